@@ -1,0 +1,72 @@
+#include "activation.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace ax::core {
+
+namespace {
+
+std::string numberText(double value)
+{
+    if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
+}
+
+}  // namespace
+
+bool Parameter::accepts(double value) const noexcept
+{
+    if (!std::isfinite(value)) return false;
+    const bool aboveMin = domainMinOpen ? value > domainMin : value >= domainMin;
+    const bool belowMax = domainMaxOpen ? value < domainMax : value <= domainMax;
+    return aboveMin && belowMax;
+}
+
+std::string Parameter::domainText() const
+{
+    return std::string(domainMinOpen || std::isinf(domainMin) ? "(" : "[") + numberText(domainMin) + ", " +
+           numberText(domainMax) + (domainMaxOpen || std::isinf(domainMax) ? ")" : "]");
+}
+
+ParameterValues Activation::defaults() const noexcept
+{
+    ParameterValues values{};
+    for (std::size_t i = 0; i < parameters.size() && i < kMaxParameters; ++i)
+        values[i] = parameters[i].defaultValue;
+    return values;
+}
+
+int Activation::parameterIndex(std::string_view parameterName) const noexcept
+{
+    for (std::size_t i = 0; i < parameters.size(); ++i)
+        if (parameters[i].name == parameterName) return static_cast<int>(i);
+    return -1;
+}
+
+const Activation* findActivation(std::string_view id) noexcept
+{
+    const auto all = catalog();
+    const auto it = std::find_if(all.begin(), all.end(), [id](const Activation& a) { return a.id == id; });
+    return it == all.end() ? nullptr : &*it;
+}
+
+void evaluateAll(const Activation& activation, const ParameterValues& p, std::span<const double> z,
+                 std::span<double> f, std::span<double> d1, std::span<double> d2)
+{
+    if (activation.evaluateMany) {
+        activation.evaluateMany(z, p, f, d1, d2);
+        return;
+    }
+    for (std::size_t i = 0; i < z.size(); ++i) {
+        const Derivatives d = activation.evaluate(z[i], p);
+        f[i] = d.f;
+        d1[i] = d.d1;
+        d2[i] = d.d2;
+    }
+}
+
+}  // namespace ax::core

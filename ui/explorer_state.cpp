@@ -1,0 +1,477 @@
+#include "explorer_state.h"
+
+#include <QJsonArray>
+#include <QLocale>
+
+#include <cmath>
+
+namespace ax::ui {
+
+namespace {
+
+const QStringList& storyOrder()
+{
+    static const QStringList ids{QStringLiteral("sigmoid"), QStringLiteral("relu"),
+                                 QStringLiteral("leaky_relu"), QStringLiteral("elu"),
+                                 QStringLiteral("selu"), QStringLiteral("gelu"),
+                                 QStringLiteral("swish"), QStringLiteral("mish")};
+    return ids;
+}
+
+QString themeName(Theme theme)
+{
+    switch (theme) {
+    case Theme::Light: return QStringLiteral("light");
+    case Theme::Dark: return QStringLiteral("dark");
+    case Theme::System: break;
+    }
+    return QStringLiteral("system");
+}
+
+std::optional<Theme> themeFromName(const QString& name)
+{
+    if (name == QLatin1String("system")) return Theme::System;
+    if (name == QLatin1String("light")) return Theme::Light;
+    if (name == QLatin1String("dark")) return Theme::Dark;
+    return std::nullopt;
+}
+
+std::optional<QString> validateLimits(YLimits limits)
+{
+    if (!std::isfinite(limits.lo) || !std::isfinite(limits.hi))
+        return ExplorerState::tr("The y limits must be finite numbers.");
+    if (!(limits.lo < limits.hi))
+        return ExplorerState::tr("The lower y limit (%1) must be below the upper one (%2).")
+            .arg(formatNumber(limits.lo), formatNumber(limits.hi));
+    return std::nullopt;
+}
+
+// Reads a finite number from json[key]; error text names the key.
+std::optional<QString> readNumber(const QJsonObject& json, const char* key, double& out)
+{
+    const QJsonValue value = json.value(QLatin1String(key));
+    if (value.isUndefined()) return std::nullopt;  // absent: keep the default
+    if (!value.isDouble())
+        return ExplorerState::tr("\"%1\" must be a number.").arg(QLatin1String(key));
+    out = value.toDouble();
+    if (!std::isfinite(out))
+        return ExplorerState::tr("\"%1\" must be a finite number.").arg(QLatin1String(key));
+    return std::nullopt;
+}
+
+}  // namespace
+
+ExplorerState::ExplorerState(QObject* parent) : QObject(parent)
+{
+    qRegisterMetaType<StateChange>();
+    m_enabled = storyOrder();
+    for (const auto& activation : core::catalog())
+        m_parameters.insert(QString::fromStdString(activation.id), activation.defaults());
+}
+
+QStringList ExplorerState::storyIds()
+{
+    return storyOrder();
+}
+
+QStringList ExplorerState::activationIds() const
+{
+    QStringList ids;
+    for (const auto& activation : core::catalog()) ids << QString::fromStdString(activation.id);
+    return ids;
+}
+
+const core::Activation* ExplorerState::activation(const QString& id) const
+{
+    return core::findActivation(id.toStdString());
+}
+
+int ExplorerState::catalogIndex(const QString& id) const
+{
+    const auto all = core::catalog();
+    for (std::size_t i = 0; i < all.size(); ++i)
+        if (QLatin1String(all[i].id.c_str()) == id) return static_cast<int>(i);
+    return -1;
+}
+
+QStringList ExplorerState::enabledIds() const
+{
+    QStringList ordered;
+    for (const QString& id : activationIds())
+        if (m_enabled.contains(id)) ordered << id;
+    return ordered;
+}
+
+bool ExplorerState::isEnabled(const QString& id) const
+{
+    return m_enabled.contains(id);
+}
+
+void ExplorerState::setEnabled(const QString& id, bool enabled)
+{
+    if (!activation(id) || isEnabled(id) == enabled) return;
+    if (enabled)
+        m_enabled << id;
+    else
+        m_enabled.removeAll(id);
+    emitChange(StateChange::Enabled, {id});
+}
+
+void ExplorerState::setEnabledIds(const QStringList& ids)
+{
+    QStringList next;
+    for (const QString& id : ids)
+        if (activation(id) && !next.contains(id)) next << id;
+    QStringList touched;
+    for (const QString& id : activationIds())
+        if (next.contains(id) != m_enabled.contains(id)) touched << id;
+    if (touched.isEmpty()) return;
+    m_enabled = next;
+    emitChange(StateChange::Enabled, touched);
+}
+
+core::ParameterValues ExplorerState::parameters(const QString& id) const
+{
+    if (const auto it = m_parameters.constFind(id); it != m_parameters.constEnd()) return *it;
+    if (const auto* a = activation(id)) return a->defaults();
+    return {};
+}
+
+std::optional<QString> ExplorerState::setParameter(const QString& id, int index, double value)
+{
+    const auto* a = activation(id);
+    if (!a) return tr("Unknown activation \"%1\".").arg(id);
+    if (index < 0 || index >= static_cast<int>(a->parameters.size()))
+        return tr("%1 has no parameter number %2.").arg(QString::fromStdString(a->name)).arg(index + 1);
+    const auto& parameter = a->parameters[static_cast<std::size_t>(index)];
+    if (!parameter.accepts(value))
+        return tr("%1 of %2 must be in %3; %4 is not.")
+            .arg(QString::fromStdString(parameter.name), QString::fromStdString(a->name),
+                 QString::fromStdString(parameter.domainText()), formatNumber(value, 17));
+    auto values = parameters(id);
+    if (values[static_cast<std::size_t>(index)] == value) return std::nullopt;
+    values[static_cast<std::size_t>(index)] = value;
+    m_parameters.insert(id, values);
+    emitChange(StateChange::Parameters, {id});
+    return std::nullopt;
+}
+
+std::optional<QString> ExplorerState::setParameter(const QString& id, const QString& name, double value)
+{
+    const auto* a = activation(id);
+    if (!a) return tr("Unknown activation \"%1\".").arg(id);
+    const int index = a->parameterIndex(name.toStdString());
+    if (index < 0) {
+        QStringList names;
+        for (const auto& p : a->parameters) names << QString::fromStdString(p.name);
+        return names.isEmpty()
+                   ? tr("%1 has no parameters.").arg(QString::fromStdString(a->name))
+                   : tr("%1 has no parameter \"%2\" (it has: %3).")
+                         .arg(QString::fromStdString(a->name), name, names.join(QLatin1String(", ")));
+    }
+    return setParameter(id, index, value);
+}
+
+void ExplorerState::resetParameters(const QString& id)
+{
+    const auto* a = activation(id);
+    if (!a || parameters(id) == a->defaults()) return;
+    m_parameters.insert(id, a->defaults());
+    emitChange(StateChange::Parameters, {id});
+}
+
+std::optional<QString> ExplorerState::validateRange(double zMin, double zMax)
+{
+    if (!std::isfinite(zMin) || !std::isfinite(zMax))
+        return tr("The range ends must be finite numbers.");
+    if (std::abs(zMin) > kMaxAbsZ || std::abs(zMax) > kMaxAbsZ)
+        return tr("The range must stay within [-1e300, 1e300].");
+    if (!(zMin < zMax))
+        return tr("z min (%1) must be less than z max (%2).").arg(formatNumber(zMin), formatNumber(zMax));
+    if (zMax - zMin < kMinWidth * std::max(1.0, std::max(std::abs(zMin), std::abs(zMax))))
+        return tr("The range is too narrow: its width must be at least 1e-12 (relative to its size).");
+    return std::nullopt;
+}
+
+std::optional<QString> ExplorerState::setRange(double zMin, double zMax)
+{
+    if (auto error = validateRange(zMin, zMax)) return error;
+    if (zMin == m_zMin && zMax == m_zMax) return std::nullopt;
+    m_zMin = zMin;
+    m_zMax = zMax;
+    emitChange(StateChange::Range);
+    return std::nullopt;
+}
+
+std::optional<QString> ExplorerState::setSamples(int samples)
+{
+    if (samples < kMinSamples || samples > kMaxSamples)
+        return tr("The sample count must be between %1 and %2; %3 is not.")
+            .arg(kMinSamples).arg(QLocale::c().toString(kMaxSamples)).arg(samples);
+    if (samples == m_samples) return std::nullopt;
+    m_samples = samples;
+    emitChange(StateChange::Range);
+    return std::nullopt;
+}
+
+std::optional<QString> ExplorerState::setEpsilon(double epsilon)
+{
+    if (!std::isfinite(epsilon) || epsilon < kMinEpsilon || epsilon > kMaxEpsilon)
+        return tr("ε must be between %1 and %2; %3 is not.")
+            .arg(formatNumber(kMinEpsilon), formatNumber(kMaxEpsilon), formatNumber(epsilon, 17));
+    if (epsilon == m_epsilon) return std::nullopt;
+    m_epsilon = epsilon;
+    emitChange(StateChange::Epsilon);
+    return std::nullopt;
+}
+
+void ExplorerState::setShowSecondDerivative(bool show)
+{
+    if (show == m_showSecond) return;
+    m_showSecond = show;
+    emitChange(StateChange::ChartOptions);
+}
+
+void ExplorerState::setYAxisMode(YAxisMode mode)
+{
+    if (mode == m_yAxisMode) return;
+    m_yAxisMode = mode;
+    emitChange(StateChange::ChartOptions);
+}
+
+std::optional<QString> ExplorerState::setFunctionLimits(YLimits limits)
+{
+    if (auto error = validateLimits(limits)) return error;
+    if (limits == m_functionLimits) return std::nullopt;
+    m_functionLimits = limits;
+    emitChange(StateChange::ChartOptions);
+    return std::nullopt;
+}
+
+std::optional<QString> ExplorerState::setDerivativeLimits(YLimits limits)
+{
+    if (auto error = validateLimits(limits)) return error;
+    if (limits == m_derivativeLimits) return std::nullopt;
+    m_derivativeLimits = limits;
+    emitChange(StateChange::ChartOptions);
+    return std::nullopt;
+}
+
+void ExplorerState::setChartStyle(ChartStyle style)
+{
+    if (style == m_style) return;
+    m_style = style;
+    emitChange(StateChange::ChartOptions);
+}
+
+void ExplorerState::setTheme(Theme theme)
+{
+    if (theme == m_theme) return;
+    m_theme = theme;
+    emitChange(StateChange::Theme);
+}
+
+void ExplorerState::setHighlightedId(const QString& id)
+{
+    const QString next = activation(id) ? id : QString();
+    if (next == m_highlighted) return;
+    m_highlighted = next;
+    emitChange(StateChange::Highlight);
+}
+
+void ExplorerState::restoreDefaults()
+{
+    const ExplorerState defaults;
+    m_enabled = defaults.m_enabled;
+    m_parameters = defaults.m_parameters;
+    m_zMin = defaults.m_zMin;
+    m_zMax = defaults.m_zMax;
+    m_samples = defaults.m_samples;
+    m_epsilon = defaults.m_epsilon;
+    m_showSecond = defaults.m_showSecond;
+    m_yAxisMode = defaults.m_yAxisMode;
+    m_functionLimits = defaults.m_functionLimits;
+    m_derivativeLimits = defaults.m_derivativeLimits;
+    m_style = defaults.m_style;
+    m_theme = defaults.m_theme;
+    m_highlighted.clear();
+    emitChange(StateChange::All, activationIds());
+}
+
+QJsonObject ExplorerState::toJson() const
+{
+    QJsonObject json;
+    json.insert(QStringLiteral("format"), QStringLiteral("activation-explorer-session"));
+    json.insert(QStringLiteral("version"), kFormatVersion);
+    json.insert(QStringLiteral("enabled"), QJsonArray::fromStringList(enabledIds()));
+    QJsonObject parameterObject;
+    for (const QString& id : activationIds()) {
+        const auto* a = activation(id);
+        if (!a || a->parameters.empty()) continue;
+        const auto values = parameters(id);
+        QJsonObject entry;
+        for (std::size_t i = 0; i < a->parameters.size(); ++i)
+            entry.insert(QString::fromStdString(a->parameters[i].name), values[i]);
+        parameterObject.insert(id, entry);
+    }
+    json.insert(QStringLiteral("parameters"), parameterObject);
+    json.insert(QStringLiteral("range"), QJsonArray{m_zMin, m_zMax});
+    json.insert(QStringLiteral("samples"), m_samples);
+    json.insert(QStringLiteral("epsilon"), m_epsilon);
+    QJsonObject charts;
+    charts.insert(QStringLiteral("secondDerivative"), m_showSecond);
+    charts.insert(QStringLiteral("yAxis"), m_yAxisMode == YAxisMode::Auto ? QStringLiteral("auto")
+                                                                        : QStringLiteral("fixed"));
+    charts.insert(QStringLiteral("functionLimits"), QJsonArray{m_functionLimits.lo, m_functionLimits.hi});
+    charts.insert(QStringLiteral("derivativeLimits"),
+                  QJsonArray{m_derivativeLimits.lo, m_derivativeLimits.hi});
+    charts.insert(QStringLiteral("style"), m_style == ChartStyle::Print ? QStringLiteral("print")
+                                                                        : QStringLiteral("screen"));
+    json.insert(QStringLiteral("charts"), charts);
+    json.insert(QStringLiteral("theme"), themeName(m_theme));
+    return json;
+}
+
+std::optional<QString> ExplorerState::fromJson(const QJsonObject& json)
+{
+    // Build the complete new state in a scratch object; apply only if everything is valid.
+    const QJsonValue version = json.value(QStringLiteral("version"));
+    if (!version.isDouble()) return tr("The file has no format version.");
+    if (version.toInt() > kFormatVersion)
+        return tr("The file was written by a newer version (format %1; this version reads up to %2).")
+            .arg(version.toInt()).arg(kFormatVersion);
+    if (version.toInt() < 1) return tr("The format version %1 is not valid.").arg(version.toInt());
+
+    ExplorerState next;
+    if (const QJsonValue enabled = json.value(QStringLiteral("enabled")); !enabled.isUndefined()) {
+        if (!enabled.isArray()) return tr("\"enabled\" must be a list of activation ids.");
+        QStringList ids;
+        for (const QJsonValue& value : enabled.toArray()) {
+            if (!value.isString()) return tr("\"enabled\" must be a list of activation ids.");
+            if (!next.activation(value.toString()))
+                return tr("Unknown activation \"%1\" in \"enabled\".").arg(value.toString());
+            ids << value.toString();
+        }
+        next.m_enabled = ids;
+    }
+    if (const QJsonValue params = json.value(QStringLiteral("parameters")); !params.isUndefined()) {
+        if (!params.isObject()) return tr("\"parameters\" must be an object.");
+        const QJsonObject object = params.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!next.activation(it.key()))
+                return tr("Unknown activation \"%1\" in \"parameters\".").arg(it.key());
+            if (!it.value().isObject())
+                return tr("The parameters of \"%1\" must be an object.").arg(it.key());
+            const QJsonObject entry = it.value().toObject();
+            for (auto p = entry.begin(); p != entry.end(); ++p) {
+                if (!p.value().isDouble())
+                    return tr("Parameter %1 of \"%2\" must be a number.").arg(p.key(), it.key());
+                if (auto error = next.setParameter(it.key(), p.key(), p.value().toDouble())) return error;
+            }
+        }
+    }
+    if (const QJsonValue range = json.value(QStringLiteral("range")); !range.isUndefined()) {
+        const QJsonArray array = range.toArray();
+        if (!range.isArray() || array.size() != 2 || !array[0].isDouble() || !array[1].isDouble())
+            return tr("\"range\" must be a list of two numbers.");
+        if (auto error = next.setRange(array[0].toDouble(), array[1].toDouble())) return error;
+    }
+    if (const QJsonValue samples = json.value(QStringLiteral("samples")); !samples.isUndefined()) {
+        const double value = samples.toDouble(-1);
+        if (!samples.isDouble() || value != std::floor(value) || std::abs(value) > 1e9)
+            return tr("\"samples\" must be a whole number.");
+        if (auto error = next.setSamples(static_cast<int>(value))) return error;
+    }
+    double epsilon = next.m_epsilon;
+    if (auto error = readNumber(json, "epsilon", epsilon)) return error;
+    if (auto error = next.setEpsilon(epsilon)) return error;
+
+    if (const QJsonValue chartsValue = json.value(QStringLiteral("charts")); !chartsValue.isUndefined()) {
+        if (!chartsValue.isObject()) return tr("\"charts\" must be an object.");
+        const QJsonObject charts = chartsValue.toObject();
+        if (const QJsonValue second = charts.value(QStringLiteral("secondDerivative")); !second.isUndefined()) {
+            if (!second.isBool()) return tr("\"secondDerivative\" must be true or false.");
+            next.m_showSecond = second.toBool();
+        }
+        if (const QJsonValue yAxis = charts.value(QStringLiteral("yAxis")); !yAxis.isUndefined()) {
+            if (yAxis.toString() == QLatin1String("auto"))
+                next.m_yAxisMode = YAxisMode::Auto;
+            else if (yAxis.toString() == QLatin1String("fixed"))
+                next.m_yAxisMode = YAxisMode::Fixed;
+            else
+                return tr("\"yAxis\" must be \"auto\" or \"fixed\".");
+        }
+        for (const auto& [key, setter] :
+             {std::pair{QStringLiteral("functionLimits"), &ExplorerState::setFunctionLimits},
+              std::pair{QStringLiteral("derivativeLimits"), &ExplorerState::setDerivativeLimits}}) {
+            const QJsonValue value = charts.value(key);
+            if (value.isUndefined()) continue;
+            const QJsonArray array = value.toArray();
+            if (!value.isArray() || array.size() != 2 || !array[0].isDouble() || !array[1].isDouble())
+                return tr("\"%1\" must be a list of two numbers.").arg(key);
+            if (auto error = (next.*setter)(YLimits{array[0].toDouble(), array[1].toDouble()})) return error;
+        }
+        if (const QJsonValue style = charts.value(QStringLiteral("style")); !style.isUndefined()) {
+            if (style.toString() == QLatin1String("screen"))
+                next.m_style = ChartStyle::Screen;
+            else if (style.toString() == QLatin1String("print"))
+                next.m_style = ChartStyle::Print;
+            else
+                return tr("\"style\" must be \"screen\" or \"print\".");
+        }
+    }
+    if (const QJsonValue theme = json.value(QStringLiteral("theme")); !theme.isUndefined()) {
+        const auto parsed = themeFromName(theme.toString());
+        if (!parsed) return tr("\"theme\" must be \"system\", \"light\" or \"dark\".");
+        next.m_theme = *parsed;
+    }
+
+    m_enabled = next.m_enabled;
+    m_parameters = next.m_parameters;
+    m_zMin = next.m_zMin;
+    m_zMax = next.m_zMax;
+    m_samples = next.m_samples;
+    m_epsilon = next.m_epsilon;
+    m_showSecond = next.m_showSecond;
+    m_yAxisMode = next.m_yAxisMode;
+    m_functionLimits = next.m_functionLimits;
+    m_derivativeLimits = next.m_derivativeLimits;
+    m_style = next.m_style;
+    m_theme = next.m_theme;
+    m_highlighted.clear();
+    emitChange(StateChange::All, activationIds());
+    return std::nullopt;
+}
+
+QString ExplorerState::caption(const QString& id) const
+{
+    const auto* a = activation(id);
+    if (!a) return id;
+    const QString name = QString::fromStdString(a->name);
+    if (a->parameters.empty()) return name;
+    const auto values = parameters(id);
+    QStringList parts;
+    for (std::size_t i = 0; i < a->parameters.size(); ++i)
+        parts << QStringLiteral("%1 = %2").arg(QString::fromStdString(a->parameters[i].symbol),
+                                               formatNumber(values[i], 4));
+    return QStringLiteral("%1 (%2)").arg(name, parts.join(QLatin1String(", ")));
+}
+
+void ExplorerState::emitChange(StateChange::Parts parts, const QStringList& ids)
+{
+    StateChange change;
+    change.parts = parts;
+    change.ids = ids;
+    emit changed(change);
+}
+
+QString formatNumber(double value, int significantDigits)
+{
+    if (std::isnan(value)) return QStringLiteral("NaN");
+    if (std::isinf(value)) return value > 0 ? QStringLiteral("∞") : QStringLiteral("−∞");
+    QString text = QLocale::c().toString(value, 'g', significantDigits);
+    if (text.startsWith(QLatin1Char('-'))) text.replace(0, 1, QStringLiteral("−"));
+    return text;
+}
+
+}  // namespace ax::ui

@@ -1,0 +1,149 @@
+#pragma once
+// The one object that owns everything a user can change; widgets write to it and listen to it.
+
+#include "core/activation.h"
+
+#include <QFlags>
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace ax::ui {
+
+enum class Theme { System, Light, Dark };
+enum class ChartStyle { Screen, Print };
+enum class YAxisMode { Auto, Fixed };
+
+// What a single change touched; widgets recompute only that.
+struct StateChange {
+    enum Part {
+        None = 0x0,
+        Enabled = 0x1,      // the set of activations shown
+        Parameters = 0x2,   // parameter values of the activations in ids
+        Range = 0x4,        // z range or sample count
+        Epsilon = 0x8,
+        ChartOptions = 0x10,  // second-derivative chart, y-axis mode and limits, style
+        Theme = 0x20,
+        Highlight = 0x40,
+        Activations = 0x80,  // the list of known activations itself (custom ones added/removed)
+        All = 0xff,
+    };
+    Q_DECLARE_FLAGS(Parts, Part)
+
+    Parts parts = None;
+    QStringList ids;  // for Parameters (and Enabled): the activations concerned
+
+    [[nodiscard]] bool touches(Part part) const noexcept { return parts.testFlag(part); }
+};
+
+// Fixed y limits of one chart, used when the y-axis mode is Fixed.
+struct YLimits {
+    double lo = -1.0;
+    double hi = 1.0;
+    friend bool operator==(const YLimits&, const YLimits&) = default;
+};
+
+class ExplorerState : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr int kMinSamples = 2;
+    static constexpr int kMaxSamples = 1'000'000;
+    static constexpr int kDefaultSamples = 2000;
+    static constexpr double kDefaultZMin = -6.0;
+    static constexpr double kDefaultZMax = 6.0;
+    static constexpr double kDefaultEpsilon = 0.05;
+    static constexpr double kMinEpsilon = 1e-4;
+    static constexpr double kMaxEpsilon = 0.5;
+    static constexpr double kMaxAbsZ = 1e300;
+    static constexpr double kMinWidth = 1e-12;
+    static constexpr int kFormatVersion = 1;
+
+    explicit ExplorerState(QObject* parent = nullptr);
+
+    // --- activations ---
+    [[nodiscard]] static QStringList storyIds();  // the source article's order, enabled by default
+    [[nodiscard]] QStringList activationIds() const;  // catalog order (then custom ones)
+    [[nodiscard]] const core::Activation* activation(const QString& id) const;
+    [[nodiscard]] int catalogIndex(const QString& id) const;  // colour index; -1 if unknown
+
+    [[nodiscard]] QStringList enabledIds() const;  // in catalog order
+    [[nodiscard]] bool isEnabled(const QString& id) const;
+    void setEnabled(const QString& id, bool enabled);
+    void setEnabledIds(const QStringList& ids);  // unknown ids are ignored
+
+    [[nodiscard]] core::ParameterValues parameters(const QString& id) const;
+    // Returns an error message when id or index is unknown or value is outside the domain.
+    std::optional<QString> setParameter(const QString& id, int index, double value);
+    std::optional<QString> setParameter(const QString& id, const QString& name, double value);
+    void resetParameters(const QString& id);
+
+    // --- range and sampling ---
+    [[nodiscard]] double zMin() const noexcept { return m_zMin; }
+    [[nodiscard]] double zMax() const noexcept { return m_zMax; }
+    [[nodiscard]] int samples() const noexcept { return m_samples; }
+    [[nodiscard]] double epsilon() const noexcept { return m_epsilon; }
+    // Each returns an error message (and changes nothing) when the value is not allowed.
+    std::optional<QString> setRange(double zMin, double zMax);
+    std::optional<QString> setSamples(int samples);
+    std::optional<QString> setEpsilon(double epsilon);
+    [[nodiscard]] static std::optional<QString> validateRange(double zMin, double zMax);
+
+    // --- charts and look ---
+    [[nodiscard]] bool showSecondDerivative() const noexcept { return m_showSecond; }
+    void setShowSecondDerivative(bool show);
+    [[nodiscard]] YAxisMode yAxisMode() const noexcept { return m_yAxisMode; }
+    void setYAxisMode(YAxisMode mode);
+    [[nodiscard]] YLimits functionLimits() const noexcept { return m_functionLimits; }
+    [[nodiscard]] YLimits derivativeLimits() const noexcept { return m_derivativeLimits; }
+    std::optional<QString> setFunctionLimits(YLimits limits);
+    std::optional<QString> setDerivativeLimits(YLimits limits);
+    [[nodiscard]] ChartStyle chartStyle() const noexcept { return m_style; }
+    void setChartStyle(ChartStyle style);
+    [[nodiscard]] Theme theme() const noexcept { return m_theme; }
+    void setTheme(Theme theme);
+    [[nodiscard]] QString highlightedId() const { return m_highlighted; }
+    void setHighlightedId(const QString& id);  // empty: none
+
+    // --- whole state ---
+    void restoreDefaults();
+    // The serialised form shared by settings and session files.
+    [[nodiscard]] QJsonObject toJson() const;
+    // Validates everything first; on error returns the message and leaves the state unchanged.
+    std::optional<QString> fromJson(const QJsonObject& json);
+
+    // Parameter text for captions, e.g. "ELU (α = 0.5)"; just the name when it has none.
+    [[nodiscard]] QString caption(const QString& id) const;
+
+signals:
+    void changed(const ax::ui::StateChange& change);
+
+private:
+    void emitChange(StateChange::Parts parts, const QStringList& ids = {});
+
+    QStringList m_enabled;
+    QHash<QString, core::ParameterValues> m_parameters;
+    double m_zMin = kDefaultZMin;
+    double m_zMax = kDefaultZMax;
+    int m_samples = kDefaultSamples;
+    double m_epsilon = kDefaultEpsilon;
+    bool m_showSecond = false;
+    YAxisMode m_yAxisMode = YAxisMode::Auto;
+    YLimits m_functionLimits{-2.0, 6.0};
+    YLimits m_derivativeLimits{-0.5, 1.5};
+    ChartStyle m_style = ChartStyle::Screen;
+    Theme m_theme = Theme::System;
+    QString m_highlighted;
+};
+
+// Display text of a number as users type it: shortest round-trip form.
+[[nodiscard]] QString formatNumber(double value, int significantDigits = 6);
+
+}  // namespace ax::ui
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(ax::ui::StateChange::Parts)
+Q_DECLARE_METATYPE(ax::ui::StateChange)
