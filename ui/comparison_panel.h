@@ -1,0 +1,54 @@
+#pragma once
+// The comparison table beside the charts: a filter box, the sortable table of every activation and a
+// details pane that explains the selected one.
+
+#include <QWidget>
+
+class QLineEdit;
+class QTableView;
+class QModelIndex;
+class QPoint;
+
+namespace ax::ui {
+
+class ExplorerState;
+class ComparisonModel;
+class ComparisonProxy;
+class DetailsPane;
+
+class ComparisonPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ComparisonPanel(ExplorerState& state, QWidget* parent = nullptr);
+
+    [[nodiscard]] QTableView* tableView() const noexcept { return m_view; }
+    [[nodiscard]] QLineEdit* filterEdit() const noexcept { return m_filter; }
+    [[nodiscard]] ComparisonModel* model() const noexcept { return m_model; }
+    [[nodiscard]] ComparisonProxy* proxy() const noexcept { return m_proxy; }
+    [[nodiscard]] DetailsPane* detailsPane() const noexcept { return m_details; }
+    // Id of the activation in the selected row; empty when nothing is selected.
+    [[nodiscard]] QString selectedId() const;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    // from the UI
+    void onCurrentRowChanged(const QModelIndex& current);
+    void showContextMenu(const QPoint& position);
+    void copySelection() const;
+    void exportTable();
+    // from the state
+    void onStateChanged();
+    void selectId(const QString& id);
+
+    ExplorerState& m_state;
+    ComparisonModel* m_model = nullptr;
+    ComparisonProxy* m_proxy = nullptr;
+    QLineEdit* m_filter = nullptr;
+    QTableView* m_view = nullptr;
+    DetailsPane* m_details = nullptr;
+};
+
+}  // namespace ax::ui
