@@ -13,6 +13,7 @@ AX_PACKAGES=(
     libgtest-dev libgmock-dev libbenchmark-dev
     libeigen3-dev libginac-dev libmuparser-dev libgif-dev
     fonts-dejavu-core
+    help2man librsvg2-bin dpkg-dev desktop-file-utils appstream shared-mime-info
 )
 
 ax_missing_packages() {
