@@ -28,8 +28,14 @@ bool Parameter::accepts(double value) const noexcept
 
 std::string Parameter::domainText() const
 {
-    return std::string(domainMinOpen || std::isinf(domainMin) ? "(" : "[") + numberText(domainMin) + ", " +
-           numberText(domainMax) + (domainMaxOpen || std::isinf(domainMax) ? ")" : "]");
+    std::string text;
+    text.reserve(48);
+    text.append(domainMinOpen || std::isinf(domainMin) ? "(" : "[");
+    text.append(numberText(domainMin));
+    text.append(", ");
+    text.append(numberText(domainMax));
+    text.append(domainMaxOpen || std::isinf(domainMax) ? ")" : "]");
+    return text;
 }
 
 ParameterValues Activation::defaults() const noexcept

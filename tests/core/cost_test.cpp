@@ -35,7 +35,9 @@ TEST(Cost, RelativeCostsAreInCatalogOrderWithReluAsTheUnit)
     ASSERT_EQ(costs.size(), all.size());
     for (std::size_t i = 0; i < all.size(); ++i) {
         EXPECT_TRUE(std::isfinite(costs[i]) && costs[i] > 0.0) << all[i].id;
-        if (all[i].id == "relu") EXPECT_DOUBLE_EQ(costs[i], 1.0);
+        if (all[i].id == "relu") {
+            EXPECT_DOUBLE_EQ(costs[i], 1.0);
+        }
     }
 }
 
