@@ -1,10 +1,36 @@
-#include "ui/explorer_state.h"
+#include "command_line.h"
+#include "export_command.h"
+#include "headless_commands.h"
+#include "window.h"
 
-#include <QApplication>
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <cstdio>
 
 int main(int argc, char* argv[])
 {
-    QApplication app(argc, argv);
-    ax::ui::ExplorerState state;
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("activation-explorer"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(AX_VERSION));
+
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+
+    // The command decides the application class: only the window needs a display.
+    ax::app::CommandLine commandLine;
+    const ax::app::Invocation invocation = commandLine.read(arguments);
+    if (invocation.error.isEmpty() && invocation.command == ax::app::Command::Window)
+        return ax::app::runWindow(argc, argv, invocation.sessionPath);
+    if (invocation.error.isEmpty() && invocation.command == ax::app::Command::Export)
+        return ax::app::runExport(argc, argv, invocation.exportArguments);
+
+    const QCoreApplication app(argc, argv);
+    if (!invocation.error.isEmpty()) {
+        ax::app::reportError(invocation.error);
+        return ax::app::kBadInputExitCode;
+    }
+    if (invocation.command == ax::app::Command::Help) commandLine.showHelp();
+    if (invocation.command == ax::app::Command::Version) commandLine.showVersion();
+    return ax::app::HeadlessCommands::run(invocation, stdin, stdout);
 }

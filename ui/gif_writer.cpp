@@ -77,7 +77,14 @@ std::optional<QString> GifWriter::start()
         EGifPutExtensionBlock(m_gif, sizeof application, application) == GIF_ERROR ||
         EGifPutExtensionBlock(m_gif, sizeof loop, loop) == GIF_ERROR || EGifPutExtensionTrailer(m_gif) == GIF_ERROR)
         return fail(tr("Cannot write the GIF loop block: %1").arg(gifError(m_gif->Error)));
+    if (!m_comment.isEmpty() && EGifPutComment(m_gif, m_comment.constData()) == GIF_ERROR)
+        return fail(tr("Cannot write the GIF comment: %1").arg(gifError(m_gif->Error)));
     return std::nullopt;
+}
+
+void GifWriter::setComment(const QString& comment)
+{
+    m_comment = comment.toUtf8().left(255);
 }
 
 std::optional<QString> GifWriter::addFrame(const QImage& frame)

@@ -21,6 +21,10 @@ public:
     GifWriter(const GifWriter&) = delete;
     GifWriter& operator=(const GifWriter&) = delete;
 
+    // Text stored in a GIF comment block before the first frame (at most 255 bytes of UTF-8);
+    // takes effect only when called before addFrame.
+    void setComment(const QString& comment);
+
     // Each returns an error message; after an error the writer discards everything.
     std::optional<QString> addFrame(const QImage& frame);
     // Writes the trailer and commits the file; nothing appears at path unless this succeeds.
@@ -38,6 +42,7 @@ private:
     GifFileType* m_gif = nullptr;
     int m_frames = 0;
     std::optional<QString> m_error;
+    QByteArray m_comment;
 };
 
 }  // namespace ax::ui

@@ -1,0 +1,150 @@
+#include "command_line.h"
+
+#include "ui/explorer_state.h"
+
+#include <QByteArray>
+
+#include <cstdio>
+
+namespace ax::app {
+
+CommandLine::CommandLine()
+    // Not addHelpOption(): its --help-all lists Qt's platform options, which this program does not take.
+    : m_helpOption({QStringLiteral("h"), QStringLiteral("help"), QStringLiteral("?")},
+                   tr("Displays this help.")),
+      m_versionOption({QStringLiteral("v"), QStringLiteral("version")}, tr("Displays version information.")),
+      m_eval(QStringLiteral("eval"),
+             tr("Reads z values from standard input, one per line, and prints z, f(z), f'(z) and "
+                "f''(z) separated by tabs, with 17 significant digits. <spec> is an activation id, "
+                "optionally with parameters: elu:alpha=0.5 or selu:lambda=1,alpha=1.5. Accepts nan, inf "
+                "and -inf; at inf and -inf it prints the limits (nan where there is none)."),
+             tr("spec")),
+      m_list(QStringLiteral("list"),
+             tr("Prints the catalog of activations as JSON: ids, names, formulas, parameters (default, "
+                "domain, slider range, meaning), kinks and properties at the defaults, and references.")),
+      m_saturation(QStringLiteral("saturation"),
+                   tr("Prints the intervals where the activation <spec> is dead (f' is exactly 0) or "
+                      "saturated (|f'| < epsilon), one per line as kind, lo and hi separated by tabs."),
+                   tr("spec")),
+      m_range(QStringLiteral("range"),
+              tr("The input range of --saturation (default: %1,%2).")
+                  .arg(ui::ExplorerState::kDefaultZMin)
+                  .arg(ui::ExplorerState::kDefaultZMax),
+              tr("min,max")),
+      m_epsilon(QStringLiteral("epsilon"),
+                tr("The saturation threshold of --saturation: a point is saturated where |f'| < "
+                   "epsilon (default: %1).")
+                    .arg(ui::ExplorerState::kDefaultEpsilon),
+                tr("e"))
+{
+    m_parser.setApplicationDescription(
+        tr("Explore how neural-network activation functions behave. Without options it opens the "
+           "window; --eval, --list and --saturation print to the terminal and need no display."));
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addOptions({m_helpOption, m_versionOption, m_eval, m_list, m_saturation, m_range, m_epsilon});
+    m_exportOptions.addTo(m_parser);
+    m_parser.addPositionalArgument(QStringLiteral("session"),
+                                   tr("A session file (.actx.json) to open in the window."), tr("[session]"));
+}
+
+Invocation CommandLine::read(const QStringList& arguments)
+{
+    Invocation invocation;
+    if (!m_parser.parse(arguments)) {
+        invocation.error = m_parser.errorText();
+        return invocation;
+    }
+    if (m_parser.isSet(m_helpOption)) {
+        invocation.command = Command::Help;
+        return invocation;
+    }
+    if (m_parser.isSet(m_versionOption)) {
+        invocation.command = Command::Version;
+        return invocation;
+    }
+
+    for (const QCommandLineOption* option : {&m_eval, &m_list, &m_saturation, &m_range, &m_epsilon}) {
+        const QString name = option->names().constFirst();
+        if (m_parser.optionNames().count(name) > 1) {
+            invocation.error = tr("--%1 is given more than once.").arg(name);
+            return invocation;
+        }
+    }
+
+    QStringList commands;
+    if (m_parser.isSet(m_eval)) {
+        invocation.command = Command::Eval;
+        invocation.activationSpec = m_parser.value(m_eval);
+        commands << QStringLiteral("--eval");
+    }
+    if (m_parser.isSet(m_list)) {
+        invocation.command = Command::List;
+        commands << QStringLiteral("--list");
+    }
+    if (m_parser.isSet(m_saturation)) {
+        invocation.command = Command::Saturation;
+        invocation.activationSpec = m_parser.value(m_saturation);
+        commands << QStringLiteral("--saturation");
+    }
+    if (m_exportOptions.isRequested(m_parser)) {
+        invocation.command = Command::Export;
+        invocation.exportArguments = m_exportOptions.read(m_parser);
+        commands << QStringLiteral("--export");
+    }
+    if (const QString misuse = m_exportOptions.misuse(m_parser); !misuse.isEmpty()) {
+        invocation.error = misuse;
+        return invocation;
+    }
+    if (commands.size() > 1) {
+        invocation.error =
+            tr("%1 cannot be used together; choose one command.").arg(commands.join(QStringLiteral(" and ")));
+        return invocation;
+    }
+
+    if (m_parser.isSet(m_range)) invocation.range = m_parser.value(m_range);
+    if (m_parser.isSet(m_epsilon)) invocation.epsilon = m_parser.value(m_epsilon);
+    invocation.exportArguments.range = invocation.range;
+    invocation.exportArguments.epsilon = invocation.epsilon;
+    if ((invocation.range || invocation.epsilon) && invocation.command != Command::Saturation &&
+        invocation.command != Command::Export) {
+        invocation.error = tr("--%1 is used only with --saturation or --export.")
+                               .arg(invocation.range ? QStringLiteral("range") : QStringLiteral("epsilon"));
+        return invocation;
+    }
+
+    const QStringList positional = m_parser.positionalArguments();
+    if (positional.size() > 1) {
+        invocation.error = tr("Only one session file can be opened; %1 were given.").arg(positional.size());
+        return invocation;
+    }
+    if (!positional.isEmpty()) {
+        if (invocation.command != Command::Window) {
+            invocation.error = tr("A session file is opened only in the window, not with %1; got \"%2\".")
+                                   .arg(commands.constFirst(), positional.constFirst());
+            return invocation;
+        }
+        invocation.sessionPath = positional.constFirst();
+    }
+    return invocation;
+}
+
+void reportError(const QString& message)
+{
+    const QByteArray line =
+        (QCoreApplication::applicationName() + QStringLiteral(": error: ") + message + QLatin1Char('\n'))
+            .toLocal8Bit();
+    std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stderr);
+    std::fflush(stderr);
+}
+
+void CommandLine::showHelp()
+{
+    m_parser.showHelp(0);
+}
+
+void CommandLine::showVersion()
+{
+    m_parser.showVersion();
+}
+
+}  // namespace ax::app

@@ -1,0 +1,62 @@
+#pragma once
+// The program's options, read with QCommandLineParser's conventions, and what they ask for.
+
+#include "export_options.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace ax::app {
+
+// Exit status of a run refused for bad input (unknown id, malformed number, unknown option, …).
+inline constexpr int kBadInputExitCode = 2;
+
+enum class Command { Window, Help, Version, Eval, List, Saturation, Export };
+
+// What one run of the program is asked to do, before any of its values are checked.
+struct Invocation {
+    Command command = Command::Window;
+    QString activationSpec;        // for Eval and Saturation
+    std::optional<QString> range;  // "MIN,MAX"
+    std::optional<QString> epsilon;
+    QString sessionPath;  // the positional argument; empty when none
+    QString error;        // not empty: the arguments are wrong and this says why
+    ExportArguments exportArguments;  // for Export
+};
+
+// Declares the options and reads the arguments; also prints help and version text.
+class CommandLine {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
+public:
+    CommandLine();
+
+    // arguments as in argv, the program first. Needs no QCoreApplication, so the caller can pick
+    // the application class (with or without a display) from the result.
+    [[nodiscard]] Invocation read(const QStringList& arguments);
+
+    // Both need the QCoreApplication and end the process with exit code 0.
+    [[noreturn]] void showHelp();
+    [[noreturn]] void showVersion();
+
+private:
+    QCommandLineParser m_parser;
+    QCommandLineOption m_helpOption;
+    QCommandLineOption m_versionOption;
+    QCommandLineOption m_eval;
+    QCommandLineOption m_list;
+    QCommandLineOption m_saturation;
+    QCommandLineOption m_range;
+    QCommandLineOption m_epsilon;
+    ExportOptions m_exportOptions;
+};
+
+// Prints "activation-explorer: error: MESSAGE" as one line on stderr.
+void reportError(const QString& message);
+
+}  // namespace ax::app

@@ -1,0 +1,25 @@
+#pragma once
+// The headless --export command: checks every option, then writes the charts as files.
+
+#include "export_options.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace ax::app {
+
+// Renders figures without a window; refuses bad input before the first file is written.
+class ExportCommand {
+    Q_DECLARE_TR_FUNCTIONS(ExportCommand)
+
+public:
+    // Needs a QGuiApplication. Prints the written paths on output, errors as one line on stderr;
+    // returns 0, kBadInputExitCode for bad input, or 1 when writing failed (nothing is left behind).
+    [[nodiscard]] static int run(const ExportArguments& arguments, std::FILE* output);
+};
+
+// Creates the application (on the offscreen platform when there is no display) and runs the export.
+[[nodiscard]] int runExport(int& argc, char** argv, const ExportArguments& arguments);
+
+}  // namespace ax::app

@@ -1,0 +1,165 @@
+#include "headless_commands.h"
+
+#include "catalog_json.h"
+#include "infinite_limits.h"
+
+#include "core/saturation.h"
+#include "core/spec_parser.h"
+#include "ui/explorer_state.h"
+
+#include <QByteArray>
+
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <string>
+#include <string_view>
+
+namespace ax::app {
+
+namespace {
+
+QString fromCore(const std::string& message)
+{
+    return QString::fromStdString(message);
+}
+
+// All of the stream, so that --eval can refuse bad input before printing anything.
+bool readAll(std::FILE* input, std::string& text)
+{
+    char buffer[1 << 16];
+    std::size_t count = 0;
+    while ((count = std::fread(buffer, 1, sizeof buffer, input)) > 0)
+        text.append(buffer, count);
+    return !std::ferror(input);
+}
+
+bool writeAll(std::FILE* output, std::string_view text)
+{
+    return std::fwrite(text.data(), 1, text.size(), output) == text.size() && std::fflush(output) == 0;
+}
+
+core::Derivatives derivativesAt(const core::Activation& activation, const core::ParameterValues& parameters,
+                                double z)
+{
+    if (std::isnan(z)) {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        return {nan, nan, nan};
+    }
+    if (std::isinf(z)) return limitAtInfinity(activation, parameters, z);
+    return activation.evaluate(z, parameters);
+}
+
+}  // namespace
+
+int HeadlessCommands::run(const Invocation& invocation, std::FILE* input, std::FILE* output)
+{
+    switch (invocation.command) {
+        case Command::Eval:
+            return eval(invocation.activationSpec, input, output);
+        case Command::List:
+            return list(output);
+        case Command::Saturation:
+            return saturation(invocation, output);
+        case Command::Window:
+        case Command::Help:
+        case Command::Version:
+        case Command::Export:
+            break;
+    }
+    reportError(tr("This command does not print to the terminal."));
+    return kBadInputExitCode;
+}
+
+int HeadlessCommands::eval(const QString& spec, std::FILE* input, std::FILE* output)
+{
+    const auto parsed = core::parseActivationSpec(spec.toStdString());
+    if (!parsed) {
+        reportError(fromCore(parsed.error()));
+        return kBadInputExitCode;
+    }
+    std::string text;
+    if (!readAll(input, text)) {
+        reportError(tr("Cannot read standard input."));
+        return EXIT_FAILURE;
+    }
+    const auto values = core::parseInputLines(text);
+    if (!values) {
+        reportError(tr("standard input, %1").arg(fromCore(values.error())));
+        return kBadInputExitCode;
+    }
+
+    std::string out;
+    out.reserve(values->size() * 96);
+    for (const double z : *values) {
+        const core::Derivatives d = derivativesAt(*parsed->activation, parsed->values, z);
+        out += core::formatNumber(z);
+        out += '\t';
+        out += core::formatNumber(d.f);
+        out += '\t';
+        out += core::formatNumber(d.d1);
+        out += '\t';
+        out += core::formatNumber(d.d2);
+        out += '\n';
+    }
+    if (!writeAll(output, out)) {
+        reportError(tr("Cannot write to standard output."));
+        return EXIT_FAILURE;
+    }
+    return EXIT_SUCCESS;
+}
+
+int HeadlessCommands::list(std::FILE* output)
+{
+    const QByteArray json = catalogJson().toJson(QJsonDocument::Indented);
+    if (!writeAll(output, std::string_view(json.constData(), static_cast<std::size_t>(json.size())))) {
+        reportError(tr("Cannot write to standard output."));
+        return EXIT_FAILURE;
+    }
+    return EXIT_SUCCESS;
+}
+
+int HeadlessCommands::saturation(const Invocation& invocation, std::FILE* output)
+{
+    const auto parsed = core::parseActivationSpec(invocation.activationSpec.toStdString());
+    if (!parsed) {
+        reportError(fromCore(parsed.error()));
+        return kBadInputExitCode;
+    }
+    core::Range range{ui::ExplorerState::kDefaultZMin, ui::ExplorerState::kDefaultZMax};
+    if (invocation.range) {
+        const auto parsedRange = core::parseRange(invocation.range->toStdString());
+        if (!parsedRange) {
+            reportError(fromCore(parsedRange.error()));
+            return kBadInputExitCode;
+        }
+        range = *parsedRange;
+    }
+    double epsilon = ui::ExplorerState::kDefaultEpsilon;
+    if (invocation.epsilon) {
+        const auto parsedEpsilon = core::parseEpsilon(invocation.epsilon->toStdString());
+        if (!parsedEpsilon) {
+            reportError(fromCore(parsedEpsilon.error()));
+            return kBadInputExitCode;
+        }
+        epsilon = *parsedEpsilon;
+    }
+
+    std::string out;
+    for (const core::SaturationInterval& interval :
+         core::saturationIntervals(*parsed->activation, parsed->values, range.lo, range.hi, epsilon)) {
+        out += interval.kind == core::SaturationKind::Dead ? "dead" : "saturated";
+        out += '\t';
+        out += core::formatNumber(interval.lo);
+        out += '\t';
+        out += core::formatNumber(interval.hi);
+        out += '\n';
+    }
+    if (!writeAll(output, out)) {
+        reportError(tr("Cannot write to standard output."));
+        return EXIT_FAILURE;
+    }
+    return EXIT_SUCCESS;
+}
+
+}  // namespace ax::app

@@ -1,0 +1,14 @@
+#pragma once
+// Which Qt platform a run needs: headless commands must work on a machine with no X or Wayland.
+
+namespace ax::app {
+
+// True when an X or Wayland display is announced in the environment.
+[[nodiscard]] bool hasDisplay() noexcept;
+
+// For commands that draw without a window (screenshots, exports): selects Qt's offscreen platform
+// when there is no display and the user has not chosen a platform. Call before the
+// QGuiApplication exists.
+void useOffscreenPlatformWithoutDisplay();
+
+}  // namespace ax::app

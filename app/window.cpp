@@ -1,0 +1,43 @@
+#include "window.h"
+
+#include "command_line.h"
+#include "platform.h"
+
+#include "ui/main_window.h"
+#include "ui/session_file.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QtGlobal>
+
+#include <cstdlib>
+
+namespace ax::app {
+
+int runWindow(int& argc, char** argv, const QString& sessionPath)
+{
+    // Without this check Qt aborts with a message about platform plugins that does not say what to do.
+    if (!hasDisplay() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        reportError(
+            QApplication::translate("ax::app::Window",
+                                    "No display found (DISPLAY and WAYLAND_DISPLAY are unset), so the "
+                                    "window cannot open; --eval, --list and --saturation need none (see "
+                                    "--help)."));
+        return EXIT_FAILURE;
+    }
+    QApplication app(argc, argv);
+    ui::MainWindow window;
+    window.show();
+    // A session that cannot be opened (e.g. double-clicked in a file manager) must not keep the
+    // window from starting: say why and keep the state as it was.
+    if (!sessionPath.isEmpty()) {
+        if (const auto error = ui::openSession(window.state(), sessionPath)) {
+            reportError(*error);
+            QMessageBox::warning(
+                &window, QApplication::translate("ax::app::Window", "Cannot open the session"), *error);
+        }
+    }
+    return QApplication::exec();
+}
+
+}  // namespace ax::app

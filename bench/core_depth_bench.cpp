@@ -1,0 +1,44 @@
+// How long the depth lab's numbers take: the theory curves must redraw within a frame while a
+// slider moves; the simulation runs in the background and only needs to be bearable.
+
+#include "core/activation.h"
+#include "core/depth_simulation.h"
+#include "core/depth_theory.h"
+#include "core/gaussian_expectation.h"
+
+#include <benchmark/benchmark.h>
+
+namespace {
+
+using namespace ax::core;
+
+void theoryForEveryActivation(benchmark::State& state)
+{
+    const DepthSetup setup{1.0, 0.0, 0.0, 1.0, static_cast<int>(state.range(0))};
+    for (auto _ : state) {
+        for (const Activation& a : catalog()) benchmark::DoNotOptimize(depthProfile(a, a.defaults(), setup));
+    }
+    state.SetLabel("23 activations");
+}
+BENCHMARK(theoryForEveryActivation)->Arg(200)->Unit(benchmark::kMillisecond);
+
+void oneExpectation(benchmark::State& state)
+{
+    const Activation& a = catalog()[static_cast<std::size_t>(state.range(0))];
+    for (auto _ : state) benchmark::DoNotOptimize(gaussianMoments(a, a.defaults(), 0.0, 1.3));
+    state.SetLabel(a.id);
+}
+BENCHMARK(oneExpectation)->DenseRange(0, 22)->Unit(benchmark::kMicrosecond);
+
+void simulation(benchmark::State& state)
+{
+    const Activation& a = *findActivation("tanh");
+    SimulationSettings s;
+    s.width = static_cast<int>(state.range(0));
+    s.depth = static_cast<int>(state.range(1));
+    s.batch = static_cast<int>(state.range(2));
+    for (auto _ : state) benchmark::DoNotOptimize(simulateDepth(a, a.defaults(), s));
+}
+BENCHMARK(simulation)->Args({256, 50, 64})->Args({1024, 100, 256})->Iterations(1)->Unit(benchmark::kSecond);
+
+}  // namespace

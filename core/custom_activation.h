@@ -1,0 +1,107 @@
+#pragma once
+// Activations the user defines by a formula in z: parsed with positions for error messages,
+// differentiated symbolically twice, compiled once for fast evaluation, and returned as an ordinary
+// Activation so every chart, table and export treats them like the catalog's own.
+
+#include "activation.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ax::core {
+
+// One parameter of a custom activation as a session stores it.
+struct CustomParameterSpec {
+    std::string name;
+    double defaultValue = 1.0;
+    double sliderMin = 0.0;
+    double sliderMax = 2.0;
+
+    friend bool operator==(const CustomParameterSpec&, const CustomParameterSpec&) = default;
+};
+
+// Everything needed to rebuild a custom activation: plain fields only, so it maps one to one onto
+// a JSON object. Parameters not listed take the default 1 with the slider range [0, 2].
+struct CustomActivationSpec {
+    std::string id;       // e.g. "custom_1"; must not be a catalog id
+    std::string name;     // display name
+    std::string formula;  // e.g. "z * sigmoid(b*z)"
+    std::vector<CustomParameterSpec> parameters;
+
+    friend bool operator==(const CustomActivationSpec&, const CustomActivationSpec&) = default;
+};
+
+// Why a formula or spec was refused. position is a 0-based character index into the formula (the
+// grammar is ASCII, so byte and character positions agree up to the first error); the message
+// already names it.
+struct FormulaError {
+    std::size_t position = 0;
+    std::string message;
+};
+
+// A successfully built custom activation with its symbolic derivatives in two notations.
+struct CustomActivation {
+    Activation activation;
+    CustomActivationSpec spec;  // normalised: exactly the formula's parameters, in order
+    std::string functionLatex;
+    std::string derivativeLatex;
+    std::string secondDerivativeLatex;
+    std::string derivativeText;  // plain text in the formula grammar
+    std::string secondDerivativeText;
+};
+
+// Either an activation or the first error found.
+struct CustomBuildResult {
+    std::optional<CustomActivation> custom;
+    std::optional<FormulaError> error;
+
+    [[nodiscard]] bool ok() const noexcept { return custom.has_value(); }
+};
+
+// The names a formula may call, and the constants it may use; everything else is a parameter.
+[[nodiscard]] std::span<const std::string_view> customFunctionNames() noexcept;
+
+// Parses, differentiates and compiles. Never throws: every failure comes back as an error.
+[[nodiscard]] CustomBuildResult buildCustomActivation(const CustomActivationSpec& spec);
+
+// Only the syntax check and the parameter names in order of first appearance (for live feedback
+// while typing, cheaper than a full build).
+struct FormulaCheck {
+    std::vector<std::string> parameterNames;
+    std::optional<FormulaError> error;
+};
+[[nodiscard]] FormulaCheck checkFormula(std::string_view formula);
+
+// Slider range offered for a parameter with this default: [0, 2·d] for d > 0, [2·d, 0] for d < 0,
+// [−1, 1] for 0.
+[[nodiscard]] CustomParameterSpec defaultParameterSpec(std::string name, double defaultValue);
+
+// An equivalent formula in the custom grammar for a catalog id, with the catalog's parameter names
+// in the catalog's order; empty for an unknown id.
+[[nodiscard]] std::string catalogFormula(std::string_view catalogId);
+
+// The spec of an editable copy of a catalog activation (same parameters, defaults and sliders).
+[[nodiscard]] std::optional<CustomActivationSpec> duplicateAsCustom(std::string_view catalogId,
+                                                                    std::string newId);
+
+// A stretch of z.
+struct Interval {
+    double lo = 0.0;
+    double hi = 0.0;
+};
+
+// Where f, f′ or f″ is NaN or infinite within [zMin, zMax], ends refined by bisection; isolated
+// poles (1/z at 0) come back as very narrow intervals around them. Works for any activation.
+[[nodiscard]] std::vector<Interval> nonFiniteIntervals(const Activation& activation, const ParameterValues& p,
+                                                       double zMin, double zMax);
+
+// Properties measured numerically: the range over [zMin, zMax] (both ends included), monotonicity
+// and convexity there, boundedness and saturation from far probes, dead regions, smoothness from
+// the kinks. Works for any activation; non-finite values are ignored.
+[[nodiscard]] Properties measureProperties(const Activation& activation, const ParameterValues& p, double zMin,
+                                           double zMax);
+
+}  // namespace ax::core

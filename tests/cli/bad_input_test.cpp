@@ -1,0 +1,149 @@
+// Input a script or a careless user may feed the program that the other command-line tests do not:
+// binary bytes and huge lines on standard input, control characters in a spec, the sample-count
+// and range limits of the window's state, and parameters at the far ends of their domains.
+
+#include <QByteArray>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+constexpr int kBadInput = 2;
+const QByteArray kErrorPrefix = "activation-explorer: error: ";
+
+struct RunResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString quoted(const QString& text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+class BadInputCli : public ::testing::Test {
+protected:
+    // Runs the program through the shell with input on standard input, on an environment with no
+    // display (a shell run needs no application object in this process).
+    RunResult run(const QStringList& arguments, const QByteArray& input = {})
+    {
+        const QString in = m_dir.filePath(QStringLiteral(".stdin"));
+        const QString out = m_dir.filePath(QStringLiteral(".stdout"));
+        const QString err = m_dir.filePath(QStringLiteral(".stderr"));
+        QSaveFile inputFile(in);
+        EXPECT_TRUE(inputFile.open(QIODevice::WriteOnly));
+        inputFile.write(input);
+        EXPECT_TRUE(inputFile.commit());
+        QString command = QStringLiteral("cd %1 && env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM %2")
+                              .arg(quoted(m_dir.path()), quoted(QStringLiteral(AX_APP_PATH)));
+        for (const QString& argument : arguments) command += QLatin1Char(' ') + quoted(argument);
+        command += QStringLiteral(" <%1 >%2 2>%3").arg(quoted(in), quoted(out), quoted(err));
+        const int status = std::system(command.toLocal8Bit().constData());
+        RunResult result;
+        result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        result.out = readAll(out);
+        result.err = readAll(err);
+        for (const QString& scratch : {in, out, err}) QFile::remove(scratch);
+        return result;
+    }
+
+    // Every file below the folder, for "nothing was written".
+    [[nodiscard]] QStringList files() const
+    {
+        QStringList found;
+        QDirIterator it(m_dir.path(), QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext()) found << QDir(m_dir.path()).relativeFilePath(it.next());
+        found.sort();
+        return found;
+    }
+
+    static void expectRefused(const RunResult& result, const QByteArray& messagePart)
+    {
+        EXPECT_EQ(result.exitCode, kBadInput);
+        EXPECT_TRUE(result.out.isEmpty()) << "stdout: " << result.out.left(200).toStdString();
+        EXPECT_TRUE(result.err.startsWith(kErrorPrefix)) << result.err.left(300).toStdString();
+        EXPECT_EQ(result.err.count('\n'), 1) << "one line: " << result.err.left(300).toStdString();
+        EXPECT_LT(result.err.size(), 400) << "a readable message, not the input echoed back";
+        EXPECT_TRUE(result.err.contains(messagePart))
+            << "expected \"" << messagePart.toStdString() << "\" in: " << result.err.left(300).toStdString();
+    }
+
+    QTemporaryDir m_dir;
+};
+
+TEST_F(BadInputCli, BinaryBytesOnStandardInputAreRefusedWithTheLineNumberAndEscaped)
+{
+    const RunResult result = run({QStringLiteral("--eval"), QStringLiteral("relu")},
+                                 QByteArray("1\n2\x00\x01\xff\xfe\n3\n", 13));
+    expectRefused(result, "line 2");
+    EXPECT_TRUE(result.err.contains("\\x00")) << "control bytes are shown escaped: " << result.err.toStdString();
+}
+
+TEST_F(BadInputCli, AHugeLineOnStandardInputIsRefusedWithAShortMessage)
+{
+    const RunResult tooLarge =
+        run({QStringLiteral("--eval"), QStringLiteral("tanh")}, "1" + QByteArray(1 << 20, '0') + "\n");
+    expectRefused(tooLarge, "out of the range of double precision");
+    const RunResult notANumber =
+        run({QStringLiteral("--eval"), QStringLiteral("tanh")}, "0\n" + QByteArray(1 << 20, 'x') + "\n");
+    expectRefused(notANumber, "line 2");
+}
+
+TEST_F(BadInputCli, ControlCharactersInASpecStayOnOneLine)
+{
+    expectRefused(run({QStringLiteral("--eval"), QStringLiteral("relu\nelu")}, "1\n"), "unknown activation");
+    expectRefused(run({QStringLiteral("--saturation"), QStringLiteral("elu:alpha=1\t2")}), "alpha");
+}
+
+TEST_F(BadInputCli, ExportRefusesMoreThanAMillionSamplesAndRangesTheWindowCannotShow)
+{
+    ASSERT_TRUE(QDir(m_dir.path()).mkdir(QStringLiteral("out")));
+    const auto exportWith = [this](const QString& option, const QString& value) {
+        return run({QStringLiteral("--export"), QStringLiteral("out"), option, value});
+    };
+    expectRefused(exportWith(QStringLiteral("--samples"), QStringLiteral("1000001")), "1000000");
+    expectRefused(exportWith(QStringLiteral("--samples"), QStringLiteral("1e300")), "--samples");
+    expectRefused(exportWith(QStringLiteral("--range"), QStringLiteral("0,1e-13")), "--range");
+    expectRefused(exportWith(QStringLiteral("--range"), QStringLiteral("-1e301,0")), "--range");
+    expectRefused(exportWith(QStringLiteral("--epsilon"), QStringLiteral("0.9")), "--epsilon");
+    EXPECT_TRUE(files().isEmpty()) << "nothing may be written: " << files().join(QLatin1Char(' ')).toStdString();
+}
+
+TEST_F(BadInputCli, ExportDrawsTheExtremesItAccepts)
+{
+    // The most samples, the widest range and parameters at the far ends of their domains.
+    const RunResult result = run({QStringLiteral("--export"), QStringLiteral("."), QStringLiteral("--charts"),
+                                  QStringLiteral("function"), QStringLiteral("--size"), QStringLiteral("320x240"),
+                                  QStringLiteral("--activations"), QStringLiteral("snake,selu,softplus"),
+                                  QStringLiteral("--param"), QStringLiteral("snake.a=1e308"), QStringLiteral("--param"),
+                                  QStringLiteral("selu.lambda=1.7e308"), QStringLiteral("--param"),
+                                  QStringLiteral("softplus.beta=5e-324"), QStringLiteral("--range"),
+                                  QStringLiteral("-1e300,1e300"), QStringLiteral("--samples"),
+                                  QStringLiteral("1000000")});
+    EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+    EXPECT_TRUE(result.err.isEmpty()) << result.err.toStdString();
+    EXPECT_EQ(files(), QStringList{QStringLiteral("function.png")});
+}
+
+}  // namespace

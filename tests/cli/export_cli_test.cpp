@@ -1,0 +1,269 @@
+// The headless --export command as a script on a server would run it: predictable file names,
+// the sizes asked for, and for every bad input a one-line message, exit code 2 and nothing written.
+
+#include <QByteArray>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QMap>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <string>
+#include <sys/wait.h>
+
+namespace {
+
+constexpr int kBadInput = 2;
+const QByteArray kErrorPrefix = "activation-explorer: error: ";
+
+struct RunResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString quoted(const QString& text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+// Runs the program through the shell, on an environment with no display and no platform chosen.
+// (A plain shell run keeps this file free of a second application object beside the other CLI
+// tests' one.)
+RunResult run(const QStringList& arguments, const QString& workingDirectory)
+{
+    const QString out = QDir(workingDirectory).filePath(QStringLiteral(".stdout"));
+    const QString err = QDir(workingDirectory).filePath(QStringLiteral(".stderr"));
+    QString command = QStringLiteral("cd %1 && env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM %2")
+                          .arg(quoted(workingDirectory), quoted(QStringLiteral(AX_APP_PATH)));
+    for (const QString& argument : arguments)
+        command += QLatin1Char(' ') + quoted(argument);
+    command += QStringLiteral(" >%1 2>%2").arg(quoted(out), quoted(err));
+    const int status = std::system(command.toLocal8Bit().constData());
+    RunResult result;
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = readAll(out);
+    result.err = readAll(err);
+    QFile::remove(out);
+    QFile::remove(err);
+    return result;
+}
+
+// Every file below root with its size and content hash stand-in (the bytes), for "nothing changed".
+QMap<QString, QByteArray> snapshot(const QString& root)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(root, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        files.insert(QDir(root).relativeFilePath(path), QFileInfo(path).isDir() ? QByteArray("<dir>") : readAll(path));
+    }
+    return files;
+}
+
+// Width and height from a PNG's IHDR chunk.
+QSize pngSize(const QByteArray& png)
+{
+    if (!png.startsWith("\x89PNG\r\n\x1a\n") || png.size() < 24) return {};
+    const auto be32 = [&png](int at) {
+        return (static_cast<unsigned char>(png[at]) << 24) | (static_cast<unsigned char>(png[at + 1]) << 16) |
+               (static_cast<unsigned char>(png[at + 2]) << 8) | static_cast<unsigned char>(png[at + 3]);
+    };
+    return QSize(static_cast<int>(be32(16)), static_cast<int>(be32(20)));
+}
+
+class ExportCli : public ::testing::Test {
+protected:
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+    QTemporaryDir m_dir;
+};
+
+TEST_F(ExportCli, DefaultRunWritesEveryChartAsPngAndPrintsThePaths)
+{
+    const RunResult result = run({QStringLiteral("--export"), QStringLiteral("figures")}, m_dir.path());
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    EXPECT_TRUE(result.err.isEmpty()) << result.err.toStdString();
+    const QStringList expected{QStringLiteral("figures/function.png"), QStringLiteral("figures/derivative.png"),
+                               QStringLiteral("figures/second.png"), QStringLiteral("figures/saturation.png"),
+                               QStringLiteral("figures/combined.png")};
+    EXPECT_EQ(QString::fromUtf8(result.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts), expected);
+    for (const QString& file : expected)
+        EXPECT_EQ(pngSize(readAll(path(file))), QSize(1920, 1080)) << file.toStdString();
+    EXPECT_EQ(QDir(path(QStringLiteral("figures"))).entryList(QDir::Files).size(), 5);
+}
+
+TEST_F(ExportCli, ChartsFormatsSizeAndScaleAreHonoured)
+{
+    const RunResult result =
+        run({QStringLiteral("--export"), QStringLiteral("out"), QStringLiteral("--charts"),
+             QStringLiteral("function,combined"), QStringLiteral("--format"), QStringLiteral("png,svg,pdf"),
+             QStringLiteral("--size"), QStringLiteral("800x600"), QStringLiteral("--scale"), QStringLiteral("2"),
+             QStringLiteral("--style"), QStringLiteral("print"), QStringLiteral("--theme"), QStringLiteral("dark")},
+            m_dir.path());
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    EXPECT_EQ(QString::fromUtf8(result.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts),
+              (QStringList{QStringLiteral("out/function.png"), QStringLiteral("out/function.svg"),
+                           QStringLiteral("out/function.pdf"), QStringLiteral("out/combined.png"),
+                           QStringLiteral("out/combined.svg"), QStringLiteral("out/combined.pdf")}));
+    EXPECT_EQ(pngSize(readAll(path(QStringLiteral("out/combined.png")))), QSize(1600, 1200));
+    EXPECT_TRUE(readAll(path(QStringLiteral("out/combined.svg"))).contains("<svg"));
+    EXPECT_TRUE(readAll(path(QStringLiteral("out/combined.pdf"))).startsWith("%PDF-"));
+
+    const RunResult a4 = run({QStringLiteral("--export"), QStringLiteral("a4"), QStringLiteral("--charts"),
+                              QStringLiteral("combined"), QStringLiteral("--size"), QStringLiteral("a4")},
+                             m_dir.path());
+    ASSERT_EQ(a4.exitCode, 0) << a4.err.toStdString();
+    EXPECT_EQ(pngSize(readAll(path(QStringLiteral("a4/combined.png")))), QSize(3508, 2480));
+}
+
+TEST_F(ExportCli, ParametersAndSessionsChangeTheFigure)
+{
+    const QStringList base{QStringLiteral("--export"), QStringLiteral("x"), QStringLiteral("--charts"),
+                           QStringLiteral("function"), QStringLiteral("--format"), QStringLiteral("svg"),
+                           QStringLiteral("--activations"), QStringLiteral("elu")};
+    ASSERT_EQ(run(base, m_dir.path()).exitCode, 0);
+    const QByteArray defaults = readAll(path(QStringLiteral("x/function.svg")));
+    EXPECT_TRUE(defaults.contains(QStringLiteral("ELU (α = 1)").toUtf8()));
+
+    ASSERT_EQ(run(base + QStringList{QStringLiteral("--param"), QStringLiteral("elu.alpha=0.5"),
+                                     QStringLiteral("--range"), QStringLiteral("-3,2")},
+                  m_dir.path())
+                  .exitCode,
+              0);
+    const QByteArray changed = readAll(path(QStringLiteral("x/function.svg")));
+    EXPECT_TRUE(changed.contains(QStringLiteral("ELU (α = 0.5)").toUtf8()));
+    EXPECT_TRUE(changed.contains(QStringLiteral("z from −3 to 2").toUtf8()));
+    EXPECT_NE(changed, defaults);
+
+    QFile session(path(QStringLiteral("lesson.actx.json")));
+    ASSERT_TRUE(session.open(QIODevice::WriteOnly));
+    session.write(R"({"format": "activation-explorer-session", "version": 1, "enabled": ["elu"],
+                      "parameters": {"elu": {"alpha": 0.5}}, "range": [-3, 2]})");
+    session.close();
+    ASSERT_EQ(run({QStringLiteral("--export"), QStringLiteral("y"), QStringLiteral("--session"),
+                   QStringLiteral("lesson.actx.json"), QStringLiteral("--charts"), QStringLiteral("function"),
+                   QStringLiteral("--format"), QStringLiteral("svg")},
+                  m_dir.path())
+                  .exitCode,
+              0);
+    EXPECT_EQ(readAll(path(QStringLiteral("y/function.svg"))), changed)
+        << "a session and the same options must export the same figure";
+}
+
+TEST_F(ExportCli, SweepWritesAGifAndNumberedFrames)
+{
+    const RunResult result =
+        run({QStringLiteral("--export"), QStringLiteral("anim"), QStringLiteral("--sweep"),
+             QStringLiteral("elu.alpha=0.1:2"), QStringLiteral("--frames"), QStringLiteral("4"), QStringLiteral("--fps"),
+             QStringLiteral("8"), QStringLiteral("--format"), QStringLiteral("gif,png"), QStringLiteral("--size"),
+             QStringLiteral("320x200")},
+            m_dir.path());
+    ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+    const QStringList expected{QStringLiteral("anim/sweep-elu-alpha.gif"), QStringLiteral("anim/sweep-elu-alpha-0001.png"),
+                               QStringLiteral("anim/sweep-elu-alpha-0002.png"), QStringLiteral("anim/sweep-elu-alpha-0003.png"),
+                               QStringLiteral("anim/sweep-elu-alpha-0004.png")};
+    EXPECT_EQ(QString::fromUtf8(result.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts), expected);
+    const QByteArray gif = readAll(path(expected.first()));
+    ASSERT_TRUE(gif.startsWith("GIF89a"));
+    EXPECT_EQ(static_cast<unsigned char>(gif[6]) | (static_cast<unsigned char>(gif[7]) << 8), 320);
+    EXPECT_EQ(static_cast<unsigned char>(gif[8]) | (static_cast<unsigned char>(gif[9]) << 8), 200);
+    EXPECT_EQ(pngSize(readAll(path(expected.last()))), QSize(320, 200));
+}
+
+TEST_F(ExportCli, ItsOwnFilesAreReplacedButForeignOnesAreLeftAlone)
+{
+    const QStringList arguments{QStringLiteral("--export"), QStringLiteral("out"), QStringLiteral("--charts"),
+                                QStringLiteral("function,combined"), QStringLiteral("--format"),
+                                QStringLiteral("png,svg,pdf")};
+    ASSERT_EQ(run(arguments, m_dir.path()).exitCode, 0);
+    const RunResult again = run(arguments, m_dir.path());
+    EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
+
+    QFile foreign(path(QStringLiteral("out/combined.pdf")));
+    ASSERT_TRUE(foreign.open(QIODevice::WriteOnly));
+    foreign.write("%PDF-1.4 a paper the teacher wrote\n");
+    foreign.close();
+    const auto before = snapshot(m_dir.path());
+    const RunResult refused = run(arguments, m_dir.path());
+    EXPECT_EQ(refused.exitCode, kBadInput);
+    EXPECT_TRUE(refused.err.startsWith(kErrorPrefix)) << refused.err.toStdString();
+    EXPECT_TRUE(refused.err.contains("combined.pdf"));
+    EXPECT_TRUE(refused.out.isEmpty());
+    EXPECT_EQ(snapshot(m_dir.path()), before) << "a refused export must not write anything";
+}
+
+// One bad invocation per case: each must be refused before anything is written.
+class ExportCliRefuses : public ExportCli, public ::testing::WithParamInterface<std::pair<std::string, std::string>> {
+};
+
+TEST_P(ExportCliRefuses, WithOneLineExitCodeTwoAndNothingWritten)
+{
+    // An existing output directory with a file of an earlier export, and a file that is not a directory.
+    ASSERT_TRUE(QDir(m_dir.path()).mkdir(QStringLiteral("out")));
+    QFile plain(path(QStringLiteral("plain.txt")));
+    ASSERT_TRUE(plain.open(QIODevice::WriteOnly));
+    plain.write("notes");
+    plain.close();
+    const auto before = snapshot(m_dir.path());
+
+    const QStringList arguments = QString::fromStdString(GetParam().first).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const RunResult result = run(arguments, m_dir.path());
+    EXPECT_EQ(result.exitCode, kBadInput) << GetParam().first;
+    EXPECT_TRUE(result.out.isEmpty()) << result.out.toStdString();
+    EXPECT_TRUE(result.err.startsWith(kErrorPrefix)) << result.err.toStdString();
+    EXPECT_EQ(result.err.count('\n'), 1) << "one line: " << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(QByteArray::fromStdString(GetParam().second)))
+        << "expected \"" << GetParam().second << "\" in: " << result.err.toStdString();
+    EXPECT_EQ(snapshot(m_dir.path()), before) << "nothing may be written for: " << GetParam().first;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    BadInput, ExportCliRefuses,
+    ::testing::Values(
+        std::pair<std::string, std::string>{"--export out --charts function,histogram", "histogram"},
+        std::pair<std::string, std::string>{"--export out --format png,jpeg", "jpeg"},
+        std::pair<std::string, std::string>{"--export out --format png,png", "twice"},
+        std::pair<std::string, std::string>{"--export out --size 0x100", "--size"},
+        std::pair<std::string, std::string>{"--export out --size big", "--size"},
+        std::pair<std::string, std::string>{"--export out --size 100x50", "160×120"},
+        std::pair<std::string, std::string>{"--export out --scale 0", "--scale"},
+        std::pair<std::string, std::string>{"--export out --scale two", "--scale"},
+        std::pair<std::string, std::string>{"--export out --size 9000x9000 --scale 2", "at most 16384"},
+        std::pair<std::string, std::string>{"--export out --param elu.alpha=-1", "--param"},
+        std::pair<std::string, std::string>{"--export out --param elu.gamma=1", "--param"},
+        std::pair<std::string, std::string>{"--export out --range 3,1", "--range"},
+        std::pair<std::string, std::string>{"--export out --epsilon -0.1", "--epsilon"},
+        std::pair<std::string, std::string>{"--export out --samples 1", "--samples"},
+        std::pair<std::string, std::string>{"--export out --samples 2.5", "--samples"},
+        std::pair<std::string, std::string>{"--export out --activations relu,softmax", "softmax"},
+        std::pair<std::string, std::string>{"--export out --session missing.actx.json", "--session"},
+        std::pair<std::string, std::string>{"--export out --session plain.txt", "--session"},
+        std::pair<std::string, std::string>{"--export out --style poster", "--style"},
+        std::pair<std::string, std::string>{"--export out --theme blue", "--theme"},
+        std::pair<std::string, std::string>{"--export plain.txt", "not a directory"},
+        std::pair<std::string, std::string>{"--export missing/deeper", "not an existing directory"},
+        std::pair<std::string, std::string>{"--export out --sweep elu.alpha=1:1", "--sweep"},
+        std::pair<std::string, std::string>{"--export out --sweep relu.alpha=0:1", "--sweep"},
+        std::pair<std::string, std::string>{"--export out --sweep elu.alpha=0.1:2 --frames 1", "frame count"},
+        std::pair<std::string, std::string>{"--export out --sweep elu.alpha=0.1:2 --fps 0", "frame rate"},
+        std::pair<std::string, std::string>{"--export out --sweep elu.alpha=0.1:2 --format svg", "svg"},
+        std::pair<std::string, std::string>{"--export out --frames 10", "only with --sweep"},
+        std::pair<std::string, std::string>{"--charts function", "only with --export"},
+        std::pair<std::string, std::string>{"--export out --export other", "more than once"}));
+
+}  // namespace

@@ -1,0 +1,207 @@
+// Persistence across restarts: the state and window layout come back exactly, and a damaged
+// settings store never stops the window from starting.
+
+#include "ui/explorer_state.h"
+#include "ui/main_window.h"
+#include "ui/settings_store.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace ax::ui {
+namespace {
+
+class SettingsStoreTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(directory.isValid());
+        iniFile = directory.filePath(QStringLiteral("settings.ini"));
+    }
+
+    void writeRaw(const QByteArray& bytes) const
+    {
+        QFile file(iniFile);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    }
+
+    void writeStateValue(const QVariant& value) const
+    {
+        QSettings settings(iniFile, QSettings::IniFormat);
+        settings.setValue(QStringLiteral("explorer/state"), value);
+    }
+
+    QTemporaryDir directory;
+    QString iniFile;
+};
+
+ExplorerState& customise(ExplorerState& state)
+{
+    state.setEnabledIds({QStringLiteral("celu"), QStringLiteral("snake"), QStringLiteral("relu")});
+    EXPECT_FALSE(state.setParameter(QStringLiteral("celu"), 0, 0.1 + 0.2).has_value());
+    EXPECT_FALSE(state.setParameter(QStringLiteral("snake"), 0, 7.123456789012345).has_value());
+    EXPECT_FALSE(state.setRange(-1e-3, 9.5e299).has_value());
+    EXPECT_FALSE(state.setSamples(12345).has_value());
+    EXPECT_FALSE(state.setEpsilon(0.000123).has_value());
+    state.setShowSecondDerivative(true);
+    state.setTheme(Theme::Dark);
+    return state;
+}
+
+TEST_F(SettingsStoreTest, StateRoundTripsExactly)
+{
+    ExplorerState saved;
+    customise(saved);
+    {
+        SettingsStore store(iniFile);
+        EXPECT_FALSE(store.saveState(saved).has_value());
+    }
+    ExplorerState loaded;
+    SettingsStore store(iniFile);
+    EXPECT_FALSE(store.loadState(loaded).has_value());
+    EXPECT_EQ(loaded.toJson(), saved.toJson());
+    EXPECT_EQ(loaded.parameters(QStringLiteral("celu"))[0], 0.1 + 0.2);
+    EXPECT_EQ(loaded.epsilon(), 0.000123);
+    EXPECT_EQ(loaded.zMax(), 9.5e299);
+}
+
+TEST_F(SettingsStoreTest, NothingStoredLeavesTheDefaultsWithoutComplaint)
+{
+    ExplorerState state;
+    SettingsStore store(iniFile);
+    EXPECT_FALSE(store.loadState(state).has_value());
+    EXPECT_EQ(state.toJson(), ExplorerState().toJson());
+}
+
+TEST_F(SettingsStoreTest, WindowLayoutRoundTrips)
+{
+    {
+        SettingsStore store(iniFile);
+        store.saveWindow(QByteArray("geometry\x01\x02", 10), QByteArray("layout"));
+    }
+    SettingsStore store(iniFile);
+    EXPECT_EQ(store.windowGeometry(), QByteArray("geometry\x01\x02", 10));
+    EXPECT_EQ(store.windowState(), QByteArray("layout"));
+}
+
+TEST_F(SettingsStoreTest, GarbageFileFallsBackToDefaultsAndCanBeSavedOverAfterwards)
+{
+    QByteArray garbage;
+    for (int i = 0; i < 4096; ++i) garbage.append(static_cast<char>((i * 7919 + 13) % 256));
+    writeRaw(garbage);
+    ExplorerState state;
+    {
+        SettingsStore store(iniFile);
+        const auto message = store.loadState(state);
+        EXPECT_TRUE(message.has_value());
+        EXPECT_EQ(state.toJson(), ExplorerState().toJson());
+
+        ExplorerState changed;
+        customise(changed);
+        EXPECT_FALSE(store.saveState(changed).has_value());
+    }
+    // The next start reads what was saved after the damage.
+    ExplorerState next;
+    SettingsStore store(iniFile);
+    EXPECT_FALSE(store.loadState(next).has_value());
+    EXPECT_EQ(next.zMax(), 9.5e299);
+}
+
+TEST_F(SettingsStoreTest, BadStoredValuesAreRefusedWithAMessage)
+{
+    const QVariant bad[] = {
+        QStringLiteral("{not json"),
+        QStringLiteral("[1, 2, 3]"),
+        QVariant(42),
+        QVariant(QStringList{QStringLiteral("a"), QStringLiteral("b")}),
+        QStringLiteral(R"({"version":1,"samples":5000000})"),
+        QStringLiteral(R"({"version":1,"epsilon":7})"),
+        QStringLiteral(R"({"version":1,"range":[3,-3]})"),
+        QStringLiteral(R"({"version":1,"enabled":"relu"})"),
+        QStringLiteral(R"({"version":1,"parameters":{"elu":{"alpha":-1}}})"),
+        QStringLiteral(R"({"version":99})"),
+    };
+    for (const QVariant& value : bad) {
+        writeStateValue(value);
+        ExplorerState state;
+        SettingsStore store(iniFile);
+        const auto message = store.loadState(state);
+        EXPECT_TRUE(message.has_value()) << value.toString().toStdString();
+        EXPECT_EQ(state.toJson(), ExplorerState().toJson()) << value.toString().toStdString();
+    }
+}
+
+// The window itself, through the application's own settings location.
+class WindowSettingsTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(directory.isValid());
+        previousOrganisation = QCoreApplication::organizationName();
+        previousApplication = QCoreApplication::applicationName();
+        QCoreApplication::setOrganizationName(QStringLiteral("activation-explorer-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("window-settings"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, directory.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, directory.path());
+    }
+
+    void TearDown() override
+    {
+        QCoreApplication::setOrganizationName(previousOrganisation);
+        QCoreApplication::setApplicationName(previousApplication);
+    }
+
+    QTemporaryDir directory;
+    QString previousOrganisation;
+    QString previousApplication;
+};
+
+TEST_F(WindowSettingsTest, StateAndSizeSurviveARestart)
+{
+    QJsonObject expected;
+    {
+        MainWindow window;
+        customise(window.state());
+        window.state().setTheme(Theme::Light);
+        window.resize(1111, 777);
+        window.show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+        expected = window.state().toJson();
+        window.close();
+    }
+    MainWindow window;
+    EXPECT_EQ(window.state().toJson(), expected);
+    EXPECT_EQ(window.size(), QSize(1111, 777));
+    window.state().restoreDefaults();
+    window.close();
+}
+
+TEST_F(WindowSettingsTest, DamagedSettingsFileStillOpensTheWindowWithDefaultsAndAMessage)
+{
+    const QString path = QSettings().fileName();
+    ASSERT_TRUE(QDir().mkpath(QFileInfo(path).absolutePath()));
+    {
+        QFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray("\x00\xff[explorer]\nstate=\"{\\\"version\\\":1,\\\"samples\\\":-4\x01\x02", 44));
+        file.write(QByteArray(2000, '\xfe'));
+    }
+    MainWindow window;
+    EXPECT_EQ(window.state().toJson(), ExplorerState().toJson());
+    EXPECT_FALSE(window.statusBar()->currentMessage().isEmpty());
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    window.close();
+}
+
+}  // namespace
+}  // namespace ax::ui

@@ -1,0 +1,49 @@
+#pragma once
+// The list of every activation with its colour and a checkbox that shows or hides it, plus a filter
+// and the All / None / story presets.
+
+#include <QWidget>
+
+class QLineEdit;
+class QListWidget;
+class QListWidgetItem;
+class QPushButton;
+
+namespace ax::ui {
+
+class ExplorerState;
+struct StateChange;
+
+class ActivationListPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ActivationListPanel(ExplorerState& state, QWidget* parent = nullptr);
+
+    [[nodiscard]] QListWidget* list() const noexcept { return m_list; }
+    [[nodiscard]] QLineEdit* filterEdit() const noexcept { return m_filter; }
+    [[nodiscard]] QPushButton* allButton() const noexcept { return m_all; }
+    [[nodiscard]] QPushButton* noneButton() const noexcept { return m_none; }
+    [[nodiscard]] QPushButton* storyButton() const noexcept { return m_story; }
+    // The row of the activation id; nullptr if unknown.
+    [[nodiscard]] QListWidgetItem* item(const QString& id) const;
+
+private:
+    // from the UI
+    void onItemChanged(QListWidgetItem* item);
+    void applyFilter(const QString& text);
+    // from the state
+    void onStateChanged(const StateChange& change);
+    void rebuild();
+    void syncChecks();
+    void fitListHeight();
+
+    ExplorerState& m_state;
+    QLineEdit* m_filter = nullptr;
+    QListWidget* m_list = nullptr;
+    QPushButton* m_all = nullptr;
+    QPushButton* m_none = nullptr;
+    QPushButton* m_story = nullptr;
+};
+
+}  // namespace ax::ui

@@ -1,0 +1,392 @@
+#include "figure_export.h"
+
+#include "chart_painter.h"
+#include "theme.h"
+
+#include <QBuffer>
+#include <QClipboard>
+#include <QCoreApplication>
+#include <QFont>
+#include <QPalette>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QImageReader>
+#include <QImageWriter>
+#include <QMimeData>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPaintEngine>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ax::ui {
+
+namespace {
+
+constexpr double kExportCurveWidth = 1.5;
+constexpr double kVectorTolerance = 0.1;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ax::ui::FigureExport", text);
+}
+
+// The SVG generator of Qt 6.4 copies title and description into the XML unescaped.
+QString xmlEscaped(const QString& text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString documentTitle(const ExplorerState& state, const FigureOptions& options)
+{
+    return QStringLiteral("%1: %2").arg(figureChartTitle(options.chart),
+                                        options.caption.isEmpty() ? figureCaption(state) : options.caption);
+}
+
+QPalette figurePalette(const FigureOptions& options)
+{
+    if (options.style == ChartStyle::Print) return lightPalette();
+    switch (options.theme) {
+    case Theme::Light: return lightPalette();
+    case Theme::Dark: return darkPalette();
+    case Theme::System: break;
+    }
+    return systemPalette();
+}
+
+// Fonts are sized in layout pixels, so the figure looks the same at every scale and on every device.
+QFont figureFont(double pixelSize, bool bold = false)
+{
+    QFont font = QGuiApplication::font();
+    font.setPixelSize(std::max(1, static_cast<int>(std::lround(pixelSize))));
+    font.setBold(bold);
+    return font;
+}
+
+// Draws the title at the top of target; returns the height used.
+double paintTitle(QPainter& painter, const QRectF& target, const QString& title, const QColor& text, double unit,
+                  bool print)
+{
+    const double margin = 8.0 * unit;
+    painter.setPen(text);
+    painter.setFont(figureFont((print ? 20.0 : 17.0) * unit, true));
+    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine;
+    const QRectF rect = painter.boundingRect(target.adjusted(margin, margin, -margin, 0), flags, title);
+    painter.drawText(rect, flags, title);
+    return rect.bottom() - target.top();
+}
+
+void paintCharts(QPainter& painter, const QRectF& target, const ExplorerState& state, const FigureOptions& options,
+                 const QPalette& palette, double unit, const QString& caption, bool vector)
+{
+    ChartRenderOptions chart = ChartRenderOptions::fromState(state, palette);
+    chart.style = options.style;
+    chart.unit = unit;
+    // Slides and papers are read from afar: curves thicker than the window's hairlines.
+    chart.curveWidth = kExportCurveWidth;
+    // A tenth of a pixel is invisible; dropping what lies within it keeps SVG and PDF small.
+    if (vector) chart.simplifyTolerance = kVectorTolerance;
+    chart.caption = caption;
+    // The background (or its absence) is already painted under the title.
+    chart.fillBackground = false;
+    // A hover highlight is a moment of the window, not part of the figure: every curve at full strength.
+    chart.highlightedId.clear();
+    const bool combined = options.chart == FigureChart::Combined;
+    chart.showFunction = combined || options.chart == FigureChart::Function;
+    chart.showDerivative = combined || options.chart == FigureChart::Derivative;
+    chart.showSecond = options.chart == FigureChart::Second || (combined && state.showSecondDerivative());
+    chart.showSaturation = combined || options.chart == FigureChart::Saturation;
+    ChartPainter::render(painter, target, state, chart);
+}
+
+QByteArray encodePng(const QImage& image)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buffer, "png");
+    writer.write(image);
+    return bytes;
+}
+
+QByteArray renderSvg(const ExplorerState& state, const FigureOptions& options)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setResolution(static_cast<int>(kLayoutDpi));
+    generator.setSize(options.size.toSize());
+    generator.setViewBox(QRectF(QPointF(0, 0), options.size));
+    generator.setTitle(xmlEscaped(documentTitle(state, options)));
+    generator.setDescription(xmlEscaped(QStringLiteral("%1 figure").arg(exportMarkerText())));
+    QPainter painter(&generator);
+    paintFigure(painter, QRectF(QPointF(0, 0), options.size), state, options);
+    painter.end();
+    return bytes;
+}
+
+QByteArray renderPdf(const ExplorerState& state, const FigureOptions& options)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setCreator(exportMarkerText());
+    writer.setTitle(documentTitle(state, options));
+    // One layout pixel is 1/96 inch, so a 1920×1080 figure fills a 20 × 11.25 inch page and the
+    // A4 preset fills an A4 page exactly.
+    writer.setResolution(static_cast<int>(kLayoutDpi));
+    const QPageSize page(QSizeF(options.size.width() / kLayoutDpi, options.size.height() / kLayoutDpi),
+                         QPageSize::Inch, QString(), QPageSize::ExactMatch);
+    writer.setPageLayout(QPageLayout(page, QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    QPainter painter(&writer);
+    const QRectF target = painter.viewport();
+    painter.setWindow(QRect(QPoint(0, 0), options.size.toSize()));
+    painter.setViewport(target.toRect());
+    paintFigure(painter, QRectF(QPointF(0, 0), options.size), state, options);
+    painter.end();
+    return bytes;
+}
+
+bool hasPngMarker(const QString& path)
+{
+    QImageReader reader(path, "png");
+    return reader.canRead() && reader.text(QStringLiteral("Software")).startsWith(QLatin1String(kExportMarker));
+}
+
+QByteArray head(const QString& path, qint64 length)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    return file.read(length);
+}
+
+bool hasSvgMarker(const QString& path)
+{
+    const QByteArray bytes = head(path, 4096);
+    return bytes.contains("<svg") && bytes.contains(QByteArray("<desc>") + kExportMarker);
+}
+
+bool hasPdfMarker(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || !file.read(5).startsWith("%PDF-")) return false;
+    // Qt writes the document information as UTF-16 with a byte-order mark near the file's end.
+    QByteArray needle("/Creator (\xfe\xff");
+    for (const char c : QByteArray(kExportMarker)) {
+        needle.append('\0');
+        needle.append(c);
+    }
+    const qint64 tail = std::min<qint64>(file.size(), 64 * 1024);
+    file.seek(file.size() - tail);
+    return file.read(tail).contains(needle);
+}
+
+bool hasGifMarker(const QString& path)
+{
+    // The comment extension (0x21 0xFE, then the block length) sits before the first frame.
+    const QByteArray bytes = head(path, 1024);
+    const QByteArray marker(kExportMarker);
+    return bytes.startsWith("GIF89a") &&
+           bytes.contains(QByteArray("\x21\xfe") + char(exportMarkerText().toUtf8().size()) + marker);
+}
+
+}  // namespace
+
+QString figureChartName(FigureChart chart)
+{
+    switch (chart) {
+    case FigureChart::Function: return QStringLiteral("function");
+    case FigureChart::Derivative: return QStringLiteral("derivative");
+    case FigureChart::Second: return QStringLiteral("second");
+    case FigureChart::Saturation: return QStringLiteral("saturation");
+    case FigureChart::Combined: break;
+    }
+    return QStringLiteral("combined");
+}
+
+std::optional<FigureChart> figureChartFromName(const QString& name)
+{
+    for (const FigureChart chart : kFigureCharts)
+        if (figureChartName(chart) == name) return chart;
+    return std::nullopt;
+}
+
+QString figureChartTitle(FigureChart chart)
+{
+    switch (chart) {
+    case FigureChart::Function: return tr("Function f(z)");
+    case FigureChart::Derivative: return tr("Derivative f′(z)");
+    case FigureChart::Second: return tr("Second derivative f″(z)");
+    case FigureChart::Saturation: return tr("Saturation regions");
+    case FigureChart::Combined: break;
+    }
+    return tr("Activation functions");
+}
+
+QString figureFormatName(FigureFormat format)
+{
+    switch (format) {
+    case FigureFormat::Png: return QStringLiteral("png");
+    case FigureFormat::Svg: return QStringLiteral("svg");
+    case FigureFormat::Pdf: break;
+    }
+    return QStringLiteral("pdf");
+}
+
+std::optional<FigureFormat> figureFormatFromName(const QString& name)
+{
+    for (const FigureFormat format : kFigureFormats)
+        if (figureFormatName(format) == name) return format;
+    return std::nullopt;
+}
+
+QSize FigureOptions::pixelSize() const
+{
+    return QSize(static_cast<int>(std::lround(size.width() * scale)),
+                 static_cast<int>(std::lround(size.height() * scale)));
+}
+
+std::optional<QString> validateFigureOptions(const FigureOptions& options)
+{
+    if (!std::isfinite(options.scale) || options.scale < kMinScale || options.scale > kMaxScale)
+        return tr("The scale must be a number from %1 to %2.").arg(kMinScale).arg(kMaxScale);
+    const double w = options.size.width();
+    const double h = options.size.height();
+    if (!std::isfinite(w) || !std::isfinite(h) || w < 1.0 || h < 1.0)
+        return tr("The figure size must be at least 1×1 pixels.");
+    // Below this the axes, labels and legend no longer fit and the figure would be unreadable.
+    if (w < 160.0 || h < 120.0) return tr("A figure must be at least 160×120 pixels to hold its axes and labels.");
+    const QSize pixels = options.pixelSize();
+    if (w * options.scale > kMaxRasterSide || h * options.scale > kMaxRasterSide)
+        return tr("The figure would be %1×%2 pixels; each side can be at most %3 (lower the size or the scale).")
+            .arg(std::lround(w * options.scale))
+            .arg(std::lround(h * options.scale))
+            .arg(kMaxRasterSide);
+    if (pixels.width() < 1 || pixels.height() < 1) return tr("The figure would have no pixels.");
+    return std::nullopt;
+}
+
+QString figureCaption(const ExplorerState& state, const QString& leadingId)
+{
+    QStringList parts;
+    if (!leadingId.isEmpty() && state.isEnabled(leadingId)) parts << state.caption(leadingId);
+    for (const QString& id : state.enabledIds())
+        if (id != leadingId) parts << state.caption(id);
+    const QString range = tr("z from %1 to %2").arg(formatNumber(state.zMin()), formatNumber(state.zMax()));
+    if (parts.isEmpty()) return tr("No activation shown · %1").arg(range);
+    return QStringLiteral("%1 · %2").arg(parts.join(QStringLiteral(" · ")), range);
+}
+
+void paintFigure(QPainter& painter, const QRectF& target, const ExplorerState& state, const FigureOptions& options)
+{
+    painter.save();
+    const QPalette palette = figurePalette(options);
+    const bool print = options.style == ChartStyle::Print;
+    if (!options.transparent) painter.fillRect(target, print ? QColor(Qt::white) : palette.color(QPalette::Base));
+    // Text and lines grow with the figure beyond the window's size, so a poster is as legible as a slide.
+    const double unit = std::clamp(std::min(target.width() / 1280.0, target.height() / 720.0), 0.75, 2.5);
+    const QColor text = print ? QColor(Qt::black) : palette.color(QPalette::Text);
+    const QString caption = options.caption.isEmpty() ? figureCaption(state) : options.caption;
+    // A single chart carries its own title above its plot; the combined figure gets one over all.
+    const double header = options.chart == FigureChart::Combined
+                              ? paintTitle(painter, target, figureChartTitle(options.chart), text, unit, print)
+                              : 0.0;
+    const QPaintEngine* engine = painter.paintEngine();
+    const bool vector = engine && (engine->type() == QPaintEngine::SVG || engine->type() == QPaintEngine::Pdf);
+    paintCharts(painter, target.adjusted(0, header, 0, 0), state, options, palette, unit, caption, vector);
+    painter.restore();
+}
+
+QString exportMarkerText()
+{
+    return QStringLiteral("%1 %2").arg(QLatin1String(kExportMarker), QStringLiteral(AX_VERSION));
+}
+
+QImage renderFigureImage(const ExplorerState& state, const FigureOptions& options)
+{
+    if (validateFigureOptions(options)) return {};
+    QImage image(options.pixelSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    image.setDevicePixelRatio(options.scale);
+    const int dotsPerMeter = static_cast<int>(std::lround(kLayoutDpi * options.scale / 0.0254));
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
+    {
+        QPainter painter(&image);
+        paintFigure(painter, QRectF(QPointF(0, 0), options.size), state, options);
+    }
+    image.setText(QStringLiteral("Software"), exportMarkerText());
+    image.setText(QStringLiteral("Title"), documentTitle(state, options));
+    return image;
+}
+
+QByteArray renderFigureBytes(const ExplorerState& state, const FigureOptions& options, FigureFormat format)
+{
+    if (validateFigureOptions(options)) return {};
+    switch (format) {
+    case FigureFormat::Png: return encodePng(renderFigureImage(state, options));
+    case FigureFormat::Svg: return renderSvg(state, options);
+    case FigureFormat::Pdf: break;
+    }
+    return renderPdf(state, options);
+}
+
+std::optional<QString> writeFileAtomically(const QString& path, const QByteArray& bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) return tr("Cannot write %1: %2").arg(path, file.errorString());
+    if (file.write(bytes) != bytes.size()) {
+        file.cancelWriting();
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    }
+    if (!file.commit()) return tr("Cannot save %1: %2").arg(path, file.errorString());
+    return std::nullopt;
+}
+
+std::optional<QString> exportFigure(const ExplorerState& state, const FigureOptions& options, FigureFormat format,
+                                    const QString& path)
+{
+    if (auto error = validateFigureOptions(options)) return error;
+    const QByteArray bytes = renderFigureBytes(state, options, format);
+    if (bytes.isEmpty()) return tr("The figure could not be rendered.");
+    return writeFileAtomically(path, bytes);
+}
+
+bool isExportedFile(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.isFile()) return false;
+    const QString suffix = info.suffix().toLower();
+    if (suffix == QLatin1String("png")) return hasPngMarker(path);
+    if (suffix == QLatin1String("svg")) return hasSvgMarker(path);
+    if (suffix == QLatin1String("pdf")) return hasPdfMarker(path);
+    if (suffix == QLatin1String("gif")) return hasGifMarker(path);
+    return false;
+}
+
+QMimeData* figureMimeData(const ExplorerState& state, const FigureOptions& options)
+{
+    auto* data = new QMimeData;
+    const QImage image = renderFigureImage(state, options);
+    data->setImageData(image);
+    data->setData(QStringLiteral("image/png"), encodePng(image));
+    data->setData(QStringLiteral("image/svg+xml"), renderSvg(state, options));
+    return data;
+}
+
+void copyFigureToClipboard(const ExplorerState& state, const FigureOptions& options)
+{
+    if (validateFigureOptions(options)) return;
+    QGuiApplication::clipboard()->setMimeData(figureMimeData(state, options));
+}
+
+}  // namespace ax::ui

@@ -1,0 +1,348 @@
+#include "main_window.h"
+
+#include "about_dialog.h"
+#include "activation_list_panel.h"
+#include "chart_area.h"
+#include "comparison_panel.h"
+#include "parameter_panel.h"
+#include "range_panel.h"
+#include "settings_store.h"
+#include "theme.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFrame>
+#include <QIcon>
+#include <QKeySequence>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QShowEvent>
+#include <QScrollBar>
+#include <QSignalBlocker>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace ax::ui {
+
+namespace {
+
+constexpr int kStatusTimeoutMs = 8000;
+constexpr int kSidePanelWidth = 350;
+constexpr int kComparisonWidth = 440;
+constexpr int kMinWidthForTable = 1600;
+
+QLabel* sectionTitle(const QString& text, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * 1.1);
+    label->setFont(font);
+    label->setContentsMargins(0, 6, 0, 2);
+    return label;
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : MainWindow(Persistence::UserSettings, parent) {}
+
+MainWindow::MainWindow(Persistence persistence, QWidget* parent)
+    : QMainWindow(parent), m_persistence(persistence)
+{
+    setWindowTitle(tr("Activation Explorer"));
+    setObjectName(QStringLiteral("mainWindow"));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setAccessibleName(tr("Views"));
+    m_charts = new ChartArea(m_state, m_tabs);
+    m_charts->setAccessibleName(tr("Charts"));
+    m_charts->setAccessibleDescription(
+        tr("f(z), f′(z) and the saturation lanes of the activations shown, over one shared z axis"));
+    m_tabs->addTab(m_charts, tr("Charts"));
+    setCentralWidget(m_tabs);
+
+    createDocks();
+    createActions();
+    createMenus();
+    statusBar()->setSizeGripEnabled(true);
+
+    connect(&m_state, &ExplorerState::changed, this, &MainWindow::onStateChanged);
+    connect(m_charts, &ChartArea::statusMessage, this, &MainWindow::showStatus);
+    connect(m_parameters, &ParameterPanel::statusMessage, this, &MainWindow::showStatus);
+    connect(m_range, &RangePanel::statusMessage, this, &MainWindow::showStatus);
+    connect(m_range, &RangePanel::resetViewRequested, m_actions.resetView, &QAction::trigger);
+
+    resize(1400, 880);
+    m_defaultLayout = saveState();
+
+    if (m_persistence == Persistence::UserSettings) {
+        m_settings = std::make_unique<SettingsStore>();
+        restoreSettings();
+    }
+    applyTheme(m_state.theme());
+    syncActions();
+}
+
+MainWindow::~MainWindow()
+{
+    // The panels hold references to m_state, a member that dies before QWidget deletes children.
+    const auto children = findChildren<QWidget*>(Qt::FindDirectChildrenOnly);
+    for (QWidget* child : children) delete child;
+}
+
+void MainWindow::createDocks()
+{
+    auto* side = new QWidget;
+    side->setObjectName(QStringLiteral("sidePanel"));
+    auto* layout = new QVBoxLayout(side);
+    layout->setContentsMargins(10, 4, 10, 10);
+    layout->setSpacing(6);
+
+    layout->addWidget(sectionTitle(tr("Activations"), side));
+    m_activations = new ActivationListPanel(m_state, side);
+    layout->addWidget(m_activations);
+
+    layout->addWidget(sectionTitle(tr("Parameters"), side));
+    m_parameters = new ParameterPanel(m_state, side);
+    layout->addWidget(m_parameters);
+
+    layout->addWidget(sectionTitle(tr("Range and sampling"), side));
+    m_range = new RangePanel(m_state, side);
+    layout->addWidget(m_range);
+    layout->addStretch(1);
+
+    m_sideScroll = new QScrollArea;
+    m_sideScroll->setWidget(side);
+    m_sideScroll->setWidgetResizable(true);
+    m_sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_sideScroll->setFrameShape(QFrame::NoFrame);
+    m_sideScroll->setMinimumWidth(side->minimumSizeHint().width() + m_sideScroll->verticalScrollBar()->sizeHint().width());
+    m_sideScroll->setAccessibleName(tr("Controls"));
+
+    m_controlsDock = new QDockWidget(tr("Controls"), this);
+    m_controlsDock->setObjectName(QStringLiteral("controlsDock"));
+    m_controlsDock->setWidget(m_sideScroll);
+    m_controlsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::LeftDockWidgetArea, m_controlsDock);
+
+    m_comparison = new ComparisonPanel(m_state);
+    m_comparison->setAccessibleName(tr("Comparison"));
+    m_comparisonDock = new QDockWidget(tr("Comparison"), this);
+    m_comparisonDock->setObjectName(QStringLiteral("comparisonDock"));
+    m_comparisonDock->setWidget(m_comparison);
+    m_comparisonDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                                  QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::RightDockWidgetArea, m_comparisonDock);
+
+    // Down the side panel, then into the charts, then the table.
+    setTabOrder(m_range->resetViewButton(), m_charts);
+    setTabOrder(m_charts, m_comparison);
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString& text, const QString& statusTip, const QString& iconName = {}) {
+        auto* action = new QAction(text, this);
+        action->setStatusTip(statusTip);
+        if (!iconName.isEmpty()) action->setIcon(QIcon::fromTheme(iconName));
+        addAction(action);
+        return action;
+    };
+
+    m_actions.quit = make(tr("&Quit"), tr("Close the window and quit"), QStringLiteral("application-exit"));
+    m_actions.quit->setShortcut(QKeySequence::Quit);
+    m_actions.quit->setMenuRole(QAction::QuitRole);
+    connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
+
+    m_actions.restoreDefaults = make(tr("Restore &Defaults"),
+                                     tr("Reset every activation, parameter, range and panel to how it first was"),
+                                     QStringLiteral("edit-reset"));
+    connect(m_actions.restoreDefaults, &QAction::triggered, this, &MainWindow::restoreDefaults);
+
+    m_themeGroup = new QActionGroup(this);
+    m_themeGroup->setExclusive(true);
+    const std::pair<QAction**, std::pair<QString, Theme>> themes[] = {
+        {&m_actions.themeSystem, {tr("Follow &System"), Theme::System}},
+        {&m_actions.themeLight, {tr("&Light"), Theme::Light}},
+        {&m_actions.themeDark, {tr("&Dark"), Theme::Dark}},
+    };
+    for (const auto& [slot, entry] : themes) {
+        const auto& [text, theme] = entry;
+        QAction* action = make(text, tr("Choose the colours of the window"));
+        action->setCheckable(true);
+        m_themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, chosen = theme] { m_state.setTheme(chosen); });
+        *slot = action;
+    }
+
+    m_actions.showSecondDerivative = make(tr("Second &Derivative Chart"), tr("Show or hide the chart of f″(z)"));
+    m_actions.showSecondDerivative->setCheckable(true);
+    connect(m_actions.showSecondDerivative, &QAction::toggled, &m_state, &ExplorerState::setShowSecondDerivative);
+
+    m_actions.showControls = m_controlsDock->toggleViewAction();
+    m_actions.showControls->setText(tr("&Controls Panel"));
+    m_actions.showControls->setStatusTip(tr("Show or hide the activations, parameters and range"));
+    m_actions.showComparison = m_comparisonDock->toggleViewAction();
+    m_actions.showComparison->setText(tr("&Comparison Table"));
+    m_actions.showComparison->setStatusTip(tr("Show or hide the table that compares every activation"));
+
+    m_actions.resetView = make(tr("&Reset View"), tr("Back to the default z range and y axes that fit the curves"),
+                               QStringLiteral("zoom-original"));
+    m_actions.resetView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(m_actions.resetView, &QAction::triggered, this, [this] { m_charts->resetView(); });
+
+    m_actions.zoomIn = make(tr("Zoom &In"), tr("Narrow the z range around its centre"), QStringLiteral("zoom-in"));
+    m_actions.zoomIn->setShortcut(QKeySequence::ZoomIn);
+    connect(m_actions.zoomIn, &QAction::triggered, this, [this] { zoomRange(1.0 / kZoomFactor); });
+    m_actions.zoomOut = make(tr("Zoom &Out"), tr("Widen the z range around its centre"), QStringLiteral("zoom-out"));
+    m_actions.zoomOut->setShortcut(QKeySequence::ZoomOut);
+    connect(m_actions.zoomOut, &QAction::triggered, this, [this] { zoomRange(kZoomFactor); });
+
+    m_actions.fullScreen = make(tr("&Full Screen"), tr("Fill the screen with the window"),
+                                QStringLiteral("view-fullscreen"));
+    m_actions.fullScreen->setShortcut(QKeySequence::FullScreen);
+    m_actions.fullScreen->setCheckable(true);
+    connect(m_actions.fullScreen, &QAction::toggled, this, [this](bool on) {
+        if (on)
+            showFullScreen();
+        else
+            showNormal();
+    });
+
+    m_actions.about = make(tr("&About Activation Explorer"), tr("Version, licence and the papers behind the catalog"),
+                           QStringLiteral("help-about"));
+    m_actions.about->setMenuRole(QAction::AboutRole);
+    connect(m_actions.about, &QAction::triggered, this, [this] {
+        auto* dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    m_actions.aboutQt = make(tr("About &Qt"), tr("The version of Qt this build uses"));
+    m_actions.aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(m_actions.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_actions.quit);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_viewMenu->addAction(m_actions.zoomIn);
+    m_viewMenu->addAction(m_actions.zoomOut);
+    m_viewMenu->addAction(m_actions.resetView);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_actions.showSecondDerivative);
+    m_viewMenu->addAction(m_actions.showControls);
+    m_viewMenu->addAction(m_actions.showComparison);
+    m_viewMenu->addSeparator();
+    QMenu* themeMenu = m_viewMenu->addMenu(tr("&Theme"));
+    themeMenu->addActions(m_themeGroup->actions());
+    m_viewMenu->addAction(m_actions.fullScreen);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(m_actions.restoreDefaults);
+
+    m_helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu->addAction(m_actions.about);
+    m_helpMenu->addAction(m_actions.aboutQt);
+}
+
+void MainWindow::showStatus(const QString& message)
+{
+    statusBar()->showMessage(message, kStatusTimeoutMs);
+}
+
+void MainWindow::zoomRange(double factor)
+{
+    const double centre = 0.5 * m_state.zMin() + 0.5 * m_state.zMax();
+    const double halfWidth = 0.5 * (m_state.zMax() - m_state.zMin()) * factor;
+    if (auto error = m_state.setRange(centre - halfWidth, centre + halfWidth))
+        showStatus(tr("Cannot zoom further: %1").arg(*error));
+}
+
+void MainWindow::restoreDefaults()
+{
+    m_parameters->pauseSweeps();
+    m_state.restoreDefaults();
+    restoreState(m_defaultLayout);
+    m_controlsDock->show();
+    applyDefaultDockSizes();
+    showStatus(tr("Everything is back to its defaults."));
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (m_laidOut) return;
+    m_laidOut = true;
+    if (!m_layoutRestored) applyDefaultDockSizes();
+}
+
+void MainWindow::applyDefaultDockSizes()
+{
+    // Dock sizes only take effect once the window has its real size. On a narrow screen the table
+    // would squeeze the charts, so it starts closed there (the View menu opens it).
+    const bool roomForTable = width() >= kMinWidthForTable;
+    m_comparisonDock->setVisible(roomForTable);
+    if (roomForTable)
+        resizeDocks({m_controlsDock, m_comparisonDock}, {kSidePanelWidth, kComparisonWidth}, Qt::Horizontal);
+    else
+        resizeDocks({m_controlsDock}, {kSidePanelWidth}, Qt::Horizontal);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_parameters->pauseSweeps();
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreSettings()
+{
+    if (auto error = m_settings->loadState(m_state)) showStatus(*error);
+    const QByteArray geometry = m_settings->windowGeometry();
+    if (!geometry.isEmpty() && !restoreGeometry(geometry))
+        showStatus(tr("The saved window size was ignored; the default is used."));
+    const QByteArray layout = m_settings->windowState();
+    m_layoutRestored = !layout.isEmpty() && restoreState(layout);
+    if (!m_layoutRestored) restoreState(m_defaultLayout);
+}
+
+void MainWindow::saveSettings()
+{
+    if (!m_settings) return;
+    m_settings->saveWindow(saveGeometry(), saveState());
+    if (auto error = m_settings->saveState(m_state)) showStatus(*error);
+}
+
+void MainWindow::onStateChanged(const StateChange& change)
+{
+    if (change.touches(StateChange::Theme)) applyTheme(m_state.theme());
+    if (change.touches(StateChange::Theme) || change.touches(StateChange::ChartOptions)) syncActions();
+}
+
+void MainWindow::syncActions()
+{
+    const QSignalBlocker blocker(m_actions.showSecondDerivative);
+    m_actions.showSecondDerivative->setChecked(m_state.showSecondDerivative());
+    switch (m_state.theme()) {
+    case Theme::System: m_actions.themeSystem->setChecked(true); break;
+    case Theme::Light: m_actions.themeLight->setChecked(true); break;
+    case Theme::Dark: m_actions.themeDark->setChecked(true); break;
+    }
+}
+
+}  // namespace ax::ui

@@ -1,0 +1,120 @@
+#pragma once
+// The explorer window: the side panel of controls, the charts in the centre, the comparison table
+// docked beside them, the menus and the status bar; it owns the one ExplorerState.
+
+#include "explorer_state.h"
+
+#include <QByteArray>
+#include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QMenu;
+class QScrollArea;
+class QTabWidget;
+
+namespace ax::ui {
+
+class ActivationListPanel;
+class ChartArea;
+class ComparisonPanel;
+class ParameterPanel;
+class RangePanel;
+class SettingsStore;
+
+// Whether a window reads the user's settings at start and writes them on close.
+enum class Persistence { UserSettings, None };
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    // Every action of the window, created in one place; other features add theirs to the menus.
+    struct Actions {
+        QAction* quit = nullptr;
+        QAction* restoreDefaults = nullptr;
+        QAction* themeSystem = nullptr;
+        QAction* themeLight = nullptr;
+        QAction* themeDark = nullptr;
+        QAction* showSecondDerivative = nullptr;
+        QAction* showControls = nullptr;
+        QAction* showComparison = nullptr;
+        QAction* resetView = nullptr;
+        QAction* zoomIn = nullptr;
+        QAction* zoomOut = nullptr;
+        QAction* fullScreen = nullptr;
+        QAction* about = nullptr;
+        QAction* aboutQt = nullptr;
+    };
+
+    static constexpr double kZoomFactor = 1.25;
+
+    // Reads the user's settings; a damaged store falls back to the defaults with a status message.
+    explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(Persistence persistence, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    [[nodiscard]] ExplorerState& state() noexcept { return m_state; }
+    [[nodiscard]] const Actions& actions() const noexcept { return m_actions; }
+    [[nodiscard]] QMenu* fileMenu() const noexcept { return m_fileMenu; }
+    [[nodiscard]] QMenu* viewMenu() const noexcept { return m_viewMenu; }
+    [[nodiscard]] QMenu* helpMenu() const noexcept { return m_helpMenu; }
+    // The centre: "Charts" first; further views become tabs beside it.
+    [[nodiscard]] QTabWidget* tabs() const noexcept { return m_tabs; }
+    [[nodiscard]] ChartArea* chartArea() const noexcept { return m_charts; }
+    [[nodiscard]] ActivationListPanel* activationList() const noexcept { return m_activations; }
+    [[nodiscard]] ParameterPanel* parameterPanel() const noexcept { return m_parameters; }
+    [[nodiscard]] RangePanel* rangePanel() const noexcept { return m_range; }
+    [[nodiscard]] ComparisonPanel* comparisonPanel() const noexcept { return m_comparison; }
+    [[nodiscard]] QDockWidget* controlsDock() const noexcept { return m_controlsDock; }
+    [[nodiscard]] QDockWidget* comparisonDock() const noexcept { return m_comparisonDock; }
+
+    // Shows a message in the status bar for a while.
+    void showStatus(const QString& message);
+
+    // Narrows (factor < 1) or widens the z range around its centre.
+    void zoomRange(double factor);
+    // Resets the state to its defaults and the docks to their first layout.
+    void restoreDefaults();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void applyDefaultDockSizes();
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void restoreSettings();
+    void saveSettings();
+    // from the state
+    void onStateChanged(const StateChange& change);
+    void syncActions();
+
+    ExplorerState m_state;
+    Persistence m_persistence = Persistence::None;
+    std::unique_ptr<SettingsStore> m_settings;
+    Actions m_actions;
+    QActionGroup* m_themeGroup = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    ChartArea* m_charts = nullptr;
+    QScrollArea* m_sideScroll = nullptr;
+    ActivationListPanel* m_activations = nullptr;
+    ParameterPanel* m_parameters = nullptr;
+    RangePanel* m_range = nullptr;
+    ComparisonPanel* m_comparison = nullptr;
+    QDockWidget* m_controlsDock = nullptr;
+    QDockWidget* m_comparisonDock = nullptr;
+    QByteArray m_defaultLayout;
+    bool m_layoutRestored = false;
+    bool m_laidOut = false;
+};
+
+}  // namespace ax::ui

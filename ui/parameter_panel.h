@@ -1,0 +1,58 @@
+#pragma once
+// The parameter controls: one group per enabled parameterised activation, with a reset button, and
+// the sweep speed shared by every play button; any user input pauses a running sweep.
+
+#include <QHash>
+#include <QWidget>
+
+class QDoubleSpinBox;
+class QGroupBox;
+class QPushButton;
+
+namespace ax::ui {
+
+class ExplorerState;
+class ParameterEditor;
+struct StateChange;
+
+class ParameterPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ParameterPanel(ExplorerState& state, QWidget* parent = nullptr);
+    ~ParameterPanel() override;
+
+    // The group of the activation id; nullptr when it has no parameters.
+    [[nodiscard]] QGroupBox* group(const QString& id) const;
+    [[nodiscard]] QPushButton* resetButton(const QString& id) const;
+    [[nodiscard]] ParameterEditor* editor(const QString& id, int index) const;
+    [[nodiscard]] QList<ParameterEditor*> editors() const;
+    [[nodiscard]] QDoubleSpinBox* sweepSecondsBox() const noexcept { return m_sweepSeconds; }
+
+    // Stops every running sweep.
+    void pauseSweeps();
+    [[nodiscard]] bool anySweeping() const;
+
+signals:
+    void statusMessage(const QString& message);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    // from the UI
+    void onSweepingChanged();
+    // from the state
+    void onStateChanged(const StateChange& change);
+    void updateVisibility();
+
+    ExplorerState& m_state;
+    QHash<QString, QGroupBox*> m_groups;
+    QHash<QString, QPushButton*> m_resets;
+    QList<ParameterEditor*> m_editors;
+    QDoubleSpinBox* m_sweepSeconds = nullptr;
+    QWidget* m_emptyHint = nullptr;
+    bool m_filtering = false;
+};
+
+}  // namespace ax::ui

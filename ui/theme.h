@@ -1,0 +1,22 @@
+#pragma once
+// The light and dark looks of the application, applied app-wide when the state's theme changes.
+
+#include "explorer_state.h"
+
+#include <QPalette>
+
+namespace ax::ui {
+
+// A light palette with dark text on near-white surfaces.
+[[nodiscard]] QPalette lightPalette();
+// A dark palette with light text on charcoal surfaces; contrast kept above WCAG AA for text.
+[[nodiscard]] QPalette darkPalette();
+// The palette the platform would use, or the light one when the platform does not say.
+[[nodiscard]] QPalette systemPalette();
+// True when the palette reads as dark (its window colour is darker than its text).
+[[nodiscard]] bool isDark(const QPalette& palette);
+
+// Sets the Fusion style and the palette for theme on the whole application.
+void applyTheme(Theme theme);
+
+}  // namespace ax::ui

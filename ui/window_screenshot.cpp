@@ -1,0 +1,72 @@
+#include "window_screenshot.h"
+
+#include "main_window.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QPixmap>
+#include <QSaveFile>
+
+namespace ax::ui {
+
+namespace {
+
+constexpr int kMaxSide = 8192;
+// Long enough for coalesced chart updates (timer-driven) to land before the grab.
+constexpr int kSettleMs = 150;
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ax::ui::WindowScreenshot", text);
+}
+
+void settle()
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < kSettleMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+}
+
+}  // namespace
+
+std::optional<QString> renderWindowScreenshot(const QString& path, QSize size, Theme theme)
+{
+    if (!qobject_cast<QApplication*>(QCoreApplication::instance()))
+        return tr("A screenshot needs the application's window system.");
+    if (size.width() < 320 || size.height() < 240 || size.width() > kMaxSide || size.height() > kMaxSide)
+        return tr("The screenshot size %1×%2 is not between 320×240 and 8192×8192.")
+            .arg(size.width())
+            .arg(size.height());
+
+    MainWindow window(Persistence::None);
+    window.state().setTheme(theme);
+    window.setAttribute(Qt::WA_DontShowOnScreen);
+    window.resize(size);
+    window.show();
+    settle();
+    // The first show can still adjust the size to the platform's minimum; apply the request again.
+    if (window.size() != size) {
+        window.resize(size);
+        settle();
+    }
+    const QImage image = window.grab().toImage();
+    window.close();
+    if (image.isNull()) return tr("The window could not be rendered.");
+
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "PNG")) return tr("The image could not be encoded as PNG.");
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    return std::nullopt;
+}
+
+}  // namespace ax::ui

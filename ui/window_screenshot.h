@@ -1,0 +1,22 @@
+#pragma once
+// Renders the main window in its default state to a PNG without showing it on screen, for the
+// command line and the README.
+
+#include "explorer_state.h"
+
+#include <QSize>
+#include <QString>
+
+#include <optional>
+
+namespace ax::ui {
+
+inline constexpr QSize kDefaultScreenshotSize{1600, 900};
+
+// Builds a window with the default state (the user's settings are not read), lays it out at size,
+// grabs it and writes the PNG through QSaveFile. Returns an error message on failure. Needs a
+// QApplication (the offscreen platform is enough).
+[[nodiscard]] std::optional<QString> renderWindowScreenshot(const QString& path, QSize size = kDefaultScreenshotSize,
+                                                            Theme theme = Theme::System);
+
+}  // namespace ax::ui
