@@ -12,6 +12,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kUlp = std::numeric_limits<double>::epsilon();
 
 // Brent's method on a bracket [a, b] with F(a), F(b) of opposite signs.
 template <typename F>
@@ -274,11 +275,19 @@ std::vector<TheoryLayer> depthProfile(const Activation& activation, const Parame
     std::vector<TheoryLayer> layers(static_cast<std::size_t>(depth) + 1);
     double mean = setup.inputMean;
     double q = setup.inputVariance;
+    GaussianMoments g;
+    double previousQ = kNaN;
+    double previousMean = kNaN;
     for (int l = 0; l <= depth; ++l) {
         TheoryLayer& layer = layers[static_cast<std::size_t>(l)];
         layer.mean = mean;
         layer.variance = q;
-        const GaussianMoments g = gaussianMoments(activation, p, mean, q);
+        // Once the variance has reached its fixed point to the last few bits, every further layer
+        // is the same: reuse the moments instead of integrating them again.
+        const bool settled = mean == previousMean && std::fabs(q - previousQ) <= 4.0 * kUlp * std::fabs(q);
+        if (!settled) g = gaussianMoments(activation, p, mean, q);
+        previousQ = q;
+        previousMean = mean;
         layer.gradientFactor = setup.weightVariance * g.d1sq;
         layer.deadMass = g.deadMass;
         const double next = setup.weightVariance * g.f2 + setup.biasVariance;

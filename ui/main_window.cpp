@@ -4,6 +4,7 @@
 #include "activation_list_panel.h"
 #include "chart_area.h"
 #include "comparison_panel.h"
+#include "file_menu_actions.h"
 #include "parameter_panel.h"
 #include "range_panel.h"
 #include "settings_store.h"
@@ -237,6 +238,8 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileActions = new FileMenuActions(*this, m_state, m_charts);
+    m_fileActions->addTo(m_fileMenu);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_actions.quit);
 

@@ -21,6 +21,7 @@ namespace ax::ui {
 class ActivationListPanel;
 class ChartArea;
 class ComparisonPanel;
+class FileMenuActions;
 class ParameterPanel;
 class RangePanel;
 class SettingsStore;
@@ -60,6 +61,8 @@ public:
     [[nodiscard]] ExplorerState& state() noexcept { return m_state; }
     [[nodiscard]] const Actions& actions() const noexcept { return m_actions; }
     [[nodiscard]] QMenu* fileMenu() const noexcept { return m_fileMenu; }
+    // Open, Save, recent sessions, Export, Export Animation and Copy Figure of the File menu.
+    [[nodiscard]] FileMenuActions* fileActions() const noexcept { return m_fileActions; }
     [[nodiscard]] QMenu* viewMenu() const noexcept { return m_viewMenu; }
     [[nodiscard]] QMenu* helpMenu() const noexcept { return m_helpMenu; }
     // The centre: "Charts" first; further views become tabs beside it.
@@ -101,6 +104,7 @@ private:
     Actions m_actions;
     QActionGroup* m_themeGroup = nullptr;
     QMenu* m_fileMenu = nullptr;
+    FileMenuActions* m_fileActions = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QTabWidget* m_tabs = nullptr;
