@@ -16,7 +16,8 @@ void theoryForEveryActivation(benchmark::State& state)
 {
     const DepthSetup setup{1.0, 0.0, 0.0, 1.0, static_cast<int>(state.range(0))};
     for (auto _ : state) {
-        for (const Activation& a : catalog()) benchmark::DoNotOptimize(depthProfile(a, a.defaults(), setup));
+        for (const Activation& a : catalog())
+            benchmark::DoNotOptimize(depthProfile(a, a.defaults(), setup));
     }
     state.SetLabel("23 activations");
 }
@@ -25,7 +26,8 @@ BENCHMARK(theoryForEveryActivation)->Arg(200)->Unit(benchmark::kMillisecond);
 void oneExpectation(benchmark::State& state)
 {
     const Activation& a = catalog()[static_cast<std::size_t>(state.range(0))];
-    for (auto _ : state) benchmark::DoNotOptimize(gaussianMoments(a, a.defaults(), 0.0, 1.3));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(gaussianMoments(a, a.defaults(), 0.0, 1.3));
     state.SetLabel(a.id);
 }
 BENCHMARK(oneExpectation)->DenseRange(0, 22)->Unit(benchmark::kMicrosecond);
@@ -37,7 +39,8 @@ void simulation(benchmark::State& state)
     s.width = static_cast<int>(state.range(0));
     s.depth = static_cast<int>(state.range(1));
     s.batch = static_cast<int>(state.range(2));
-    for (auto _ : state) benchmark::DoNotOptimize(simulateDepth(a, a.defaults(), s));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(simulateDepth(a, a.defaults(), s));
 }
 BENCHMARK(simulation)->Args({256, 50, 64})->Args({1024, 100, 256})->Iterations(1)->Unit(benchmark::kSecond);
 

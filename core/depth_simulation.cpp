@@ -32,7 +32,8 @@ void fillNormal(Matrix& m, std::mt19937_64& engine, double mean, double sd)
     std::normal_distribution<double> normal(0.0, 1.0);
     double* data = m.data();
     const Eigen::Index n = m.size();
-    for (Eigen::Index i = 0; i < n; ++i) data[i] = mean + sd * normal(engine);
+    for (Eigen::Index i = 0; i < n; ++i)
+        data[i] = mean + sd * normal(engine);
 }
 
 // Weights of layer l first, then its biases, from the layer's own stream.
@@ -76,15 +77,19 @@ std::optional<std::string> validateSimulation(const SimulationSettings& s)
         return "depth must be between 1 and " + std::to_string(kMaxSimulationDepth);
     if (s.batch < 2 || s.batch > kMaxSimulationBatch)
         return "batch must be between 2 and " + std::to_string(kMaxSimulationBatch);
-    if (!(s.weightVariance > 0.0) || !std::isfinite(s.weightVariance)) return "weight variance must be positive";
-    if (!(s.biasVariance >= 0.0) || !std::isfinite(s.biasVariance)) return "bias variance must not be negative";
+    if (!(s.weightVariance > 0.0) || !std::isfinite(s.weightVariance))
+        return "weight variance must be positive";
+    if (!(s.biasVariance >= 0.0) || !std::isfinite(s.biasVariance))
+        return "bias variance must not be negative";
     if (!std::isfinite(s.inputMean)) return "input mean must be finite";
-    if (!(s.inputVariance >= 0.0) || !std::isfinite(s.inputVariance)) return "input variance must not be negative";
+    if (!(s.inputVariance >= 0.0) || !std::isfinite(s.inputVariance))
+        return "input variance must not be negative";
     return std::nullopt;
 }
 
 SimulationResult simulateDepth(const Activation& activation, const ParameterValues& p,
-                               const SimulationSettings& s, std::stop_token stop, const SimulationProgress& progress)
+                               const SimulationSettings& s, std::stop_token stop,
+                               const SimulationProgress& progress)
 {
     SimulationResult result;
     if (validateSimulation(s)) {
@@ -126,7 +131,8 @@ SimulationResult simulateDepth(const Activation& activation, const ParameterValu
             Eigen::VectorXd bias(s.width);
             std::normal_distribution<double> normal(0.0, 1.0);
             const double biasSd = std::sqrt(s.biasVariance);
-            for (Eigen::Index i = 0; i < bias.size(); ++i) bias[i] = biasSd * normal(engine);
+            for (Eigen::Index i = 0; i < bias.size(); ++i)
+                bias[i] = biasSd * normal(engine);
             h.noalias() = w * f;
             h.colwise() += bias;
         }

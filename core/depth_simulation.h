@@ -41,8 +41,8 @@ struct SimulatedLayer {
     double varianceError = 0.0;   // standard error of variance from the spread over units
     double activationMean = 0.0;  // of φ(h^l)
     double activationVariance = 0.0;
-    double deadFraction = 0.0;    // units with φ′ = 0 for every input of the batch
-    double gradientNorm = 0.0;    // ‖∂L/∂h^l‖ / ‖∂L/∂h^top‖ for a random unit-norm gradient at the top
+    double deadFraction = 0.0;  // units with φ′ = 0 for every input of the batch
+    double gradientNorm = 0.0;  // ‖∂L/∂h^l‖ / ‖∂L/∂h^top‖ for a random unit-norm gradient at the top
 };
 
 struct SimulationResult {

@@ -84,8 +84,8 @@ double varianceMap(const Activation& activation, const ParameterValues& p, doubl
     return weightVariance * gaussianMoments(activation, p, mean, q).f2 + biasVariance;
 }
 
-double varianceMapSlope(const Activation& activation, const ParameterValues& p, double q, double weightVariance,
-                        double mean) noexcept
+double varianceMapSlope(const Activation& activation, const ParameterValues& p, double q,
+                        double weightVariance, double mean) noexcept
 {
     if (q == 0.0) {
         // The limit of the slope at a point mass: ½ d²/dz² of φ² by Stein's identity.
@@ -204,8 +204,9 @@ double spectralRadius(const Jacobian2& m) noexcept
     return std::max(std::abs(l1), std::abs(l2));
 }
 
-std::optional<MeanVarianceFixedPoint> meanVarianceFixedPoint(const Activation& activation, const ParameterValues& p,
-                                                             MeanVariance start, double omega, double tau)
+std::optional<MeanVarianceFixedPoint> meanVarianceFixedPoint(const Activation& activation,
+                                                             const ParameterValues& p, MeanVariance start,
+                                                             double omega, double tau)
 {
     constexpr double kVarianceFloor = 1e-12;
     constexpr double kVarianceCeiling = 1e12;

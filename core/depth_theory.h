@@ -18,7 +18,7 @@ struct DepthSetup {
     double biasVariance = 0.0;    // σ_b²
     double inputMean = 0.0;       // each input coordinate ~ N(inputMean, inputVariance)
     double inputVariance = 1.0;
-    int depth = 30;               // number of weight layers
+    int depth = 30;  // number of weight layers
 };
 
 // q^{l+1} = σ_w² E_{z~N(mean, q)}[φ(z)²] + σ_b².
@@ -73,7 +73,8 @@ struct MeanVarianceStep {
 // τ = Σ w_i² of one unit's incoming weights; ω = 0, τ = 1 for normalised weights) and come out
 // with mean μ̃ = E[φ(z)] and variance ν̃ = Var[φ(z)]. The Jacobian is exact, also at kinks and jumps.
 [[nodiscard]] MeanVarianceStep meanVarianceMap(const Activation& activation, const ParameterValues& p,
-                                               MeanVariance in, double omega = 0.0, double tau = 1.0) noexcept;
+                                               MeanVariance in, double omega = 0.0,
+                                               double tau = 1.0) noexcept;
 
 // Largest |eigenvalue| of a 2×2 matrix; below 1 a fixed point attracts.
 [[nodiscard]] double spectralRadius(const Jacobian2& m) noexcept;
@@ -87,14 +88,17 @@ struct MeanVarianceFixedPoint {
 
 // The fixed point reached from start (by iterating, then polished by Newton's method); nullopt
 // when the map does not settle (variance vanishing or growing without bound).
-[[nodiscard]] std::optional<MeanVarianceFixedPoint> meanVarianceFixedPoint(
-    const Activation& activation, const ParameterValues& p, MeanVariance start, double omega = 0.0,
-    double tau = 1.0);
+[[nodiscard]] std::optional<MeanVarianceFixedPoint> meanVarianceFixedPoint(const Activation& activation,
+                                                                           const ParameterValues& p,
+                                                                           MeanVariance start,
+                                                                           double omega = 0.0,
+                                                                           double tau = 1.0);
 
 // steps + 1 points: start and its images under the map.
 [[nodiscard]] std::vector<MeanVariance> meanVarianceTrajectory(const Activation& activation,
                                                                const ParameterValues& p, MeanVariance start,
-                                                               int steps, double omega = 0.0, double tau = 1.0);
+                                                               int steps, double omega = 0.0,
+                                                               double tau = 1.0);
 
 // The theory's prediction for one layer. Layer 0 holds the inputs, layer depth the top.
 struct TheoryLayer {

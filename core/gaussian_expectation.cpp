@@ -15,13 +15,17 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Gauss–Kronrod 10/21 nodes and weights on [−1, 1] (QUADPACK's qk21): the Kronrod sum is the
 // estimate, its distance from the embedded Gauss sum the basis of the error estimate.
-constexpr std::array<double, 11> kKronrodNodes = {
-    0.995657163025808080735527280689003, 0.973906528517171720077964012084452,
-    0.930157491355708226001207180059508, 0.865063366688984510732096688423493,
-    0.780817726586416897063717578345042, 0.679409568299024406234327365114874,
-    0.562757134668604683339000099272694, 0.433395394129247190799265943165784,
-    0.294392862701460198131126603103866, 0.148874338981631210884826001129720,
-    0.0};
+constexpr std::array<double, 11> kKronrodNodes = {0.995657163025808080735527280689003,
+                                                  0.973906528517171720077964012084452,
+                                                  0.930157491355708226001207180059508,
+                                                  0.865063366688984510732096688423493,
+                                                  0.780817726586416897063717578345042,
+                                                  0.679409568299024406234327365114874,
+                                                  0.562757134668604683339000099272694,
+                                                  0.433395394129247190799265943165784,
+                                                  0.294392862701460198131126603103866,
+                                                  0.148874338981631210884826001129720,
+                                                  0.0};
 constexpr std::array<double, 11> kKronrodWeights = {
     0.011694638867371874278064396062192, 0.032558162307964727478818972459390,
     0.054755896574351996031381300244580, 0.075039674810919952767043140916190,
@@ -100,8 +104,9 @@ IntervalEstimate<C> estimate(double a, double b, Integrand& integrand) noexcept
         // QUADPACK's rescaling: the 21-point sum is far more accurate than its distance from the
         // 10-point one, roughly that distance to the power 1.5 once both have converged.
         const double raw = std::fabs(h * (kronrod - gauss));
-        r.error[c] = r.absValue[c] > 0.0 ? r.absValue[c] * std::min(1.0, std::pow(200.0 * raw / r.absValue[c], 1.5))
-                                         : raw;
+        r.error[c] = r.absValue[c] > 0.0
+                         ? r.absValue[c] * std::min(1.0, std::pow(200.0 * raw / r.absValue[c], 1.5))
+                         : raw;
     }
     return r;
 }
@@ -148,7 +153,8 @@ std::array<double, C> integratePieces(std::span<const double> edges, Integrand& 
         double worstRatio = -1.0;
         for (std::size_t i = 0; i < count; ++i) {
             double ratio = 0.0;
-            for (std::size_t c = 0; c < C; ++c) ratio = std::max(ratio, intervals[i].error[c] / allowed[c]);
+            for (std::size_t c = 0; c < C; ++c)
+                ratio = std::max(ratio, intervals[i].error[c] / allowed[c]);
             if (ratio > worstRatio) {
                 worstRatio = ratio;
                 worst = i;
@@ -195,7 +201,8 @@ std::array<double, C> integrateLine(double mean, double sd, std::span<const doub
     std::array<double, 18> edges{};
     std::size_t m = 0;
     edges[m++] = lo;
-    for (std::size_t i = 0; i < n; ++i) edges[m++] = cuts[i];
+    for (std::size_t i = 0; i < n; ++i)
+        edges[m++] = cuts[i];
     edges[m++] = hi;
     return integratePieces<C>(std::span<const double>(edges.data(), m), integrand);
 }
@@ -223,7 +230,8 @@ GaussianMoments gaussianMoments(const Activation& activation, const ParameterVal
     std::array<double, kNodes> d1{};
     std::array<double, kNodes> d2{};
     auto integrand = [&](const std::array<double, kNodes>& x, std::array<std::array<double, kNodes>, 9>& v) {
-        for (std::size_t i = 0; i < kNodes; ++i) z[i] = mean + sd * x[i];
+        for (std::size_t i = 0; i < kNodes; ++i)
+            z[i] = mean + sd * x[i];
         evaluateAll(activation, p, z, f, d1, d2);
         for (std::size_t i = 0; i < kNodes; ++i) {
             const double f2 = f[i] * f[i];
@@ -264,7 +272,8 @@ double gaussianExpectation(const std::function<double(double)>& g, double mean, 
     if (variance == 0.0) return g(mean);
     const double sd = std::sqrt(variance);
     auto integrand = [&](const std::array<double, kNodes>& x, std::array<std::array<double, kNodes>, 1>& v) {
-        for (std::size_t i = 0; i < kNodes; ++i) v[0][i] = g(mean + sd * x[i]);
+        for (std::size_t i = 0; i < kNodes; ++i)
+            v[0][i] = g(mean + sd * x[i]);
     };
     return integrateLine<1>(mean, sd, breakpoints, integrand)[0];
 }

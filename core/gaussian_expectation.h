@@ -17,15 +17,15 @@ inline constexpr double kExpectationTolerance = 1e-12;
 // pass. The x-weighted ones give derivatives with respect to m and s² without differentiating f,
 // so they stay exact where f jumps: ∂E[g]/∂m = E[g·x]/s and ∂E[g]/∂s² = E[g·(x² − 1)]/(2s²).
 struct GaussianMoments {
-    double f = 0.0;        // E[f]
-    double f2 = 0.0;       // E[f²]
-    double d1 = 0.0;       // E[f′]
-    double d1sq = 0.0;     // E[f′²]
-    double fX = 0.0;       // E[f·x]
-    double f2X = 0.0;      // E[f²·x]
-    double fX2 = 0.0;      // E[f·(x² − 1)]
-    double f2X2 = 0.0;     // E[f²·(x² − 1)]
-    double deadMass = 0.0; // P(f′ = 0): how much of the input falls where no gradient passes
+    double f = 0.0;         // E[f]
+    double f2 = 0.0;        // E[f²]
+    double d1 = 0.0;        // E[f′]
+    double d1sq = 0.0;      // E[f′²]
+    double fX = 0.0;        // E[f·x]
+    double f2X = 0.0;       // E[f²·x]
+    double fX2 = 0.0;       // E[f·(x² − 1)]
+    double f2X2 = 0.0;      // E[f²·(x² − 1)]
+    double deadMass = 0.0;  // P(f′ = 0): how much of the input falls where no gradient passes
 };
 
 // All moments for z ~ N(mean, variance); variance 0 gives the values at mean. NaN moments when
@@ -34,8 +34,7 @@ struct GaussianMoments {
                                               double mean, double variance) noexcept;
 
 // E[g(z)] for z ~ N(mean, variance), splitting the line at breakpoints (kinks of g, in z).
-[[nodiscard]] double gaussianExpectation(const std::function<double(double)>& g, double mean,
-                                         double variance,
+[[nodiscard]] double gaussianExpectation(const std::function<double(double)>& g, double mean, double variance,
                                          std::span<const double> breakpoints = {}) noexcept;
 
 }  // namespace ax::core

@@ -59,14 +59,16 @@ ActivationListPanel::ActivationListPanel(ExplorerState& state, QWidget* parent)
     m_story->setAccessibleDescription(
         tr("Shows the activations that tell the history from sigmoid to Mish, in order"));
     m_story->setToolTip(tr("Sigmoid, ReLU, Leaky ReLU, ELU, SELU, GELU, Swish and Mish"));
-    for (auto* button : {m_all, m_none, m_story}) presets->addWidget(button);
+    for (auto* button : {m_all, m_none, m_story})
+        presets->addWidget(button);
     layout->addLayout(presets);
 
     m_list = new QListWidget(this);
     m_list->setUniformItemSizes(true);
     m_list->setIconSize(QSize(14, 14));
     m_list->setAccessibleName(tr("Activations"));
-    m_list->setAccessibleDescription(tr("Each checked activation is drawn in the charts; Space toggles the current one"));
+    m_list->setAccessibleDescription(
+        tr("Each checked activation is drawn in the charts; Space toggles the current one"));
     m_list->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     layout->addWidget(m_list);
 
@@ -81,7 +83,8 @@ ActivationListPanel::ActivationListPanel(ExplorerState& state, QWidget* parent)
     connect(m_list, &QListWidget::itemChanged, this, &ActivationListPanel::onItemChanged);
     connect(m_all, &QPushButton::clicked, this, [this] { m_state.setEnabledIds(m_state.activationIds()); });
     connect(m_none, &QPushButton::clicked, this, [this] { m_state.setEnabledIds({}); });
-    connect(m_story, &QPushButton::clicked, this, [this] { m_state.setEnabledIds(ExplorerState::storyIds()); });
+    connect(m_story, &QPushButton::clicked, this,
+            [this] { m_state.setEnabledIds(ExplorerState::storyIds()); });
     connect(&m_state, &ExplorerState::changed, this, &ActivationListPanel::onStateChanged);
 }
 
@@ -128,8 +131,8 @@ void ActivationListPanel::rebuild()
         entry->setData(kIdRole, id);
         entry->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         entry->setCheckState(m_state.isEnabled(id) ? Qt::Checked : Qt::Unchecked);
-        entry->setToolTip(activation ? tr("%1: f(z) = %2").arg(name, QString::fromStdString(activation->formula))
-                                     : name);
+        entry->setToolTip(
+            activation ? tr("%1: f(z) = %2").arg(name, QString::fromStdString(activation->formula)) : name);
     }
     applyFilter(m_filter->text());
 }
@@ -139,7 +142,8 @@ void ActivationListPanel::syncChecks()
     const QSignalBlocker blocker(m_list);
     for (int row = 0; row < m_list->count(); ++row) {
         QListWidgetItem* entry = m_list->item(row);
-        entry->setCheckState(m_state.isEnabled(entry->data(kIdRole).toString()) ? Qt::Checked : Qt::Unchecked);
+        entry->setCheckState(m_state.isEnabled(entry->data(kIdRole).toString()) ? Qt::Checked
+                                                                                : Qt::Unchecked);
     }
 }
 

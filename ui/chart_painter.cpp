@@ -1,6 +1,7 @@
 #include "chart_painter.h"
 
 #include "activation_palette.h"
+#include "convention_overlay.h"
 #include "polyline_simplify.h"
 
 #include <QFontMetricsF>
@@ -20,7 +21,7 @@ constexpr double kCapOverMedian = 5.0;
 constexpr double kMarginFraction = 0.05;
 constexpr double kLaneLabelMaxWidth = 100.0;
 // Below this height (layout pixels) a lane has no room for its name.
-constexpr double kMinLabelledLane = 7.0;
+constexpr double kMinLabelledLane = 9.0;
 
 struct Fonts {
     QFont tick;
@@ -496,6 +497,7 @@ void ChartPainter::paintFrame(QPainter& painter, const ChartLayout& layout) cons
                              tr("No activation is shown. Switch some on in the list."));
         }
     }
+    ConventionOverlay::paint(painter, layout, m_state, u, fg, background());
     painter.restore();
 }
 
@@ -608,6 +610,19 @@ void ChartPainter::paintActivations(QPainter& painter, const ChartLayout& layout
         if (panel.kind == ChartKind::Saturation) continue;
         painter.save();
         painter.setClipRect(panel.plot.adjusted(0.5, 0.5, -0.5, -0.5));
+        // Where a formula has no finite value the curve stops; a hatch in its colour says why.
+        for (const QString& id : ids) {
+            const CurveEntry* entry = m_curves.entry(id);
+            if (!entry || entry->nonFinite.empty()) continue;
+            QColor hatch = curveColour(id);
+            hatch.setAlphaF(hatch.alphaF() * 0.45f);
+            for (const core::Interval& interval : entry->nonFinite) {
+                const double x0 = std::clamp(layout.xForZ(interval.lo), panel.plot.left(), panel.plot.right());
+                const double x1 = std::clamp(layout.xForZ(interval.hi), panel.plot.left(), panel.plot.right());
+                const QRectF area(x0 - 1.0, panel.plot.top(), std::max(x1 - x0, 0.0) + 2.0, panel.plot.height());
+                painter.fillRect(area, QBrush(hatch, Qt::FDiagPattern));
+            }
+        }
         for (const QString& id : ids)
             if (const CurveEntry* entry = m_curves.entry(id)) paintCurve(painter, panel, *entry, columnWidth);
         painter.restore();

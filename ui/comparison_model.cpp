@@ -71,6 +71,8 @@ core::Properties ComparisonModel::propertiesAt(int row) const
     const QString id = idAt(row);
     const auto* a = m_state.activation(id);
     if (!a || !a->properties) return {};
+    // A typed formula has no declared properties: they are measured over the range on the charts.
+    if (m_state.isCustom(id)) return core::measureProperties(*a, m_state.parameters(id), m_state.zMin(), m_state.zMax());
     return a->properties(m_state.parameters(id));
 }
 
@@ -247,8 +249,10 @@ void ComparisonModel::onStateChanged(const StateChange& change)
     }
     const bool all = change.parts == StateChange::All;
     for (int row = 0; row < m_ids.size(); ++row) {
-        const bool named = change.ids.contains(m_ids.at(row));
-        if (all || (change.touches(StateChange::Parameters) && (named || change.ids.isEmpty())))
+        const bool named = change.ids.contains(m_ids.at(row)) ||
+                           (change.touches(StateChange::Range) && m_state.isCustom(m_ids.at(row)));
+        if (all || ((change.touches(StateChange::Parameters) || change.touches(StateChange::Range)) &&
+                    (named || (change.ids.isEmpty() && change.touches(StateChange::Parameters)))))
             emit dataChanged(index(row, 0), index(row, kColumnCount - 1));
         else if (change.touches(StateChange::Enabled) && (named || change.ids.isEmpty()))
             emit dataChanged(index(row, 0), index(row, 0), {Qt::CheckStateRole});

@@ -175,6 +175,7 @@ void ComparisonPanel::showContextMenu(const QPoint& position)
     menu.addSeparator();
     QAction* save = menu.addAction(tr("Export table…"));
     connect(save, &QAction::triggered, this, &ComparisonPanel::exportTable);
+    emit contextMenuAboutToShow(&menu, id);
     menu.exec(m_view->viewport()->mapToGlobal(position));
 }
 

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLineEdit;
+class QMenu;
 class QTableView;
 class QModelIndex;
 class QPoint;
@@ -29,6 +30,10 @@ public:
     [[nodiscard]] DetailsPane* detailsPane() const noexcept { return m_details; }
     // Id of the activation in the selected row; empty when nothing is selected.
     [[nodiscard]] QString selectedId() const;
+
+signals:
+    // Lets other features add their entries to a row's context menu before it opens.
+    void contextMenuAboutToShow(QMenu* menu, const QString& id);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

@@ -3,6 +3,7 @@
 #include "explorer_state.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace ax::ui {
 
@@ -53,6 +54,13 @@ void CurveCache::refresh(const ExplorerState& state)
                     if (k.z > e.zMin && k.z < e.zMax) e.kinks.push_back(k);
             std::sort(e.kinks.begin(), e.kinks.end(),
                       [](const core::Kink& a, const core::Kink& b) { return a.z < b.z; });
+            e.nonFinite.clear();
+            // Only a formula that produced a non-finite sample pays for the bisection.
+            const auto finite = [](double v) { return std::isfinite(v); };
+            if (!std::all_of(e.samples.f.begin(), e.samples.f.end(), finite) ||
+                !std::all_of(e.samples.d1.begin(), e.samples.d1.end(), finite) ||
+                !std::all_of(e.samples.d2.begin(), e.samples.d2.end(), finite))
+                e.nonFinite = core::nonFiniteIntervals(*activation, parameters, e.zMin, e.zMax);
             e.samplesStale = false;
             e.saturationStale = true;
             ++e.samplesRevision;

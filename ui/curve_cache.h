@@ -3,6 +3,7 @@
 // their own inputs change, so dragging one parameter resamples one activation.
 
 #include "core/activation.h"
+#include "core/custom_activation.h"
 #include "core/sampling.h"
 #include "core/saturation.h"
 
@@ -25,6 +26,8 @@ struct CurveEntry {
     core::SampleSet samples;
     std::vector<core::Kink> kinks;  // inside the sampled range, sorted by z
     std::vector<core::SaturationInterval> saturation;
+    // Where f, f′ or f″ is NaN or infinite (custom formulas); shaded instead of drawn.
+    std::vector<core::Interval> nonFinite;
 
     // Inputs of the current samples and intervals; a mismatch with the state means stale.
     double zMin = 0.0;

@@ -12,6 +12,8 @@ namespace {
 constexpr double kEdgePad = 2.0;
 // A column with this many points or fewer is kept whole.
 constexpr std::size_t kThinAbove = 4;
+// A column whose points span less than this (device units) vertically is drawn as one vertex.
+constexpr double kFlatColumn = 0.5;
 
 struct RawPoint {
     double x = 0.0;
@@ -30,15 +32,22 @@ void emitThinned(std::vector<RawPoint>& raw, double left, double columnWidth, st
             const double c = column(raw[i]);
             std::size_t j = i + 1;
             while (j < raw.size() && column(raw[j]) == c) ++j;
-            if (j - i <= kThinAbove) {
+            std::size_t lowest = i;
+            std::size_t highest = i;
+            bool keep = false;
+            for (std::size_t k = i; k < j; ++k) {
+                if (raw[k].y < raw[lowest].y) lowest = k;
+                if (raw[k].y > raw[highest].y) highest = k;
+                keep = keep || raw[k].keep;
+            }
+            const bool lastColumn = j == raw.size();
+            if (!keep && raw[highest].y - raw[lowest].y < kFlatColumn) {
+                // The column is flat to the eye: one vertex is all it needs (two at the very end).
+                polyline.append(QPointF(raw[i].x, raw[i].y));
+                if (lastColumn && j - i > 1) polyline.append(QPointF(raw[j - 1].x, raw[j - 1].y));
+            } else if (j - i <= kThinAbove) {
                 for (std::size_t k = i; k < j; ++k) polyline.append(QPointF(raw[k].x, raw[k].y));
             } else {
-                std::size_t lowest = i;
-                std::size_t highest = i;
-                for (std::size_t k = i + 1; k < j; ++k) {
-                    if (raw[k].y < raw[lowest].y) lowest = k;
-                    if (raw[k].y > raw[highest].y) highest = k;
-                }
                 for (std::size_t k = i; k < j; ++k)
                     if (k == i || k + 1 == j || k == lowest || k == highest || raw[k].keep)
                         polyline.append(QPointF(raw[k].x, raw[k].y));

@@ -44,8 +44,9 @@ enum SampleFlag : std::uint8_t {
 // Polylines through (z[i], y[i]), appended to out. A path never joins i to i + 1 when flags[i]
 // has kBreakAfter or either value is not finite. Segments leaving the plot are cut where they
 // cross its top or bottom edge (plus a pad), and within each column of columnWidth device units
-// only the first, lowest, highest and last points (and kept corners) survive, so a curve costs
-// what its pixels need. flags may be empty.
+// only the first, lowest, highest and last points (and kept corners) survive, or just the first
+// when the column is flat to within half a unit, so a curve costs what its pixels need.
+// flags may be empty.
 void buildPolylines(std::span<const double> z, std::span<const double> y, std::span<const std::uint8_t> flags,
                     const PlotMapping& mapping, double columnWidth, std::vector<QPolygonF>& out);
 

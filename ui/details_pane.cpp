@@ -1,6 +1,7 @@
 #include "details_pane.h"
 
 #include "ui/activation_palette.h"
+#include "ui/convention_notes.h"
 #include "ui/explanation_library.h"
 #include "ui/explorer_state.h"
 #include "ui/property_text.h"
@@ -69,6 +70,7 @@ void DetailsPane::onStateChanged(const StateChange& change)
 {
     if (m_id.isEmpty()) return;
     if (change.touches(StateChange::Activations) || change.touches(StateChange::Theme) ||
+        (change.touches(StateChange::Range) && (m_state.isCustom(m_id) || ConventionNotes::applies(m_id))) ||
         (change.touches(StateChange::Parameters) && (change.ids.isEmpty() || change.ids.contains(m_id))))
         refresh();
 }
@@ -94,7 +96,9 @@ QString DetailsPane::pageHtml(const QString& id) const
     if (!a) return {};
     const Explanation* text = m_library.find(id);
     const core::ParameterValues values = m_state.parameters(id);
-    const core::Properties p = a->properties ? a->properties(values) : core::Properties{};
+    const core::Properties p = m_state.isCustom(id)
+                                   ? core::measureProperties(*a, values, m_state.zMin(), m_state.zMax())
+                                   : a->properties ? a->properties(values) : core::Properties{};
     const QString link = palette().color(QPalette::Link).name();
     const QString muted = palette().color(QPalette::PlaceholderText).name();
 
@@ -105,6 +109,12 @@ QString DetailsPane::pageHtml(const QString& id) const
         html += QStringLiteral("<p style='font-family:\"DejaVu Serif\",\"Cambria Math\",serif; font-size:large; "
                                "margin-left:12px'>%1<br/>%2</p>")
                     .arg(text->formulaHtml, text->derivativeHtml);
+    } else if (const core::CustomActivation* custom = m_state.customActivation(id)) {
+        // The symbolic derivatives, in the same notation the formula was typed in.
+        html += QStringLiteral("<p style='font-family:monospace; margin-left:12px'>f(z) = %1<br/>f′(z) = %2<br/>"
+                               "f″(z) = %3</p>")
+                    .arg(escaped(custom->spec.formula), escaped(custom->derivativeText),
+                         escaped(custom->secondDerivativeText));
     } else {
         html += QStringLiteral("<p>%1</p>").arg(escaped(a->formula));
     }
@@ -155,6 +165,7 @@ QString DetailsPane::pageHtml(const QString& id) const
         html += propertyRow(tr("Kinks"), kinkPoints.isEmpty() ? tr("none") : kinkPoints.join(", "));
     }
     html += QStringLiteral("</table>");
+    html += ConventionNotes::html(m_state, id, muted);
 
     const core::Reference& r = a->reference;
     QString origin = text ? text->origin : QString();

@@ -2,8 +2,11 @@
 
 #include <QJsonArray>
 #include <QLocale>
+#include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
+#include <variant>
 
 namespace ax::ui {
 
@@ -78,12 +81,17 @@ QStringList ExplorerState::activationIds() const
 {
     QStringList ids;
     for (const auto& activation : core::catalog()) ids << QString::fromStdString(activation.id);
+    ids << m_customOrder;
     return ids;
 }
 
 const core::Activation* ExplorerState::activation(const QString& id) const
 {
-    return core::findActivation(id.toStdString());
+    if (const auto variant = m_conventionVariants.find(id); variant != m_conventionVariants.end())
+        return variant->second.get();
+    if (const auto* a = core::findActivation(id.toStdString())) return a;
+    if (const auto custom = m_customs.find(id); custom != m_customs.end()) return &custom->second->activation;
+    return nullptr;
 }
 
 int ExplorerState::catalogIndex(const QString& id) const
@@ -91,6 +99,8 @@ int ExplorerState::catalogIndex(const QString& id) const
     const auto all = core::catalog();
     for (std::size_t i = 0; i < all.size(); ++i)
         if (QLatin1String(all[i].id.c_str()) == id) return static_cast<int>(i);
+    if (const qsizetype custom = m_customOrder.indexOf(id); custom >= 0)
+        return static_cast<int>(all.size()) + static_cast<int>(custom);
     return -1;
 }
 
@@ -144,7 +154,10 @@ std::optional<QString> ExplorerState::setParameter(const QString& id, int index,
     if (index < 0 || index >= static_cast<int>(a->parameters.size()))
         return tr("%1 has no parameter number %2.").arg(QString::fromStdString(a->name)).arg(index + 1);
     const auto& parameter = a->parameters[static_cast<std::size_t>(index)];
-    if (!parameter.accepts(value))
+    if (isCustom(id) && !std::isfinite(value))
+        return tr("%1 of %2 must be a finite number; %3 is not.")
+            .arg(QString::fromStdString(parameter.name), QString::fromStdString(a->name), formatNumber(value, 17));
+    if (!isCustom(id) && !parameter.accepts(value))
         return tr("%1 of %2 must be in %3; %4 is not.")
             .arg(QString::fromStdString(parameter.name), QString::fromStdString(a->name),
                  QString::fromStdString(parameter.domainText()), formatNumber(value, 17));
@@ -174,10 +187,170 @@ std::optional<QString> ExplorerState::setParameter(const QString& id, const QStr
 
 void ExplorerState::resetParameters(const QString& id)
 {
-    const auto* a = activation(id);
-    if (!a || parameters(id) == a->defaults()) return;
-    m_parameters.insert(id, a->defaults());
+    if (!activation(id)) return;
+    const core::ParameterValues defaults = storedDefaults(id);
+    if (parameters(id) == defaults) return;
+    m_parameters.insert(id, defaults);
     emitChange(StateChange::Parameters, {id});
+}
+
+core::ParameterValues ExplorerState::storedDefaults(const QString& id) const
+{
+    const auto* a = activation(id);
+    if (!a) return {};
+    if (a->parameters.empty())
+        if (const auto* base = core::findActivation(id.toStdString())) return base->defaults();
+    return a->defaults();
+}
+
+const core::CustomActivation* ExplorerState::customActivation(const QString& id) const
+{
+    const auto it = m_customs.find(id);
+    return it == m_customs.end() ? nullptr : it->second.get();
+}
+
+QString ExplorerState::nextCustomId() const
+{
+    for (int n = 1;; ++n) {
+        const QString id = QStringLiteral("custom_%1").arg(n);
+        if (!activation(id)) return id;
+    }
+}
+
+std::optional<QString> ExplorerState::validateCustomSpec(const core::CustomActivationSpec& spec, bool mustExist) const
+{
+    const QString id = QString::fromStdString(spec.id);
+    static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z][A-Za-z0-9_]*$"));
+    if (!idPattern.match(id).hasMatch())
+        return tr("\"%1\" cannot be an activation id: use letters, digits and underscores, starting with a letter.")
+            .arg(id);
+    if (core::findActivation(spec.id))
+        return tr("\"%1\" is the id of a built-in activation; choose another.").arg(id);
+    if (mustExist && !isCustom(id)) return tr("There is no custom activation \"%1\".").arg(id);
+    if (!mustExist && isCustom(id)) return tr("A custom activation \"%1\" exists already.").arg(id);
+    return std::nullopt;
+}
+
+namespace {
+
+// Builds spec, turning a formula error into a message that names the activation and the position.
+std::variant<core::CustomActivation, QString> buildCustom(const core::CustomActivationSpec& spec)
+{
+    core::CustomBuildResult result = core::buildCustomActivation(spec);
+    if (result.ok()) return std::move(*result.custom);
+    const QString name = QString::fromStdString(spec.name.empty() ? spec.id : spec.name);
+    const core::FormulaError error = result.error.value_or(core::FormulaError{});
+    return ExplorerState::tr("The custom activation \"%1\" (%2) cannot be used: %3")
+        .arg(name, QString::fromStdString(spec.formula), QString::fromStdString(error.message));
+}
+
+}  // namespace
+
+std::optional<QString> ExplorerState::addCustomActivation(const core::CustomActivationSpec& spec)
+{
+    if (auto error = validateCustomSpec(spec, false)) return error;
+    auto built = buildCustom(spec);
+    if (const auto* error = std::get_if<QString>(&built)) return *error;
+    auto custom = std::make_shared<const core::CustomActivation>(std::get<core::CustomActivation>(std::move(built)));
+    const QString id = QString::fromStdString(spec.id);
+    m_parameters.insert(id, custom->activation.defaults());
+    m_customs.emplace(id, std::move(custom));
+    m_customOrder << id;
+    m_enabled << id;
+    emitChange(StateChange::Activations | StateChange::Enabled | StateChange::Parameters, {id});
+    return std::nullopt;
+}
+
+std::optional<QString> ExplorerState::replaceCustomActivation(const core::CustomActivationSpec& spec)
+{
+    if (auto error = validateCustomSpec(spec, true)) return error;
+    auto built = buildCustom(spec);
+    if (const auto* error = std::get_if<QString>(&built)) return *error;
+    auto custom = std::make_shared<const core::CustomActivation>(std::get<core::CustomActivation>(std::move(built)));
+    const QString id = QString::fromStdString(spec.id);
+    const core::Activation& old = m_customs.at(id)->activation;
+    const core::ParameterValues oldValues = parameters(id);
+    core::ParameterValues values = custom->activation.defaults();
+    for (std::size_t i = 0; i < custom->activation.parameters.size(); ++i) {
+        const int before = old.parameterIndex(custom->activation.parameters[i].name);
+        if (before >= 0) values[i] = oldValues[static_cast<std::size_t>(before)];
+    }
+    m_parameters.insert(id, values);
+    m_customs[id] = std::move(custom);
+    emitChange(StateChange::Activations | StateChange::Parameters, {id});
+    return std::nullopt;
+}
+
+bool ExplorerState::removeCustomActivation(const QString& id)
+{
+    if (!isCustom(id)) return false;
+    m_enabled.removeAll(id);
+    m_parameters.remove(id);
+    m_customOrder.removeAll(id);
+    if (m_highlighted == id) m_highlighted.clear();
+    // Listeners still hold the old pointer until they hear of the change.
+    const auto keepAlive = m_customs.at(id);
+    m_customs.erase(id);
+    emitChange(StateChange::Activations | StateChange::Enabled | StateChange::Parameters, {id});
+    return true;
+}
+
+QString ExplorerState::conventionKey(core::Framework framework)
+{
+    if (framework == core::Framework::TensorFlowKeras2) return QStringLiteral("tf-keras2");
+    return QString::fromLatin1(core::frameworkKey(framework));
+}
+
+std::optional<core::Framework> ExplorerState::conventionFromKey(const QString& key)
+{
+    for (const core::Framework framework : core::frameworks())
+        if (key == conventionKey(framework)) return framework;
+    return core::frameworkFromKey(key.toStdString());
+}
+
+void ExplorerState::rebuildConventionVariants()
+{
+    m_conventionVariants.clear();
+    if (m_convention == core::Framework::PyTorch) return;
+    for (const std::string_view id : core::conventionIds())
+        if (auto variant = core::conventionVariant(m_convention, id))
+            m_conventionVariants.emplace(QString::fromLatin1(id.data(), static_cast<qsizetype>(id.size())),
+                                         std::make_shared<const core::Activation>(std::move(variant->activation)));
+}
+
+void ExplorerState::setComparedConventionId(const QString& id)
+{
+    const auto ids = core::conventionIds();
+    const bool known = std::find(ids.begin(), ids.end(), id.toStdString()) != ids.end();
+    const QString next = known ? id : QString();
+    if (next == m_comparedConventionId) return;
+    m_comparedConventionId = next;
+    emitChange(StateChange::ChartOptions, {next});
+}
+
+void ExplorerState::setConvention(core::Framework framework)
+{
+    if (framework == m_convention) return;
+    QHash<QString, core::ParameterValues> oldDefaults;
+    QStringList ids;
+    for (const std::string_view key : core::conventionIds()) {
+        const QString id = QString::fromLatin1(key.data(), static_cast<qsizetype>(key.size()));
+        ids << id;
+        if (!activation(id)->parameters.empty()) oldDefaults.insert(id, activation(id)->defaults());
+    }
+    const auto keepAlive = m_conventionVariants;
+    m_convention = framework;
+    rebuildConventionVariants();
+    for (auto it = oldDefaults.constBegin(); it != oldDefaults.constEnd(); ++it) {
+        const core::Activation* now = activation(it.key());
+        if (now->parameters.empty()) continue;
+        const core::ParameterValues newDefaults = now->defaults();
+        core::ParameterValues values = parameters(it.key());
+        for (std::size_t i = 0; i < now->parameters.size(); ++i)
+            if (values[i] == (*it)[i]) values[i] = newDefaults[i];
+        m_parameters.insert(it.key(), values);
+    }
+    emitChange(StateChange::Activations | StateChange::Parameters, ids);
 }
 
 std::optional<QString> ExplorerState::validateRange(double zMin, double zMax)
@@ -295,6 +468,12 @@ void ExplorerState::restoreDefaults()
     m_style = defaults.m_style;
     m_theme = defaults.m_theme;
     m_highlighted.clear();
+    // Custom activations are the user's own work: they stay, back at their defaults and hidden.
+    for (const QString& id : m_customOrder) m_parameters.insert(id, activation(id)->defaults());
+    const auto keepAlive = m_conventionVariants;
+    m_convention = defaults.m_convention;
+    rebuildConventionVariants();
+    m_comparedConventionId.clear();
     emitChange(StateChange::All, activationIds());
 }
 
@@ -307,6 +486,8 @@ QJsonObject ExplorerState::toJson() const
     QJsonObject parameterObject;
     for (const QString& id : activationIds()) {
         const auto* a = activation(id);
+        // A convention that fixes the parameters still keeps the values chosen for the catalog's.
+        if (a && a->parameters.empty() && !isCustom(id)) a = core::findActivation(id.toStdString());
         if (!a || a->parameters.empty()) continue;
         const auto values = parameters(id);
         QJsonObject entry;
@@ -329,6 +510,22 @@ QJsonObject ExplorerState::toJson() const
                                                                         : QStringLiteral("screen"));
     json.insert(QStringLiteral("charts"), charts);
     json.insert(QStringLiteral("theme"), themeName(m_theme));
+    json.insert(QStringLiteral("convention"), conventionKey(m_convention));
+    QJsonArray customs;
+    for (const QString& id : m_customOrder) {
+        const core::CustomActivationSpec& spec = m_customs.at(id)->spec;
+        QJsonArray parameterList;
+        for (const core::CustomParameterSpec& p : spec.parameters)
+            parameterList.append(QJsonObject{{QStringLiteral("name"), QString::fromStdString(p.name)},
+                                             {QStringLiteral("default"), p.defaultValue},
+                                             {QStringLiteral("sliderMin"), p.sliderMin},
+                                             {QStringLiteral("sliderMax"), p.sliderMax}});
+        customs.append(QJsonObject{{QStringLiteral("id"), id},
+                                   {QStringLiteral("name"), QString::fromStdString(spec.name)},
+                                   {QStringLiteral("formula"), QString::fromStdString(spec.formula)},
+                                   {QStringLiteral("parameters"), parameterList}});
+    }
+    json.insert(QStringLiteral("customActivations"), customs);
     return json;
 }
 
@@ -343,6 +540,13 @@ std::optional<QString> ExplorerState::fromJson(const QJsonObject& json)
     if (version.toInt() < 1) return tr("The format version %1 is not valid.").arg(version.toInt());
 
     ExplorerState next;
+    if (auto error = next.readCustomActivations(json)) return error;
+    std::optional<core::Framework> convention;
+    if (const QJsonValue key = json.value(QStringLiteral("convention")); !key.isUndefined()) {
+        convention = conventionFromKey(key.toString());
+        if (!key.isString() || !convention)
+            return tr("\"convention\" must be \"pytorch\", \"tf-keras2\", \"keras3\" or \"jax\".");
+    }
     if (const QJsonValue enabled = json.value(QStringLiteral("enabled")); !enabled.isUndefined()) {
         if (!enabled.isArray()) return tr("\"enabled\" must be a list of activation ids.");
         QStringList ids;
@@ -425,6 +629,17 @@ std::optional<QString> ExplorerState::fromJson(const QJsonObject& json)
         if (!parsed) return tr("\"theme\" must be \"system\", \"light\" or \"dark\".");
         next.m_theme = *parsed;
     }
+    // Parameters were read against the catalog's definitions; the file's values are kept as they are.
+    if (convention) {
+        next.m_convention = *convention;
+        next.rebuildConventionVariants();
+    }
+    const auto keepCustoms = m_customs;
+    const auto keepVariants = m_conventionVariants;
+    m_customs = next.m_customs;
+    m_customOrder = next.m_customOrder;
+    m_convention = next.m_convention;
+    m_conventionVariants = next.m_conventionVariants;
 
     m_enabled = next.m_enabled;
     m_parameters = next.m_parameters;
@@ -440,6 +655,43 @@ std::optional<QString> ExplorerState::fromJson(const QJsonObject& json)
     m_theme = next.m_theme;
     m_highlighted.clear();
     emitChange(StateChange::All, activationIds());
+    return std::nullopt;
+}
+
+std::optional<QString> ExplorerState::readCustomActivations(const QJsonObject& json)
+{
+    const QJsonValue value = json.value(QStringLiteral("customActivations"));
+    if (value.isUndefined()) return std::nullopt;
+    const QString shape = tr("\"customActivations\" must be a list of objects with \"id\", \"name\", "
+                             "\"formula\" and \"parameters\".");
+    if (!value.isArray()) return shape;
+    for (const QJsonValue& entryValue : value.toArray()) {
+        if (!entryValue.isObject()) return shape;
+        const QJsonObject entry = entryValue.toObject();
+        if (!entry.value(QStringLiteral("id")).isString() || !entry.value(QStringLiteral("formula")).isString())
+            return shape;
+        core::CustomActivationSpec spec;
+        spec.id = entry.value(QStringLiteral("id")).toString().toStdString();
+        spec.name = entry.value(QStringLiteral("name")).toString().toStdString();
+        spec.formula = entry.value(QStringLiteral("formula")).toString().toStdString();
+        const QJsonValue parameterList = entry.value(QStringLiteral("parameters"));
+        if (!parameterList.isUndefined() && !parameterList.isArray()) return shape;
+        for (const QJsonValue& parameterValue : parameterList.toArray()) {
+            const QJsonObject parameter = parameterValue.toObject();
+            if (!parameterValue.isObject() || !parameter.value(QStringLiteral("name")).isString())
+                return tr("The parameters of the custom activation \"%1\" must be objects with a \"name\".")
+                    .arg(QString::fromStdString(spec.id));
+            core::CustomParameterSpec p{parameter.value(QStringLiteral("name")).toString().toStdString()};
+            for (const auto& [key, field] : {std::pair{"default", &p.defaultValue}, std::pair{"sliderMin", &p.sliderMin},
+                                             std::pair{"sliderMax", &p.sliderMax}}) {
+                if (auto error = readNumber(parameter, key, *field))
+                    return tr("Custom activation \"%1\", parameter %2: %3")
+                        .arg(QString::fromStdString(spec.id), QString::fromStdString(p.name), *error);
+            }
+            spec.parameters.push_back(std::move(p));
+        }
+        if (auto error = addCustomActivation(spec)) return error;
+    }
     return std::nullopt;
 }
 

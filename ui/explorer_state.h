@@ -2,6 +2,8 @@
 // The one object that owns everything a user can change; widgets write to it and listen to it.
 
 #include "core/activation.h"
+#include "core/custom_activation.h"
+#include "core/framework_conventions.h"
 
 #include <QFlags>
 #include <QHash>
@@ -10,6 +12,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <map>
+#include <memory>
 #include <optional>
 
 namespace ax::ui {
@@ -82,6 +86,33 @@ public:
     std::optional<QString> setParameter(const QString& id, const QString& name, double value);
     void resetParameters(const QString& id);
 
+    // --- custom activations (listed after the catalog, colours continuing its sequence) ---
+    [[nodiscard]] QStringList customIds() const { return m_customOrder; }
+    [[nodiscard]] bool isCustom(const QString& id) const { return m_customs.count(id) > 0; }
+    [[nodiscard]] const core::CustomActivation* customActivation(const QString& id) const;
+    // An id no activation uses yet: "custom_1", "custom_2", ...
+    [[nodiscard]] QString nextCustomId() const;
+    // Builds spec and adds it, enabled, at its default parameters. On error (bad formula, id taken,
+    // id not a valid name) returns the message and changes nothing.
+    std::optional<QString> addCustomActivation(const core::CustomActivationSpec& spec);
+    // Rebuilds an existing custom activation from spec (same id); parameters keep their values
+    // where the name survives, others start at their new defaults.
+    std::optional<QString> replaceCustomActivation(const core::CustomActivationSpec& spec);
+    bool removeCustomActivation(const QString& id);
+
+    // --- framework convention (PyTorch is the catalog itself) ---
+    [[nodiscard]] core::Framework convention() const noexcept { return m_convention; }
+    // Switches the definitions of the ids that differ; a parameter still at the old convention's
+    // default moves to the new one's, a value the user chose stays.
+    void setConvention(core::Framework framework);
+    // The key a session stores: "pytorch", "tf-keras2", "keras3", "jax".
+    [[nodiscard]] static QString conventionKey(core::Framework framework);
+    [[nodiscard]] static std::optional<core::Framework> conventionFromKey(const QString& key);
+    // The activation whose framework variants the charts overlay; empty when not comparing. A view
+    // mode only: sessions do not keep it.
+    [[nodiscard]] QString comparedConventionId() const { return m_comparedConventionId; }
+    void setComparedConventionId(const QString& id);  // ids without variants end the comparison
+
     // --- range and sampling ---
     [[nodiscard]] double zMin() const noexcept { return m_zMin; }
     [[nodiscard]] double zMax() const noexcept { return m_zMax; }
@@ -124,6 +155,13 @@ signals:
 
 private:
     void emitChange(StateChange::Parts parts, const QStringList& ids = {});
+    [[nodiscard]] std::optional<QString> validateCustomSpec(const core::CustomActivationSpec& spec,
+                                                            bool mustExist) const;
+    // The defaults of the stored parameter values: a variant without parameters stores the catalog's.
+    [[nodiscard]] core::ParameterValues storedDefaults(const QString& id) const;
+    void rebuildConventionVariants();
+    // Adds the custom activations a session lists; the first that cannot be built stops it.
+    std::optional<QString> readCustomActivations(const QJsonObject& json);
 
     QStringList m_enabled;
     QHash<QString, core::ParameterValues> m_parameters;
@@ -138,6 +176,12 @@ private:
     ChartStyle m_style = ChartStyle::Screen;
     Theme m_theme = Theme::System;
     QString m_highlighted;
+    // shared_ptr keeps the pointers handed out by activation() valid while the entry lives.
+    std::map<QString, std::shared_ptr<const core::CustomActivation>> m_customs;
+    QStringList m_customOrder;
+    core::Framework m_convention = core::Framework::PyTorch;
+    std::map<QString, std::shared_ptr<const core::Activation>> m_conventionVariants;
+    QString m_comparedConventionId;
 };
 
 // Display text of a number as users type it: shortest round-trip form.

@@ -101,7 +101,9 @@ ExportDialog::ExportDialog(ExplorerState& state, QWidget* parent) : QDialog(pare
     layout->addWidget(m_tabs);
     layout->addWidget(look);
     auto* pathForm = new QFormLayout;
-    pathForm->addRow(tr("&File:"), pathRow);
+    auto* pathLabel = new QLabel(tr("&File:"), this);
+    pathLabel->setBuddy(m_path);
+    pathForm->addRow(pathLabel, pathRow);
     layout->addLayout(pathForm);
     layout->addWidget(m_progress);
     layout->addWidget(m_message);
@@ -131,7 +133,9 @@ void ExportDialog::buildFigurePage(QWidget* page)
     m_chart = new QComboBox(page);
     m_chart->setObjectName(QStringLiteral("exportChart"));
     for (const FigureChart chart : kFigureCharts)
-        m_chart->addItem(figureChartTitle(chart), static_cast<int>(chart));
+        m_chart->addItem(chart == FigureChart::Combined ? tr("Combined figure (every chart, legend and caption)")
+                                                        : figureChartTitle(chart),
+                         static_cast<int>(chart));
     m_chart->setCurrentIndex(m_chart->findData(static_cast<int>(FigureChart::Combined)));
     m_chart->setToolTip(tr("The combined figure stacks f(z), f′(z), f″(z) when shown, and the saturation lanes."));
 
@@ -229,7 +233,9 @@ QWidget* ExportDialog::buildLookGroup()
     m_printStyle->setChecked(m_state.chartStyle() == ChartStyle::Print);
 
     auto* form = new QFormLayout(group);
-    form->addRow(tr("&Size:"), sizeRow);
+    auto* sizeLabel = new QLabel(tr("&Size:"), group);
+    sizeLabel->setBuddy(m_sizePreset);
+    form->addRow(sizeLabel, sizeRow);
     form->addRow(tr("Sc&ale:"), m_scale);
     form->addRow(QString(), m_transparent);
     form->addRow(QString(), m_printStyle);

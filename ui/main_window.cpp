@@ -1,5 +1,8 @@
 #include "main_window.h"
 
+#include "ui/convention_actions.h"
+#include "ui/custom_activation_actions.h"
+
 #include "about_dialog.h"
 #include "activation_list_panel.h"
 #include "chart_area.h"
@@ -23,8 +26,8 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QShowEvent>
 #include <QScrollBar>
+#include <QShowEvent>
 #include <QSignalBlocker>
 #include <QStatusBar>
 #include <QStyle>
@@ -77,6 +80,8 @@ MainWindow::MainWindow(Persistence persistence, QWidget* parent)
     createDocks();
     createActions();
     createMenus();
+    // Custom activations and framework conventions add their menus and context-menu entries.
+    new CustomActivationActions(*this, new ConventionActions(*this));
     statusBar()->setSizeGripEnabled(true);
 
     connect(&m_state, &ExplorerState::changed, this, &MainWindow::onStateChanged);
@@ -100,7 +105,8 @@ MainWindow::~MainWindow()
 {
     // The panels hold references to m_state, a member that dies before QWidget deletes children.
     const auto children = findChildren<QWidget*>(Qt::FindDirectChildrenOnly);
-    for (QWidget* child : children) delete child;
+    for (QWidget* child : children)
+        delete child;
 }
 
 void MainWindow::createDocks()
@@ -129,7 +135,8 @@ void MainWindow::createDocks()
     m_sideScroll->setWidgetResizable(true);
     m_sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_sideScroll->setFrameShape(QFrame::NoFrame);
-    m_sideScroll->setMinimumWidth(side->minimumSizeHint().width() + m_sideScroll->verticalScrollBar()->sizeHint().width());
+    m_sideScroll->setMinimumWidth(side->minimumSizeHint().width() +
+                                  m_sideScroll->verticalScrollBar()->sizeHint().width());
     m_sideScroll->setAccessibleName(tr("Controls"));
 
     m_controlsDock = new QDockWidget(tr("Controls"), this);
@@ -167,9 +174,9 @@ void MainWindow::createActions()
     m_actions.quit->setMenuRole(QAction::QuitRole);
     connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
 
-    m_actions.restoreDefaults = make(tr("Restore &Defaults"),
-                                     tr("Reset every activation, parameter, range and panel to how it first was"),
-                                     QStringLiteral("edit-reset"));
+    m_actions.restoreDefaults = make(
+        tr("Restore &Defaults"), tr("Reset every activation, parameter, range and panel to how it first was"),
+        QStringLiteral("edit-reset"));
     connect(m_actions.restoreDefaults, &QAction::triggered, this, &MainWindow::restoreDefaults);
 
     m_themeGroup = new QActionGroup(this);
@@ -188,9 +195,11 @@ void MainWindow::createActions()
         *slot = action;
     }
 
-    m_actions.showSecondDerivative = make(tr("Second &Derivative Chart"), tr("Show or hide the chart of f″(z)"));
+    m_actions.showSecondDerivative =
+        make(tr("Second &Derivative Chart"), tr("Show or hide the chart of f″(z)"));
     m_actions.showSecondDerivative->setCheckable(true);
-    connect(m_actions.showSecondDerivative, &QAction::toggled, &m_state, &ExplorerState::setShowSecondDerivative);
+    connect(m_actions.showSecondDerivative, &QAction::toggled, &m_state,
+            &ExplorerState::setShowSecondDerivative);
 
     m_actions.showControls = m_controlsDock->toggleViewAction();
     m_actions.showControls->setText(tr("&Controls Panel"));
@@ -199,20 +208,23 @@ void MainWindow::createActions()
     m_actions.showComparison->setText(tr("&Comparison Table"));
     m_actions.showComparison->setStatusTip(tr("Show or hide the table that compares every activation"));
 
-    m_actions.resetView = make(tr("&Reset View"), tr("Back to the default z range and y axes that fit the curves"),
-                               QStringLiteral("zoom-original"));
+    m_actions.resetView =
+        make(tr("&Reset View"), tr("Back to the default z range and y axes that fit the curves"),
+             QStringLiteral("zoom-original"));
     m_actions.resetView->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     connect(m_actions.resetView, &QAction::triggered, this, [this] { m_charts->resetView(); });
 
-    m_actions.zoomIn = make(tr("Zoom &In"), tr("Narrow the z range around its centre"), QStringLiteral("zoom-in"));
+    m_actions.zoomIn =
+        make(tr("Zoom &In"), tr("Narrow the z range around its centre"), QStringLiteral("zoom-in"));
     m_actions.zoomIn->setShortcut(QKeySequence::ZoomIn);
     connect(m_actions.zoomIn, &QAction::triggered, this, [this] { zoomRange(1.0 / kZoomFactor); });
-    m_actions.zoomOut = make(tr("Zoom &Out"), tr("Widen the z range around its centre"), QStringLiteral("zoom-out"));
+    m_actions.zoomOut =
+        make(tr("Zoom &Out"), tr("Widen the z range around its centre"), QStringLiteral("zoom-out"));
     m_actions.zoomOut->setShortcut(QKeySequence::ZoomOut);
     connect(m_actions.zoomOut, &QAction::triggered, this, [this] { zoomRange(kZoomFactor); });
 
-    m_actions.fullScreen = make(tr("&Full Screen"), tr("Fill the screen with the window"),
-                                QStringLiteral("view-fullscreen"));
+    m_actions.fullScreen =
+        make(tr("&Full Screen"), tr("Fill the screen with the window"), QStringLiteral("view-fullscreen"));
     m_actions.fullScreen->setShortcut(QKeySequence::FullScreen);
     m_actions.fullScreen->setCheckable(true);
     connect(m_actions.fullScreen, &QAction::toggled, this, [this](bool on) {
@@ -222,8 +234,9 @@ void MainWindow::createActions()
             showNormal();
     });
 
-    m_actions.about = make(tr("&About Activation Explorer"), tr("Version, licence and the papers behind the catalog"),
-                           QStringLiteral("help-about"));
+    m_actions.about =
+        make(tr("&About Activation Explorer"), tr("Version, licence and the papers behind the catalog"),
+             QStringLiteral("help-about"));
     m_actions.about->setMenuRole(QAction::AboutRole);
     connect(m_actions.about, &QAction::triggered, this, [this] {
         auto* dialog = new AboutDialog(this);
@@ -306,6 +319,16 @@ void MainWindow::applyDefaultDockSizes()
         resizeDocks({m_controlsDock}, {kSidePanelWidth}, Qt::Horizontal);
 }
 
+void MainWindow::changeEvent(QEvent* event)
+{
+    // The window manager can leave full screen on its own (Escape, a gesture); keep the menu honest.
+    if (event->type() == QEvent::WindowStateChange && m_actions.fullScreen) {
+        const QSignalBlocker blocker(m_actions.fullScreen);
+        m_actions.fullScreen->setChecked(isFullScreen());
+    }
+    QMainWindow::changeEvent(event);
+}
+
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_parameters->pauseSweeps();
@@ -342,9 +365,15 @@ void MainWindow::syncActions()
     const QSignalBlocker blocker(m_actions.showSecondDerivative);
     m_actions.showSecondDerivative->setChecked(m_state.showSecondDerivative());
     switch (m_state.theme()) {
-    case Theme::System: m_actions.themeSystem->setChecked(true); break;
-    case Theme::Light: m_actions.themeLight->setChecked(true); break;
-    case Theme::Dark: m_actions.themeDark->setChecked(true); break;
+        case Theme::System:
+            m_actions.themeSystem->setChecked(true);
+            break;
+        case Theme::Light:
+            m_actions.themeLight->setChecked(true);
+            break;
+        case Theme::Dark:
+            m_actions.themeDark->setChecked(true);
+            break;
     }
 }
 

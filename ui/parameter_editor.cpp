@@ -4,11 +4,11 @@
 
 #include <QDoubleSpinBox>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QIcon>
+#include <QLabel>
 #include <QPainter>
 #include <QPixmap>
-#include <QHBoxLayout>
-#include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QStyle>
@@ -179,8 +179,9 @@ void ParameterEditor::write(double value)
 {
     const core::Parameter& p = parameter();
     // An open domain end shares its value with a slider end (e.g. β > 0 and a slider from 0): step inside.
-    if (!p.accepts(value)) value = std::clamp(value, std::nextafter(p.domainMin, p.domainMax),
-                                              std::nextafter(p.domainMax, p.domainMin));
+    if (!p.accepts(value))
+        value = std::clamp(value, std::nextafter(p.domainMin, p.domainMax),
+                           std::nextafter(p.domainMax, p.domainMin));
     if (auto error = m_state.setParameter(m_id, m_index, value)) {
         emit statusMessage(*error);
         syncFromState();
@@ -222,8 +223,9 @@ void ParameterEditor::advanceSweep()
     const core::Parameter& p = parameter();
     const double span = p.sliderMax - p.sliderMin;
     const double step = span / (m_sweepSeconds * kSweepFramesPerSecond);
-    double value = std::clamp(m_state.parameters(m_id)[static_cast<std::size_t>(m_index)], p.sliderMin,
-                              p.sliderMax) + m_direction * step;
+    double value =
+        std::clamp(m_state.parameters(m_id)[static_cast<std::size_t>(m_index)], p.sliderMin, p.sliderMax) +
+        m_direction * step;
     if (value >= p.sliderMax) {
         value = p.sliderMax;
         m_direction = -1.0;

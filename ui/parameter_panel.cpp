@@ -20,14 +20,14 @@ namespace {
 bool isUserInput(QEvent::Type type)
 {
     switch (type) {
-    case QEvent::MouseButtonPress:
-    case QEvent::MouseButtonDblClick:
-    case QEvent::KeyPress:
-    case QEvent::Wheel:
-    case QEvent::TouchBegin:
-        return true;
-    default:
-        return false;
+        case QEvent::MouseButtonPress:
+        case QEvent::MouseButtonDblClick:
+        case QEvent::KeyPress:
+        case QEvent::Wheel:
+        case QEvent::TouchBegin:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -54,7 +54,8 @@ ParameterPanel::ParameterPanel(ExplorerState& state, QWidget* parent) : QWidget(
     m_sweepSeconds->setSingleStep(0.5);
     m_sweepSeconds->setValue(4.0);
     m_sweepSeconds->setSuffix(tr(" s"));
-    m_sweepSeconds->setToolTip(tr("Seconds a play button takes to move a parameter from one end to the other"));
+    m_sweepSeconds->setToolTip(
+        tr("Seconds a play button takes to move a parameter from one end to the other"));
     m_sweepSeconds->setAccessibleName(tr("Sweep time"));
     m_sweepSeconds->setAccessibleDescription(
         tr("Seconds for one pass of a parameter sweep from one end of its slider to the other"));
@@ -71,38 +72,11 @@ ParameterPanel::ParameterPanel(ExplorerState& state, QWidget* parent) : QWidget(
     m_emptyHint = hint;
     layout->addWidget(hint);
 
-    for (const QString& id : m_state.activationIds()) {
-        const auto* activation = m_state.activation(id);
-        if (!activation || activation->parameters.empty()) continue;
-        const QString name = QString::fromStdString(activation->name);
-        auto* group = new QGroupBox(name, this);
-        group->setAccessibleName(tr("Parameters of %1").arg(name));
-        auto* groupLayout = new QVBoxLayout(group);
-        groupLayout->setSpacing(2);
-        for (int i = 0; i < static_cast<int>(activation->parameters.size()); ++i) {
-            auto* editor = new ParameterEditor(m_state, id, i, group);
-            editor->setSweepSeconds(m_sweepSeconds->value());
-            groupLayout->addWidget(editor);
-            m_editors << editor;
-            connect(editor, &ParameterEditor::sweepingChanged, this, &ParameterPanel::onSweepingChanged);
-            connect(editor, &ParameterEditor::statusMessage, this, &ParameterPanel::statusMessage);
-        }
-        auto* reset = new QPushButton(tr("Reset %1").arg(name), group);
-        reset->setToolTip(tr("Back to the default parameters of %1").arg(name));
-        reset->setAccessibleName(tr("Reset the parameters of %1").arg(name));
-        reset->setAccessibleDescription(tr("Restores the catalog's default values exactly"));
-        auto* resetRow = new QHBoxLayout;
-        resetRow->addStretch(1);
-        resetRow->addWidget(reset);
-        groupLayout->addLayout(resetRow);
-        connect(reset, &QPushButton::clicked, this, [this, id] { m_state.resetParameters(id); });
-        layout->addWidget(group);
-        m_groups.insert(id, group);
-        m_resets.insert(id, reset);
-    }
+    addGroups();
 
     connect(m_sweepSeconds, &QDoubleSpinBox::valueChanged, this, [this](double seconds) {
-        for (ParameterEditor* editor : std::as_const(m_editors)) editor->setSweepSeconds(seconds);
+        for (ParameterEditor* editor : std::as_const(m_editors))
+            editor->setSweepSeconds(seconds);
     });
     connect(&m_state, &ExplorerState::changed, this, &ParameterPanel::onStateChanged);
     updateVisibility();
@@ -137,12 +111,14 @@ QList<ParameterEditor*> ParameterPanel::editors() const
 
 void ParameterPanel::pauseSweeps()
 {
-    for (ParameterEditor* editor : std::as_const(m_editors)) editor->setSweeping(false);
+    for (ParameterEditor* editor : std::as_const(m_editors))
+        editor->setSweeping(false);
 }
 
 bool ParameterPanel::anySweeping() const
 {
-    return std::any_of(m_editors.begin(), m_editors.end(), [](const ParameterEditor* e) { return e->isSweeping(); });
+    return std::any_of(m_editors.begin(), m_editors.end(),
+                       [](const ParameterEditor* e) { return e->isSweeping(); });
 }
 
 bool ParameterPanel::eventFilter(QObject* watched, QEvent* event)
@@ -164,10 +140,75 @@ void ParameterPanel::onSweepingChanged()
 
 void ParameterPanel::onStateChanged(const StateChange& change)
 {
+    if (change.touches(StateChange::Activations) && groupsSignature() != m_groupsSignature) {
+        rebuildGroups();
+        return;
+    }
     if (change.touches(StateChange::Enabled)) updateVisibility();
     if (change.touches(StateChange::Parameters))
         for (ParameterEditor* editor : std::as_const(m_editors))
             if (change.ids.contains(editor->activationId())) editor->syncFromState();
+}
+
+QString ParameterPanel::groupsSignature() const
+{
+    QStringList parts;
+    for (const QString& id : m_state.activationIds()) {
+        const auto* activation = m_state.activation(id);
+        if (!activation) continue;
+        parts << id << QString::fromStdString(activation->name);
+        for (const core::Parameter& p : activation->parameters)
+            parts << QString::fromStdString(p.name) << QString::number(p.sliderMin, 'g', 17)
+                  << QString::number(p.sliderMax, 'g', 17) << QString::number(p.defaultValue, 'g', 17);
+    }
+    return parts.join(QLatin1Char('\n'));
+}
+
+void ParameterPanel::addGroups()
+{
+    m_groupsSignature = groupsSignature();
+    for (const QString& id : m_state.activationIds()) {
+        const auto* activation = m_state.activation(id);
+        if (!activation || activation->parameters.empty()) continue;
+        const QString name = QString::fromStdString(activation->name);
+        auto* group = new QGroupBox(name, this);
+        group->setAccessibleName(tr("Parameters of %1").arg(name));
+        auto* groupLayout = new QVBoxLayout(group);
+        groupLayout->setSpacing(2);
+        for (int i = 0; i < static_cast<int>(activation->parameters.size()); ++i) {
+            auto* editor = new ParameterEditor(m_state, id, i, group);
+            editor->setSweepSeconds(m_sweepSeconds->value());
+            groupLayout->addWidget(editor);
+            m_editors << editor;
+            connect(editor, &ParameterEditor::sweepingChanged, this, &ParameterPanel::onSweepingChanged);
+            connect(editor, &ParameterEditor::statusMessage, this, &ParameterPanel::statusMessage);
+        }
+        auto* reset = new QPushButton(tr("Reset %1").arg(name), group);
+        reset->setToolTip(tr("Back to the default parameters of %1").arg(name));
+        reset->setAccessibleName(tr("Reset the parameters of %1").arg(name));
+        reset->setAccessibleDescription(tr("Restores the catalog's default values exactly"));
+        auto* resetRow = new QHBoxLayout;
+        resetRow->addStretch(1);
+        resetRow->addWidget(reset);
+        groupLayout->addLayout(resetRow);
+        connect(reset, &QPushButton::clicked, this, [this, id] { m_state.resetParameters(id); });
+        static_cast<QVBoxLayout*>(layout())->addWidget(group);
+        m_groups.insert(id, group);
+        m_resets.insert(id, reset);
+    }
+}
+
+void ParameterPanel::rebuildGroups()
+{
+    // The list of activations or their definitions changed (custom ones, a framework convention):
+    // editors hold a parameter's slider range and index, so they are made anew.
+    pauseSweeps();
+    for (QGroupBox* group : std::as_const(m_groups)) delete group;
+    m_groups.clear();
+    m_resets.clear();
+    m_editors.clear();
+    addGroups();
+    updateVisibility();
 }
 
 void ParameterPanel::updateVisibility()

@@ -45,6 +45,10 @@ private:
     // from the state
     void onStateChanged(const StateChange& change);
     void updateVisibility();
+    void addGroups();
+    void rebuildGroups();
+    // Names, parameters and slider ranges of the activations: editors are rebuilt only when it moves.
+    [[nodiscard]] QString groupsSignature() const;
 
     ExplorerState& m_state;
     QHash<QString, QGroupBox*> m_groups;
@@ -53,6 +57,7 @@ private:
     QDoubleSpinBox* m_sweepSeconds = nullptr;
     QWidget* m_emptyHint = nullptr;
     bool m_filtering = false;
+    QString m_groupsSignature;
 };
 
 }  // namespace ax::ui

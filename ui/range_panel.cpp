@@ -117,7 +117,8 @@ RangePanel::RangePanel(ExplorerState& state, QWidget* parent) : QWidget(parent),
     grid->setContentsMargins(0, 0, 0, 0);
     m_fLo = createLimitBox(tr("f(z) lower limit"), tr("Bottom of the function chart when limits are fixed"));
     m_fHi = createLimitBox(tr("f(z) upper limit"), tr("Top of the function chart when limits are fixed"));
-    m_dLo = createLimitBox(tr("f′(z) lower limit"), tr("Bottom of the derivative chart when limits are fixed"));
+    m_dLo =
+        createLimitBox(tr("f′(z) lower limit"), tr("Bottom of the derivative chart when limits are fixed"));
     m_dHi = createLimitBox(tr("f′(z) upper limit"), tr("Top of the derivative chart when limits are fixed"));
     auto* fLabel = new QLabel(tr("f(z)"), m_limits);
     fLabel->setBuddy(m_fLo);
@@ -162,7 +163,8 @@ RangePanel::RangePanel(ExplorerState& state, QWidget* parent) : QWidget(parent),
     syncEpsilon();
     syncChartOptions();
 
-    for (QLineEdit* edit : {m_zMin, m_zMax}) connect(edit, &QLineEdit::editingFinished, this, &RangePanel::applyRange);
+    for (QLineEdit* edit : {m_zMin, m_zMax})
+        connect(edit, &QLineEdit::editingFinished, this, &RangePanel::applyRange);
     connect(m_samples, &QSpinBox::valueChanged, this, [this](int samples) {
         if (auto error = m_state.setSamples(samples)) emit statusMessage(*error);
     });
@@ -249,7 +251,8 @@ void RangePanel::applyRange()
 void RangePanel::showRangeError(const QString& message)
 {
     QPalette palette = m_rangeHint->palette();
-    palette.setColor(QPalette::WindowText, isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e));
+    palette.setColor(QPalette::WindowText,
+                     isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb3, 0x26, 0x1e));
     m_rangeHint->setPalette(palette);
     m_rangeHint->setText(message);
     m_rangeHint->show();
@@ -260,7 +263,8 @@ void RangePanel::showRangeError(const QString& message)
 void RangePanel::applyLimits()
 {
     if (auto error = m_state.setFunctionLimits({m_fLo->value(), m_fHi->value()})) emit statusMessage(*error);
-    if (auto error = m_state.setDerivativeLimits({m_dLo->value(), m_dHi->value()})) emit statusMessage(*error);
+    if (auto error = m_state.setDerivativeLimits({m_dLo->value(), m_dHi->value()}))
+        emit statusMessage(*error);
 }
 
 void RangePanel::onStateChanged(const StateChange& change)
@@ -288,7 +292,8 @@ void RangePanel::syncEpsilon()
     const QSignalBlocker sliderBlocker(m_epsilonSlider);
     const QSignalBlocker boxBlocker(m_epsilonBox);
     const double epsilon = m_state.epsilon();
-    if (m_epsilonSlider->value() != epsilonPosition(epsilon)) m_epsilonSlider->setValue(epsilonPosition(epsilon));
+    if (m_epsilonSlider->value() != epsilonPosition(epsilon))
+        m_epsilonSlider->setValue(epsilonPosition(epsilon));
     const double scale = std::pow(10.0, m_epsilonBox->decimals());
     if (m_epsilonBox->value() != std::round(epsilon * scale) / scale) m_epsilonBox->setValue(epsilon);
 }
@@ -300,7 +305,8 @@ void RangePanel::syncChartOptions()
     m_limits->setEnabled(m_state.yAxisMode() == YAxisMode::Fixed);
     const YLimits f = m_state.functionLimits();
     const YLimits d = m_state.derivativeLimits();
-    const std::pair<QDoubleSpinBox*, double> values[] = {{m_fLo, f.lo}, {m_fHi, f.hi}, {m_dLo, d.lo}, {m_dHi, d.hi}};
+    const std::pair<QDoubleSpinBox*, double> values[] = {
+        {m_fLo, f.lo}, {m_fHi, f.hi}, {m_dLo, d.lo}, {m_dHi, d.hi}};
     for (const auto& [box, value] : values) {
         const QSignalBlocker blocker(box);
         box->setValue(value);

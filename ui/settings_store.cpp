@@ -27,9 +27,12 @@ QString tr(const char* text)
 QString statusText(QSettings::Status status)
 {
     switch (status) {
-    case QSettings::AccessError: return tr("the settings file cannot be read or written");
-    case QSettings::FormatError: return tr("the settings file is damaged");
-    case QSettings::NoError: break;
+        case QSettings::AccessError:
+            return tr("the settings file cannot be read or written");
+        case QSettings::FormatError:
+            return tr("the settings file is damaged");
+        case QSettings::NoError:
+            break;
     }
     return {};
 }
@@ -63,7 +66,8 @@ void SettingsStore::setAsideDamagedFile()
 std::optional<QString> SettingsStore::saveState(const ExplorerState& state)
 {
     setAsideDamagedFile();
-    m_settings->setValue(kStateKey, QString::fromUtf8(QJsonDocument(state.toJson()).toJson(QJsonDocument::Compact)));
+    m_settings->setValue(kStateKey,
+                         QString::fromUtf8(QJsonDocument(state.toJson()).toJson(QJsonDocument::Compact)));
     m_settings->sync();
     if (m_settings->status() == QSettings::AccessError)
         return tr("The settings could not be saved: %1.").arg(statusText(m_settings->status()));
@@ -81,7 +85,8 @@ std::optional<QString> SettingsStore::loadState(ExplorerState& state)
     if (!value.isValid()) return std::nullopt;
     if (value.typeId() != QMetaType::QString && value.typeId() != QMetaType::QByteArray)
         return tr("The saved settings were ignored (they are not text); the defaults are used.");
-    const QByteArray bytes = value.typeId() == QMetaType::QString ? value.toString().toUtf8() : value.toByteArray();
+    const QByteArray bytes =
+        value.typeId() == QMetaType::QString ? value.toString().toUtf8() : value.toByteArray();
     if (bytes.size() > kMaxStateBytes)
         return tr("The saved settings were ignored (they are far too large); the defaults are used.");
     QJsonParseError parseError;

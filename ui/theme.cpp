@@ -5,9 +5,9 @@
 #include <QPainter>
 #include <QProxyStyle>
 #include <QStyle>
-#include <QStyleOption>
 #include <QStyleFactory>
 #include <QStyleHints>
+#include <QStyleOption>
 
 namespace ax::ui {
 
@@ -128,9 +128,14 @@ void applyTheme(Theme theme)
     (void)platformPaletteSnapshot();
     if (!dynamic_cast<ExplorerStyle*>(QApplication::style())) QApplication::setStyle(new ExplorerStyle);
     switch (theme) {
-    case Theme::Light: QApplication::setPalette(lightPalette()); return;
-    case Theme::Dark: QApplication::setPalette(darkPalette()); return;
-    case Theme::System: break;
+        case Theme::Light:
+            QApplication::setPalette(lightPalette());
+            return;
+        case Theme::Dark:
+            QApplication::setPalette(darkPalette());
+            return;
+        case Theme::System:
+            break;
     }
     QApplication::setPalette(systemPalette());
 }

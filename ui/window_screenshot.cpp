@@ -27,7 +27,8 @@ void settle()
 {
     QElapsedTimer timer;
     timer.start();
-    while (timer.elapsed() < kSettleMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    while (timer.elapsed() < kSettleMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
 }
 
 }  // namespace
@@ -62,8 +63,7 @@ std::optional<QString> renderWindowScreenshot(const QString& path, QSize size, T
     if (!image.save(&buffer, "PNG")) return tr("The image could not be encoded as PNG.");
 
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    if (!file.open(QIODevice::WriteOnly)) return tr("Cannot write %1: %2").arg(path, file.errorString());
     if (file.write(bytes) != bytes.size() || !file.commit())
         return tr("Cannot write %1: %2").arg(path, file.errorString());
     return std::nullopt;

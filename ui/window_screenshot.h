@@ -16,7 +16,8 @@ inline constexpr QSize kDefaultScreenshotSize{1600, 900};
 // Builds a window with the default state (the user's settings are not read), lays it out at size,
 // grabs it and writes the PNG through QSaveFile. Returns an error message on failure. Needs a
 // QApplication (the offscreen platform is enough).
-[[nodiscard]] std::optional<QString> renderWindowScreenshot(const QString& path, QSize size = kDefaultScreenshotSize,
+[[nodiscard]] std::optional<QString> renderWindowScreenshot(const QString& path,
+                                                            QSize size = kDefaultScreenshotSize,
                                                             Theme theme = Theme::System);
 
 }  // namespace ax::ui

@@ -94,8 +94,9 @@ protected:
 
 TEST_F(BadInputCli, BinaryBytesOnStandardInputAreRefusedWithTheLineNumberAndEscaped)
 {
-    const RunResult result = run({QStringLiteral("--eval"), QStringLiteral("relu")},
-                                 QByteArray("1\n2\x00\x01\xff\xfe\n3\n", 13));
+    static constexpr char kInput[] = "1\n2\x00\x01\xff\xfe\n3\n";
+    const RunResult result =
+        run({QStringLiteral("--eval"), QStringLiteral("relu")}, QByteArray(kInput, sizeof kInput - 1));
     expectRefused(result, "line 2");
     EXPECT_TRUE(result.err.contains("\\x00")) << "control bytes are shown escaped: " << result.err.toStdString();
 }

@@ -1,8 +1,8 @@
 // The random-network simulation: its statistics against the wide-network theory, the classic
 // behaviours (self-normalisation, vanishing gradients, dead units), reproducibility and cancelling.
 
-#include "core/activation.h"
 #include "core/depth_simulation.h"
+#include "core/activation.h"
 #include "core/depth_theory.h"
 
 #include <gtest/gtest.h>
@@ -55,7 +55,8 @@ TEST_P(SimulationMatchesTheory, VariancePerLayerWithinFourStandardErrors)
         EXPECT_LT(error, 0.12 * theory[l].variance) << "the check would be too loose to mean anything";
         EXPECT_NEAR(sim.layers[l].variance, theory[l].variance, 4.0 * error) << GetParam() << " layer " << l;
         // Zero-mean weights centre every layer after the input up to the same kind of noise.
-        EXPECT_NEAR(sim.layers[l].mean, 0.0, 0.1 * std::sqrt(theory[l].variance)) << GetParam() << " layer " << l;
+        EXPECT_NEAR(sim.layers[l].mean, 0.0, 0.1 * std::sqrt(theory[l].variance))
+            << GetParam() << " layer " << l;
     }
 }
 
@@ -128,12 +129,14 @@ TEST(DepthSimulation, NegativeInputsLeaveReluUnitsDead)
     const SimulationResult centred = simulateDepth(relu, relu.defaults(), s);
     EXPECT_EQ(centred.layers[0].deadFraction, 0.0);
     // Later layers share a positive offset per unit, which leaves a few units dead by chance.
-    for (const SimulatedLayer& layer : centred.layers) EXPECT_LT(layer.deadFraction, 0.05);
+    for (const SimulatedLayer& layer : centred.layers)
+        EXPECT_LT(layer.deadFraction, 0.05);
 
     // Large random biases push whole units below zero for every input, layer after layer.
     s.biasVariance = 9.0;
     const SimulationResult biased = simulateDepth(relu, relu.defaults(), s);
-    for (std::size_t l = 1; l < biased.layers.size(); ++l) EXPECT_GT(biased.layers[l].deadFraction, 0.2);
+    for (std::size_t l = 1; l < biased.layers.size(); ++l)
+        EXPECT_GT(biased.layers[l].deadFraction, 0.2);
 
     const Activation& tanh = byId("tanh");
     for (const SimulatedLayer& layer : simulateDepth(tanh, tanh.defaults(), s).layers)
@@ -186,10 +189,11 @@ TEST(DepthSimulation, ReportsProgressAndStopsWhenCancelled)
 
     std::stop_source source;
     calls = 0;
-    const SimulationResult cut = simulateDepth(tanh, tanh.defaults(), s, source.get_token(), [&](int done, int) {
-        ++calls;
-        if (done == 5) source.request_stop();
-    });
+    const SimulationResult cut =
+        simulateDepth(tanh, tanh.defaults(), s, source.get_token(), [&](int done, int) {
+            ++calls;
+            if (done == 5) source.request_stop();
+        });
     EXPECT_TRUE(cut.cancelled);
     EXPECT_EQ(calls, 5);
     EXPECT_EQ(cut.layers.size(), 5u);

@@ -1,8 +1,8 @@
 // The wide-network theory: Gaussian expectations against closed forms and high-precision values,
 // the variance and gradient maps, fixed points and their stability.
 
-#include "core/activation.h"
 #include "core/depth_theory.h"
+#include "core/activation.h"
 #include "core/gaussian_expectation.h"
 
 #include <gtest/gtest.h>
@@ -36,8 +36,8 @@ double normalPdf(double x)
 
 void expectRelative(double actual, double expected, double tolerance, const std::string& what)
 {
-    EXPECT_LE(std::fabs(actual - expected), tolerance * std::fabs(expected)) << what << ": " << actual
-                                                                               << " vs " << expected;
+    EXPECT_LE(std::fabs(actual - expected), tolerance * std::fabs(expected))
+        << what << ": " << actual << " vs " << expected;
 }
 
 struct MeanVarianceCase {
@@ -102,8 +102,8 @@ TEST(GaussianExpectation, HardTanhSquareMatchesClosedForm)
     for (const double q : {0.04, 0.5, 1.0, 4.0, 400.0}) {
         const double s = std::sqrt(q);
         const double inner = 1.0 / s;
-        const double expected = q * (2.0 * normalCdf(inner) - 1.0) - 2.0 * s * normalPdf(inner) +
-                                2.0 * normalCdf(-inner);
+        const double expected =
+            q * (2.0 * normalCdf(inner) - 1.0) - 2.0 * s * normalPdf(inner) + 2.0 * normalCdf(-inner);
         expectRelative(gaussianMoments(a, a.defaults(), 0.0, q).f2, expected, 1e-12, "E[hard_tanh^2]");
         expectRelative(gaussianMoments(a, a.defaults(), 0.0, q).d1sq, 2.0 * normalCdf(inner) - 1.0, 1e-12,
                        "E[hard_tanh'^2]");
@@ -170,8 +170,10 @@ std::vector<ReferenceRow> loadDepthReference()
         fields >> row.kind >> row.id;
         std::string token;
         std::size_t index = 0;
-        while (fields >> token && token != "|") row.p[index++] = std::stod(token);
-        while (fields >> token) row.values.push_back(std::stod(token));
+        while (fields >> token && token != "|")
+            row.p[index++] = std::stod(token);
+        while (fields >> token)
+            row.values.push_back(std::stod(token));
         rows.push_back(std::move(row));
     }
     return rows;
@@ -210,8 +212,8 @@ TEST(MeanVarianceMap, ValueAndJacobianMatchHighPrecisionValues)
         const Activation& a = byId(row.id.c_str());
         const MeanVarianceStep step =
             meanVarianceMap(a, row.p, {row.values[0], row.values[1]}, row.values[2], row.values[3]);
-        const std::string where = row.id + " at (" + std::to_string(row.values[0]) + ", " +
-                                  std::to_string(row.values[1]) + ")";
+        const std::string where =
+            row.id + " at (" + std::to_string(row.values[0]) + ", " + std::to_string(row.values[1]) + ")";
         EXPECT_NEAR(step.next.mean, row.values[4], 1e-11 * (1.0 + std::fabs(row.values[4]))) << where;
         EXPECT_NEAR(step.next.variance, row.values[5], 1e-11 * row.values[5]) << where;
         const double expected[2][2] = {{row.values[6], row.values[7]}, {row.values[8], row.values[9]}};
@@ -300,7 +302,8 @@ TEST(VarianceMap, TanhWithBiasSettlesOnAStableFixedPoint)
     // The slope agrees with a difference quotient of the map.
     const double h = 1e-5 * q;
     const double numeric = (varianceMap(tanh, tanh.defaults(), q + h, 1.5, 0.05) -
-                            varianceMap(tanh, tanh.defaults(), q - h, 1.5, 0.05)) / (2.0 * h);
+                            varianceMap(tanh, tanh.defaults(), q - h, 1.5, 0.05)) /
+                           (2.0 * h);
     EXPECT_NEAR(fixed.points[0].slope, numeric, 1e-7);
 }
 
@@ -309,7 +312,8 @@ TEST(DepthProfile, SigmoidGradientsVanishAtLeCunInitialisation)
     const Activation& sigmoid = byId("sigmoid");
     const auto layers = depthProfile(sigmoid, sigmoid.defaults(), {1.0, 0.0, 0.0, 1.0, 30});
     ASSERT_EQ(layers.size(), 31u);
-    for (std::size_t l = 0; l + 1 < layers.size(); ++l) EXPECT_LT(layers[l].gradientFactor, 0.1);
+    for (std::size_t l = 0; l + 1 < layers.size(); ++l)
+        EXPECT_LT(layers[l].gradientFactor, 0.1);
     EXPECT_LT(layers[0].log10GradientNorm, -15.0);
     EXPECT_EQ(layers.back().log10GradientNorm, 0.0);
     // The gradient norm falls monotonically from the top down.

@@ -5,10 +5,15 @@
 #include "ui/explorer_state.h"
 #include "ui/figure_export.h"
 #include "ui/file_menu_actions.h"
+#include "ui/chart_area.h"
+#include "ui/main_window.h"
 #include "ui/recent_files.h"
 #include "ui/session_file.h"
 
+#include <QClipboard>
 #include <QFile>
+#include <QGuiApplication>
+#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMainWindow>
@@ -173,6 +178,29 @@ TEST_F(ExportSession, CommandLineExportOfASessionEqualsTheWindowsExport)
     EXPECT_EQ(command.convertToFormat(QImage::Format_ARGB32), window.convertToFormat(QImage::Format_ARGB32));
     EXPECT_EQ(readAll(out + QStringLiteral("/combined.svg")),
               ax::ui::renderFigureBytes(state, options, ax::ui::FigureFormat::Svg));
+}
+
+TEST_F(ExportSession, WindowFileMenuOffersSessionsExportAndCopy)
+{
+    ax::ui::MainWindow window(ax::ui::Persistence::None);
+    window.resize(1200, 800);
+    window.show();
+    ax::ui::FileMenuActions* actions = window.fileActions();
+    ASSERT_NE(actions, nullptr);
+    const QList<QAction*> menu = window.fileMenu()->actions();
+    for (QAction* action : {actions->openAction(), actions->saveAction(), actions->saveAsAction(),
+                            actions->exportAction(), actions->exportAnimationAction(), actions->copyFigureAction()})
+        EXPECT_TRUE(menu.contains(action)) << action->text().toStdString();
+    EXPECT_TRUE(menu.contains(actions->recentMenu()->menuAction()));
+    // Quit stays last.
+    EXPECT_EQ(menu.last(), window.actions().quit);
+
+    // Copy Figure puts the combined figure, at the charts' size, on the clipboard.
+    QGuiApplication::clipboard()->clear();
+    actions->copyFigureAction()->trigger();
+    const QImage copied = QGuiApplication::clipboard()->image();
+    ASSERT_FALSE(copied.isNull());
+    EXPECT_EQ(copied.size(), window.chartArea()->size() * window.chartArea()->devicePixelRatio());
 }
 
 }  // namespace

@@ -2,9 +2,9 @@
 // the range fields refuse an inverted range visibly, ε's slider spans 1e-4 to 0.5, menus and
 // shortcuts act on the state, and every control can be found by a screen reader and the keyboard.
 
+#include "ui/main_window.h"
 #include "ui/activation_list_panel.h"
 #include "ui/chart_area.h"
-#include "ui/main_window.h"
 #include "ui/parameter_editor.h"
 #include "ui/parameter_panel.h"
 #include "ui/range_panel.h"
@@ -280,9 +280,10 @@ TEST_F(MainWindowTest, EveryControlHasAnAccessibleNameAndDescription)
         if (qobject_cast<QAbstractSpinBox*>(widget->parentWidget())) continue;
         if (qobject_cast<QLineEdit*>(widget->parentWidget())) continue;
         if (widget->window() != window.get()) continue;
-        const bool interactive = qobject_cast<QAbstractButton*>(widget) || qobject_cast<QAbstractSlider*>(widget) ||
-                                 qobject_cast<QAbstractSpinBox*>(widget) || qobject_cast<QLineEdit*>(widget) ||
-                                 qobject_cast<QComboBox*>(widget) || qobject_cast<QAbstractItemView*>(widget);
+        const bool interactive =
+            qobject_cast<QAbstractButton*>(widget) || qobject_cast<QAbstractSlider*>(widget) ||
+            qobject_cast<QAbstractSpinBox*>(widget) || qobject_cast<QLineEdit*>(widget) ||
+            qobject_cast<QComboBox*>(widget) || qobject_cast<QAbstractItemView*>(widget);
         if (!interactive) continue;
         ++checked;
         const std::string what = widget->metaObject()->className() + std::string(" ") +
@@ -346,8 +347,9 @@ TEST(WindowScreenshotTest, WritesAPngOfTheRequestedSize)
     EXPECT_EQ(image.size(), QSize(1024, 700));
 
     EXPECT_TRUE(renderWindowScreenshot(path, QSize(10, 10)).has_value());
-    EXPECT_TRUE(renderWindowScreenshot(directory.filePath(QStringLiteral("missing/dir/window.png")), QSize(800, 600))
-                    .has_value());
+    EXPECT_TRUE(
+        renderWindowScreenshot(directory.filePath(QStringLiteral("missing/dir/window.png")), QSize(800, 600))
+            .has_value());
 }
 
 }  // namespace

@@ -1,19 +1,19 @@
 // The parameter controls: sliders and spin boxes agree with the state both ways, SELU's reset is
 // exact, hidden groups keep their values and the play button sweeps until the user intervenes.
 
+#include "ui/parameter_panel.h"
 #include "ui/explorer_state.h"
 #include "ui/parameter_editor.h"
-#include "ui/parameter_panel.h"
 
+#include <QApplication>
 #include <QDoubleSpinBox>
 #include <QGroupBox>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPushButton>
 #include <QSlider>
 #include <QStyle>
 #include <QStyleOptionSlider>
-#include <QApplication>
-#include <QMouseEvent>
 #include <QTest>
 #include <QToolButton>
 
@@ -84,13 +84,15 @@ TEST_F(ParameterPanelTest, DraggingTheSliderUpdatesTheStateOnEveryStep)
     option.sliderValue = slider->value();
     option.singleStep = slider->singleStep();
     option.pageStep = slider->pageStep();
-    const QRect handle = slider->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider);
+    const QRect handle =
+        slider->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider);
     QTest::mousePress(slider, Qt::LeftButton, {}, handle.center());
     const QPoint from = handle.center();
     const QPoint to(slider->width() - 2, from.y());
     for (int i = 1; i <= 10; ++i) {
         const QPoint at = from + (to - from) * i / 10;
-        QMouseEvent move(QEvent::MouseMove, at, slider->mapToGlobal(at), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, at, slider->mapToGlobal(at), Qt::LeftButton, Qt::LeftButton,
+                         Qt::NoModifier);
         QApplication::sendEvent(slider, &move);
     }
     // Several updates arrive before the button is released: the charts follow the drag live.
@@ -172,7 +174,8 @@ TEST_F(ParameterPanelTest, GroupsOfHiddenActivationsAreHiddenAndKeepTheirValues)
 TEST_F(ParameterPanelTest, EveryParameterRowIsLabelledForScreenReaders)
 {
     for (ParameterEditor* editor : panel->editors()) {
-        for (QWidget* control : std::initializer_list<QWidget*>{editor->slider(), editor->spinBox(), editor->playButton()}) {
+        for (QWidget* control :
+             std::initializer_list<QWidget*>{editor->slider(), editor->spinBox(), editor->playButton()}) {
             EXPECT_FALSE(control->accessibleName().isEmpty()) << editor->activationId().toStdString();
             EXPECT_FALSE(control->accessibleDescription().isEmpty()) << editor->activationId().toStdString();
         }

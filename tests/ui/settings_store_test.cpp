@@ -1,9 +1,9 @@
 // Persistence across restarts: the state and window layout come back exactly, and a damaged
 // settings store never stops the window from starting.
 
+#include "ui/settings_store.h"
 #include "ui/explorer_state.h"
 #include "ui/main_window.h"
-#include "ui/settings_store.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -96,7 +96,8 @@ TEST_F(SettingsStoreTest, WindowLayoutRoundTrips)
 TEST_F(SettingsStoreTest, GarbageFileFallsBackToDefaultsAndCanBeSavedOverAfterwards)
 {
     QByteArray garbage;
-    for (int i = 0; i < 4096; ++i) garbage.append(static_cast<char>((i * 7919 + 13) % 256));
+    for (int i = 0; i < 4096; ++i)
+        garbage.append(static_cast<char>((i * 7919 + 13) % 256));
     writeRaw(garbage);
     ExplorerState state;
     {
@@ -192,7 +193,8 @@ TEST_F(WindowSettingsTest, DamagedSettingsFileStillOpensTheWindowWithDefaultsAnd
     {
         QFile file(path);
         ASSERT_TRUE(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray("\x00\xff[explorer]\nstate=\"{\\\"version\\\":1,\\\"samples\\\":-4\x01\x02", 44));
+        file.write(
+            QByteArray("\x00\xff[explorer]\nstate=\"{\\\"version\\\":1,\\\"samples\\\":-4\x01\x02", 44));
         file.write(QByteArray(2000, '\xfe'));
     }
     MainWindow window;

@@ -1,0 +1,224 @@
+// The depth lab view: theory curves per enabled activation, readings in words, controls that
+// change them, a background simulation with progress and cancel, and the charts as an image.
+
+#include "ui/depth_lab_view.h"
+#include "ui/depth_lab_chart.h"
+#include "ui/depth_lab_readings.h"
+#include "ui/explorer_state.h"
+
+#include "core/depth_theory.h"
+
+#include <QComboBox>
+#include <QImage>
+#include <QPainter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace ax::ui {
+namespace {
+
+const DepthSeries* seriesNamed(const DepthChartContent& content, const QString& label)
+{
+    for (const DepthSeries& s : content.series)
+        if (s.label == label) return &s;
+    return nullptr;
+}
+
+class DepthLabViewTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        state.setEnabledIds({QStringLiteral("sigmoid"), QStringLiteral("relu"), QStringLiteral("selu")});
+        QCoreApplication::processEvents();
+    }
+
+    // Waits for the coalesced refresh that follows a change.
+    static void settle() { QCoreApplication::processEvents(); }
+
+    ExplorerState state;
+};
+
+TEST_F(DepthLabViewTest, DrawsTheTheoryOfEveryEnabledActivationAcrossAllLayers)
+{
+    DepthLabView view(state);
+    settle();
+    const DepthChartContent& variance = view.chartContent(DepthChart::Variance);
+    ASSERT_EQ(variance.series.size(), 3u);
+    for (const DepthSeries& s : variance.series) {
+        EXPECT_EQ(s.line.size(), static_cast<std::size_t>(DepthLabView::kDefaultDepth) + 1)
+            << s.label.toStdString();
+        EXPECT_TRUE(s.dots.empty());
+    }
+    view.setDepth(12);
+    settle();
+    EXPECT_EQ(view.chartContent(DepthChart::Gradient).series.front().line.size(), 13u);
+}
+
+TEST_F(DepthLabViewTest, HeInitialisationKeepsReluVarianceFlat)
+{
+    DepthLabView view(state);
+    view.setWeightInit(WeightInit::He);
+    settle();
+    EXPECT_EQ(view.settings().weightVariance, 2.0);
+    const DepthSeries* relu = seriesNamed(view.chartContent(DepthChart::Variance), QStringLiteral("ReLU"));
+    ASSERT_NE(relu, nullptr);
+    for (const QPointF& p : relu->line)
+        EXPECT_NEAR(p.y(), 1.0, 1e-9);
+    EXPECT_TRUE(view.reading(DepthChart::Gradient).contains(QStringLiteral("ReLU: gradient keeps its size")))
+        << view.reading(DepthChart::Gradient).toStdString();
+
+    view.setWeightInit(WeightInit::Custom, 1.5);
+    settle();
+    EXPECT_EQ(view.settings().weightVariance, 1.5);
+    relu = seriesNamed(view.chartContent(DepthChart::Variance), QStringLiteral("ReLU"));
+    ASSERT_NE(relu, nullptr);
+    EXPECT_NEAR(relu->line[2].y(), 0.75 * 0.75, 1e-12);
+
+    view.setWeightInit(WeightInit::LeCun);
+    settle();
+    relu = seriesNamed(view.chartContent(DepthChart::Variance), QStringLiteral("ReLU"));
+    ASSERT_NE(relu, nullptr);
+    EXPECT_NEAR(relu->line.back().y(), std::pow(0.5, DepthLabView::kDefaultDepth - 1) * 0.5, 1e-15);
+}
+
+TEST_F(DepthLabViewTest, ReadingsSayWhatTheChartsShow)
+{
+    DepthLabView view(state);
+    settle();
+    const QString gradient = view.reading(DepthChart::Gradient);
+    EXPECT_TRUE(gradient.contains(QStringLiteral("Sigmoid (logistic): gradient shrinks ×0.2")))
+        << gradient.toStdString();
+    EXPECT_TRUE(gradient.contains(QStringLiteral("after 30 layers")));
+    const QString variance = view.reading(DepthChart::Variance);
+    EXPECT_TRUE(variance.contains(QStringLiteral("SELU: variance settles at q = 1.00")))
+        << variance.toStdString();
+    EXPECT_TRUE(view.reading(DepthChart::Phase).contains(QStringLiteral("(0.000, 1.000), stable")))
+        << view.reading(DepthChart::Phase).toStdString();
+    EXPECT_TRUE(view.reading(DepthChart::Dead).contains(QStringLiteral("ReLU: f′ = 0 for 50% of inputs")))
+        << view.reading(DepthChart::Dead).toStdString();
+}
+
+TEST_F(DepthLabViewTest, FollowsTheStateWhenParametersOrActivationsChange)
+{
+    DepthLabView view(state);
+    settle();
+    const double before =
+        seriesNamed(view.chartContent(DepthChart::Variance), QStringLiteral("SELU"))->line[5].y();
+    ASSERT_FALSE(state.setParameter(QStringLiteral("selu"), QStringLiteral("lambda"), 1.3).has_value());
+    settle();
+    const double after =
+        seriesNamed(view.chartContent(DepthChart::Variance), QStringLiteral("SELU"))->line[5].y();
+    EXPECT_GT(after, before * 1.2);
+    EXPECT_FALSE(view.reading(DepthChart::Phase).contains(QStringLiteral("(0.000, 1.000)")));
+
+    state.setEnabled(QStringLiteral("tanh"), true);
+    settle();
+    EXPECT_EQ(view.chartContent(DepthChart::Variance).series.size(), 4u);
+}
+
+TEST_F(DepthLabViewTest, PhasePlotConvergesOnSelusFixedPoint)
+{
+    DepthLabView view(state);
+    settle();
+    const DepthChartContent& phase = view.chartContent(DepthChart::Phase);
+    ASSERT_EQ(phase.markers.size(), 1u);
+    EXPECT_NEAR(phase.markers[0].x(), 0.0, 1e-9);
+    EXPECT_NEAR(phase.markers[0].y(), 1.0, 1e-9);
+    ASSERT_GE(phase.series.size(), 3u);
+    for (const DepthSeries& path : phase.series) {
+        ASSERT_FALSE(path.line.empty());
+        EXPECT_NEAR(path.line.back().x(), 0.0, 0.01);
+        EXPECT_NEAR(path.line.back().y(), 1.0, 0.01);
+    }
+    EXPECT_FALSE(phase.arrows.empty());
+}
+
+TEST_F(DepthLabViewTest, SimulationRunsInTheBackgroundAndAddsDots)
+{
+    DepthLabView view(state);
+    view.setWidth(64);
+    view.setDepth(6);
+    settle();
+    QSignalSpy finished(&view, &DepthLabView::simulationFinished);
+    auto* simulate = view.findChild<QPushButton*>();
+    ASSERT_NE(simulate, nullptr);
+    view.simulate();
+    EXPECT_TRUE(view.isSimulating());
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_FALSE(finished.front().front().toBool());
+    EXPECT_FALSE(view.isSimulating());
+    EXPECT_EQ(view.findChild<QProgressBar*>()->value(), view.findChild<QProgressBar*>()->maximum());
+    for (const DepthSeries& s : view.chartContent(DepthChart::Variance).series)
+        EXPECT_EQ(s.dots.size(), 7u) << s.label.toStdString();
+    EXPECT_EQ(view.chartContent(DepthChart::Dead).series.size(), 3u);
+    EXPECT_TRUE(view.reading(DepthChart::Dead).contains(QStringLiteral("SELU: no dead units")))
+        << view.reading(DepthChart::Dead).toStdString();
+
+    // A changed setup makes the dots belong to another network: they go.
+    view.setBiasVariance(0.1);
+    settle();
+    for (const DepthSeries& s : view.chartContent(DepthChart::Variance).series)
+        EXPECT_TRUE(s.dots.empty());
+}
+
+TEST_F(DepthLabViewTest, CancelStopsALongSimulationQuickly)
+{
+    DepthLabView view(state);
+    view.setWidth(1024);
+    view.setDepth(200);
+    settle();
+    QSignalSpy finished(&view, &DepthLabView::simulationFinished);
+    view.simulate();
+    QTest::qWait(50);
+    view.cancelSimulation();
+    ASSERT_TRUE(finished.wait(10000));
+    EXPECT_TRUE(finished.front().front().toBool());
+    for (const DepthSeries& s : view.chartContent(DepthChart::Variance).series)
+        EXPECT_TRUE(s.dots.empty());
+}
+
+TEST_F(DepthLabViewTest, ChartsRenderToAnImageInTheActivationColours)
+{
+    DepthLabView view(state);
+    settle();
+    QImage image(640, 400, QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        view.paintChart(DepthChart::Gradient, painter, QRectF(0, 0, 640, 400));
+    }
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    EXPECT_GT(colours.size(), 20);
+    EXPECT_EQ(DepthLabView::chartFromName(QStringLiteral("selu-phase")), DepthChart::Phase);
+    EXPECT_EQ(DepthLabView::chartName(DepthChart::Dead), QStringLiteral("depth-dead"));
+    EXPECT_FALSE(DepthLabView::chartFromName(QStringLiteral("depth")).has_value());
+
+    const QString path = qEnvironmentVariable("AX_DEPTH_LAB_SNAPSHOT");
+    if (!path.isEmpty()) {
+        view.resize(1500, 900);
+        QSaveFile file(path);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        ASSERT_TRUE(view.grab().save(&file, "PNG"));
+        ASSERT_TRUE(file.commit());
+    }
+}
+
+TEST(DepthLabReadings, PowersOfTenUseSuperscripts)
+{
+    EXPECT_EQ(powerOfTen(-20), QStringLiteral("10⁻²⁰"));
+    EXPECT_EQ(powerOfTen(7), QStringLiteral("10⁷"));
+}
+
+}  // namespace
+}  // namespace ax::ui

@@ -1,0 +1,303 @@
+#include "depth_lab_chart.h"
+
+#include "plot_ticks.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ax::ui {
+namespace {
+
+constexpr double kDotRadius = 2.6;
+constexpr double kMaxDecades = 300.0;
+
+QString superscript(int n)
+{
+    static const QString kDigits = QStringLiteral("⁰¹²³⁴⁵⁶⁷⁸⁹");
+    QString text = QString::number(std::abs(n));
+    QString out;
+    for (const QChar c : text)
+        out += kDigits[c.digitValue()];
+    return n < 0 ? QStringLiteral("⁻") + out : out;
+}
+
+struct Range {
+    double lo = std::numeric_limits<double>::infinity();
+    double hi = -std::numeric_limits<double>::infinity();
+    void add(double v)
+    {
+        if (!std::isfinite(v)) return;
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    [[nodiscard]] bool valid() const { return lo <= hi; }
+};
+
+// Value to the axis' own coordinate (log10 on a log axis); NaN when it cannot be shown.
+double toAxis(double v, bool log)
+{
+    if (!log) return std::isfinite(v) ? v : std::numeric_limits<double>::quiet_NaN();
+    return v > 0.0 && std::isfinite(v) ? std::log10(v) : std::numeric_limits<double>::quiet_NaN();
+}
+
+bool useLog(const DepthChartContent& c)
+{
+    if (c.yScale != DepthScale::Auto) return c.yScale == DepthScale::Log;
+    Range r;
+    for (const DepthSeries& s : c.series) {
+        for (const QPointF& p : s.line)
+            r.add(p.y());
+        for (const QPointF& p : s.dots)
+            r.add(p.y());
+    }
+    return r.valid() && r.lo > 0.0 && r.hi / r.lo > 100.0;
+}
+
+}  // namespace
+
+DepthLabChart::DepthLabChart(QWidget* parent) : QWidget(parent)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+void DepthLabChart::setContent(DepthChartContent content)
+{
+    m_content = std::move(content);
+    update();
+}
+
+QSize DepthLabChart::sizeHint() const
+{
+    return {420, 260};
+}
+
+QSize DepthLabChart::minimumSizeHint() const
+{
+    return {220, 150};
+}
+
+void DepthLabChart::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    paint(painter, rect(), m_content, palette());
+}
+
+void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthChartContent& content,
+                          const QPalette& palette)
+{
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.fillRect(target, palette.color(QPalette::Base));
+    const QColor ink = palette.color(QPalette::Text);
+    QColor grid = ink;
+    grid.setAlphaF(0.12);
+    const QFontMetricsF metrics(painter.font());
+    const double line = metrics.height();
+
+    const bool log = useLog(content);
+    Range xs;
+    Range ys;
+    for (const DepthSeries& s : content.series) {
+        for (const QPointF& p : s.line) {
+            xs.add(p.x());
+            ys.add(toAxis(p.y(), log));
+        }
+        for (const QPointF& p : s.dots) {
+            xs.add(p.x());
+            ys.add(toAxis(p.y(), log));
+        }
+    }
+    for (const QLineF& a : content.arrows) {
+        xs.add(a.x1());
+        ys.add(toAxis(a.y1(), log));
+    }
+    for (const QPointF& m : content.markers) {
+        xs.add(m.x());
+        ys.add(toAxis(m.y(), log));
+    }
+    if (content.xMin) xs.lo = *content.xMin;
+    if (content.xMax) xs.hi = *content.xMax;
+    if (content.yMin) ys.lo = toAxis(*content.yMin, log);
+    if (content.yMax) ys.hi = toAxis(*content.yMax, log);
+
+    const QRectF titleRect(target.left(), target.top() + 2.0, target.width(), line);
+    painter.setPen(ink);
+    painter.drawText(titleRect, Qt::AlignHCenter | Qt::AlignVCenter, content.title);
+    const QRectF plot = target.adjusted(4.0 * line, 1.6 * line, -0.8 * line, -2.4 * line);
+    if (!xs.valid() || !ys.valid() || plot.width() < 20.0 || plot.height() < 20.0) {
+        painter.drawText(plot, Qt::AlignCenter | Qt::TextWordWrap, content.emptyText);
+        painter.restore();
+        return;
+    }
+    if (log) {
+        ys.lo = std::floor(ys.lo);
+        ys.hi = std::ceil(ys.hi);
+        ys.lo = std::max(ys.lo, ys.hi - kMaxDecades);
+    }
+    if (ys.hi - ys.lo < 1e-12 * std::max(1.0, std::fabs(ys.hi))) {
+        const double pad = log ? 1.0 : std::max(0.5 * std::fabs(ys.hi), 0.5);
+        ys.lo -= pad;
+        ys.hi += pad;
+    } else if (!log && !content.yMin && !content.yMax) {
+        const double pad = 0.05 * (ys.hi - ys.lo);
+        ys.lo -= pad;
+        ys.hi += pad;
+    }
+    if (xs.hi - xs.lo <= 0.0) {
+        xs.lo -= 1.0;
+        xs.hi += 1.0;
+    }
+    auto mapX = [&](double x) { return plot.left() + (x - xs.lo) / (xs.hi - xs.lo) * plot.width(); };
+    auto mapY = [&](double y) { return plot.bottom() - (y - ys.lo) / (ys.hi - ys.lo) * plot.height(); };
+
+    // Grid and tick labels.
+    painter.setPen(QPen(grid, 0));
+    const PlotTicks xTicks =
+        makeTicks(xs.lo, xs.hi, std::max(2, static_cast<int>(plot.width() / (5.0 * line))));
+    for (std::size_t i = 0; i < xTicks.values.size(); ++i) {
+        const double x = mapX(xTicks.values[i]);
+        painter.setPen(QPen(grid, 0));
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+        painter.setPen(ink);
+        painter.drawText(QRectF(x - 3.0 * line, plot.bottom() + 2.0, 6.0 * line, line), Qt::AlignHCenter,
+                         xTicks.labels.value(static_cast<int>(i)));
+    }
+    std::vector<std::pair<double, QString>> yLabels;
+    if (log) {
+        const int decades = static_cast<int>(ys.hi - ys.lo);
+        const int maxLabels = std::max(2, static_cast<int>(plot.height() / (1.6 * line)));
+        const int every = std::max(1, (decades + maxLabels - 1) / maxLabels);
+        for (int k = static_cast<int>(ys.lo); k <= static_cast<int>(ys.hi); ++k)
+            if (k % every == 0) yLabels.emplace_back(k, QStringLiteral("10") + superscript(k));
+    } else {
+        const PlotTicks yTicks =
+            makeTicks(ys.lo, ys.hi, std::max(2, static_cast<int>(plot.height() / (2.0 * line))));
+        for (std::size_t i = 0; i < yTicks.values.size(); ++i)
+            yLabels.emplace_back(yTicks.values[i], yTicks.labels.value(static_cast<int>(i)));
+    }
+    for (const auto& [value, label] : yLabels) {
+        const double y = mapY(value);
+        painter.setPen(QPen(grid, 0));
+        painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+        painter.setPen(ink);
+        painter.drawText(QRectF(target.left(), y - 0.5 * line, plot.left() - target.left() - 4.0, line),
+                         Qt::AlignRight | Qt::AlignVCenter, label);
+    }
+    painter.setPen(QPen(ink, 0));
+    painter.drawRect(plot);
+    painter.drawText(QRectF(plot.left(), plot.bottom() + 1.1 * line, plot.width(), line), Qt::AlignHCenter,
+                     content.xTitle);
+    painter.save();
+    painter.translate(target.left() + 0.1 * line, plot.center().y());
+    painter.rotate(-90.0);
+    painter.drawText(QRectF(-plot.height() / 2.0, 0.0, plot.height(), line), Qt::AlignHCenter,
+                     content.yTitle);
+    painter.restore();
+
+    const bool nothing = content.arrows.empty() && content.markers.empty() &&
+                         std::all_of(content.series.begin(), content.series.end(),
+                                     [](const DepthSeries& s) { return s.line.empty() && s.dots.empty(); });
+    if (nothing) painter.drawText(plot, Qt::AlignCenter | Qt::TextWordWrap, content.emptyText);
+
+    painter.save();
+    painter.setClipRect(plot.adjusted(-kDotRadius, -kDotRadius, kDotRadius, kDotRadius));
+    // The direction field first, faint, so the data stays on top.
+    QColor arrowColour = ink;
+    arrowColour.setAlphaF(0.35);
+    painter.setPen(QPen(arrowColour, 1.0));
+    for (const QLineF& a : content.arrows) {
+        const QPointF p1(mapX(a.x1()), mapY(toAxis(a.y1(), log)));
+        const QPointF p2(mapX(a.x2()), mapY(toAxis(a.y2(), log)));
+        if (!std::isfinite(p1.y()) || !std::isfinite(p2.y())) continue;
+        QLineF shaft(p1, p2);
+        if (shaft.length() < 1.0) continue;
+        painter.drawLine(shaft);
+        QLineF wing(p2, p1);
+        wing.setLength(std::min(5.0, 0.4 * shaft.length()));
+        QLineF left = wing;
+        left.setAngle(wing.angle() + 25.0);
+        QLineF right = wing;
+        right.setAngle(wing.angle() - 25.0);
+        painter.drawLine(left);
+        painter.drawLine(right);
+    }
+    for (const DepthSeries& s : content.series) {
+        QPainterPath path;
+        bool open = false;
+        for (const QPointF& p : s.line) {
+            const double y = toAxis(p.y(), log);
+            if (std::isnan(y)) {
+                open = false;
+                continue;
+            }
+            const QPointF q(mapX(p.x()), mapY(y));
+            if (open)
+                path.lineTo(q);
+            else
+                path.moveTo(q);
+            open = true;
+        }
+        painter.setPen(QPen(s.colour, 1.8));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawPath(path);
+        painter.setPen(QPen(palette.color(QPalette::Base), 0.8));
+        painter.setBrush(s.colour);
+        for (const QPointF& p : s.dots) {
+            const double y = toAxis(p.y(), log);
+            if (std::isnan(y)) continue;
+            painter.drawEllipse(QPointF(mapX(p.x()), mapY(y)), kDotRadius, kDotRadius);
+        }
+    }
+    painter.setPen(QPen(ink, 1.6));
+    painter.setBrush(Qt::NoBrush);
+    for (const QPointF& m : content.markers) {
+        const QPointF c(mapX(m.x()), mapY(toAxis(m.y(), log)));
+        painter.drawEllipse(c, 5.0, 5.0);
+        painter.drawLine(c + QPointF(-7.0, 0.0), c + QPointF(7.0, 0.0));
+        painter.drawLine(c + QPointF(0.0, -7.0), c + QPointF(0.0, 7.0));
+    }
+    painter.restore();
+
+    std::vector<const DepthSeries*> named;
+    for (const DepthSeries& s : content.series)
+        if (!s.label.isEmpty()) named.push_back(&s);
+    if (content.showLegend && !named.empty()) {
+        double width = 0.0;
+        for (const DepthSeries* s : named)
+            width = std::max(width, metrics.horizontalAdvance(s->label));
+        const double rowHeight = 1.05 * line;
+        const int rows = std::min(static_cast<int>(named.size()),
+                                  std::max(1, static_cast<int>((plot.height() - 8.0) / rowHeight)));
+        const QRectF box(plot.right() - width - 2.4 * line - 6.0, plot.top() + 6.0, width + 2.4 * line,
+                         rows * rowHeight + 0.4 * line);
+        QColor backing = palette.color(QPalette::Base);
+        backing.setAlphaF(0.85);
+        painter.setPen(QPen(grid, 0));
+        painter.setBrush(backing);
+        painter.drawRect(box);
+        for (int i = 0; i < rows; ++i) {
+            const DepthSeries& s = *named[static_cast<std::size_t>(i)];
+            const double y = box.top() + 0.2 * line + (i + 0.5) * rowHeight;
+            if (s.line.empty()) {
+                painter.setPen(QPen(palette.color(QPalette::Base), 0.8));
+                painter.setBrush(s.colour);
+                painter.drawEllipse(QPointF(box.left() + 0.95 * line, y), kDotRadius, kDotRadius);
+            } else {
+                painter.setPen(QPen(s.colour, 2.0));
+                painter.drawLine(QPointF(box.left() + 0.3 * line, y), QPointF(box.left() + 1.6 * line, y));
+            }
+            painter.setPen(ink);
+            painter.drawText(QRectF(box.left() + 1.9 * line, y - 0.5 * line, width + 0.5 * line, line),
+                             Qt::AlignLeft | Qt::AlignVCenter, s.label);
+        }
+    }
+    painter.restore();
+}
+
+}  // namespace ax::ui

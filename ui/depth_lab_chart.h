@@ -1,0 +1,69 @@
+#pragma once
+// One chart of the depth lab (per-layer statistics or the mean/variance phase plane), painted with
+// QPainter so that screen, image and vector export all go through the same routine.
+
+#include <QColor>
+#include <QLineF>
+#include <QPalette>
+#include <QPointF>
+#include <QRectF>
+#include <QString>
+#include <QWidget>
+
+#include <optional>
+#include <vector>
+
+class QPainter;
+
+namespace ax::ui {
+
+// One activation's data on a chart: the theory as a line, the simulation as dots over it.
+struct DepthSeries {
+    QString label;
+    QColor colour;
+    std::vector<QPointF> line;
+    std::vector<QPointF> dots;
+};
+
+enum class DepthScale { Linear, Log, Auto };  // Auto: log when the data spans over two decades
+
+struct DepthChartContent {
+    QString title;
+    QString xTitle;
+    QString yTitle;
+    DepthScale yScale = DepthScale::Linear;
+    std::optional<double> yMin;  // fixed ends; otherwise from the data
+    std::optional<double> yMax;
+    std::optional<double> xMin;
+    std::optional<double> xMax;
+    std::vector<DepthSeries> series;
+    std::vector<QLineF> arrows;    // a direction field, in data coordinates
+    std::vector<QPointF> markers;  // fixed points, in data coordinates
+    QString emptyText;             // shown when there is nothing to draw
+    bool showLegend = true;
+};
+
+class DepthLabChart : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit DepthLabChart(QWidget* parent = nullptr);
+
+    void setContent(DepthChartContent content);
+    [[nodiscard]] const DepthChartContent& content() const noexcept { return m_content; }
+
+    // The whole chart (title, axes, curves, dots, legend) into target on any device.
+    static void paint(QPainter& painter, const QRectF& target, const DepthChartContent& content,
+                      const QPalette& palette);
+
+    [[nodiscard]] QSize sizeHint() const override;
+    [[nodiscard]] QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    DepthChartContent m_content;
+};
+
+}  // namespace ax::ui

@@ -1,0 +1,511 @@
+#include "depth_lab_view.h"
+
+#include "activation_palette.h"
+#include "depth_lab_readings.h"
+#include "depth_lab_runner.h"
+#include "explorer_state.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <array>
+#include <cmath>
+
+namespace ax::ui {
+namespace {
+
+constexpr std::array<int, 5> kWidths = {64, 128, 256, 512, 1024};
+constexpr int kProgressSteps = 1000;
+// Where the phase plot's trajectories start: spread over the plane so they arrive from all sides.
+constexpr std::array<core::MeanVariance, 5> kPhaseStarts = {
+    {{-0.8, 2.6}, {0.8, 0.25}, {0.9, 2.2}, {-0.7, 0.4}, {0.0, 2.9}}};
+constexpr int kPhaseSteps = 30;
+constexpr double kArrowShare = 0.3;  // an arrow covers this part of the way to the point's image
+
+int index(DepthChart chart)
+{
+    return static_cast<int>(chart);
+}
+
+QString joined(const QStringList& parts)
+{
+    return parts.join(QStringLiteral("; "));
+}
+
+}  // namespace
+
+DepthLabView::DepthLabView(ExplorerState& state, QWidget* parent)
+    : QWidget(parent), m_state(state), m_runner(new DepthLabRunner(this)), m_refreshTimer(new QTimer(this))
+{
+    m_refreshTimer->setSingleShot(true);
+    m_refreshTimer->setInterval(0);
+
+    auto* network = new QGroupBox(tr("Network"), this);
+    auto* form = new QFormLayout(network);
+    m_depth = new QSpinBox(network);
+    m_depth->setRange(1, core::kMaxSimulationDepth);
+    m_depth->setValue(kDefaultDepth);
+    m_depth->setToolTip(tr("Number of weight layers between the inputs and the top"));
+    form->addRow(tr("&Depth:"), m_depth);
+
+    m_width = new QComboBox(network);
+    for (const int w : kWidths)
+        m_width->addItem(QString::number(w), w);
+    m_width->setCurrentIndex(m_width->findData(kDefaultWidth));
+    m_width->setToolTip(tr("Units per layer of the simulated network; the theory assumes infinitely many"));
+    form->addRow(tr("&Width:"), m_width);
+
+    m_init = new QComboBox(network);
+    m_init->addItem(tr("LeCun (σ_w² = 1)"), static_cast<int>(WeightInit::LeCun));
+    m_init->addItem(tr("He (σ_w² = 2)"), static_cast<int>(WeightInit::He));
+    m_init->addItem(tr("Xavier (σ_w² = 1 for square layers)"), static_cast<int>(WeightInit::Xavier));
+    m_init->addItem(tr("Custom"), static_cast<int>(WeightInit::Custom));
+    m_init->setToolTip(tr("Weights are drawn from N(0, σ_w²/width)"));
+    form->addRow(tr("&Initialisation:"), m_init);
+
+    m_customVariance = new QDoubleSpinBox(network);
+    m_customVariance->setRange(0.05, 4.0);
+    m_customVariance->setSingleStep(0.05);
+    m_customVariance->setDecimals(3);
+    m_customVariance->setValue(1.0);
+    m_customVariance->setEnabled(false);
+    form->addRow(tr("σ_w²:"), m_customVariance);
+
+    m_biasVariance = new QDoubleSpinBox(network);
+    m_biasVariance->setRange(0.0, 2.0);
+    m_biasVariance->setSingleStep(0.01);
+    m_biasVariance->setDecimals(3);
+    m_biasVariance->setToolTip(tr("Biases are drawn from N(0, σ_b²)"));
+    form->addRow(tr("σ_&b²:"), m_biasVariance);
+
+    m_inputMean = new QDoubleSpinBox(network);
+    m_inputMean->setRange(-3.0, 3.0);
+    m_inputMean->setSingleStep(0.1);
+    form->addRow(tr("Input &mean:"), m_inputMean);
+
+    m_inputVariance = new QDoubleSpinBox(network);
+    m_inputVariance->setRange(0.01, 10.0);
+    m_inputVariance->setSingleStep(0.1);
+    m_inputVariance->setValue(1.0);
+    form->addRow(tr("Input &variance:"), m_inputVariance);
+
+    m_seed = new QSpinBox(network);
+    m_seed->setRange(1, 1'000'000'000);
+    m_seed->setValue(1);
+    m_seed->setToolTip(tr("The same seed draws the same network and inputs again"));
+    form->addRow(tr("S&eed:"), m_seed);
+
+    m_simulate = new QPushButton(tr("&Simulate"), network);
+    m_simulate->setToolTip(tr("Run a random network of this size for every activation shown"));
+    m_cancel = new QPushButton(tr("Cancel"), network);
+    m_cancel->setEnabled(false);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_simulate);
+    buttons->addWidget(m_cancel);
+    form->addRow(buttons);
+    m_progress = new QProgressBar(network);
+    m_progress->setRange(0, kProgressSteps);
+    m_progress->setValue(0);
+    form->addRow(m_progress);
+    m_status = new QLabel(tr("Lines: wide-network theory. Dots: a simulated network."), network);
+    m_status->setWordWrap(true);
+    form->addRow(m_status);
+    network->setMaximumWidth(network->sizeHint().width() + 40);
+
+    auto* grid = new QGridLayout;
+    for (int i = 0; i < 4; ++i) {
+        m_charts[i] = new DepthLabChart(this);
+        m_readings[i] = new QLabel(this);
+        m_readings[i]->setWordWrap(true);
+        m_readings[i]->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        auto* cell = new QVBoxLayout;
+        cell->addWidget(m_charts[i], 1);
+        cell->addWidget(m_readings[i]);
+        grid->addLayout(cell, i / 2, i % 2);
+    }
+    auto* layout = new QHBoxLayout(this);
+    layout->addWidget(network, 0, Qt::AlignTop);
+    layout->addLayout(grid, 1);
+
+    // from the UI
+    connect(m_depth, &QSpinBox::valueChanged, this, &DepthLabView::onSetupChanged);
+    connect(m_width, &QComboBox::currentIndexChanged, this, &DepthLabView::onSetupChanged);
+    connect(m_init, &QComboBox::currentIndexChanged, this, &DepthLabView::onSetupChanged);
+    connect(m_customVariance, &QDoubleSpinBox::valueChanged, this, &DepthLabView::onSetupChanged);
+    connect(m_biasVariance, &QDoubleSpinBox::valueChanged, this, &DepthLabView::onSetupChanged);
+    connect(m_inputMean, &QDoubleSpinBox::valueChanged, this, &DepthLabView::onSetupChanged);
+    connect(m_inputVariance, &QDoubleSpinBox::valueChanged, this, &DepthLabView::onSetupChanged);
+    connect(m_seed, &QSpinBox::valueChanged, this, &DepthLabView::onSetupChanged);
+    connect(m_simulate, &QPushButton::clicked, this, &DepthLabView::simulate);
+    connect(m_cancel, &QPushButton::clicked, this, &DepthLabView::cancelSimulation);
+    // from the state
+    connect(&m_state, &ExplorerState::changed, this, &DepthLabView::onStateChanged);
+    // from the worker
+    connect(m_runner, &DepthLabRunner::simulated, this, &DepthLabView::onSimulated);
+    connect(m_runner, &DepthLabRunner::finished, this, &DepthLabView::onFinished);
+    connect(m_runner, &DepthLabRunner::progressed, this, [this](int done, int total) {
+        m_progress->setValue(total > 0 ? static_cast<int>(static_cast<qint64>(done) * kProgressSteps / total)
+                                       : 0);
+    });
+    connect(m_refreshTimer, &QTimer::timeout, this, &DepthLabView::refresh);
+
+    refresh();
+}
+
+DepthLabView::~DepthLabView() = default;
+
+QString DepthLabView::chartName(DepthChart chart)
+{
+    switch (chart) {
+        case DepthChart::Variance:
+            return QStringLiteral("depth-variance");
+        case DepthChart::Gradient:
+            return QStringLiteral("depth-gradient");
+        case DepthChart::Dead:
+            return QStringLiteral("depth-dead");
+        case DepthChart::Phase:
+            return QStringLiteral("selu-phase");
+    }
+    return {};
+}
+
+std::optional<DepthChart> DepthLabView::chartFromName(const QString& name)
+{
+    for (const DepthChart c :
+         {DepthChart::Variance, DepthChart::Gradient, DepthChart::Dead, DepthChart::Phase})
+        if (chartName(c) == name) return c;
+    return std::nullopt;
+}
+
+void DepthLabView::paintChart(DepthChart chart, QPainter& painter, const QRectF& target) const
+{
+    DepthLabChart::paint(painter, target, chartContent(chart), palette());
+}
+
+const DepthChartContent& DepthLabView::chartContent(DepthChart chart) const
+{
+    return m_charts[index(chart)]->content();
+}
+
+QString DepthLabView::reading(DepthChart chart) const
+{
+    return m_readings[index(chart)]->text();
+}
+
+double DepthLabView::weightVariance() const
+{
+    switch (static_cast<WeightInit>(m_init->currentData().toInt())) {
+        case WeightInit::LeCun:
+        case WeightInit::Xavier:
+            return 1.0;
+        case WeightInit::He:
+            return 2.0;
+        case WeightInit::Custom:
+            break;
+    }
+    return m_customVariance->value();
+}
+
+core::DepthSetup DepthLabView::setup() const
+{
+    return {weightVariance(), m_biasVariance->value(), m_inputMean->value(), m_inputVariance->value(),
+            m_depth->value()};
+}
+
+core::SimulationSettings DepthLabView::settings() const
+{
+    core::SimulationSettings s;
+    s.width = m_width->currentData().toInt();
+    s.depth = m_depth->value();
+    s.batch = kBatch;
+    s.weightVariance = weightVariance();
+    s.biasVariance = m_biasVariance->value();
+    s.inputMean = m_inputMean->value();
+    s.inputVariance = m_inputVariance->value();
+    s.seed = static_cast<std::uint64_t>(m_seed->value());
+    return s;
+}
+
+void DepthLabView::setDepth(int depth)
+{
+    m_depth->setValue(depth);
+}
+
+void DepthLabView::setWidth(int width)
+{
+    const int i = m_width->findData(width);
+    if (i >= 0) m_width->setCurrentIndex(i);
+}
+
+void DepthLabView::setWeightInit(WeightInit init, double customVariance)
+{
+    {
+        const QSignalBlocker blocker(m_init);
+        m_init->setCurrentIndex(m_init->findData(static_cast<int>(init)));
+    }
+    if (init == WeightInit::Custom) {
+        const QSignalBlocker blocker(m_customVariance);
+        m_customVariance->setValue(customVariance);
+    }
+    onSetupChanged();
+}
+
+void DepthLabView::setBiasVariance(double variance)
+{
+    m_biasVariance->setValue(variance);
+}
+
+void DepthLabView::setInput(double mean, double variance)
+{
+    m_inputMean->setValue(mean);
+    m_inputVariance->setValue(variance);
+}
+
+bool DepthLabView::isSimulating() const noexcept
+{
+    return m_runner->isRunning();
+}
+
+void DepthLabView::simulate()
+{
+    std::vector<DepthSimulationJob> jobs;
+    for (const QString& id : m_state.enabledIds()) {
+        const core::Activation* a = m_state.activation(id);
+        if (a != nullptr) jobs.push_back({id, *a, m_state.parameters(id)});
+    }
+    if (jobs.empty()) {
+        m_status->setText(tr("Enable an activation to simulate it."));
+        return;
+    }
+    m_simulated.clear();
+    m_progress->setValue(0);
+    m_simulate->setEnabled(false);
+    m_cancel->setEnabled(true);
+    const core::SimulationSettings s = settings();
+    m_status->setText(
+        tr("Simulating %n network(s) of width %1 and depth %2…", nullptr, static_cast<int>(jobs.size()))
+            .arg(s.width)
+            .arg(s.depth));
+    m_runner->start(std::move(jobs), s);
+    rebuildCharts();
+}
+
+void DepthLabView::cancelSimulation()
+{
+    m_runner->cancel();
+}
+
+void DepthLabView::onStateChanged(const StateChange& change)
+{
+    if (change.touches(StateChange::Activations)) {
+        m_allStale = true;
+        m_simulated.clear();
+    }
+    if (change.touches(StateChange::Parameters)) {
+        for (const QString& id : change.ids) {
+            m_staleTheory.append(id);
+            m_simulated.remove(id);
+        }
+    }
+    if (change.touches(StateChange::Enabled) || change.touches(StateChange::Parameters) ||
+        change.touches(StateChange::Activations))
+        scheduleRefresh();
+    if (change.touches(StateChange::Theme)) update();
+}
+
+void DepthLabView::onSetupChanged()
+{
+    const bool custom = static_cast<WeightInit>(m_init->currentData().toInt()) == WeightInit::Custom;
+    m_customVariance->setEnabled(custom);
+    if (!custom) {
+        // The box shows what the preset means, and a switch to Custom starts from there.
+        const QSignalBlocker blocker(m_customVariance);
+        m_customVariance->setValue(weightVariance());
+    }
+    if (m_runner->isRunning()) m_runner->cancel();
+    m_simulated.clear();
+    m_allStale = true;
+    scheduleRefresh();
+}
+
+void DepthLabView::onSimulated(const QString& id, const core::SimulationResult& result)
+{
+    m_simulated.insert(id, result);
+    rebuildCharts();
+}
+
+void DepthLabView::onFinished(bool cancelled)
+{
+    m_simulate->setEnabled(true);
+    m_cancel->setEnabled(false);
+    if (cancelled) {
+        m_progress->setValue(0);
+        m_status->setText(tr("Simulation cancelled."));
+    } else {
+        m_progress->setValue(kProgressSteps);
+        m_status->setText(
+            tr("Dots: one random network of width %1 and %2 inputs.").arg(settings().width).arg(kBatch));
+    }
+    emit simulationFinished(cancelled);
+}
+
+void DepthLabView::scheduleRefresh()
+{
+    m_refreshTimer->start();
+}
+
+void DepthLabView::refresh()
+{
+    const core::DepthSetup s = setup();
+    const QStringList enabled = m_state.enabledIds();
+    if (m_allStale) m_theory.clear();
+    for (const QString& id : enabled) {
+        if (!m_theory.contains(id) || m_staleTheory.contains(id)) {
+            const core::Activation* a = m_state.activation(id);
+            if (a != nullptr) m_theory.insert(id, core::depthProfile(*a, m_state.parameters(id), s));
+        }
+    }
+    m_allStale = false;
+    m_staleTheory.clear();
+    rebuildCharts();
+}
+
+void DepthLabView::rebuildCharts()
+{
+    const int depth = m_depth->value();
+    DepthChartContent variance;
+    variance.title = tr("Variance of pre-activations");
+    variance.xTitle = tr("layer");
+    variance.yTitle = tr("q = Var h");
+    variance.yScale = DepthScale::Auto;
+    variance.xMin = 0.0;
+    variance.xMax = depth;
+    variance.emptyText = tr("Enable an activation to see its variance through the layers.");
+    DepthChartContent gradient;
+    gradient.title = tr("Gradient norm (relative to the top)");
+    gradient.xTitle = tr("layer");
+    gradient.yTitle = tr("‖∂L/∂h‖");
+    gradient.yScale = DepthScale::Log;
+    gradient.xMin = 0.0;
+    gradient.xMax = depth;
+    gradient.showLegend = false;
+    gradient.emptyText = variance.emptyText;
+    DepthChartContent dead;
+    dead.title = tr("Fraction of dead units");
+    dead.xTitle = tr("layer");
+    dead.yTitle = tr("dead units");
+    dead.yMin = 0.0;
+    dead.yMax = 1.0;
+    dead.xMin = 0.0;
+    dead.xMax = depth;
+    dead.showLegend = false;
+    dead.emptyText = tr("Press Simulate to count the units no gradient reaches.");
+
+    QStringList varianceText;
+    QStringList gradientText;
+    QStringList deadText;
+    bool anyDead = false;
+    for (const QString& id : m_state.enabledIds()) {
+        const auto theory = m_theory.constFind(id);
+        const core::Activation* a = m_state.activation(id);
+        if (theory == m_theory.constEnd() || a == nullptr) continue;
+        const QColor colour = activationColour(m_state.catalogIndex(id));
+        const QString name = QString::fromStdString(a->name);
+        DepthSeries v{name, colour, {}, {}};
+        DepthSeries g{name, colour, {}, {}};
+        DepthSeries d{name, colour, {}, {}};
+        for (std::size_t l = 0; l < theory->size(); ++l) {
+            v.line.emplace_back(static_cast<double>(l), (*theory)[l].variance);
+            g.line.emplace_back(static_cast<double>(l), std::pow(10.0, (*theory)[l].log10GradientNorm));
+        }
+        std::span<const core::SimulatedLayer> simulated;
+        const auto sim = m_simulated.constFind(id);
+        if (sim != m_simulated.constEnd()) {
+            simulated = sim->layers;
+            for (std::size_t l = 0; l < sim->layers.size(); ++l) {
+                const core::SimulatedLayer& layer = sim->layers[l];
+                v.dots.emplace_back(static_cast<double>(l), layer.variance);
+                g.dots.emplace_back(static_cast<double>(l), layer.gradientNorm);
+                d.dots.emplace_back(static_cast<double>(l), layer.deadFraction);
+            }
+            anyDead = true;
+        }
+        variance.series.push_back(std::move(v));
+        gradient.series.push_back(std::move(g));
+        dead.series.push_back(std::move(d));
+        varianceText << varianceReading(name, *theory);
+        gradientText << gradientReading(name, *theory);
+        deadText << deadReading(name, *theory, simulated);
+    }
+    if (!anyDead) dead.series.clear();
+
+    DepthChartContent phase;
+    QString phaseText;
+    const core::Activation* selu = core::findActivation("selu");
+    phase.title = tr("SELU's mean/variance map");
+    phase.xTitle = tr("mean μ of a layer's outputs");
+    phase.yTitle = tr("variance ν");
+    phase.xMin = -1.0;
+    phase.xMax = 1.0;
+    phase.yMin = 0.0;
+    phase.yMax = 3.0;
+    if (selu != nullptr) {
+        const QString seluId = QString::fromStdString(selu->id);
+        const core::ParameterValues p = m_state.parameters(seluId);
+        const double tau = weightVariance();
+        const QColor colour = activationColour(m_state.catalogIndex(seluId));
+        for (int i = 0; i <= 8; ++i) {
+            for (int j = 0; j <= 6; ++j) {
+                const core::MeanVariance at{-0.9 + 0.225 * i, 0.2 + 0.43 * j};
+                const core::MeanVariance to = core::meanVarianceMap(*selu, p, at, 0.0, tau).next;
+                if (!std::isfinite(to.mean) || !std::isfinite(to.variance)) continue;
+                phase.arrows.emplace_back(at.mean, at.variance, at.mean + kArrowShare * (to.mean - at.mean),
+                                          at.variance + kArrowShare * (to.variance - at.variance));
+            }
+        }
+        bool first = true;
+        for (const core::MeanVariance& start : kPhaseStarts) {
+            DepthSeries path{first ? tr("SELU, theory") : QString(), colour, {}, {}};
+            for (const core::MeanVariance& point :
+                 core::meanVarianceTrajectory(*selu, p, start, kPhaseSteps, 0.0, tau))
+                path.line.emplace_back(point.mean, point.variance);
+            path.dots.push_back(path.line.front());
+            phase.series.push_back(std::move(path));
+            first = false;
+        }
+        const auto sim = m_simulated.constFind(seluId);
+        if (sim != m_simulated.constEnd()) {
+            DepthSeries measured{tr("SELU, simulated layers"), colour.darker(160), {}, {}};
+            for (const core::SimulatedLayer& layer : sim->layers)
+                measured.dots.emplace_back(layer.activationMean, layer.activationVariance);
+            phase.series.push_back(std::move(measured));
+        }
+        const auto fixed = core::meanVarianceFixedPoint(*selu, p, {0.3, 1.5}, 0.0, tau);
+        if (fixed) phase.markers.emplace_back(fixed->point.mean, fixed->point.variance);
+        phaseText = phaseReading(QString::fromStdString(selu->name), fixed);
+    }
+
+    m_charts[index(DepthChart::Variance)]->setContent(std::move(variance));
+    m_charts[index(DepthChart::Gradient)]->setContent(std::move(gradient));
+    m_charts[index(DepthChart::Dead)]->setContent(std::move(dead));
+    m_charts[index(DepthChart::Phase)]->setContent(std::move(phase));
+    m_readings[index(DepthChart::Variance)]->setText(joined(varianceText));
+    m_readings[index(DepthChart::Gradient)]->setText(joined(gradientText));
+    m_readings[index(DepthChart::Dead)]->setText(joined(deadText));
+    m_readings[index(DepthChart::Phase)]->setText(phaseText);
+}
+
+}  // namespace ax::ui

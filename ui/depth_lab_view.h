@@ -1,0 +1,114 @@
+#pragma once
+// The depth lab: what each enabled activation does to signals and gradients through a deep random
+// network, the wide-network theory as lines and a simulated network as dots, with the controls of
+// the initialisation and a background simulation that can be cancelled.
+
+#include "core/depth_simulation.h"
+#include "core/depth_theory.h"
+#include "depth_lab_chart.h"
+
+#include <QHash>
+#include <QString>
+#include <QWidget>
+
+#include <optional>
+#include <vector>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTimer;
+
+namespace ax::ui {
+
+class DepthLabRunner;
+class ExplorerState;
+struct StateChange;
+
+// The four charts, by the names the command line and exports use.
+enum class DepthChart { Variance, Gradient, Dead, Phase };
+
+// Weight variance presets; Xavier's 2/(fan-in + fan-out) equals LeCun's 1/fan-in for square layers.
+enum class WeightInit { LeCun, He, Xavier, Custom };
+
+class DepthLabView : public QWidget {
+    Q_OBJECT
+
+public:
+    static constexpr int kDefaultDepth = 30;
+    static constexpr int kDefaultWidth = 256;
+    static constexpr int kBatch = 64;
+
+    explicit DepthLabView(ExplorerState& state, QWidget* parent = nullptr);
+    ~DepthLabView() override;
+
+    // "depth-variance", "depth-gradient", "depth-dead", "selu-phase".
+    [[nodiscard]] static QString chartName(DepthChart chart);
+    [[nodiscard]] static std::optional<DepthChart> chartFromName(const QString& name);
+
+    // One chart on any device, exactly as the view shows it.
+    void paintChart(DepthChart chart, QPainter& painter, const QRectF& target) const;
+    [[nodiscard]] const DepthChartContent& chartContent(DepthChart chart) const;
+    [[nodiscard]] QString reading(DepthChart chart) const;
+
+    // The network the theory describes and the simulation builds.
+    [[nodiscard]] core::SimulationSettings settings() const;
+    void setDepth(int depth);
+    void setWidth(int width);
+    void setWeightInit(WeightInit init, double customVariance = 1.0);
+    void setBiasVariance(double variance);
+    void setInput(double mean, double variance);
+
+    // Simulates every enabled activation in the background; results arrive as dots.
+    void simulate();
+    void cancelSimulation();
+    [[nodiscard]] bool isSimulating() const noexcept;
+
+signals:
+    void simulationFinished(bool cancelled);
+
+private:
+    // from the state
+    void onStateChanged(const StateChange& change);
+    // from the controls
+    void onSetupChanged();
+    // from the worker
+    void onSimulated(const QString& id, const core::SimulationResult& result);
+    void onFinished(bool cancelled);
+
+    void scheduleRefresh();
+    void refresh();
+    void rebuildCharts();
+    [[nodiscard]] core::DepthSetup setup() const;
+    [[nodiscard]] double weightVariance() const;
+
+    ExplorerState& m_state;
+    DepthLabRunner* m_runner = nullptr;
+    QTimer* m_refreshTimer = nullptr;
+
+    QSpinBox* m_depth = nullptr;
+    QComboBox* m_width = nullptr;
+    QComboBox* m_init = nullptr;
+    QDoubleSpinBox* m_customVariance = nullptr;
+    QDoubleSpinBox* m_biasVariance = nullptr;
+    QDoubleSpinBox* m_inputMean = nullptr;
+    QDoubleSpinBox* m_inputVariance = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QPushButton* m_simulate = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+
+    DepthLabChart* m_charts[4] = {};
+    QLabel* m_readings[4] = {};
+
+    QHash<QString, std::vector<core::TheoryLayer>> m_theory;  // per id, for the current setup
+    QHash<QString, core::SimulationResult> m_simulated;       // per id, for the current setup
+    QStringList m_staleTheory;                                // ids whose theory must be redone
+    bool m_allStale = true;
+};
+
+}  // namespace ax::ui
