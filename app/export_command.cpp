@@ -109,8 +109,9 @@ void applyStateOptions(const ExportArguments& arguments, ui::ExplorerState& stat
         for (const QString& raw : arguments.activations->split(QLatin1Char(','))) {
             const QString id = raw.trimmed();
             if (!state.activation(id))
-                throw BadInput{ExportCommand::tr("--activations: unknown activation \"%1\"; valid ids are %2.")
-                                   .arg(id, state.activationIds().join(QStringLiteral(", ")))};
+                throw BadInput{
+                    ExportCommand::tr("--activations: unknown activation \"%1\"; valid ids are %2.")
+                        .arg(id, state.activationIds().join(QStringLiteral(", ")))};
             if (ids.contains(id))
                 throw BadInput{ExportCommand::tr("--activations: \"%1\" is listed twice.").arg(id)};
             ids << id;
@@ -133,11 +134,13 @@ void applyStateOptions(const ExportArguments& arguments, ui::ExplorerState& stat
     if (arguments.epsilon) {
         const auto epsilon = core::parseEpsilon(toCore(*arguments.epsilon));
         if (!epsilon) throw BadInput{ExportCommand::tr("--epsilon: %1").arg(fromCore(epsilon.error()))};
-        if (auto error = state.setEpsilon(*epsilon)) throw BadInput{ExportCommand::tr("--epsilon: %1").arg(*error)};
+        if (auto error = state.setEpsilon(*epsilon))
+            throw BadInput{ExportCommand::tr("--epsilon: %1").arg(*error)};
     }
     if (arguments.samples) {
         const int samples = parseWholeNumberOption(QStringLiteral("samples"), *arguments.samples);
-        if (auto error = state.setSamples(samples)) throw BadInput{ExportCommand::tr("--samples: %1").arg(*error)};
+        if (auto error = state.setSamples(samples))
+            throw BadInput{ExportCommand::tr("--samples: %1").arg(*error)};
     }
     if (arguments.style) {
         if (*arguments.style == QLatin1String("screen"))
@@ -164,9 +167,11 @@ ExportPlan makePlan(const ExportArguments& arguments, const ui::ExplorerState& s
         animation.parameterIndex = sweep->index;
         animation.from = sweep->from;
         animation.to = sweep->to;
-        animation.frames = arguments.frames ? parseWholeNumberOption(QStringLiteral("frames"), *arguments.frames)
-                                            : kDefaultSweepFrames;
-        animation.fps = arguments.fps ? parseNumberOption(QStringLiteral("fps"), *arguments.fps) : kDefaultSweepFps;
+        animation.frames = arguments.frames
+                               ? parseWholeNumberOption(QStringLiteral("frames"), *arguments.frames)
+                               : kDefaultSweepFrames;
+        animation.fps =
+            arguments.fps ? parseNumberOption(QStringLiteral("fps"), *arguments.fps) : kDefaultSweepFps;
         if (auto error = ui::validateSweep(state, animation))
             throw BadInput{ExportCommand::tr("--sweep: %1").arg(*error)};
         plan.sweep = animation;
@@ -189,17 +194,18 @@ ExportPlan makePlan(const ExportArguments& arguments, const ui::ExplorerState& s
             if (name == QLatin1String("png")) return SweepFormat::PngSequence;
             return std::nullopt;
         };
-        plan.sweepFormats = arguments.formats ? parseNameList<SweepFormat>(QStringLiteral("format"), *arguments.formats,
-                                                                           {QStringLiteral("gif"), QStringLiteral("png")},
-                                                                           lookup)
+        plan.sweepFormats = arguments.formats ? parseNameList<SweepFormat>(
+                                                    QStringLiteral("format"), *arguments.formats,
+                                                    {QStringLiteral("gif"), QStringLiteral("png")}, lookup)
                                               : QList<SweepFormat>{SweepFormat::Gif};
     } else {
         QStringList formatNames;
         for (const FigureFormat format : ui::kFigureFormats)
             formatNames << ui::figureFormatName(format);
-        plan.formats = arguments.formats ? parseNameList<FigureFormat>(QStringLiteral("format"), *arguments.formats,
-                                                                       formatNames, ui::figureFormatFromName)
-                                         : QList<FigureFormat>{FigureFormat::Png};
+        plan.formats = arguments.formats
+                           ? parseNameList<FigureFormat>(QStringLiteral("format"), *arguments.formats,
+                                                         formatNames, ui::figureFormatFromName)
+                           : QList<FigureFormat>{FigureFormat::Png};
     }
 
     plan.options.style = state.chartStyle();
@@ -242,7 +248,8 @@ QStringList plannedPaths(const ExportPlan& plan, const ui::ExplorerState& state)
     QStringList paths;
     for (const FigureChart chart : plan.charts) {
         for (const FigureFormat format : plan.formats)
-            paths << directory.filePath(ui::figureChartName(chart) + QLatin1Char('.') + ui::figureFormatName(format));
+            paths << directory.filePath(ui::figureChartName(chart) + QLatin1Char('.') +
+                                        ui::figureFormatName(format));
         if (!plan.sweep) continue;
         const QString base = ui::sweepBaseName(state, *plan.sweep, chart);
         for (const SweepFormat format : plan.sweepFormats) {
@@ -261,14 +268,17 @@ void checkDirectory(const QString& path)
 {
     const QFileInfo info(path);
     if (info.exists()) {
-        if (!info.isDir()) throw BadInput{ExportCommand::tr("--export: %1 exists and is not a directory.").arg(path)};
-        if (!info.isWritable()) throw BadInput{ExportCommand::tr("--export: the directory %1 is not writable.").arg(path)};
+        if (!info.isDir())
+            throw BadInput{ExportCommand::tr("--export: %1 exists and is not a directory.").arg(path)};
+        if (!info.isWritable())
+            throw BadInput{ExportCommand::tr("--export: the directory %1 is not writable.").arg(path)};
         return;
     }
     const QFileInfo parent(info.absolutePath());
     if (!parent.isDir())
-        throw BadInput{ExportCommand::tr("--export: cannot create %1 because %2 is not an existing directory.")
-                           .arg(path, QDir::toNativeSeparators(parent.filePath()))};
+        throw BadInput{
+            ExportCommand::tr("--export: cannot create %1 because %2 is not an existing directory.")
+                .arg(path, QDir::toNativeSeparators(parent.filePath()))};
     if (!parent.isWritable())
         throw BadInput{ExportCommand::tr("--export: cannot create %1 because %2 is not writable.")
                            .arg(path, QDir::toNativeSeparators(parent.filePath()))};
@@ -280,10 +290,11 @@ void checkExistingFiles(const QStringList& paths)
         const QFileInfo info(path);
         if (!info.exists() && !info.isSymLink()) continue;
         if (info.isSymLink() || !ui::isExportedFile(path))
-            throw BadInput{ExportCommand::tr("--export: %1 already exists and was not written by an export of "
-                                             "this program; it is left alone (move it or choose another "
-                                             "directory).")
-                               .arg(path)};
+            throw BadInput{
+                ExportCommand::tr("--export: %1 already exists and was not written by an export of "
+                                  "this program; it is left alone (move it or choose another "
+                                  "directory).")
+                    .arg(path)};
     }
 }
 
@@ -366,12 +377,13 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
             for (const SweepFormat format : plan.sweepFormats) {
                 if (format == SweepFormat::Gif) {
                     const QString path = directory.filePath(base + QStringLiteral(".gif"));
-                    if (auto error = ui::exportSweepGif(state, *plan.sweep, options, path)) return fail(*error);
+                    if (auto error = ui::exportSweepGif(state, *plan.sweep, options, path))
+                        return fail(*error);
                     written << path;
                 } else {
                     QStringList frames;
-                    if (auto error = ui::exportSweepPngSequence(state, *plan.sweep, options, plan.directory, base,
-                                                                &frames))
+                    if (auto error = ui::exportSweepPngSequence(state, *plan.sweep, options, plan.directory,
+                                                                base, &frames))
                         return fail(*error);
                     written << frames;
                 }

@@ -63,8 +63,8 @@ ExportOptions::ExportOptions()
 
 void ExportOptions::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions({m_export, m_session, m_activations, m_param, m_samples, m_charts, m_format, m_size, m_scale,
-                       m_style, m_theme, m_sweep, m_frames, m_fps});
+    parser.addOptions({m_export, m_session, m_activations, m_param, m_samples, m_charts, m_format, m_size,
+                       m_scale, m_style, m_theme, m_sweep, m_frames, m_fps});
 }
 
 bool ExportOptions::isRequested(const QCommandLineParser& parser) const
@@ -75,8 +75,9 @@ bool ExportOptions::isRequested(const QCommandLineParser& parser) const
 QString ExportOptions::misuse(const QCommandLineParser& parser, bool sizeUsedElsewhere) const
 {
     const QStringList given = parser.optionNames();
-    for (const QCommandLineOption* option : {&m_export, &m_session, &m_activations, &m_samples, &m_charts, &m_format,
-                                             &m_size, &m_scale, &m_style, &m_theme, &m_sweep, &m_frames, &m_fps}) {
+    for (const QCommandLineOption* option :
+         {&m_export, &m_session, &m_activations, &m_samples, &m_charts, &m_format, &m_size, &m_scale,
+          &m_style, &m_theme, &m_sweep, &m_frames, &m_fps}) {
         const QString name = option->names().constFirst();
         if (given.count(name) > 1) return tr("--%1 is given more than once.").arg(name);
     }
@@ -86,10 +87,12 @@ QString ExportOptions::misuse(const QCommandLineParser& parser, bool sizeUsedEls
                 .arg(parser.isSet(m_frames) ? QStringLiteral("frames") : QStringLiteral("fps"));
         return {};
     }
-    for (const QCommandLineOption* option : {&m_session, &m_activations, &m_param, &m_samples, &m_charts, &m_format,
-                                             &m_size, &m_scale, &m_style, &m_theme, &m_sweep, &m_frames, &m_fps}) {
+    for (const QCommandLineOption* option :
+         {&m_session, &m_activations, &m_param, &m_samples, &m_charts, &m_format, &m_size, &m_scale, &m_style,
+          &m_theme, &m_sweep, &m_frames, &m_fps}) {
         if (option == &m_size && sizeUsedElsewhere) continue;
-        if (parser.isSet(*option)) return tr("--%1 is used only with --export.").arg(option->names().constFirst());
+        if (parser.isSet(*option))
+            return tr("--%1 is used only with --export.").arg(option->names().constFirst());
     }
     return {};
 }

@@ -11,6 +11,9 @@
 int main(int argc, char* argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("activation-explorer"));
+    // Without an organisation QSettings can neither read nor write: settings and recent files need it.
+    QCoreApplication::setOrganizationName(QStringLiteral("Activation Explorer"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("activationexplorer.org"));
     QCoreApplication::setApplicationVersion(QStringLiteral(AX_VERSION));
 
     QStringList arguments;

@@ -7,6 +7,7 @@
 #include "ui/session_file.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QMessageBox>
 #include <QtGlobal>
 
@@ -26,6 +27,8 @@ int runWindow(int& argc, char** argv, const QString& sessionPath)
         return EXIT_FAILURE;
     }
     QApplication app(argc, argv);
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.activationexplorer.ActivationExplorer"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.activationexplorer.ActivationExplorer.svg")));
     ui::MainWindow window;
     window.show();
     // A session that cannot be opened (e.g. double-clicked in a file manager) must not keep the

@@ -81,7 +81,7 @@ double brentRoot(F&& fn, double a, double b, double fa, double fb) noexcept
 double varianceMap(const Activation& activation, const ParameterValues& p, double q, double weightVariance,
                    double biasVariance, double mean) noexcept
 {
-    return weightVariance * gaussianMoments(activation, p, mean, q).f2 + biasVariance;
+    return weightVariance * gaussianMoments(activation, p, mean, q, MomentSet::Propagation).f2 + biasVariance;
 }
 
 double varianceMapSlope(const Activation& activation, const ParameterValues& p, double q,
@@ -98,7 +98,7 @@ double varianceMapSlope(const Activation& activation, const ParameterValues& p, 
 double gradientFactor(const Activation& activation, const ParameterValues& p, double q, double weightVariance,
                       double mean) noexcept
 {
-    return weightVariance * gaussianMoments(activation, p, mean, q).d1sq;
+    return weightVariance * gaussianMoments(activation, p, mean, q, MomentSet::Propagation).d1sq;
 }
 
 Stability stabilityOf(double slope, double tolerance) noexcept
@@ -286,7 +286,7 @@ std::vector<TheoryLayer> depthProfile(const Activation& activation, const Parame
         // Once the variance has reached its fixed point to the last few bits, every further layer
         // is the same: reuse the moments instead of integrating them again.
         const bool settled = mean == previousMean && std::fabs(q - previousQ) <= 4.0 * kUlp * std::fabs(q);
-        if (!settled) g = gaussianMoments(activation, p, mean, q);
+        if (!settled) g = gaussianMoments(activation, p, mean, q, MomentSet::Propagation);
         previousQ = q;
         previousMean = mean;
         layer.gradientFactor = setup.weightVariance * g.d1sq;

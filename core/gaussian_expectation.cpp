@@ -47,7 +47,8 @@ constexpr double kTailWidth = 14.0;
 // very wide Gaussian from stepping over that region between two quadrature nodes.
 constexpr std::array<double, 3> kFeaturePoints = {-4.0, 0.0, 4.0};
 constexpr double kMaxChunk = 7.0;
-constexpr std::size_t kMaxIntervals = 200;
+// Enough for an oscillating activation (snake) under a Gaussian a hundred periods wide.
+constexpr std::size_t kMaxIntervals = 4000;
 constexpr double kAbsoluteFloor = 1e-15;  // relative to E|g|: the cancellation floor
 
 // Nodes of the 21-point rule on [a, b], in x.
@@ -117,7 +118,7 @@ IntervalEstimate<C> estimate(double a, double b, Integrand& integrand) noexcept
 template <std::size_t C, typename Integrand>
 std::array<double, C> integratePieces(std::span<const double> edges, Integrand& integrand) noexcept
 {
-    std::array<IntervalEstimate<C>, kMaxIntervals> intervals;
+    std::vector<IntervalEstimate<C>> intervals(64);
     std::size_t count = 0;
     for (std::size_t e = 0; e + 1 < edges.size(); ++e) {
         const double a = edges[e];
@@ -125,6 +126,7 @@ std::array<double, C> integratePieces(std::span<const double> edges, Integrand& 
         if (!(b > a)) continue;
         const int chunks = std::max(1, static_cast<int>(std::ceil((b - a) / kMaxChunk)));
         for (int k = 0; k < chunks && count < kMaxIntervals; ++k) {
+            if (count == intervals.size()) intervals.resize(2 * count);
             const double lo = a + (b - a) * k / chunks;
             const double hi = k + 1 == chunks ? b : a + (b - a) * (k + 1) / chunks;
             intervals[count++] = estimate<C>(lo, hi, integrand);
@@ -164,6 +166,7 @@ std::array<double, C> integratePieces(std::span<const double> edges, Integrand& 
         const double hi = intervals[worst].b;
         const double mid = 0.5 * (lo + hi);
         if (!(mid > lo && mid < hi)) return total;  // no room left to split: best effort
+        if (count == intervals.size()) intervals.resize(2 * count);
         intervals[worst] = estimate<C>(lo, mid, integrand);
         intervals[count++] = estimate<C>(mid, hi, integrand);
     }
@@ -210,7 +213,7 @@ std::array<double, C> integrateLine(double mean, double sd, std::span<const doub
 }  // namespace
 
 GaussianMoments gaussianMoments(const Activation& activation, const ParameterValues& p, double mean,
-                                double variance) noexcept
+                                double variance, MomentSet which) noexcept
 {
     GaussianMoments r;
     if (!std::isfinite(mean) || !std::isfinite(variance) || variance < 0.0)
@@ -229,10 +232,44 @@ GaussianMoments gaussianMoments(const Activation& activation, const ParameterVal
     std::array<double, kNodes> f{};
     std::array<double, kNodes> d1{};
     std::array<double, kNodes> d2{};
-    auto integrand = [&](const std::array<double, kNodes>& x, std::array<std::array<double, kNodes>, 9>& v) {
+    auto evaluateAt = [&](const std::array<double, kNodes>& x) {
         for (std::size_t i = 0; i < kNodes; ++i)
             z[i] = mean + sd * x[i];
         evaluateAll(activation, p, z, f, d1, d2);
+    };
+    std::vector<Kink> kinks = activation.kinks ? activation.kinks(p) : std::vector<Kink>{};
+    std::array<double, 8> cuts{};
+    std::size_t n = 0;
+    for (const Kink& k : kinks)
+        if (n < cuts.size()) cuts[n++] = k.z;
+    const std::span<const double> breakpoints(cuts.data(), n);
+
+    if (which == MomentSet::Propagation) {
+        // Fewer components also means fewer refinements: the x-weighted ones cancel and are the
+        // hardest to converge.
+        auto integrand = [&](const std::array<double, kNodes>& x,
+                             std::array<std::array<double, kNodes>, 3>& v) {
+            evaluateAt(x);
+            for (std::size_t i = 0; i < kNodes; ++i) {
+                v[0][i] = f[i] * f[i];
+                v[1][i] = d1[i] * d1[i];
+                v[2][i] = d1[i] == 0.0 ? 1.0 : 0.0;
+            }
+        };
+        const auto m = integrateLine<3>(mean, sd, breakpoints, integrand);
+        r.f = kNaN;
+        r.d1 = kNaN;
+        r.fX = kNaN;
+        r.f2X = kNaN;
+        r.fX2 = kNaN;
+        r.f2X2 = kNaN;
+        r.f2 = m[0];
+        r.d1sq = m[1];
+        r.deadMass = m[2];
+        return r;
+    }
+    auto integrand = [&](const std::array<double, kNodes>& x, std::array<std::array<double, kNodes>, 9>& v) {
+        evaluateAt(x);
         for (std::size_t i = 0; i < kNodes; ++i) {
             const double f2 = f[i] * f[i];
             const double x2 = x[i] * x[i] - 1.0;
@@ -247,12 +284,7 @@ GaussianMoments gaussianMoments(const Activation& activation, const ParameterVal
             v[8][i] = d1[i] == 0.0 ? 1.0 : 0.0;
         }
     };
-    std::vector<Kink> kinks = activation.kinks ? activation.kinks(p) : std::vector<Kink>{};
-    std::array<double, 8> cuts{};
-    std::size_t n = 0;
-    for (const Kink& k : kinks)
-        if (n < cuts.size()) cuts[n++] = k.z;
-    const auto m = integrateLine<9>(mean, sd, std::span<const double>(cuts.data(), n), integrand);
+    const auto m = integrateLine<9>(mean, sd, breakpoints, integrand);
     r.f = m[0];
     r.f2 = m[1];
     r.d1 = m[2];

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace ax::ui {
 
@@ -80,17 +81,23 @@ std::size_t kinkSlot(const core::SampleSet& samples, double z)
 // Lower and upper limits rounded outwards to half a 1-2-5 step, after a small margin.
 YLimits niceLimits(double lo, double hi)
 {
+    // Everything on halves and clamped, so values near ±1.8e308 still give finite limits.
+    const auto finite = [](double v) {
+        constexpr double largest = std::numeric_limits<double>::max();
+        return std::clamp(v, -largest, largest);
+    };
     const double centre = lo / 2.0 + hi / 2.0;
-    double span = hi / 2.0 - lo / 2.0;
-    if (!(span > std::abs(centre) * 1e-14)) {
+    const double halfSpan = hi / 2.0 - lo / 2.0;
+    if (!(halfSpan > std::abs(centre) * 1e-14)) {
         // A constant (or all but constant) curve: centre it in a window of its own size.
         const double half = centre != 0.0 ? std::abs(centre) * 0.5 : 1.0;
-        return {centre - half, centre + half};
+        return {finite(centre - half), finite(centre + half)};
     }
-    span *= 2.0;
-    lo -= span * kMarginFraction;
-    hi += span * kMarginFraction;
-    const double half = niceStep(span, 5) / 2.0;
+    const double margin = halfSpan * 2.0 * kMarginFraction;
+    lo = finite(lo - margin);
+    hi = finite(hi + margin);
+    // Half a 1-2-5 step of a five-tick axis.
+    const double half = niceStep(halfSpan, 5);
     const double roundedLo = std::floor(lo / half) * half;
     const double roundedHi = std::ceil(hi / half) * half;
     if (std::isfinite(roundedLo) && std::isfinite(roundedHi) && roundedLo < roundedHi) return {roundedLo, roundedHi};

@@ -236,7 +236,7 @@ void CustomActivationDialog::revalidate()
     syncParameterRows(check.parameterNames);
     QString problem;
     core::CustomActivationSpec candidate = spec();
-    parameterSpecs(&problem);
+    static_cast<void>(parameterSpecs(&problem));  // only its verdict on the parameter rows matters here
     if (!problem.isEmpty()) {
         m_built.reset();
         m_error = core::FormulaError{0, problem.toStdString()};

@@ -364,7 +364,22 @@ void DepthLabView::onFinished(bool cancelled)
 
 void DepthLabView::scheduleRefresh()
 {
+    // Behind another tab of a shown window the theory waits: a slider drag in the charts must not
+    // pay for curves nobody sees.
+    if (window()->isVisible() && !isVisible()) {
+        m_refreshWhenShown = true;
+        return;
+    }
     m_refreshTimer->start();
+}
+
+void DepthLabView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_refreshWhenShown) {
+        m_refreshWhenShown = false;
+        m_refreshTimer->start();
+    }
 }
 
 void DepthLabView::refresh()

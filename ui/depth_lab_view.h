@@ -80,6 +80,7 @@ private:
     void onFinished(bool cancelled);
 
     void scheduleRefresh();
+    void showEvent(QShowEvent* event) override;
     void refresh();
     void rebuildCharts();
     [[nodiscard]] core::DepthSetup setup() const;
@@ -109,6 +110,7 @@ private:
     QHash<QString, core::SimulationResult> m_simulated;       // per id, for the current setup
     QStringList m_staleTheory;                                // ids whose theory must be redone
     bool m_allStale = true;
+    bool m_refreshWhenShown = false;
 };
 
 }  // namespace ax::ui

@@ -49,9 +49,12 @@ const SizePreset kPresets[] = {
 QString formatFilter(FigureFormat format)
 {
     switch (format) {
-    case FigureFormat::Png: return ExportDialog::tr("PNG images (*.png)");
-    case FigureFormat::Svg: return ExportDialog::tr("SVG vector figures (*.svg)");
-    case FigureFormat::Pdf: break;
+        case FigureFormat::Png:
+            return ExportDialog::tr("PNG images (*.png)");
+        case FigureFormat::Svg:
+            return ExportDialog::tr("SVG vector figures (*.svg)");
+        case FigureFormat::Pdf:
+            break;
     }
     return ExportDialog::tr("PDF documents (*.pdf)");
 }
@@ -133,11 +136,13 @@ void ExportDialog::buildFigurePage(QWidget* page)
     m_chart = new QComboBox(page);
     m_chart->setObjectName(QStringLiteral("exportChart"));
     for (const FigureChart chart : kFigureCharts)
-        m_chart->addItem(chart == FigureChart::Combined ? tr("Combined figure (every chart, legend and caption)")
-                                                        : figureChartTitle(chart),
+        m_chart->addItem(chart == FigureChart::Combined
+                             ? tr("Combined figure (every chart, legend and caption)")
+                             : figureChartTitle(chart),
                          static_cast<int>(chart));
     m_chart->setCurrentIndex(m_chart->findData(static_cast<int>(FigureChart::Combined)));
-    m_chart->setToolTip(tr("The combined figure stacks f(z), f′(z), f″(z) when shown, and the saturation lanes."));
+    m_chart->setToolTip(
+        tr("The combined figure stacks f(z), f′(z), f″(z) when shown, and the saturation lanes."));
 
     m_format = new QComboBox(page);
     m_format->setObjectName(QStringLiteral("exportFormat"));
@@ -183,7 +188,8 @@ void ExportDialog::buildAnimationPage(QWidget* page)
     m_animationFormat->setObjectName(QStringLiteral("animationFormat"));
     m_animationFormat->addItem(tr("Animated GIF"));
     m_animationFormat->addItem(tr("Numbered PNG sequence"));
-    m_animationFormat->setToolTip(tr("A PNG sequence writes NAME-0001.png, NAME-0002.png, … beside the chosen name."));
+    m_animationFormat->setToolTip(
+        tr("A PNG sequence writes NAME-0001.png, NAME-0002.png, … beside the chosen name."));
 
     auto* form = new QFormLayout(page);
     form->addRow(tr("&Parameter:"), m_sweepParameter);
@@ -225,10 +231,12 @@ QWidget* ExportDialog::buildLookGroup()
     m_scale->setObjectName(QStringLiteral("exportScale"));
     for (int factor = 1; factor <= 3; ++factor)
         m_scale->addItem(tr("×%1").arg(factor), factor);
-    m_scale->setToolTip(tr("Multiplies the pixels of PNG and GIF output, for sharp figures on high-density screens."));
+    m_scale->setToolTip(
+        tr("Multiplies the pixels of PNG and GIF output, for sharp figures on high-density screens."));
     m_transparent = new QCheckBox(tr("Transparent &background"), group);
     m_transparent->setObjectName(QStringLiteral("exportTransparent"));
-    m_printStyle = new QCheckBox(tr("&Print style (white, black axes, thicker dashed lines, larger text)"), group);
+    m_printStyle =
+        new QCheckBox(tr("&Print style (white, black axes, thicker dashed lines, larger text)"), group);
     m_printStyle->setObjectName(QStringLiteral("exportPrintStyle"));
     m_printStyle->setChecked(m_state.chartStyle() == ChartStyle::Print);
 
@@ -256,11 +264,11 @@ void ExportDialog::fillSweepParameters()
         if (!activation) continue;
         for (std::size_t i = 0; i < activation->parameters.size(); ++i) {
             const core::Parameter& parameter = activation->parameters[i];
-            m_sweepParameter->addItem(QStringLiteral("%1 · %2 (%3)")
-                                          .arg(QString::fromStdString(activation->name),
-                                               QString::fromStdString(parameter.symbol),
-                                               QString::fromStdString(parameter.name)),
-                                      QStringList{id, QString::number(i)});
+            m_sweepParameter->addItem(
+                QStringLiteral("%1 · %2 (%3)")
+                    .arg(QString::fromStdString(activation->name), QString::fromStdString(parameter.symbol),
+                         QString::fromStdString(parameter.name)),
+                QStringList{id, QString::number(i)});
         }
     }
     sweepParameterChanged();
@@ -277,8 +285,9 @@ void ExportDialog::sweepParameterChanged()
     // The spin boxes span the slider's range; values outside the domain are refused on export.
     const double span = parameter.sliderMax - parameter.sliderMin;
     for (QDoubleSpinBox* box : {m_sweepFrom, m_sweepTo}) {
-        box->setRange(std::isfinite(parameter.domainMin) ? parameter.domainMin : parameter.sliderMin - 10.0 * span,
-                      std::isfinite(parameter.domainMax) ? parameter.domainMax : parameter.sliderMax + 10.0 * span);
+        box->setRange(
+            std::isfinite(parameter.domainMin) ? parameter.domainMin : parameter.sliderMin - 10.0 * span,
+            std::isfinite(parameter.domainMax) ? parameter.domainMax : parameter.sliderMax + 10.0 * span);
         box->setSingleStep(span / 100.0);
     }
     m_sweepFrom->setValue(parameter.sliderMin);
@@ -306,7 +315,8 @@ void ExportDialog::updateControls()
     const bool raster = animation || format == FigureFormat::Png;
     m_scale->setEnabled(raster);
     // GIF frames are always opaque; a PDF page has no background to leave out.
-    m_transparent->setEnabled(animation ? m_animationFormat->currentIndex() == 1 : format != FigureFormat::Pdf);
+    m_transparent->setEnabled(animation ? m_animationFormat->currentIndex() == 1
+                                        : format != FigureFormat::Pdf);
     m_copyButton->setEnabled(!animation);
     m_sweepParameter->setEnabled(m_sweepParameter->count() > 0);
 }
@@ -315,8 +325,10 @@ QString ExportDialog::defaultFileName() const
 {
     if (currentPage() == Page::Animation) {
         const auto sweep = sweepAnimation();
-        const QString base = sweep ? sweepBaseName(m_state, *sweep, FigureChart::Combined) : QStringLiteral("sweep");
-        return base + (m_animationFormat->currentIndex() == 0 ? QStringLiteral(".gif") : QStringLiteral(".png"));
+        const QString base =
+            sweep ? sweepBaseName(m_state, *sweep, FigureChart::Combined) : QStringLiteral("sweep");
+        return base +
+               (m_animationFormat->currentIndex() == 0 ? QStringLiteral(".gif") : QStringLiteral(".png"));
     }
     return figureChartName(static_cast<FigureChart>(m_chart->currentData().toInt())) + QLatin1Char('.') +
            figureFormatName(figureFormat());
@@ -354,8 +366,9 @@ void ExportDialog::setPath(const QString& path)
 FigureOptions ExportDialog::figureOptions() const
 {
     FigureOptions options;
-    options.chart = currentPage() == Page::Animation ? FigureChart::Combined
-                                                     : static_cast<FigureChart>(m_chart->currentData().toInt());
+    options.chart = currentPage() == Page::Animation
+                        ? FigureChart::Combined
+                        : static_cast<FigureChart>(m_chart->currentData().toInt());
     const int preset = m_sizePreset->currentIndex();
     const double density = preset >= 0 && preset < kCustomPreset ? kPresets[preset].density : 1.0;
     if (preset >= 0 && preset < kCustomPreset)
@@ -392,7 +405,8 @@ void ExportDialog::browse()
 {
     QString filter;
     if (currentPage() == Page::Animation)
-        filter = m_animationFormat->currentIndex() == 0 ? tr("Animated GIF (*.gif)") : tr("PNG images (*.png)");
+        filter =
+            m_animationFormat->currentIndex() == 0 ? tr("Animated GIF (*.gif)") : tr("PNG images (*.png)");
     else
         filter = formatFilter(figureFormat());
     const QString chosen = QFileDialog::getSaveFileName(this, tr("Export to"), m_path->text(), filter);
@@ -438,8 +452,8 @@ std::optional<QString> ExportDialog::exportAnimation()
     if (m_animationFormat->currentIndex() == 0) {
         error = exportSweepGif(m_state, *sweep, options, path(), progress);
     } else {
-        error = exportSweepPngSequence(m_state, *sweep, options, target.path(), target.completeBaseName(), nullptr,
-                                       progress);
+        error = exportSweepPngSequence(m_state, *sweep, options, target.path(), target.completeBaseName(),
+                                       nullptr, progress);
     }
     m_busy = false;
     m_progress->setVisible(false);

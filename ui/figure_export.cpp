@@ -6,10 +6,10 @@
 #include <QBuffer>
 #include <QClipboard>
 #include <QCoreApplication>
-#include <QFont>
-#include <QPalette>
 #include <QFile>
 #include <QFileInfo>
+#include <QFont>
+#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QImageReader>
 #include <QImageWriter>
@@ -18,6 +18,7 @@
 #include <QPageSize>
 #include <QPaintEngine>
 #include <QPainter>
+#include <QPalette>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSvgGenerator>
@@ -53,9 +54,12 @@ QPalette figurePalette(const FigureOptions& options)
 {
     if (options.style == ChartStyle::Print) return lightPalette();
     switch (options.theme) {
-    case Theme::Light: return lightPalette();
-    case Theme::Dark: return darkPalette();
-    case Theme::System: break;
+        case Theme::Light:
+            return lightPalette();
+        case Theme::Dark:
+            return darkPalette();
+        case Theme::System:
+            break;
     }
     return systemPalette();
 }
@@ -69,30 +73,46 @@ QFont figureFont(double pixelSize, bool bold = false)
     return font;
 }
 
-// Draws the title at the top of target; returns the height used.
-double paintTitle(QPainter& painter, const QRectF& target, const QString& title, const QColor& text, double unit,
-                  bool print)
+// Text and lines grow with the figure beyond the window's size, so a poster is as legible as a slide.
+double figureUnit(const QRectF& target)
 {
-    const double margin = 8.0 * unit;
-    painter.setPen(text);
-    painter.setFont(figureFont((print ? 20.0 : 17.0) * unit, true));
-    const int flags = Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine;
-    const QRectF rect = painter.boundingRect(target.adjusted(margin, margin, -margin, 0), flags, title);
-    painter.drawText(rect, flags, title);
-    return rect.bottom() - target.top();
+    return std::clamp(std::min(target.width() / 1280.0, target.height() / 720.0), 0.75, 2.5);
 }
 
-void paintCharts(QPainter& painter, const QRectF& target, const ExplorerState& state, const FigureOptions& options,
-                 const QPalette& palette, double unit, const QString& caption, bool vector)
+QFont titleFont(double unit, bool print)
 {
-    ChartRenderOptions chart = ChartRenderOptions::fromState(state, palette);
+    return figureFont((print ? 20.0 : 17.0) * unit, true);
+}
+
+// Where the title goes: a single chart carries its own title above its plot, so only the
+// combined figure gets one over all; empty when there is none.
+QRectF titleRect(const QRectF& target, const FigureOptions& options, double unit)
+{
+    if (options.chart != FigureChart::Combined) return {};
+    const double margin = 8.0 * unit;
+    const QFontMetricsF metrics(titleFont(unit, options.style == ChartStyle::Print));
+    return metrics.boundingRect(target.adjusted(margin, margin, -margin, 0),
+                                Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine,
+                                figureChartTitle(options.chart));
+}
+
+QRectF chartsRect(const QRectF& target, const FigureOptions& options, double unit)
+{
+    const QRectF title = titleRect(target, options, unit);
+    return title.isNull() ? target : target.adjusted(0, title.bottom() - target.top(), 0, 0);
+}
+
+ChartRenderOptions chartOptions(const ExplorerState& state, const FigureOptions& options, double unit,
+                                bool vector)
+{
+    ChartRenderOptions chart = ChartRenderOptions::fromState(state, figurePalette(options));
     chart.style = options.style;
     chart.unit = unit;
+    chart.caption = options.caption.isEmpty() ? figureCaption(state) : options.caption;
     // Slides and papers are read from afar: curves thicker than the window's hairlines.
     chart.curveWidth = kExportCurveWidth;
     // A tenth of a pixel is invisible; dropping what lies within it keeps SVG and PDF small.
     if (vector) chart.simplifyTolerance = kVectorTolerance;
-    chart.caption = caption;
     // The background (or its absence) is already painted under the title.
     chart.fillBackground = false;
     // A hover highlight is a moment of the window, not part of the figure: every curve at full strength.
@@ -102,7 +122,7 @@ void paintCharts(QPainter& painter, const QRectF& target, const ExplorerState& s
     chart.showDerivative = combined || options.chart == FigureChart::Derivative;
     chart.showSecond = options.chart == FigureChart::Second || (combined && state.showSecondDerivative());
     chart.showSaturation = combined || options.chart == FigureChart::Saturation;
-    ChartPainter::render(painter, target, state, chart);
+    return chart;
 }
 
 QByteArray encodePng(const QImage& image)
@@ -159,7 +179,8 @@ QByteArray renderPdf(const ExplorerState& state, const FigureOptions& options)
 bool hasPngMarker(const QString& path)
 {
     QImageReader reader(path, "png");
-    return reader.canRead() && reader.text(QStringLiteral("Software")).startsWith(QLatin1String(kExportMarker));
+    return reader.canRead() &&
+           reader.text(QStringLiteral("Software")).startsWith(QLatin1String(kExportMarker));
 }
 
 QByteArray head(const QString& path, qint64 length)
@@ -204,11 +225,16 @@ bool hasGifMarker(const QString& path)
 QString figureChartName(FigureChart chart)
 {
     switch (chart) {
-    case FigureChart::Function: return QStringLiteral("function");
-    case FigureChart::Derivative: return QStringLiteral("derivative");
-    case FigureChart::Second: return QStringLiteral("second");
-    case FigureChart::Saturation: return QStringLiteral("saturation");
-    case FigureChart::Combined: break;
+        case FigureChart::Function:
+            return QStringLiteral("function");
+        case FigureChart::Derivative:
+            return QStringLiteral("derivative");
+        case FigureChart::Second:
+            return QStringLiteral("second");
+        case FigureChart::Saturation:
+            return QStringLiteral("saturation");
+        case FigureChart::Combined:
+            break;
     }
     return QStringLiteral("combined");
 }
@@ -223,11 +249,16 @@ std::optional<FigureChart> figureChartFromName(const QString& name)
 QString figureChartTitle(FigureChart chart)
 {
     switch (chart) {
-    case FigureChart::Function: return tr("Function f(z)");
-    case FigureChart::Derivative: return tr("Derivative f′(z)");
-    case FigureChart::Second: return tr("Second derivative f″(z)");
-    case FigureChart::Saturation: return tr("Saturation regions");
-    case FigureChart::Combined: break;
+        case FigureChart::Function:
+            return tr("Function f(z)");
+        case FigureChart::Derivative:
+            return tr("Derivative f′(z)");
+        case FigureChart::Second:
+            return tr("Second derivative f″(z)");
+        case FigureChart::Saturation:
+            return tr("Saturation regions");
+        case FigureChart::Combined:
+            break;
     }
     return tr("Activation functions");
 }
@@ -235,9 +266,12 @@ QString figureChartTitle(FigureChart chart)
 QString figureFormatName(FigureFormat format)
 {
     switch (format) {
-    case FigureFormat::Png: return QStringLiteral("png");
-    case FigureFormat::Svg: return QStringLiteral("svg");
-    case FigureFormat::Pdf: break;
+        case FigureFormat::Png:
+            return QStringLiteral("png");
+        case FigureFormat::Svg:
+            return QStringLiteral("svg");
+        case FigureFormat::Pdf:
+            break;
     }
     return QStringLiteral("pdf");
 }
@@ -264,10 +298,12 @@ std::optional<QString> validateFigureOptions(const FigureOptions& options)
     if (!std::isfinite(w) || !std::isfinite(h) || w < 1.0 || h < 1.0)
         return tr("The figure size must be at least 1×1 pixels.");
     // Below this the axes, labels and legend no longer fit and the figure would be unreadable.
-    if (w < 160.0 || h < 120.0) return tr("A figure must be at least 160×120 pixels to hold its axes and labels.");
+    if (w < 160.0 || h < 120.0)
+        return tr("A figure must be at least 160×120 pixels to hold its axes and labels.");
     const QSize pixels = options.pixelSize();
     if (w * options.scale > kMaxRasterSide || h * options.scale > kMaxRasterSide)
-        return tr("The figure would be %1×%2 pixels; each side can be at most %3 (lower the size or the scale).")
+        return tr("The figure would be %1×%2 pixels; each side can be at most %3 (lower the size or the "
+                  "scale).")
             .arg(std::lround(w * options.scale))
             .arg(std::lround(h * options.scale))
             .arg(kMaxRasterSide);
@@ -286,24 +322,37 @@ QString figureCaption(const ExplorerState& state, const QString& leadingId)
     return QStringLiteral("%1 · %2").arg(parts.join(QStringLiteral(" · ")), range);
 }
 
-void paintFigure(QPainter& painter, const QRectF& target, const ExplorerState& state, const FigureOptions& options)
+void paintFigure(QPainter& painter, const QRectF& target, const ExplorerState& state,
+                 const FigureOptions& options)
 {
     painter.save();
     const QPalette palette = figurePalette(options);
     const bool print = options.style == ChartStyle::Print;
-    if (!options.transparent) painter.fillRect(target, print ? QColor(Qt::white) : palette.color(QPalette::Base));
-    // Text and lines grow with the figure beyond the window's size, so a poster is as legible as a slide.
-    const double unit = std::clamp(std::min(target.width() / 1280.0, target.height() / 720.0), 0.75, 2.5);
-    const QColor text = print ? QColor(Qt::black) : palette.color(QPalette::Text);
-    const QString caption = options.caption.isEmpty() ? figureCaption(state) : options.caption;
-    // A single chart carries its own title above its plot; the combined figure gets one over all.
-    const double header = options.chart == FigureChart::Combined
-                              ? paintTitle(painter, target, figureChartTitle(options.chart), text, unit, print)
-                              : 0.0;
+    if (!options.transparent)
+        painter.fillRect(target, print ? QColor(Qt::white) : palette.color(QPalette::Base));
+    const double unit = figureUnit(target);
+    if (const QRectF title = titleRect(target, options, unit); !title.isNull()) {
+        painter.setPen(print ? QColor(Qt::black) : palette.color(QPalette::Text));
+        painter.setFont(titleFont(unit, print));
+        painter.drawText(title, Qt::AlignLeft | Qt::AlignTop | Qt::TextSingleLine,
+                         figureChartTitle(options.chart));
+    }
     const QPaintEngine* engine = painter.paintEngine();
-    const bool vector = engine && (engine->type() == QPaintEngine::SVG || engine->type() == QPaintEngine::Pdf);
-    paintCharts(painter, target.adjusted(0, header, 0, 0), state, options, palette, unit, caption, vector);
+    const bool vector =
+        engine && (engine->type() == QPaintEngine::SVG || engine->type() == QPaintEngine::Pdf);
+    ChartPainter::render(painter, chartsRect(target, options, unit), state,
+                         chartOptions(state, options, unit, vector));
     painter.restore();
+}
+
+ChartLayout figureLayout(const ExplorerState& state, const FigureOptions& options)
+{
+    const QRectF target(QPointF(0, 0), options.size);
+    const double unit = figureUnit(target);
+    CurveCache curves;
+    curves.refresh(state);
+    return ChartPainter(state, curves, chartOptions(state, options, unit, false))
+        .layout(chartsRect(target, options, unit));
 }
 
 QString exportMarkerText()
@@ -333,9 +382,12 @@ QByteArray renderFigureBytes(const ExplorerState& state, const FigureOptions& op
 {
     if (validateFigureOptions(options)) return {};
     switch (format) {
-    case FigureFormat::Png: return encodePng(renderFigureImage(state, options));
-    case FigureFormat::Svg: return renderSvg(state, options);
-    case FigureFormat::Pdf: break;
+        case FigureFormat::Png:
+            return encodePng(renderFigureImage(state, options));
+        case FigureFormat::Svg:
+            return renderSvg(state, options);
+        case FigureFormat::Pdf:
+            break;
     }
     return renderPdf(state, options);
 }
@@ -352,8 +404,8 @@ std::optional<QString> writeFileAtomically(const QString& path, const QByteArray
     return std::nullopt;
 }
 
-std::optional<QString> exportFigure(const ExplorerState& state, const FigureOptions& options, FigureFormat format,
-                                    const QString& path)
+std::optional<QString> exportFigure(const ExplorerState& state, const FigureOptions& options,
+                                    FigureFormat format, const QString& path)
 {
     if (auto error = validateFigureOptions(options)) return error;
     const QByteArray bytes = renderFigureBytes(state, options, format);

@@ -2,6 +2,7 @@
 // Renders the charts of a state as PNG, SVG or PDF through the same paint routine the window uses,
 // and writes them so that a half-written or foreign file is never left behind or overwritten.
 
+#include "chart_painter.h"
 #include "explorer_state.h"
 
 #include <QByteArray>
@@ -69,7 +70,11 @@ struct FigureOptions {
 [[nodiscard]] QString figureCaption(const ExplorerState& state, const QString& leadingId = {});
 
 // Paints the whole figure (background, title, caption, charts, legend) into target.
-void paintFigure(QPainter& painter, const QRectF& target, const ExplorerState& state, const FigureOptions& options);
+void paintFigure(QPainter& painter, const QRectF& target, const ExplorerState& state,
+                 const FigureOptions& options);
+// Where the charts of the figure lie (plots, axis limits, legend), in layout pixels: tells where a
+// value of a curve appears in the exported picture.
+[[nodiscard]] ChartLayout figureLayout(const ExplorerState& state, const FigureOptions& options);
 
 [[nodiscard]] QImage renderFigureImage(const ExplorerState& state, const FigureOptions& options);
 // The encoded file content; empty when the options are invalid.

@@ -42,13 +42,15 @@ FileMenuActions::FileMenuActions(QMainWindow& window, ExplorerState& state, QWid
     m_save = new QAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save Session"), this);
     m_save->setShortcut(QKeySequence::Save);
     m_save->setStatusTip(tr("Saves the whole state as a small, readable session file."));
-    m_saveAs = new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Save Session &As…"), this);
+    m_saveAs =
+        new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Save Session &As…"), this);
     m_saveAs->setShortcut(QKeySequence::SaveAs);
     m_saveAs->setStatusTip(tr("Saves the session under a new name."));
     m_export = new QAction(QIcon::fromTheme(QStringLiteral("document-export")), tr("&Export Figure…"), this);
     m_export->setStatusTip(tr("Writes a chart or the combined figure as PNG, SVG or PDF."));
     m_exportAnimation = new QAction(tr("Export &Animation…"), this);
-    m_exportAnimation->setStatusTip(tr("Writes a parameter sweep as an animated GIF or a numbered PNG sequence."));
+    m_exportAnimation->setStatusTip(
+        tr("Writes a parameter sweep as an animated GIF or a numbered PNG sequence."));
     m_copyFigure = new QAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("&Copy Figure"), this);
     m_copyFigure->setShortcut(QKeySequence::Copy);
     m_copyFigure->setStatusTip(tr("Copies the combined figure to the clipboard as an image and as SVG."));
@@ -103,7 +105,8 @@ std::optional<QString> FileMenuActions::saveSessionFile(const QString& path)
 
 void FileMenuActions::open()
 {
-    const QString directory = m_currentSession.isEmpty() ? QDir::homePath() : QFileInfo(m_currentSession).path();
+    const QString directory =
+        m_currentSession.isEmpty() ? QDir::homePath() : QFileInfo(m_currentSession).path();
     const QString path = QFileDialog::getOpenFileName(&m_window, tr("Open Session"), directory,
                                                       tr("Sessions (*.actx.json);;All files (*)"));
     if (path.isEmpty()) return;
@@ -134,7 +137,8 @@ void FileMenuActions::showExportDialog(bool animation)
 {
     ExportDialog dialog(m_state, &m_window);
     dialog.showPage(animation ? ExportDialog::Page::Animation : ExportDialog::Page::Figure);
-    if (dialog.exec() == QDialog::Accepted) report(tr("Exported %1.").arg(QDir::toNativeSeparators(dialog.path())));
+    if (dialog.exec() == QDialog::Accepted)
+        report(tr("Exported %1.").arg(QDir::toNativeSeparators(dialog.path())));
 }
 
 void FileMenuActions::copyFigure()

@@ -4,6 +4,7 @@
 #include "ui/custom_activation_actions.h"
 
 #include "about_dialog.h"
+#include "depth_lab_view.h"
 #include "activation_list_panel.h"
 #include "chart_area.h"
 #include "comparison_panel.h"
@@ -75,6 +76,11 @@ MainWindow::MainWindow(Persistence persistence, QWidget* parent)
     m_charts->setAccessibleDescription(
         tr("f(z), f′(z) and the saturation lanes of the activations shown, over one shared z axis"));
     m_tabs->addTab(m_charts, tr("Charts"));
+    m_depthLab = new DepthLabView(m_state, m_tabs);
+    m_depthLab->setAccessibleName(tr("Depth lab"));
+    m_depthLab->setAccessibleDescription(
+        tr("What each shown activation does to signals and gradients through many layers: theory and simulation"));
+    m_tabs->addTab(m_depthLab, tr("Depth lab"));
     setCentralWidget(m_tabs);
 
     createDocks();

@@ -21,6 +21,7 @@ namespace ax::ui {
 class ActivationListPanel;
 class ChartArea;
 class ComparisonPanel;
+class DepthLabView;
 class FileMenuActions;
 class ParameterPanel;
 class RangePanel;
@@ -67,6 +68,7 @@ public:
     [[nodiscard]] QMenu* helpMenu() const noexcept { return m_helpMenu; }
     // The centre: "Charts" first; further views become tabs beside it.
     [[nodiscard]] QTabWidget* tabs() const noexcept { return m_tabs; }
+    [[nodiscard]] DepthLabView* depthLab() const noexcept { return m_depthLab; }
     [[nodiscard]] ChartArea* chartArea() const noexcept { return m_charts; }
     [[nodiscard]] ActivationListPanel* activationList() const noexcept { return m_activations; }
     [[nodiscard]] ParameterPanel* parameterPanel() const noexcept { return m_parameters; }
@@ -109,6 +111,7 @@ private:
     QMenu* m_viewMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QTabWidget* m_tabs = nullptr;
+    DepthLabView* m_depthLab = nullptr;
     ChartArea* m_charts = nullptr;
     QScrollArea* m_sideScroll = nullptr;
     ActivationListPanel* m_activations = nullptr;

@@ -42,12 +42,10 @@ int decimalExponent(double value) noexcept
     return static_cast<int>(std::floor(std::log10(std::abs(value)) + 1e-9));
 }
 
-}  // namespace
-
-double niceStep(double span, int targetCount) noexcept
+// The 1-2-5 value at or above raw.
+double stepAbove(double raw) noexcept
 {
-    if (!(span > 0.0) || !std::isfinite(span)) return 1.0;
-    const double raw = span / std::max(1, targetCount);
+    if (!(raw > 0.0) || !std::isfinite(raw)) return 1.0;
     const double base = std::pow(10.0, std::floor(std::log10(raw)));
     const double fraction = raw / base;
     double nice = 10.0;
@@ -57,15 +55,24 @@ double niceStep(double span, int targetCount) noexcept
         nice = 2.0;
     else if (fraction <= 5.0)
         nice = 5.0;
-    return nice * base;
+    const double step = nice * base;
+    return std::isfinite(step) ? step : raw;
+}
+
+}  // namespace
+
+double niceStep(double span, int targetCount) noexcept
+{
+    if (!(span > 0.0) || !std::isfinite(span)) return 1.0;
+    return stepAbove(span / std::max(1, targetCount));
 }
 
 PlotTicks makeTicks(double lo, double hi, int targetCount)
 {
     PlotTicks ticks;
     if (!(lo < hi) || !std::isfinite(lo) || !std::isfinite(hi)) return ticks;
-    // Halving both ends first keeps hi − lo finite for ranges near ±1e308.
-    ticks.step = niceStep((hi / 2.0 - lo / 2.0) * 2.0, targetCount);
+    // Halving both ends keeps hi − lo finite for ranges near ±1.8e308.
+    ticks.step = stepAbove((hi / 2.0 - lo / 2.0) / (std::max(1, targetCount) / 2.0));
     const double step = ticks.step;
     // Tick k sits at k·step; k stays below 2^53 because the state limits the relative width.
     const double kLo = std::ceil(lo / step);

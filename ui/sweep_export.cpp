@@ -43,7 +43,8 @@ void prepareFrameState(const ExplorerState& state, const SweepAnimation& sweep, 
 }
 
 // The swept activation leads the caption, so its changing value is easy to follow.
-FigureOptions frameOptions(const ExplorerState& frameState, const SweepAnimation& sweep, const FigureOptions& options)
+FigureOptions frameOptions(const ExplorerState& frameState, const SweepAnimation& sweep,
+                           const FigureOptions& options)
 {
     FigureOptions result = options;
     if (result.caption.isEmpty()) result.caption = figureCaption(frameState, sweep.id);
@@ -77,12 +78,14 @@ std::optional<QString> validateSweep(const ExplorerState& state, const SweepAnim
             return tr("The sweep's end %1 is outside the domain %2 of %3.%4.")
                 .arg(formatNumber(end), QString::fromStdString(parameter.domainText()), sweep.id, name);
     }
-    if (sweep.from == sweep.to) return tr("The sweep's two ends must differ (both are %1).").arg(formatNumber(sweep.from));
+    if (sweep.from == sweep.to)
+        return tr("The sweep's two ends must differ (both are %1).").arg(formatNumber(sweep.from));
     if (sweep.frames < SweepAnimation::kMinFrames || sweep.frames > SweepAnimation::kMaxFrames)
         return tr("The frame count must be a whole number from %1 to %2.")
             .arg(SweepAnimation::kMinFrames)
             .arg(SweepAnimation::kMaxFrames);
-    if (!std::isfinite(sweep.fps) || sweep.fps < SweepAnimation::kMinFps || sweep.fps > SweepAnimation::kMaxFps)
+    if (!std::isfinite(sweep.fps) || sweep.fps < SweepAnimation::kMinFps ||
+        sweep.fps > SweepAnimation::kMaxFps)
         return tr("The frame rate must be a number from %1 to %2 frames per second.")
             .arg(SweepAnimation::kMinFps)
             .arg(SweepAnimation::kMaxFps);
@@ -93,8 +96,10 @@ QString sweepBaseName(const ExplorerState& state, const SweepAnimation& sweep, F
 {
     QString parameter = QString::number(sweep.parameterIndex);
     if (const core::Activation* activation = state.activation(sweep.id);
-        activation && sweep.parameterIndex >= 0 && sweep.parameterIndex < static_cast<int>(activation->parameters.size()))
-        parameter = QString::fromStdString(activation->parameters[static_cast<std::size_t>(sweep.parameterIndex)].name);
+        activation && sweep.parameterIndex >= 0 &&
+        sweep.parameterIndex < static_cast<int>(activation->parameters.size()))
+        parameter = QString::fromStdString(
+            activation->parameters[static_cast<std::size_t>(sweep.parameterIndex)].name);
     QString base = QStringLiteral("sweep-%1-%2").arg(slug(sweep.id), slug(parameter));
     if (chart != FigureChart::Combined) base += QLatin1Char('-') + figureChartName(chart);
     return base;

@@ -40,7 +40,8 @@ using SweepProgress = std::function<bool(int framesDone, int framesTotal)>;
 [[nodiscard]] std::optional<QString> validateSweep(const ExplorerState& state, const SweepAnimation& sweep);
 
 // "sweep-elu-alpha" for the combined figure, "sweep-elu-alpha-function" for one chart.
-[[nodiscard]] QString sweepBaseName(const ExplorerState& state, const SweepAnimation& sweep, FigureChart chart);
+[[nodiscard]] QString sweepBaseName(const ExplorerState& state, const SweepAnimation& sweep,
+                                    FigureChart chart);
 // directory/base-0001.png: frames are numbered from 1 with at least four digits.
 [[nodiscard]] QString sweepFramePath(const QString& directory, const QString& baseName, int frame);
 
@@ -57,9 +58,11 @@ using SweepProgress = std::function<bool(int framesDone, int framesTotal)>;
 
 // Writes every frame as directory/base-NNNN.png, each through QSaveFile, and appends the paths to
 // written. On error or cancel the frames this call created are removed again.
-[[nodiscard]] std::optional<QString> exportSweepPngSequence(const ExplorerState& state, const SweepAnimation& sweep,
-                                                            const FigureOptions& options, const QString& directory,
-                                                            const QString& baseName, QStringList* written = nullptr,
+[[nodiscard]] std::optional<QString> exportSweepPngSequence(const ExplorerState& state,
+                                                            const SweepAnimation& sweep,
+                                                            const FigureOptions& options,
+                                                            const QString& directory, const QString& baseName,
+                                                            QStringList* written = nullptr,
                                                             const SweepProgress& progress = {});
 
 }  // namespace ax::ui

@@ -14,9 +14,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
 #include <cstdlib>
 #include <string>
-#include <sys/wait.h>
 
 namespace {
 
@@ -68,10 +68,12 @@ RunResult run(const QStringList& arguments, const QString& workingDirectory)
 QMap<QString, QByteArray> snapshot(const QString& root)
 {
     QMap<QString, QByteArray> files;
-    QDirIterator it(root, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(root, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
-        files.insert(QDir(root).relativeFilePath(path), QFileInfo(path).isDir() ? QByteArray("<dir>") : readAll(path));
+        files.insert(QDir(root).relativeFilePath(path),
+                     QFileInfo(path).isDir() ? QByteArray("<dir>") : readAll(path));
     }
     return files;
 }
@@ -98,8 +100,9 @@ TEST_F(ExportCli, DefaultRunWritesEveryChartAsPngAndPrintsThePaths)
     const RunResult result = run({QStringLiteral("--export"), QStringLiteral("figures")}, m_dir.path());
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
     EXPECT_TRUE(result.err.isEmpty()) << result.err.toStdString();
-    const QStringList expected{QStringLiteral("figures/function.png"), QStringLiteral("figures/derivative.png"),
-                               QStringLiteral("figures/second.png"), QStringLiteral("figures/saturation.png"),
+    const QStringList expected{QStringLiteral("figures/function.png"),
+                               QStringLiteral("figures/derivative.png"), QStringLiteral("figures/second.png"),
+                               QStringLiteral("figures/saturation.png"),
                                QStringLiteral("figures/combined.png")};
     EXPECT_EQ(QString::fromUtf8(result.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts), expected);
     for (const QString& file : expected)
@@ -112,8 +115,9 @@ TEST_F(ExportCli, ChartsFormatsSizeAndScaleAreHonoured)
     const RunResult result =
         run({QStringLiteral("--export"), QStringLiteral("out"), QStringLiteral("--charts"),
              QStringLiteral("function,combined"), QStringLiteral("--format"), QStringLiteral("png,svg,pdf"),
-             QStringLiteral("--size"), QStringLiteral("800x600"), QStringLiteral("--scale"), QStringLiteral("2"),
-             QStringLiteral("--style"), QStringLiteral("print"), QStringLiteral("--theme"), QStringLiteral("dark")},
+             QStringLiteral("--size"), QStringLiteral("800x600"), QStringLiteral("--scale"),
+             QStringLiteral("2"), QStringLiteral("--style"), QStringLiteral("print"),
+             QStringLiteral("--theme"), QStringLiteral("dark")},
             m_dir.path());
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
     EXPECT_EQ(QString::fromUtf8(result.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts),
@@ -133,8 +137,9 @@ TEST_F(ExportCli, ChartsFormatsSizeAndScaleAreHonoured)
 
 TEST_F(ExportCli, ParametersAndSessionsChangeTheFigure)
 {
-    const QStringList base{QStringLiteral("--export"), QStringLiteral("x"), QStringLiteral("--charts"),
-                           QStringLiteral("function"), QStringLiteral("--format"), QStringLiteral("svg"),
+    const QStringList base{QStringLiteral("--export"),      QStringLiteral("x"),
+                           QStringLiteral("--charts"),      QStringLiteral("function"),
+                           QStringLiteral("--format"),      QStringLiteral("svg"),
                            QStringLiteral("--activations"), QStringLiteral("elu")};
     ASSERT_EQ(run(base, m_dir.path()).exitCode, 0);
     const QByteArray defaults = readAll(path(QStringLiteral("x/function.svg")));
@@ -169,14 +174,15 @@ TEST_F(ExportCli, SweepWritesAGifAndNumberedFrames)
 {
     const RunResult result =
         run({QStringLiteral("--export"), QStringLiteral("anim"), QStringLiteral("--sweep"),
-             QStringLiteral("elu.alpha=0.1:2"), QStringLiteral("--frames"), QStringLiteral("4"), QStringLiteral("--fps"),
-             QStringLiteral("8"), QStringLiteral("--format"), QStringLiteral("gif,png"), QStringLiteral("--size"),
-             QStringLiteral("320x200")},
+             QStringLiteral("elu.alpha=0.1:2"), QStringLiteral("--frames"), QStringLiteral("4"),
+             QStringLiteral("--fps"), QStringLiteral("8"), QStringLiteral("--format"),
+             QStringLiteral("gif,png"), QStringLiteral("--size"), QStringLiteral("320x200")},
             m_dir.path());
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
-    const QStringList expected{QStringLiteral("anim/sweep-elu-alpha.gif"), QStringLiteral("anim/sweep-elu-alpha-0001.png"),
-                               QStringLiteral("anim/sweep-elu-alpha-0002.png"), QStringLiteral("anim/sweep-elu-alpha-0003.png"),
-                               QStringLiteral("anim/sweep-elu-alpha-0004.png")};
+    const QStringList expected{
+        QStringLiteral("anim/sweep-elu-alpha.gif"), QStringLiteral("anim/sweep-elu-alpha-0001.png"),
+        QStringLiteral("anim/sweep-elu-alpha-0002.png"), QStringLiteral("anim/sweep-elu-alpha-0003.png"),
+        QStringLiteral("anim/sweep-elu-alpha-0004.png")};
     EXPECT_EQ(QString::fromUtf8(result.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts), expected);
     const QByteArray gif = readAll(path(expected.first()));
     ASSERT_TRUE(gif.startsWith("GIF89a"));
@@ -187,9 +193,9 @@ TEST_F(ExportCli, SweepWritesAGifAndNumberedFrames)
 
 TEST_F(ExportCli, ItsOwnFilesAreReplacedButForeignOnesAreLeftAlone)
 {
-    const QStringList arguments{QStringLiteral("--export"), QStringLiteral("out"), QStringLiteral("--charts"),
-                                QStringLiteral("function,combined"), QStringLiteral("--format"),
-                                QStringLiteral("png,svg,pdf")};
+    const QStringList arguments{QStringLiteral("--export"), QStringLiteral("out"),
+                                QStringLiteral("--charts"), QStringLiteral("function,combined"),
+                                QStringLiteral("--format"), QStringLiteral("png,svg,pdf")};
     ASSERT_EQ(run(arguments, m_dir.path()).exitCode, 0);
     const RunResult again = run(arguments, m_dir.path());
     EXPECT_EQ(again.exitCode, 0) << again.err.toStdString();
@@ -208,8 +214,8 @@ TEST_F(ExportCli, ItsOwnFilesAreReplacedButForeignOnesAreLeftAlone)
 }
 
 // One bad invocation per case: each must be refused before anything is written.
-class ExportCliRefuses : public ExportCli, public ::testing::WithParamInterface<std::pair<std::string, std::string>> {
-};
+class ExportCliRefuses : public ExportCli,
+                         public ::testing::WithParamInterface<std::pair<std::string, std::string>> {};
 
 TEST_P(ExportCliRefuses, WithOneLineExitCodeTwoAndNothingWritten)
 {
@@ -221,7 +227,8 @@ TEST_P(ExportCliRefuses, WithOneLineExitCodeTwoAndNothingWritten)
     plain.close();
     const auto before = snapshot(m_dir.path());
 
-    const QStringList arguments = QString::fromStdString(GetParam().first).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QStringList arguments =
+        QString::fromStdString(GetParam().first).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     const RunResult result = run(arguments, m_dir.path());
     EXPECT_EQ(result.exitCode, kBadInput) << GetParam().first;
     EXPECT_TRUE(result.out.isEmpty()) << result.out.toStdString();

@@ -142,6 +142,23 @@ TEST(GaussianExpectation, BreakpointsRescueAJump)
     EXPECT_NEAR(gaussianExpectation(jump, 0.0, 1.0, breakpoint), expected, 1e-14);
 }
 
+TEST(GaussianExpectation, TheLighterMomentSetAgreesWithTheFullOne)
+{
+    for (const Activation& a : catalog()) {
+        for (const auto& c : kCases) {
+            const GaussianMoments full = gaussianMoments(a, a.defaults(), c.mean, c.variance);
+            const GaussianMoments light =
+                gaussianMoments(a, a.defaults(), c.mean, c.variance, MomentSet::Propagation);
+            const std::string where =
+                a.id + " m=" + std::to_string(c.mean) + " q=" + std::to_string(c.variance);
+            EXPECT_NEAR(light.f2, full.f2, 1e-11 * full.f2) << where;
+            EXPECT_NEAR(light.d1sq, full.d1sq, 1e-11 * full.d1sq) << where;
+            EXPECT_NEAR(light.deadMass, full.deadMass, 1e-12) << where;
+            EXPECT_TRUE(std::isnan(light.fX)) << where;
+        }
+    }
+}
+
 TEST(GaussianExpectation, NoVarianceMeansThePointValue)
 {
     const Activation& a = byId("elu");

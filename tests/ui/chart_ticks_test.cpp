@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 namespace ax::ui {
 namespace {
@@ -52,6 +53,15 @@ TEST(ChartTicks, HugeRangeUsesScientificNotation)
     expectReadable(ticks, -1e300, 1e300);
     EXPECT_TRUE(ticks.labels.contains(QStringLiteral("1e300")));
     EXPECT_TRUE(ticks.labels.contains(QStringLiteral("−1e300")));
+}
+
+TEST(ChartTicks, LimitsNearTheLargestDoubleStayFinite)
+{
+    const double largest = std::numeric_limits<double>::max();
+    const PlotTicks ticks = makeTicks(-largest, largest, 6);
+    ASSERT_GE(ticks.values.size(), 2u);
+    for (const double v : ticks.values) EXPECT_TRUE(std::isfinite(v));
+    EXPECT_TRUE(std::isfinite(ticks.step));
 }
 
 TEST(ChartTicks, TinyWidthFarFromZeroGetsAnOffset)

@@ -87,9 +87,12 @@ TEST(ConventionState, FixedParametersKeepTheCatalogValueForLater)
     EXPECT_TRUE(state.activation(swish)->parameters.empty());
     EXPECT_NEAR(f(state, "swish", 1.0), 1.0 / (1.0 + std::exp(-1.0)), 1e-15);
     EXPECT_DOUBLE_EQ(state.toJson()[QStringLiteral("parameters")][swish][QStringLiteral("beta")].toDouble(), 2.5);
-    state.resetParameters(swish);
     state.setConvention(Framework::PyTorch);
     EXPECT_DOUBLE_EQ(state.parameters(swish)[0], 2.5);
+    state.setConvention(Framework::Jax);
+    state.resetParameters(swish);
+    state.setConvention(Framework::PyTorch);
+    EXPECT_DOUBLE_EQ(state.parameters(swish)[0], 1.0);
 }
 
 TEST(ConventionState, RoundTripsThroughJson)

@@ -8,6 +8,7 @@
 
 #include "core/depth_theory.h"
 
+#include <QBuffer>
 #include <QComboBox>
 #include <QImage>
 #include <QPainter>
@@ -16,6 +17,7 @@
 #include <QSaveFile>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSvgGenerator>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -212,6 +214,27 @@ TEST_F(DepthLabViewTest, ChartsRenderToAnImageInTheActivationColours)
         ASSERT_TRUE(view.grab().save(&file, "PNG"));
         ASSERT_TRUE(file.commit());
     }
+}
+
+TEST_F(DepthLabViewTest, ChartsExportAsCompactVectorGraphics)
+{
+    DepthLabView view(state);
+    settle();
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&buffer);
+        svg.setSize(QSize(800, 500));
+        svg.setViewBox(QRect(0, 0, 800, 500));
+        QPainter painter(&svg);
+        view.paintChart(DepthChart::Variance, painter, QRectF(0, 0, 800, 500));
+    }
+    const QByteArray text = buffer.data();
+    EXPECT_TRUE(text.contains("<path")) << "curves must be drawn as paths";
+    // One path per curve rather than one element per segment keeps slides and papers light.
+    EXPECT_LT(text.size(), 150'000);
+    EXPECT_TRUE(text.contains(QStringLiteral("Variance of pre-activations").toUtf8()));
 }
 
 TEST(DepthLabReadings, PowersOfTenUseSuperscripts)

@@ -1,7 +1,7 @@
 // The Export dialog driven as a user would: pick a format and a file, press Export.
 
-#include "ui/explorer_state.h"
 #include "ui/export_dialog.h"
+#include "ui/explorer_state.h"
 #include "ui/figure_export.h"
 
 #include <QCheckBox>
@@ -49,7 +49,8 @@ TEST(ExportDialog, ExportButtonWritesTheChosenSvg)
     const QString path = dir.filePath(QStringLiteral("slide.svg"));
     dialog.setPath(path);
     QTest::mouseClick(child<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
-    EXPECT_EQ(dialog.result(), QDialog::Accepted) << child<QLabel>(dialog, "exportMessage")->text().toStdString();
+    EXPECT_EQ(dialog.result(), QDialog::Accepted)
+        << child<QLabel>(dialog, "exportMessage")->text().toStdString();
     ASSERT_TRUE(QFileInfo::exists(path));
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));

@@ -2,6 +2,7 @@
 // curves' colours, real vector content and a caption that names the parameters.
 
 #include "ui/activation_palette.h"
+#include "ui/chart_painter.h"
 #include "ui/explorer_state.h"
 #include "ui/figure_export.h"
 
@@ -19,6 +20,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 
 namespace {
@@ -45,7 +47,8 @@ int pixelsNear(const QImage& image, const QColor& colour, int tolerance = 12)
         for (int x = 0; x < rgb.width(); ++x) {
             const QRgb p = line[x];
             if (qAlpha(p) > 200 && std::abs(qRed(p) - colour.red()) <= tolerance &&
-                std::abs(qGreen(p) - colour.green()) <= tolerance && std::abs(qBlue(p) - colour.blue()) <= tolerance)
+                std::abs(qGreen(p) - colour.green()) <= tolerance &&
+                std::abs(qBlue(p) - colour.blue()) <= tolerance)
                 ++count;
         }
     }
@@ -112,7 +115,8 @@ TEST(ExportFigure, FunctionChartShowsTheCurveWhereTheCoreSaysItIs)
         int longest = 0;
         for (int x = 0; x < rgb.width(); ++x) {
             const QColor p = QColor::fromRgb(rgb.pixel(x, y));
-            const bool near = std::abs(p.red() - colour.red()) < 16 && std::abs(p.green() - colour.green()) < 16 &&
+            const bool near = std::abs(p.red() - colour.red()) < 16 &&
+                              std::abs(p.green() - colour.green()) < 16 &&
                               std::abs(p.blue() - colour.blue()) < 16;
             run = near ? run + 1 : 0;
             longest = std::max(longest, run);
@@ -134,6 +138,39 @@ TEST(ExportFigure, FunctionChartShowsTheCurveWhereTheCoreSaysItIs)
                 ++rising;
         }
     EXPECT_GT(rising, 50) << "no rising half of ReLU for z > 0";
+}
+
+TEST(ExportFigure, PixelAtAKnownPointOfAKnownCurveHasItsColour)
+{
+    // Tanh alone on the f′ chart: at z = 0 its derivative is exactly 1.
+    ExplorerState state;
+    state.setEnabledIds({QStringLiteral("tanh")});
+    FigureOptions options = smallOptions(FigureChart::Derivative);
+    options.scale = 2.0;
+    const QImage image = decodePng(ax::ui::renderFigureBytes(state, options, FigureFormat::Png));
+    const ax::ui::ChartLayout layout = ax::ui::figureLayout(state, options);
+    const ax::ui::ChartPanel* panel = layout.panel(ax::ui::ChartKind::Derivative);
+    ASSERT_NE(panel, nullptr);
+    const QColor colour = ax::ui::activationColour(state.catalogIndex(QStringLiteral("tanh")));
+    const auto distance = [&](int x, int y) {
+        const QColor p = QColor::fromRgb(image.pixel(x, y));
+        return std::abs(p.red() - colour.red()) + std::abs(p.green() - colour.green()) +
+               std::abs(p.blue() - colour.blue());
+    };
+    for (const double z : {0.0, 1.0, -2.0}) {
+        const double slope = 1.0 - std::tanh(z) * std::tanh(z);
+        const int x = static_cast<int>(std::lround(panel->mapping().xForZ(z) * options.scale));
+        const int y = static_cast<int>(std::lround(panel->mapping().yForValue(slope) * options.scale));
+        // The line is 1.5 layout pixels (3 image pixels) wide: its centre pixel or a neighbour is the colour.
+        int best = 1000;
+        for (int dy = -1; dy <= 1; ++dy)
+            best = std::min(best, distance(x, y + dy));
+        EXPECT_LT(best, 40) << "z = " << z << " at pixel " << x << "," << y;
+    }
+    // Far above the curve there is only background.
+    const int x = static_cast<int>(std::lround(panel->mapping().xForZ(0.0) * options.scale));
+    const int above = static_cast<int>(std::lround(panel->mapping().yForValue(0.5) * options.scale));
+    EXPECT_GT(distance(x + 40, above), 100);
 }
 
 TEST(ExportFigure, TransparentBackgroundLeavesTheCornerClear)
@@ -192,7 +229,8 @@ TEST(ExportFigure, PdfIsSmallVectorOnThePageSizeAsked)
     EXPECT_NEAR(match.captured(2).toDouble(), 810.0, 1.0);
 
     options.size = QSizeF(ax::ui::kA4WidthPx, ax::ui::kA4HeightPx);
-    const auto a4 = box.match(QString::fromLatin1(ax::ui::renderFigureBytes(state, options, FigureFormat::Pdf)));
+    const auto a4 =
+        box.match(QString::fromLatin1(ax::ui::renderFigureBytes(state, options, FigureFormat::Pdf)));
     ASSERT_TRUE(a4.hasMatch());
     EXPECT_NEAR(a4.captured(1).toDouble(), 841.89, 1.0);  // 297 mm
     EXPECT_NEAR(a4.captured(2).toDouble(), 595.28, 1.0);  // 210 mm
@@ -208,7 +246,8 @@ TEST(ExportFigure, CaptionNamesTheParameters)
     EXPECT_TRUE(caption.contains(QStringLiteral("ReLU")));
 
     const QByteArray svg = ax::ui::renderFigureBytes(state, smallOptions(), FigureFormat::Svg);
-    EXPECT_TRUE(svg.contains(QStringLiteral("ELU (α = 0.5)").toUtf8())) << "the SVG's caption lacks the parameter";
+    EXPECT_TRUE(svg.contains(QStringLiteral("ELU (α = 0.5)").toUtf8()))
+        << "the SVG's caption lacks the parameter";
     const QImage png = decodePng(ax::ui::renderFigureBytes(state, smallOptions(), FigureFormat::Png));
     EXPECT_TRUE(png.text(QStringLiteral("Title")).contains(QStringLiteral("ELU (α = 0.5)")));
 }

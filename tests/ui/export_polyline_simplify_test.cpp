@@ -24,7 +24,9 @@ double worstDeviation(const QPolygonF& original, const QPolygonF& simplified)
             const double dx = b.x() - a.x();
             const double dy = b.y() - a.y();
             const double length2 = dx * dx + dy * dy;
-            const double t = length2 > 0 ? std::clamp(((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / length2, 0.0, 1.0) : 0.0;
+            const double t =
+                length2 > 0 ? std::clamp(((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / length2, 0.0, 1.0)
+                            : 0.0;
             best = std::min(best, std::hypot(p.x() - a.x() - t * dx, p.y() - a.y() - t * dy));
         }
         worst = std::max(worst, best);

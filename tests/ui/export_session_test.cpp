@@ -2,10 +2,10 @@
 // changed) when damaged or newer, remembered in the recent files; and the command line exports a
 // session exactly as the window would.
 
+#include "ui/chart_area.h"
 #include "ui/explorer_state.h"
 #include "ui/figure_export.h"
 #include "ui/file_menu_actions.h"
-#include "ui/chart_area.h"
 #include "ui/main_window.h"
 #include "ui/recent_files.h"
 #include "ui/session_file.h"
@@ -162,9 +162,9 @@ TEST_F(ExportSession, CommandLineExportOfASessionEqualsTheWindowsExport)
     environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(AX_APP_PATH),
-                  {QStringLiteral("--export"), out, QStringLiteral("--session"), session, QStringLiteral("--charts"),
-                   QStringLiteral("combined"), QStringLiteral("--format"), QStringLiteral("png,svg"),
-                   QStringLiteral("--size"), QStringLiteral("800x500")});
+                  {QStringLiteral("--export"), out, QStringLiteral("--session"), session,
+                   QStringLiteral("--charts"), QStringLiteral("combined"), QStringLiteral("--format"),
+                   QStringLiteral("png,svg"), QStringLiteral("--size"), QStringLiteral("800x500")});
     ASSERT_TRUE(process.waitForFinished(60000));
     ASSERT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
 
@@ -172,7 +172,8 @@ TEST_F(ExportSession, CommandLineExportOfASessionEqualsTheWindowsExport)
     options.chart = ax::ui::FigureChart::Combined;
     options.size = QSizeF(800, 500);
     options.theme = ax::ui::Theme::Light;
-    const QImage window = QImage::fromData(ax::ui::renderFigureBytes(state, options, ax::ui::FigureFormat::Png));
+    const QImage window =
+        QImage::fromData(ax::ui::renderFigureBytes(state, options, ax::ui::FigureFormat::Png));
     const QImage command(out + QStringLiteral("/combined.png"));
     ASSERT_EQ(command.size(), window.size());
     EXPECT_EQ(command.convertToFormat(QImage::Format_ARGB32), window.convertToFormat(QImage::Format_ARGB32));
@@ -188,8 +189,9 @@ TEST_F(ExportSession, WindowFileMenuOffersSessionsExportAndCopy)
     ax::ui::FileMenuActions* actions = window.fileActions();
     ASSERT_NE(actions, nullptr);
     const QList<QAction*> menu = window.fileMenu()->actions();
-    for (QAction* action : {actions->openAction(), actions->saveAction(), actions->saveAsAction(),
-                            actions->exportAction(), actions->exportAnimationAction(), actions->copyFigureAction()})
+    for (QAction* action :
+         {actions->openAction(), actions->saveAction(), actions->saveAsAction(), actions->exportAction(),
+          actions->exportAnimationAction(), actions->copyFigureAction()})
         EXPECT_TRUE(menu.contains(action)) << action->text().toStdString();
     EXPECT_TRUE(menu.contains(actions->recentMenu()->menuAction()));
     // Quit stays last.

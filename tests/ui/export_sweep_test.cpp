@@ -52,7 +52,8 @@ double meanDifference(const QImage& a, const QImage& b)
         for (int col = 0; col < x.width(); ++col) {
             const QRgb p = x.pixel(col, row);
             const QRgb q = y.pixel(col, row);
-            sum += std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) + std::abs(qBlue(p) - qBlue(q));
+            sum +=
+                std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) + std::abs(qBlue(p) - qBlue(q));
         }
     return sum / (3.0 * x.width() * x.height());
 }
@@ -133,7 +134,8 @@ TEST(ExportSweep, PngSequenceIsNumberedFromOne)
               QStringLiteral("sweep-elu-alpha-function"));
     QStringList written;
     ASSERT_FALSE(ax::ui::exportSweepPngSequence(state, sweep, smallFrames(), dir.path(), base, &written));
-    const QStringList expected{QStringLiteral("sweep-elu-alpha-0001.png"), QStringLiteral("sweep-elu-alpha-0002.png"),
+    const QStringList expected{QStringLiteral("sweep-elu-alpha-0001.png"),
+                               QStringLiteral("sweep-elu-alpha-0002.png"),
                                QStringLiteral("sweep-elu-alpha-0003.png")};
     EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files, QDir::Name), expected);
     ASSERT_EQ(written.size(), 3);
@@ -147,12 +149,13 @@ TEST(ExportSweep, CancellingRemovesTheFramesItWrote)
 {
     QTemporaryDir dir;
     ExplorerState state;
-    const auto error = ax::ui::exportSweepPngSequence(state, eluSweep(5), smallFrames(), dir.path(),
-                                                      QStringLiteral("cut"), nullptr,
-                                                      [](int done, int) { return done < 2; });
+    const auto error =
+        ax::ui::exportSweepPngSequence(state, eluSweep(5), smallFrames(), dir.path(), QStringLiteral("cut"),
+                                       nullptr, [](int done, int) { return done < 2; });
     ASSERT_TRUE(error);
     EXPECT_TRUE(QDir(dir.path()).entryList(QDir::Files).isEmpty());
-    EXPECT_TRUE(ax::ui::exportSweepGif(state, eluSweep(5), smallFrames(), dir.filePath(QStringLiteral("cut.gif")),
+    EXPECT_TRUE(ax::ui::exportSweepGif(state, eluSweep(5), smallFrames(),
+                                       dir.filePath(QStringLiteral("cut.gif")),
                                        [](int done, int) { return done < 2; }));
     EXPECT_TRUE(QDir(dir.path()).entryList(QDir::Files).isEmpty());
 }
