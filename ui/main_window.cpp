@@ -76,11 +76,16 @@ MainWindow::MainWindow(Persistence persistence, QWidget* parent)
     m_charts->setAccessibleDescription(
         tr("f(z), f′(z) and the saturation lanes of the activations shown, over one shared z axis"));
     m_tabs->addTab(m_charts, tr("Charts"));
-    m_depthLab = new DepthLabView(m_state, m_tabs);
+    m_depthLab = new DepthLabView(m_state);
     m_depthLab->setAccessibleName(tr("Depth lab"));
     m_depthLab->setAccessibleDescription(
         tr("What each shown activation does to signals and gradients through many layers: theory and simulation"));
-    m_tabs->addTab(m_depthLab, tr("Depth lab"));
+    // In a scroll area so the lab's many controls never set a minimum size for the whole window.
+    auto* depthScroll = new QScrollArea(m_tabs);
+    depthScroll->setWidgetResizable(true);
+    depthScroll->setFrameShape(QFrame::NoFrame);
+    depthScroll->setWidget(m_depthLab);
+    m_tabs->addTab(depthScroll, tr("Depth lab"));
     setCentralWidget(m_tabs);
 
     createDocks();
