@@ -35,13 +35,24 @@ CommandLine::CommandLine()
                 tr("The saturation threshold of --saturation: a point is saturated where |f'| < "
                    "epsilon (default: %1).")
                     .arg(ui::ExplorerState::kDefaultEpsilon),
-                tr("e"))
+                tr("e")),
+      m_screenshot(QStringLiteral("screenshot"),
+                   tr("Renders the window in its default state (not the saved settings) to the PNG <file>, "
+                      "prints its path and exits; needs no display. Takes --size and --theme."),
+                   tr("file")),
+      m_exportTable(QStringLiteral("export-table"),
+                    tr("Writes the comparison table (all activations, in catalog order, with every "
+                       "problem and solution text) to <file> and prints its path; the format follows the "
+                       "extension: .csv, .md, .tex (LaTeX booktabs) or .html. Needs no display."),
+                    tr("file"))
 {
     m_parser.setApplicationDescription(
         tr("Explore how neural-network activation functions behave. Without options it opens the "
-           "window; --eval, --list and --saturation print to the terminal and need no display."));
+           "window, or the session file given; --eval, --list, --saturation, --export, --export-table "
+           "and --screenshot need no display."));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    m_parser.addOptions({m_helpOption, m_versionOption, m_eval, m_list, m_saturation, m_range, m_epsilon});
+    m_parser.addOptions({m_helpOption, m_versionOption, m_eval, m_list, m_saturation, m_range, m_epsilon,
+                        m_screenshot, m_exportTable});
     m_exportOptions.addTo(m_parser);
     m_parser.addPositionalArgument(QStringLiteral("session"),
                                    tr("A session file (.actx.json) to open in the window."), tr("[session]"));
@@ -63,7 +74,8 @@ Invocation CommandLine::read(const QStringList& arguments)
         return invocation;
     }
 
-    for (const QCommandLineOption* option : {&m_eval, &m_list, &m_saturation, &m_range, &m_epsilon}) {
+    for (const QCommandLineOption* option :
+         {&m_eval, &m_list, &m_saturation, &m_range, &m_epsilon, &m_screenshot, &m_exportTable}) {
         const QString name = option->names().constFirst();
         if (m_parser.optionNames().count(name) > 1) {
             invocation.error = tr("--%1 is given more than once.").arg(name);
@@ -91,7 +103,20 @@ Invocation CommandLine::read(const QStringList& arguments)
         invocation.exportArguments = m_exportOptions.read(m_parser);
         commands << QStringLiteral("--export");
     }
-    if (const QString misuse = m_exportOptions.misuse(m_parser); !misuse.isEmpty()) {
+    if (m_parser.isSet(m_screenshot)) {
+        invocation.command = Command::Screenshot;
+        invocation.outputPath = m_parser.value(m_screenshot);
+        commands << QStringLiteral("--screenshot");
+    }
+    if (m_parser.isSet(m_exportTable)) {
+        invocation.command = Command::ExportTable;
+        invocation.outputPath = m_parser.value(m_exportTable);
+        commands << QStringLiteral("--export-table");
+    }
+    // A screenshot takes the figure's --size and --theme; with --export as well, the clash of
+    // commands below is the message that helps.
+    const bool screenshot = m_parser.isSet(m_screenshot);
+    if (const QString misuse = m_exportOptions.misuse(m_parser, screenshot); !misuse.isEmpty()) {
         invocation.error = misuse;
         return invocation;
     }
@@ -99,6 +124,13 @@ Invocation CommandLine::read(const QStringList& arguments)
         invocation.error =
             tr("%1 cannot be used together; choose one command.").arg(commands.join(QStringLiteral(" and ")));
         return invocation;
+    }
+
+    if (screenshot) {
+        if (m_parser.isSet(m_exportOptions.sizeOption()))
+            invocation.size = m_parser.value(m_exportOptions.sizeOption());
+        if (m_parser.isSet(m_exportOptions.themeOption()))
+            invocation.theme = m_parser.value(m_exportOptions.themeOption());
     }
 
     if (m_parser.isSet(m_range)) invocation.range = m_parser.value(m_range);

@@ -16,7 +16,7 @@ namespace ax::app {
 // Exit status of a run refused for bad input (unknown id, malformed number, unknown option, …).
 inline constexpr int kBadInputExitCode = 2;
 
-enum class Command { Window, Help, Version, Eval, List, Saturation, Export };
+enum class Command { Window, Help, Version, Eval, List, Saturation, Export, Screenshot, ExportTable };
 
 // What one run of the program is asked to do, before any of its values are checked.
 struct Invocation {
@@ -25,6 +25,9 @@ struct Invocation {
     std::optional<QString> range;  // "MIN,MAX"
     std::optional<QString> epsilon;
     QString sessionPath;  // the positional argument; empty when none
+    QString outputPath;   // the file of Screenshot and ExportTable
+    std::optional<QString> size;   // for Screenshot: "WxH"
+    std::optional<QString> theme;  // for Screenshot
     QString error;        // not empty: the arguments are wrong and this says why
     ExportArguments exportArguments;  // for Export
 };
@@ -53,6 +56,8 @@ private:
     QCommandLineOption m_saturation;
     QCommandLineOption m_range;
     QCommandLineOption m_epsilon;
+    QCommandLineOption m_screenshot;
+    QCommandLineOption m_exportTable;
     ExportOptions m_exportOptions;
 };
 

@@ -4,6 +4,7 @@
 #include "platform.h"
 
 #include "core/spec_parser.h"
+#include "ui/depth_chart_export.h"
 #include "ui/explorer_state.h"
 #include "ui/figure_export.h"
 #include "ui/session_file.h"
@@ -17,15 +18,34 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <memory>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace ax::app {
 
 namespace {
 
+using ui::DepthChart;
 using ui::FigureChart;
 using ui::FigureFormat;
+
+// A chart of the explorer or of the depth lab, as --charts names it.
+using ExportChart = std::variant<FigureChart, DepthChart>;
+
+QString exportChartName(const ExportChart& chart)
+{
+    if (const auto* figure = std::get_if<FigureChart>(&chart)) return ui::figureChartName(*figure);
+    return ui::DepthLabView::chartName(std::get<DepthChart>(chart));
+}
+
+std::optional<ExportChart> exportChartFromName(const QString& name)
+{
+    if (const auto figure = ui::figureChartFromName(name)) return *figure;
+    if (const auto depth = ui::DepthLabView::chartFromName(name)) return *depth;
+    return std::nullopt;
+}
 
 constexpr int kDefaultSweepFrames = 60;
 constexpr double kDefaultSweepFps = 15.0;
@@ -92,7 +112,7 @@ enum class SweepFormat { Gif, PngSequence };
 struct ExportPlan {
     QString directory;
     ui::FigureOptions options;
-    QList<FigureChart> charts;
+    QList<ExportChart> charts;
     QList<FigureFormat> formats;
     std::optional<ui::SweepAnimation> sweep;
     QList<SweepFormat> sweepFormats;
@@ -180,13 +200,23 @@ ExportPlan makePlan(const ExportArguments& arguments, const ui::ExplorerState& s
     QStringList chartNames;
     for (const FigureChart chart : ui::kFigureCharts)
         chartNames << ui::figureChartName(chart);
+    for (const DepthChart chart : ui::kDepthCharts)
+        chartNames << ui::DepthLabView::chartName(chart);
     if (arguments.charts)
-        plan.charts = parseNameList<FigureChart>(QStringLiteral("charts"), *arguments.charts, chartNames,
-                                                 ui::figureChartFromName);
+        plan.charts = parseNameList<ExportChart>(QStringLiteral("charts"), *arguments.charts, chartNames,
+                                                 exportChartFromName);
     else if (plan.sweep)
         plan.charts = {FigureChart::Combined};
     else
-        plan.charts = QList<FigureChart>(ui::kFigureCharts.begin(), ui::kFigureCharts.end());
+        // The depth charts only when asked for: they cost a network's theory per activation.
+        plan.charts = QList<ExportChart>(ui::kFigureCharts.begin(), ui::kFigureCharts.end());
+    if (plan.sweep) {
+        for (const ExportChart& chart : plan.charts)
+            if (std::holds_alternative<DepthChart>(chart))
+                throw BadInput{ExportCommand::tr("--charts: %1 cannot be animated by --sweep; choose from "
+                                                 "the function charts.")
+                                   .arg(exportChartName(chart))};
+    }
 
     if (plan.sweep) {
         const auto lookup = [](const QString& name) -> std::optional<SweepFormat> {
@@ -246,12 +276,11 @@ QStringList plannedPaths(const ExportPlan& plan, const ui::ExplorerState& state)
 {
     const QDir directory(plan.directory);
     QStringList paths;
-    for (const FigureChart chart : plan.charts) {
+    for (const ExportChart& chart : plan.charts) {
         for (const FigureFormat format : plan.formats)
-            paths << directory.filePath(ui::figureChartName(chart) + QLatin1Char('.') +
-                                        ui::figureFormatName(format));
+            paths << directory.filePath(exportChartName(chart) + QLatin1Char('.') + ui::figureFormatName(format));
         if (!plan.sweep) continue;
-        const QString base = ui::sweepBaseName(state, *plan.sweep, chart);
+        const QString base = ui::sweepBaseName(state, *plan.sweep, std::get<FigureChart>(chart));
         for (const SweepFormat format : plan.sweepFormats) {
             if (format == SweepFormat::Gif) {
                 paths << directory.filePath(base + QStringLiteral(".gif"));
@@ -333,19 +362,28 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
     };
     std::vector<Rendered> figures;
     const QDir directory(plan.directory);
-    for (const FigureChart chart : plan.charts) {
+    // Built only for depth charts; its constructor computes the theory for the state as it is now.
+    std::unique_ptr<ui::DepthLabView> depthLab;
+    for (const ExportChart& chart : plan.charts) {
+        if (std::holds_alternative<DepthChart>(chart) && !depthLab)
+            depthLab = std::make_unique<ui::DepthLabView>(state);
         for (const FigureFormat format : plan.formats) {
             ui::FigureOptions options = plan.options;
-            options.chart = chart;
-            QByteArray bytes = ui::renderFigureBytes(state, options, format);
+            QByteArray bytes;
+            if (const auto* figure = std::get_if<FigureChart>(&chart)) {
+                options.chart = *figure;
+                bytes = ui::renderFigureBytes(state, options, format);
+            } else {
+                bytes = ui::renderDepthChartBytes(*depthLab, std::get<DepthChart>(chart), options, format);
+            }
             if (bytes.isEmpty()) {
                 reportError(tr("The %1 chart could not be rendered as %2.")
-                                .arg(ui::figureChartName(chart), ui::figureFormatName(format)));
+                                .arg(exportChartName(chart), ui::figureFormatName(format)));
                 return EXIT_FAILURE;
             }
-            figures.push_back({directory.filePath(ui::figureChartName(chart) + QLatin1Char('.') +
-                                                  ui::figureFormatName(format)),
-                               std::move(bytes)});
+            figures.push_back(
+                {directory.filePath(exportChartName(chart) + QLatin1Char('.') + ui::figureFormatName(format)),
+                 std::move(bytes)});
         }
     }
 
@@ -370,7 +408,8 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
         written << figure.path;
     }
     if (plan.sweep) {
-        for (const FigureChart chart : plan.charts) {
+        for (const ExportChart& planned : plan.charts) {
+            const FigureChart chart = std::get<FigureChart>(planned);
             ui::FigureOptions options = plan.options;
             options.chart = chart;
             const QString base = ui::sweepBaseName(state, *plan.sweep, chart);
@@ -394,24 +433,10 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
     return EXIT_SUCCESS;
 }
 
-namespace {
-
-QtMessageHandler previousMessageHandler = nullptr;
-
-// The command's only stderr output is its own one-line error: Qt's notes about the environment
-// (such as a missing XDG_RUNTIME_DIR on a server) are dropped, its critical messages kept.
-void quietMessageHandler(QtMsgType type, const QMessageLogContext& context, const QString& message)
-{
-    if ((type == QtCriticalMsg || type == QtFatalMsg) && previousMessageHandler)
-        previousMessageHandler(type, context, message);
-}
-
-}  // namespace
-
 int runExport(int& /*argc*/, char** argv, const ExportArguments& arguments)
 {
     useOffscreenPlatformWithoutDisplay();
-    previousMessageHandler = qInstallMessageHandler(quietMessageHandler);
+    keepOnlyCriticalQtMessages();
     // Only the program name: the options were read already, and Qt would take --style for itself.
     int qtArgc = 1;
     // QApplication rather than QGuiApplication: the figure uses the widget style's fonts and palette.

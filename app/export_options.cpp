@@ -1,5 +1,7 @@
 #include "export_options.h"
 
+#include "ui/window_screenshot.h"
+
 namespace ax::app {
 
 namespace {
@@ -32,7 +34,8 @@ ExportOptions::ExportOptions()
       m_samples(QStringLiteral("samples"), tr("With --export: the number of samples per curve."), tr("n")),
       m_charts(QStringLiteral("charts"),
                tr("With --export: the charts to write, comma-separated from function, derivative, second, "
-                  "saturation and combined (default: all of them; with --sweep: combined)."),
+                  "saturation and combined (default: these five; with --sweep: combined), and the depth "
+                  "lab's depth-variance, depth-gradient, depth-dead and selu-phase."),
                tr("list")),
       m_format(QStringLiteral("format"),
                tr("With --export: the formats, comma-separated from png, svg and pdf (default: png); with "
@@ -40,7 +43,10 @@ ExportOptions::ExportOptions()
                tr("list")),
       m_size(QStringLiteral("size"),
              tr("With --export: the figure size in pixels, WxH, or a4 for an A4 landscape page at 300 dpi "
-                "(default: 1920x1080; with --sweep: 960x540). SVG and PDF take it at 96 pixels per inch."),
+                "(default: 1920x1080; with --sweep: 960x540). SVG and PDF take it at 96 pixels per inch. "
+                "With --screenshot: the window's size, WxH (default: %1x%2).")
+                 .arg(ui::kDefaultScreenshotSize.width())
+                 .arg(ui::kDefaultScreenshotSize.height()),
              tr("size")),
       m_scale(QStringLiteral("scale"),
               tr("With --export: multiplies the pixel size of PNG and GIF output, e.g. 2 for high-DPI "
@@ -50,7 +56,10 @@ ExportOptions::ExportOptions()
               tr("With --export: screen, or print for a white background, black axes, thicker lines, larger "
                  "fonts and dashed curves (default: the state's style)."),
               tr("style")),
-      m_theme(QStringLiteral("theme"), tr("With --export: light or dark (default: light)."), tr("theme")),
+      m_theme(QStringLiteral("theme"),
+              tr("With --export: light or dark (default: light). With --screenshot: light or dark (default: "
+                 "the system's)."),
+              tr("theme")),
       m_sweep(QStringLiteral("sweep"),
               tr("With --export: an animation that moves one parameter, e.g. elu.alpha=0.1:2, written as "
                  "sweep-elu-alpha.gif (or numbered sweep-elu-alpha-0001.png frames); each frame's caption "
@@ -72,7 +81,7 @@ bool ExportOptions::isRequested(const QCommandLineParser& parser) const
     return parser.isSet(m_export);
 }
 
-QString ExportOptions::misuse(const QCommandLineParser& parser, bool sizeUsedElsewhere) const
+QString ExportOptions::misuse(const QCommandLineParser& parser, bool lookUsedElsewhere) const
 {
     const QStringList given = parser.optionNames();
     for (const QCommandLineOption* option :
@@ -90,7 +99,7 @@ QString ExportOptions::misuse(const QCommandLineParser& parser, bool sizeUsedEls
     for (const QCommandLineOption* option :
          {&m_session, &m_activations, &m_param, &m_samples, &m_charts, &m_format, &m_size, &m_scale, &m_style,
           &m_theme, &m_sweep, &m_frames, &m_fps}) {
-        if (option == &m_size && sizeUsedElsewhere) continue;
+        if ((option == &m_size || option == &m_theme) && lookUsedElsewhere) continue;
         if (parser.isSet(*option))
             return tr("--%1 is used only with --export.").arg(option->names().constFirst());
     }

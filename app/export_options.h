@@ -42,9 +42,10 @@ public:
     void addTo(QCommandLineParser& parser) const;
     [[nodiscard]] bool isRequested(const QCommandLineParser& parser) const;
     // Not empty when an option of --export is given more than once or without --export.
-    // sizeUsedElsewhere: another command of the run (a screenshot) takes --size too.
-    [[nodiscard]] QString misuse(const QCommandLineParser& parser, bool sizeUsedElsewhere = false) const;
+    // lookUsedElsewhere: another command of the run (a screenshot) takes --size and --theme too.
+    [[nodiscard]] QString misuse(const QCommandLineParser& parser, bool lookUsedElsewhere = false) const;
     [[nodiscard]] const QCommandLineOption& sizeOption() const noexcept { return m_size; }
+    [[nodiscard]] const QCommandLineOption& themeOption() const noexcept { return m_theme; }
     [[nodiscard]] ExportArguments read(const QCommandLineParser& parser) const;
 
 private:

@@ -1,5 +1,6 @@
 #include "command_line.h"
 #include "export_command.h"
+#include "file_commands.h"
 #include "headless_commands.h"
 #include "window.h"
 
@@ -27,6 +28,9 @@ int main(int argc, char* argv[])
         return ax::app::runWindow(argc, argv, invocation.sessionPath);
     if (invocation.error.isEmpty() && invocation.command == ax::app::Command::Export)
         return ax::app::runExport(argc, argv, invocation.exportArguments);
+    if (invocation.error.isEmpty() && (invocation.command == ax::app::Command::Screenshot ||
+                                       invocation.command == ax::app::Command::ExportTable))
+        return ax::app::runFileCommand(argv, invocation);
 
     const QCoreApplication app(argc, argv);
     if (!invocation.error.isEmpty()) {

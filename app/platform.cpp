@@ -1,9 +1,22 @@
 #include "platform.h"
 
 #include <QByteArray>
+#include <QString>
 #include <QtGlobal>
 
 namespace ax::app {
+
+namespace {
+
+QtMessageHandler previousMessageHandler = nullptr;
+
+void criticalOnlyMessageHandler(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if ((type == QtCriticalMsg || type == QtFatalMsg) && previousMessageHandler)
+        previousMessageHandler(type, context, message);
+}
+
+}  // namespace
 
 bool hasDisplay() noexcept
 {
@@ -14,6 +27,11 @@ void useOffscreenPlatformWithoutDisplay()
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && !hasDisplay())
         qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen"));
+}
+
+void keepOnlyCriticalQtMessages()
+{
+    previousMessageHandler = qInstallMessageHandler(criticalOnlyMessageHandler);
 }
 
 }  // namespace ax::app

@@ -11,4 +11,9 @@ namespace ax::app {
 // QGuiApplication exists.
 void useOffscreenPlatformWithoutDisplay();
 
+// For headless commands, whose only stderr output is their own one-line error: drops Qt's notes
+// about the environment (such as a missing XDG_RUNTIME_DIR on a server) and keeps its critical
+// messages.
+void keepOnlyCriticalQtMessages();
+
 }  // namespace ax::app

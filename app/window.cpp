@@ -4,7 +4,7 @@
 #include "platform.h"
 
 #include "ui/main_window.h"
-#include "ui/session_file.h"
+#include "ui/file_menu_actions.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -31,10 +31,11 @@ int runWindow(int& argc, char** argv, const QString& sessionPath)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.activationexplorer.ActivationExplorer.svg")));
     ui::MainWindow window;
     window.show();
-    // A session that cannot be opened (e.g. double-clicked in a file manager) must not keep the
-    // window from starting: say why and keep the state as it was.
+    // Through the File actions, so the session becomes the window's file and joins the recent ones.
+    // One that cannot be opened (e.g. double-clicked in a file manager) must not keep the window
+    // from starting: say why and keep the state as it was.
     if (!sessionPath.isEmpty()) {
-        if (const auto error = ui::openSession(window.state(), sessionPath)) {
+        if (const auto error = window.fileActions()->openSessionFile(sessionPath)) {
             reportError(*error);
             QMessageBox::warning(
                 &window, QApplication::translate("ax::app::Window", "Cannot open the session"), *error);

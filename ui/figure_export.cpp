@@ -50,20 +50,6 @@ QString documentTitle(const ExplorerState& state, const FigureOptions& options)
                                         options.caption.isEmpty() ? figureCaption(state) : options.caption);
 }
 
-QPalette figurePalette(const FigureOptions& options)
-{
-    if (options.style == ChartStyle::Print) return lightPalette();
-    switch (options.theme) {
-        case Theme::Light:
-            return lightPalette();
-        case Theme::Dark:
-            return darkPalette();
-        case Theme::System:
-            break;
-    }
-    return systemPalette();
-}
-
 // Fonts are sized in layout pixels, so the figure looks the same at every scale and on every device.
 QFont figureFont(double pixelSize, bool bold = false)
 {
@@ -71,12 +57,6 @@ QFont figureFont(double pixelSize, bool bold = false)
     font.setPixelSize(std::max(1, static_cast<int>(std::lround(pixelSize))));
     font.setBold(bold);
     return font;
-}
-
-// Text and lines grow with the figure beyond the window's size, so a poster is as legible as a slide.
-double figureUnit(const QRectF& target)
-{
-    return std::clamp(std::min(target.width() / 1280.0, target.height() / 720.0), 0.75, 2.5);
 }
 
 QFont titleFont(double unit, bool print)
@@ -135,7 +115,25 @@ QByteArray encodePng(const QImage& image)
     return bytes;
 }
 
-QByteArray renderSvg(const ExplorerState& state, const FigureOptions& options)
+QImage paintedImage(const FigurePaint& paint, const QString& title, const FigureOptions& options)
+{
+    if (validateFigureOptions(options)) return {};
+    QImage image(options.pixelSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    image.setDevicePixelRatio(options.scale);
+    const int dotsPerMeter = static_cast<int>(std::lround(kLayoutDpi * options.scale / 0.0254));
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
+    {
+        QPainter painter(&image);
+        paint(painter, QRectF(QPointF(0, 0), options.size));
+    }
+    image.setText(QStringLiteral("Software"), exportMarkerText());
+    image.setText(QStringLiteral("Title"), title);
+    return image;
+}
+
+QByteArray renderSvg(const FigurePaint& paint, const QString& title, const FigureOptions& options)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -145,22 +143,22 @@ QByteArray renderSvg(const ExplorerState& state, const FigureOptions& options)
     generator.setResolution(static_cast<int>(kLayoutDpi));
     generator.setSize(options.size.toSize());
     generator.setViewBox(QRectF(QPointF(0, 0), options.size));
-    generator.setTitle(xmlEscaped(documentTitle(state, options)));
+    generator.setTitle(xmlEscaped(title));
     generator.setDescription(xmlEscaped(QStringLiteral("%1 figure").arg(exportMarkerText())));
     QPainter painter(&generator);
-    paintFigure(painter, QRectF(QPointF(0, 0), options.size), state, options);
+    paint(painter, QRectF(QPointF(0, 0), options.size));
     painter.end();
     return bytes;
 }
 
-QByteArray renderPdf(const ExplorerState& state, const FigureOptions& options)
+QByteArray renderPdf(const FigurePaint& paint, const QString& title, const FigureOptions& options)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
     writer.setCreator(exportMarkerText());
-    writer.setTitle(documentTitle(state, options));
+    writer.setTitle(title);
     // One layout pixel is 1/96 inch, so a 1920×1080 figure fills a 20 × 11.25 inch page and the
     // A4 preset fills an A4 page exactly.
     writer.setResolution(static_cast<int>(kLayoutDpi));
@@ -171,9 +169,16 @@ QByteArray renderPdf(const ExplorerState& state, const FigureOptions& options)
     const QRectF target = painter.viewport();
     painter.setWindow(QRect(QPoint(0, 0), options.size.toSize()));
     painter.setViewport(target.toRect());
-    paintFigure(painter, QRectF(QPointF(0, 0), options.size), state, options);
+    paint(painter, QRectF(QPointF(0, 0), options.size));
     painter.end();
     return bytes;
+}
+
+FigurePaint statePaint(const ExplorerState& state, const FigureOptions& options)
+{
+    return [&state, &options](QPainter& painter, const QRectF& target) {
+        paintFigure(painter, target, state, options);
+    };
 }
 
 bool hasPngMarker(const QString& path)
@@ -362,34 +367,47 @@ QString exportMarkerText()
 
 QImage renderFigureImage(const ExplorerState& state, const FigureOptions& options)
 {
-    if (validateFigureOptions(options)) return {};
-    QImage image(options.pixelSize(), QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::transparent);
-    image.setDevicePixelRatio(options.scale);
-    const int dotsPerMeter = static_cast<int>(std::lround(kLayoutDpi * options.scale / 0.0254));
-    image.setDotsPerMeterX(dotsPerMeter);
-    image.setDotsPerMeterY(dotsPerMeter);
-    {
-        QPainter painter(&image);
-        paintFigure(painter, QRectF(QPointF(0, 0), options.size), state, options);
-    }
-    image.setText(QStringLiteral("Software"), exportMarkerText());
-    image.setText(QStringLiteral("Title"), documentTitle(state, options));
-    return image;
+    return paintedImage(statePaint(state, options), documentTitle(state, options), options);
 }
 
 QByteArray renderFigureBytes(const ExplorerState& state, const FigureOptions& options, FigureFormat format)
 {
+    return renderPaintedFigureBytes(statePaint(state, options), documentTitle(state, options), options, format);
+}
+
+QByteArray renderPaintedFigureBytes(const FigurePaint& paint, const QString& title, const FigureOptions& options,
+                                    FigureFormat format)
+{
     if (validateFigureOptions(options)) return {};
     switch (format) {
         case FigureFormat::Png:
-            return encodePng(renderFigureImage(state, options));
+            return encodePng(paintedImage(paint, title, options));
         case FigureFormat::Svg:
-            return renderSvg(state, options);
+            return renderSvg(paint, title, options);
         case FigureFormat::Pdf:
             break;
     }
-    return renderPdf(state, options);
+    return renderPdf(paint, title, options);
+}
+
+QPalette figurePalette(const FigureOptions& options)
+{
+    if (options.style == ChartStyle::Print) return lightPalette();
+    switch (options.theme) {
+        case Theme::Light:
+            return lightPalette();
+        case Theme::Dark:
+            return darkPalette();
+        case Theme::System:
+            break;
+    }
+    return systemPalette();
+}
+
+// Text and lines grow with the figure beyond the window's size, so a poster is as legible as a slide.
+double figureUnit(const QRectF& target)
+{
+    return std::clamp(std::min(target.width() / 1280.0, target.height() / 720.0), 0.75, 2.5);
 }
 
 std::optional<QString> writeFileAtomically(const QString& path, const QByteArray& bytes)
@@ -431,7 +449,7 @@ QMimeData* figureMimeData(const ExplorerState& state, const FigureOptions& optio
     const QImage image = renderFigureImage(state, options);
     data->setImageData(image);
     data->setData(QStringLiteral("image/png"), encodePng(image));
-    data->setData(QStringLiteral("image/svg+xml"), renderSvg(state, options));
+    data->setData(QStringLiteral("image/svg+xml"), renderSvg(statePaint(state, options), documentTitle(state, options), options));
     return data;
 }
 

@@ -11,10 +11,12 @@
 #include <QString>
 
 #include <array>
+#include <functional>
 #include <optional>
 
 class QMimeData;
 class QPainter;
+class QPalette;
 class QRectF;
 
 namespace ax::ui {
@@ -80,6 +82,19 @@ void paintFigure(QPainter& painter, const QRectF& target, const ExplorerState& s
 // The encoded file content; empty when the options are invalid.
 [[nodiscard]] QByteArray renderFigureBytes(const ExplorerState& state, const FigureOptions& options,
                                            FigureFormat format);
+
+// Paints a whole figure of any kind into target, given in layout pixels.
+using FigurePaint = std::function<void(QPainter&, const QRectF&)>;
+
+// As renderFigureBytes for a figure painted by paint (e.g. a depth-lab chart): the same sizes,
+// resolution and export marker, with title in the file's metadata. Empty when the options are invalid.
+[[nodiscard]] QByteArray renderPaintedFigureBytes(const FigurePaint& paint, const QString& title,
+                                                  const FigureOptions& options, FigureFormat format);
+
+// The colours a figure is drawn in: the options' theme, or light for print.
+[[nodiscard]] QPalette figurePalette(const FigureOptions& options);
+// Text and lines grow with the figure beyond the window's size, so a poster is as legible as a slide.
+[[nodiscard]] double figureUnit(const QRectF& target);
 
 // Writes bytes through QSaveFile; returns the error message on failure (any old file stays intact).
 [[nodiscard]] std::optional<QString> writeFileAtomically(const QString& path, const QByteArray& bytes);

@@ -10,6 +10,8 @@
 #include <QPixmap>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace ax::ui {
 
 namespace {
@@ -33,14 +35,20 @@ void settle()
 
 }  // namespace
 
-std::optional<QString> renderWindowScreenshot(const QString& path, QSize size, Theme theme)
+std::optional<QString> checkScreenshotSize(QSize size)
 {
-    if (!qobject_cast<QApplication*>(QCoreApplication::instance()))
-        return tr("A screenshot needs the application's window system.");
     if (size.width() < 320 || size.height() < 240 || size.width() > kMaxSide || size.height() > kMaxSide)
         return tr("The screenshot size %1×%2 is not between 320×240 and 8192×8192.")
             .arg(size.width())
             .arg(size.height());
+    return std::nullopt;
+}
+
+std::optional<QString> renderWindowScreenshot(const QString& path, QSize size, Theme theme)
+{
+    if (!qobject_cast<QApplication*>(QCoreApplication::instance()))
+        return tr("A screenshot needs the application's window system.");
+    if (auto error = checkScreenshotSize(size)) return error;
 
     MainWindow window(Persistence::None);
     window.state().setTheme(theme);
@@ -52,6 +60,16 @@ std::optional<QString> renderWindowScreenshot(const QString& path, QSize size, T
     if (window.size() != size) {
         window.resize(size);
         settle();
+    }
+    // Below its minimum the window keeps a larger size: a picture of another size than asked is wrong.
+    if (window.size() != size) {
+        const QSize taken = window.size();
+        window.close();
+        return tr("The window cannot be laid out at %1×%2; it needs at least %3×%4.")
+            .arg(size.width())
+            .arg(size.height())
+            .arg(std::max(taken.width(), size.width()))
+            .arg(std::max(taken.height(), size.height()));
     }
     const QImage image = window.grab().toImage();
     window.close();

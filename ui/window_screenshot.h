@@ -13,6 +13,9 @@ namespace ax::ui {
 
 inline constexpr QSize kDefaultScreenshotSize{1600, 900};
 
+// The message when a window of size cannot be rendered (too small to lay out, or too large).
+[[nodiscard]] std::optional<QString> checkScreenshotSize(QSize size);
+
 // Builds a window with the default state (the user's settings are not read), lays it out at size,
 // grabs it and writes the PNG through QSaveFile. Returns an error message on failure. Needs a
 // QApplication (the offscreen platform is enough).

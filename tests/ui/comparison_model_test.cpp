@@ -70,7 +70,9 @@ TEST(ComparisonModel, ShownPropertiesAreTheCoresAtTheCurrentParameters)
         EXPECT_EQ(text(model, id, Column::DeadRegion), ax::ui::yesNo(p.deadRegion)) << a.id;
         EXPECT_EQ(text(model, id, Column::SelfNormalising), ax::ui::yesNo(p.selfNormalising)) << a.id;
         const QString year = text(model, id, Column::Year);
-        if (a.reference.year > 0) EXPECT_EQ(year, QString::number(a.reference.year));
+        if (a.reference.year > 0) {
+            EXPECT_EQ(year, QString::number(a.reference.year));
+        }
     }
     // Spot checks a reader would notice at once.
     EXPECT_EQ(text(model, "sigmoid", Column::Range), QStringLiteral("(0, 1)"));

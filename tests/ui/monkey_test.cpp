@@ -282,6 +282,18 @@ private:
         return text;
     }
 
+    // Key presses for text; QTest's own typing knows only ASCII, so other characters (a Unicode
+    // minus, an Arabic digit) go as key events that carry just their text.
+    static void typeText(QWidget* field, const QString& text)
+    {
+        for (const QChar c : text) {
+            if (c.unicode() < 0x80)
+                QTest::keyClick(field, c.toLatin1());
+            else
+                QTest::sendKeyEvent(QTest::Click, field, Qt::Key_unknown, QString(c), Qt::NoModifier);
+        }
+    }
+
     // Replaces a field's text as typing does (so it counts as edited) and presses Return.
     static void typeInto(QWidget* field, const QString& text)
     {
@@ -290,7 +302,7 @@ private:
         if (text.isEmpty())
             QTest::keyClick(field, Qt::Key_Delete);
         else
-            QTest::keyClicks(field, text);
+            typeText(field, text);
         QTest::keyClick(field, Qt::Key_Return);
     }
 
@@ -371,7 +383,7 @@ private:
         if (text.isEmpty())
             QTest::keyClick(filter, Qt::Key_Backspace);
         else
-            QTest::keyClicks(filter, text);
+            typeText(filter, text);
         return "filter \"" + text.toStdString() + "\" in " + filter->accessibleName().toStdString();
     }
 
