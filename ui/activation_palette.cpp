@@ -20,8 +20,13 @@ constexpr std::array<QRgb, 23> kPalette{
 QColor activationColour(int catalogIndex)
 {
     const auto n = static_cast<int>(kPalette.size());
-    const int index = ((catalogIndex % n) + n) % n;
-    return QColor::fromRgb(kPalette[static_cast<std::size_t>(index)]);
+    if (catalogIndex >= 0 && catalogIndex < n)
+        return QColor::fromRgb(kPalette[static_cast<std::size_t>(catalogIndex)]);
+    // Custom activations cycle through the colours after the identity's grey, so none of them
+    // looks like the neutral reference line.
+    const int cycle = n - 1;
+    const int offset = catalogIndex < 0 ? 0 : (catalogIndex - n) % cycle;
+    return QColor::fromRgb(kPalette[static_cast<std::size_t>(1 + offset)]);
 }
 
 Qt::PenStyle activationDash(int catalogIndex)

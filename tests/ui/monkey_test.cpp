@@ -552,12 +552,13 @@ private:
         }
         default: {
             // A damaged session: refused with a message and nothing changed.
-            QSaveFile file(path);
+            QSaveFile file(m_folder + QStringLiteral("/damaged.actx.json"));
             if (!file.open(QIODevice::WriteOnly)) return "could not write a damaged session";
             file.write(QByteArrayLiteral("{\"format\":\"activation-explorer-session\",\"version\":1,\"range\":[5,"));
             if (!file.commit()) return "could not write a damaged session";
             const QJsonObject before = m_state.toJson();
-            const auto error = m_files ? m_files->openSessionFile(path) : openSession(m_state, path);
+            const QString damaged = file.fileName();
+            const auto error = m_files ? m_files->openSessionFile(damaged) : openSession(m_state, damaged);
             if (!error) m_pendingFailure = "a damaged session was accepted";
             else if (m_state.toJson() != before) m_pendingFailure = "a damaged session changed the state";
             return "open a damaged session";
