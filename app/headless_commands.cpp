@@ -65,6 +65,8 @@ int HeadlessCommands::run(const Invocation& invocation, std::FILE* input, std::F
         case Command::Help:
         case Command::Version:
         case Command::Export:
+        case Command::Screenshot:
+        case Command::ExportTable:
             break;
     }
     reportError(tr("This command does not print to the terminal."));

@@ -427,15 +427,32 @@ private:
     {
         const GiNaC::ex base = primary();
         skipSpace();
+        const std::size_t operatorAt = m_pos;
         if (peek('^')) {
             ++m_pos;
-            return GiNaC::pow(base, unary());
+            return raise(base, unary(), operatorAt);
         }
         if (m_pos + 1 < m_text.size() && m_text[m_pos] == '*' && m_text[m_pos + 1] == '*') {
             m_pos += 2;
-            return GiNaC::pow(base, unary());
+            return raise(base, unary(), operatorAt);
         }
         return base;
+    }
+
+    // GiNaC evaluates a power of two numbers exactly, digit by digit: "9^9^9" would take hours and
+    // all memory while the user is still typing. Constants beyond double precision are refused first.
+    GiNaC::ex raise(const GiNaC::ex& base, const GiNaC::ex& exponent, std::size_t operatorAt)
+    {
+        if (GiNaC::is_a<GiNaC::numeric>(base) && GiNaC::is_a<GiNaC::numeric>(exponent)) {
+            const double magnitude = std::fabs(GiNaC::ex_to<GiNaC::numeric>(base).to_double());
+            const double power = GiNaC::ex_to<GiNaC::numeric>(exponent).to_double();
+            if (magnitude != 0.0 && magnitude != 1.0 && !(std::fabs(power * std::log10(magnitude)) <= 330.0))
+                throw ParseFailure{operatorAt, "number out of range" + at(operatorAt)};
+            // GiNaC throws for these from inside a half-built term, which it then never frees.
+            if (magnitude == 0.0 && !(power > 0.0))
+                throw ParseFailure{operatorAt, "0 to a power that is not positive is undefined" + at(operatorAt)};
+        }
+        return GiNaC::pow(base, exponent);
     }
 
     GiNaC::ex primary()
