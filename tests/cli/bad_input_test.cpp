@@ -12,6 +12,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include "program_run.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -20,52 +22,21 @@
 
 namespace {
 
-constexpr int kBadInput = 2;
-const QByteArray kErrorPrefix = "activation-explorer: error: ";
-
-struct RunResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-QString quoted(const QString& text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
-}
+using ax::test::kBadInput;
+using ax::test::kErrorPrefix;
+using ax::test::pngSize;
+using ax::test::programCommand;
+using ax::test::quoted;
+using ax::test::readAll;
+using ax::test::run;
+using ax::test::RunResult;
+using ax::test::snapshot;
 
 class BadInputCli : public ::testing::Test {
 protected:
-    // Runs the program through the shell with input on standard input, on an environment with no
-    // display (a shell run needs no application object in this process).
     RunResult run(const QStringList& arguments, const QByteArray& input = {})
     {
-        const QString in = m_dir.filePath(QStringLiteral(".stdin"));
-        const QString out = m_dir.filePath(QStringLiteral(".stdout"));
-        const QString err = m_dir.filePath(QStringLiteral(".stderr"));
-        QSaveFile inputFile(in);
-        EXPECT_TRUE(inputFile.open(QIODevice::WriteOnly));
-        inputFile.write(input);
-        EXPECT_TRUE(inputFile.commit());
-        QString command = QStringLiteral("cd %1 && env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM %2")
-                              .arg(quoted(m_dir.path()), quoted(QStringLiteral(AX_APP_PATH)));
-        for (const QString& argument : arguments) command += QLatin1Char(' ') + quoted(argument);
-        command += QStringLiteral(" <%1 >%2 2>%3").arg(quoted(in), quoted(out), quoted(err));
-        const int status = std::system(command.toLocal8Bit().constData());
-        RunResult result;
-        result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        result.out = readAll(out);
-        result.err = readAll(err);
-        for (const QString& scratch : {in, out, err}) QFile::remove(scratch);
-        return result;
+        return ax::test::run(arguments, m_dir.path(), input);
     }
 
     // Every file below the folder, for "nothing was written".

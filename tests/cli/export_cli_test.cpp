@@ -12,6 +12,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include "program_run.h"
+
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
@@ -20,74 +22,15 @@
 
 namespace {
 
-constexpr int kBadInput = 2;
-const QByteArray kErrorPrefix = "activation-explorer: error: ";
-
-struct RunResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-QString quoted(const QString& text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
-}
-
-// Runs the program through the shell, on an environment with no display and no platform chosen.
-// (A plain shell run keeps this file free of a second application object beside the other CLI
-// tests' one.)
-RunResult run(const QStringList& arguments, const QString& workingDirectory)
-{
-    const QString out = QDir(workingDirectory).filePath(QStringLiteral(".stdout"));
-    const QString err = QDir(workingDirectory).filePath(QStringLiteral(".stderr"));
-    QString command = QStringLiteral("cd %1 && env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM %2")
-                          .arg(quoted(workingDirectory), quoted(QStringLiteral(AX_APP_PATH)));
-    for (const QString& argument : arguments)
-        command += QLatin1Char(' ') + quoted(argument);
-    command += QStringLiteral(" >%1 2>%2").arg(quoted(out), quoted(err));
-    const int status = std::system(command.toLocal8Bit().constData());
-    RunResult result;
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = readAll(out);
-    result.err = readAll(err);
-    QFile::remove(out);
-    QFile::remove(err);
-    return result;
-}
-
-// Every file below root with its size and content hash stand-in (the bytes), for "nothing changed".
-QMap<QString, QByteArray> snapshot(const QString& root)
-{
-    QMap<QString, QByteArray> files;
-    QDirIterator it(root, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        files.insert(QDir(root).relativeFilePath(path),
-                     QFileInfo(path).isDir() ? QByteArray("<dir>") : readAll(path));
-    }
-    return files;
-}
-
-// Width and height from a PNG's IHDR chunk.
-QSize pngSize(const QByteArray& png)
-{
-    if (!png.startsWith("\x89PNG\r\n\x1a\n") || png.size() < 24) return {};
-    const auto be32 = [&png](int at) {
-        return (static_cast<unsigned char>(png[at]) << 24) | (static_cast<unsigned char>(png[at + 1]) << 16) |
-               (static_cast<unsigned char>(png[at + 2]) << 8) | static_cast<unsigned char>(png[at + 3]);
-    };
-    return QSize(static_cast<int>(be32(16)), static_cast<int>(be32(20)));
-}
+using ax::test::kBadInput;
+using ax::test::kErrorPrefix;
+using ax::test::pngSize;
+using ax::test::programCommand;
+using ax::test::quoted;
+using ax::test::readAll;
+using ax::test::run;
+using ax::test::RunResult;
+using ax::test::snapshot;
 
 class ExportCli : public ::testing::Test {
 protected:

@@ -14,6 +14,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
+#include "program_run.h"
+
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
@@ -23,80 +25,15 @@
 
 namespace {
 
-constexpr int kBadInput = 2;
-const QByteArray kErrorPrefix = "activation-explorer: error: ";
-
-struct RunResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-QString quoted(const QString& text)
-{
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + escaped + QLatin1Char('\'');
-}
-
-// environment: extra NAME=value settings, after the display and platform are unset.
-QString programCommand(const QStringList& arguments, const QStringList& environment = {})
-{
-    QString command = QStringLiteral("env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM");
-    for (const QString& setting : environment)
-        command += QLatin1Char(' ') + quoted(setting);
-    command += QLatin1Char(' ') + quoted(QStringLiteral(AX_APP_PATH));
-    for (const QString& argument : arguments)
-        command += QLatin1Char(' ') + quoted(argument);
-    return command;
-}
-
-// Runs the program through the shell in workingDirectory, with no display and no platform chosen.
-RunResult run(const QStringList& arguments, const QString& workingDirectory)
-{
-    const QString out = QDir(workingDirectory).filePath(QStringLiteral(".stdout"));
-    const QString err = QDir(workingDirectory).filePath(QStringLiteral(".stderr"));
-    const QString command = QStringLiteral("cd %1 && %2 >%3 2>%4")
-                                .arg(quoted(workingDirectory), programCommand(arguments), quoted(out),
-                                     quoted(err));
-    const int status = std::system(command.toLocal8Bit().constData());
-    RunResult result;
-    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    result.out = readAll(out);
-    result.err = readAll(err);
-    QFile::remove(out);
-    QFile::remove(err);
-    return result;
-}
-
-QMap<QString, QByteArray> snapshot(const QString& root)
-{
-    QMap<QString, QByteArray> files;
-    QDirIterator it(root, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString path = it.next();
-        files.insert(QDir(root).relativeFilePath(path),
-                     QFileInfo(path).isDir() ? QByteArray("<dir>") : readAll(path));
-    }
-    return files;
-}
-
-QSize pngSize(const QByteArray& png)
-{
-    if (!png.startsWith("\x89PNG\r\n\x1a\n") || png.size() < 24) return {};
-    const auto be32 = [&png](int at) {
-        return (static_cast<unsigned char>(png[at]) << 24) | (static_cast<unsigned char>(png[at + 1]) << 16) |
-               (static_cast<unsigned char>(png[at + 2]) << 8) | static_cast<unsigned char>(png[at + 3]);
-    };
-    return QSize(static_cast<int>(be32(16)), static_cast<int>(be32(20)));
-}
+using ax::test::kBadInput;
+using ax::test::kErrorPrefix;
+using ax::test::pngSize;
+using ax::test::programCommand;
+using ax::test::quoted;
+using ax::test::readAll;
+using ax::test::run;
+using ax::test::RunResult;
+using ax::test::snapshot;
 
 QStringList lines(const QByteArray& out)
 {
