@@ -386,6 +386,18 @@ Activation make(std::string id, std::string name, std::string formula, std::vect
 }
 
 // Shared property sets of the piecewise-linear rectifier family (leaky ReLU, PReLU).
+// GELU, its tanh form and Mish: one dip to a minimum on the left, f′ → 0 as z → −∞, linear growth
+// on the right.
+Properties dipThenLinearProperties(double minimum)
+{
+    Properties r;
+    r.range = range(minimum, true, kInf, false);
+    r.zeroCentred = true;
+    r.boundedBelow = true;
+    r.saturates = Saturation::Left;
+    return r;
+}
+
 Properties leakyProperties(const ParameterValues& p)
 {
     const double alpha = p[0];
@@ -669,12 +681,7 @@ std::vector<Activation> buildCatalog()
         "gelu", "GELU", "z Φ(z) = (z/2)(1 + erf(z/√2))", {}, noKinks,
         [](const ParameterValues& p) {
             static const double minimum = minimumValue(&geluEval, p, -0.75);
-            Properties r;
-            r.range = range(minimum, true, kInf, false);
-            r.zeroCentred = true;
-            r.boundedBelow = true;
-            r.saturates = Saturation::Left;
-            return r;
+            return dipThenLinearProperties(minimum);
         },
         reference("D. Hendrycks, K. Gimpel", "Gaussian error linear units (GELUs)", "arXiv", 2016,
                   "1606.08415")));
@@ -683,12 +690,7 @@ std::vector<Activation> buildCatalog()
         "gelu_tanh", "GELU (tanh approximation)", "(z/2)(1 + tanh(√(2/π) (z + 0.044715 z³)))", {}, noKinks,
         [](const ParameterValues& p) {
             static const double minimum = minimumValue(&geluTanhEval, p, -0.75);
-            Properties r;
-            r.range = range(minimum, true, kInf, false);
-            r.zeroCentred = true;
-            r.boundedBelow = true;
-            r.saturates = Saturation::Left;
-            return r;
+            return dipThenLinearProperties(minimum);
         },
         reference("D. Hendrycks, K. Gimpel", "Gaussian error linear units (GELUs)", "arXiv", 2016,
                   "1606.08415")));
@@ -740,12 +742,7 @@ std::vector<Activation> buildCatalog()
         "mish", "Mish", "z tanh(softplus(z))", {}, noKinks,
         [](const ParameterValues& p) {
             static const double minimum = minimumValue(&mishEval, p, -1.2);
-            Properties r;
-            r.range = range(minimum, true, kInf, false);
-            r.zeroCentred = true;
-            r.boundedBelow = true;
-            r.saturates = Saturation::Left;
-            return r;
+            return dipThenLinearProperties(minimum);
         },
         reference("D. Misra", "Mish: a self regularized non-monotonic activation function", "BMVC 2020", 2019,
                   "1908.08681")));
