@@ -149,10 +149,12 @@ Derivatives celuEval(double z, const ParameterValues& p) noexcept
 Derivatives seluEval(double z, const ParameterValues& p) noexcept
 {
     const double lambda = p[0];
-    const double scale = lambda * p[1];
+    const double alpha = p[1];
     if (z < 0.0) {
+        // λ · (α · …): α · eᶻ is finite, so a huge λ gives ±inf or 0, never inf · 0.
         const NegativeExp x = negativeExp(z);
-        return {scale * x.em1, scale * x.e, scale * x.e};
+        const double slope = lambda * (alpha * x.e);
+        return {lambda * (alpha * x.em1), slope, slope};
     }
     return {lambda * z, lambda, 0.0};
 }
@@ -293,13 +295,20 @@ Derivatives snakeEval(double z, const ParameterValues& p) noexcept
 {
     const double a = p[0];
     if (std::isinf(z)) return {z, kNaN, kNaN};  // f′ oscillates forever: no limit
-    const double u = a * z;
-    const double s = std::sin(u);
-    const double c = std::cos(u);
+    double u = a * z;
+    double s = std::sin(u);
+    double c = std::cos(u);
+    if (std::isinf(u)) {
+        // a·z beyond the double range (a near its maximum): the phase still exists, so reduce it
+        // in long double, whose exponent range holds the product.
+        const long double wide = static_cast<long double>(a) * static_cast<long double>(z);
+        s = static_cast<double>(std::sin(wide));
+        c = static_cast<double>(std::cos(wide));
+    }
     // sin²(az)/a as s·(s/a): s/a ≈ z stays representable at tiny az. 1 + sin 2u = (s + c)² and
     // cos 2u = (c − s)(c + s) keep full relative precision near the zeros of f′ and f″.
     const double sum = s + c;
-    return {z + s * (s / a), sum * sum, 2.0 * a * (c - s) * sum};
+    return {z + s * (s / a), sum * sum, 2.0 * (a * ((c - s) * sum))};
 }
 
 // ---- bulk evaluation ---------------------------------------------------------------------------

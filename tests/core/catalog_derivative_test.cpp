@@ -119,6 +119,56 @@ TEST_P(CatalogDerivatives, NaNInputGivesNaNEverywhere)
     EXPECT_TRUE(std::isnan(d.d2));
 }
 
+// Values a session file or --param may give a parameter: its domain's ends, its slider's ends and
+// magnitudes from the smallest subnormal to the largest double, of both signs where allowed.
+std::vector<double> extremeValues(const Parameter& parameter)
+{
+    constexpr double kMax = std::numeric_limits<double>::max();
+    std::vector<double> values{parameter.defaultValue, parameter.sliderMin, parameter.sliderMax,
+                               std::nextafter(parameter.domainMin, kMax),
+                               std::nextafter(parameter.domainMax, -kMax)};
+    for (const double magnitude : {0.0, 5e-324, 1e-300, 1e-10, 1.0, 1e10, 1e300, kMax}) {
+        values.push_back(magnitude);
+        values.push_back(-magnitude);
+    }
+    std::vector<double> accepted;
+    for (const double v : values)
+        if (std::isfinite(v) && parameter.accepts(v)) accepted.push_back(v);
+    return accepted;
+}
+
+// Whatever accepted parameters the user gives, a finite z never yields a NaN: the charts would
+// otherwise lose the curve, and --eval would print "nan" for a question that has an answer.
+TEST_P(CatalogDerivatives, NoNaNAtFiniteInputsForAnyAcceptedParameters)
+{
+    const Activation* a = findActivation(GetParam());
+    ASSERT_NE(a, nullptr);
+    std::vector<double> zs{0.0};
+    for (const double magnitude : {5e-324, 1e-300, 1e-8, 0.5, 1.0, 2.0, 3.0, 20.0, 40.0, 710.0, 1e5,
+                                   1e20, 1e300, std::numeric_limits<double>::max()}) {
+        zs.push_back(magnitude);
+        zs.push_back(-magnitude);
+    }
+    std::vector<std::vector<double>> choices;
+    for (const Parameter& parameter : a->parameters) {
+        choices.push_back(extremeValues(parameter));
+        ASSERT_FALSE(choices.back().empty()) << parameter.name;
+    }
+    std::vector<std::size_t> index(choices.size(), 0);
+    for (;;) {
+        ParameterValues p = a->defaults();
+        for (std::size_t i = 0; i < choices.size(); ++i) p[i] = choices[i][index[i]];
+        for (const double z : zs) {
+            const Derivatives d = a->evaluate(z, p);
+            ASSERT_FALSE(std::isnan(d.f) || std::isnan(d.d1) || std::isnan(d.d2))
+                << a->id << " at z = " << z << " with parameters " << p[0] << ", " << p[1];
+        }
+        std::size_t k = 0;
+        while (k < index.size() && ++index[k] == choices[k].size()) index[k++] = 0;
+        if (k == index.size()) break;
+    }
+}
+
 std::vector<std::string> allIds()
 {
     std::vector<std::string> ids;
