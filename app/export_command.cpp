@@ -366,7 +366,10 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
     std::unique_ptr<ui::DepthLabView> depthLab;
     for (const ExportChart& chart : plan.charts) {
         if (std::holds_alternative<DepthChart>(chart) && !depthLab)
+        {
             depthLab = std::make_unique<ui::DepthLabView>(state);
+            depthLab->completeTheory();
+        }
         for (const FigureFormat format : plan.formats) {
             ui::FigureOptions options = plan.options;
             QByteArray bytes;

@@ -12,16 +12,17 @@ namespace {
 
 using namespace ax::core;
 
+// Arguments: layers, and the batch whose dead units the theory predicts (0: none; the window's 64).
 void theoryForEveryActivation(benchmark::State& state)
 {
-    const DepthSetup setup{1.0, 0.0, 0.0, 1.0, static_cast<int>(state.range(0))};
+    const DepthSetup setup{2.0, 0.0, 0.0, 1.0, static_cast<int>(state.range(0)), static_cast<int>(state.range(1))};
     for (auto _ : state) {
         for (const Activation& a : catalog())
             benchmark::DoNotOptimize(depthProfile(a, a.defaults(), setup));
     }
     state.SetLabel("23 activations");
 }
-BENCHMARK(theoryForEveryActivation)->Arg(200)->Unit(benchmark::kMillisecond);
+BENCHMARK(theoryForEveryActivation)->Args({200, 0})->Args({200, 64})->Unit(benchmark::kMillisecond);
 
 void oneExpectation(benchmark::State& state)
 {
@@ -30,6 +31,16 @@ void oneExpectation(benchmark::State& state)
         benchmark::DoNotOptimize(gaussianMoments(a, a.defaults(), 0.0, 1.3));
     state.SetLabel(a.id);
 }
+// One activation with a dead region, the most the theory pays for after a parameter slider moves.
+void theoryForRelu(benchmark::State& state)
+{
+    const Activation& a = *findActivation("relu");
+    const DepthSetup setup{2.0, 0.0, 0.0, 1.0, 200, 64};
+    for (auto _ : state)
+        benchmark::DoNotOptimize(depthProfile(a, a.defaults(), setup));
+}
+BENCHMARK(theoryForRelu)->Unit(benchmark::kMillisecond);
+
 BENCHMARK(oneExpectation)->DenseRange(0, 22)->Unit(benchmark::kMicrosecond);
 
 void simulation(benchmark::State& state)

@@ -1,11 +1,14 @@
 #include "depth_theory.h"
 
 #include "gaussian_expectation.h"
+#include "saturation.h"
 
 #include <algorithm>
 #include <cmath>
 #include <complex>
 #include <limits>
+#include <numbers>
+#include <span>
 
 namespace ax::core {
 namespace {
@@ -76,7 +79,248 @@ double brentRoot(F&& fn, double a, double b, double fa, double fb) noexcept
     return b;
 }
 
+// ---- batch statistics: correlation between inputs and units dead for a whole batch -----------
+
+// Where φ′ = 0, as closed intervals that may reach ±inf.
+using DeadSet = std::vector<std::pair<double, double>>;
+
+// Far enough that an interval reaching it goes on for ever (every catalog dead region is a
+// half-line or ends at a kink within a few units of 0).
+constexpr double kDeadReach = 1e4;
+
+DeadSet deadSet(const Activation& activation, const ParameterValues& p)
+{
+    DeadSet set;
+    for (const SaturationInterval& i :
+         saturationIntervals(activation, p, -kDeadReach, kDeadReach, std::numeric_limits<double>::min())) {
+        if (i.kind != SaturationKind::Dead) continue;
+        set.emplace_back(i.lo <= -kDeadReach ? -kInf : i.lo, i.hi >= kDeadReach ? kInf : i.hi);
+    }
+    return set;
+}
+
+// P(m + s·x ∈ set) for x ~ N(0, 1), each interval from the tail it lies in, so that a small
+// probability keeps its relative precision.
+double massIn(const DeadSet& set, double m, double s) noexcept
+{
+    double total = 0.0;
+    for (const auto& [lo, hi] : set) {
+        if (s == 0.0) {
+            if (lo <= m && m <= hi) return 1.0;
+            continue;
+        }
+        const double a = (lo - m) / s;
+        const double b = (hi - m) / s;
+        // Φ(b) − Φ(a), or Q(a) − Q(b) in the upper tail (Q = 1 − Φ).
+        total += a > 0.0 ? 0.5 * (std::erfc(a / std::numbers::sqrt2) - std::erfc(b / std::numbers::sqrt2))
+                         : 0.5 * (std::erfc(-b / std::numbers::sqrt2) - std::erfc(-a / std::numbers::sqrt2));
+    }
+    return std::clamp(total, 0.0, 1.0);
+}
+
+// Two inputs' pre-activations are (√(qc)·G + √(q(1−c))·xₐ, √(qc)·G + √(q(1−c))·x_b) with G, xₐ,
+// x_b independent standard normal: G is what the unit's weights make of the inputs' shared part.
+struct BatchLayer {
+    double q = 0.0;
+    double oneMinusC = 1.0;
+};
+
+// Gauss–Legendre nodes and weights on [−1, 1], 8 points.
+constexpr std::array<double, 4> kLegendreNodes = {0.183434642495649804939476142360184,
+                                                  0.525532409916328985817739049189246,
+                                                  0.796666477413626739591553936475831,
+                                                  0.960289856497536231683560868569473};
+constexpr std::array<double, 4> kLegendreWeights = {0.362683783378361982965150449277195,
+                                                    0.313706645877887287337962201986601,
+                                                    0.222381034453374470544355994426241,
+                                                    0.101228536290376259152011689761116};
+constexpr double kNormalReach = 9.0;  // beyond ±9 standard deviations the normal weighs < 1e-18
+// The spread between two inputs only scales the separation: ±6.5 leave out < 1e-10 of it.
+constexpr double kOuterReach = 6.5;
+constexpr double kInnerWidth = 3.0;  // panel width of the inner rule, in standard deviations
+
+// ∫ g(x) φ(x) dx over [lo, hi] for a standard normal density φ, on panels of 8-point Gauss–Legendre
+// at most width wide, split at breaks (where g has a kink) and, when scale > 0, refined
+// geometrically down to scale around them (where g turns quickly). g is smooth on each panel, so
+// this fixed rule is accurate to far more than a chart needs, at a small and fixed cost.
+template <typename G>
+double normalIntegral(G&& g, double lo, double hi, double width, std::span<const double> breaks,
+                      double scale = 0.0)
+{
+    std::vector<double> edges{lo, hi};
+    for (double x = lo + width; x < hi; x += width)
+        edges.push_back(x);
+    for (const double c : breaks) {
+        if (!(c > lo && c < hi)) continue;
+        edges.push_back(c);
+        if (scale > 0.0)
+            for (double step = scale; step < width; step *= 2.0) {
+                edges.push_back(c - step);
+                edges.push_back(c + step);
+            }
+    }
+    std::erase_if(edges, [lo, hi](double x) { return !(x >= lo && x <= hi); });
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    double total = 0.0;
+    for (std::size_t i = 0; i + 1 < edges.size(); ++i) {
+        const double mid = 0.5 * (edges[i] + edges[i + 1]);
+        const double half = 0.5 * (edges[i + 1] - edges[i]);
+        for (std::size_t k = 0; k < kLegendreNodes.size(); ++k) {
+            for (const double x : {mid - half * kLegendreNodes[k], mid + half * kLegendreNodes[k]})
+                total += half * kLegendreWeights[k] * g(x) * std::exp(-0.5 * x * x);
+        }
+    }
+    return total / std::sqrt(2.0 * std::numbers::pi);
+}
+
+// Nodes and weights (the standard normal density included) of normalIntegral's rule.
+struct NormalRule {
+    std::vector<double> x;
+    std::vector<double> w;
+};
+
+NormalRule normalRule(double lo, double hi, double width, std::span<const double> breaks)
+{
+    std::vector<double> edges{lo, hi};
+    for (double x = lo + width; x < hi; x += width)
+        edges.push_back(x);
+    for (const double c : breaks)
+        if (c > lo && c < hi) edges.push_back(c);
+    std::sort(edges.begin(), edges.end());
+    edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+    NormalRule rule;
+    for (std::size_t i = 0; i + 1 < edges.size(); ++i) {
+        const double mid = 0.5 * (edges[i] + edges[i + 1]);
+        const double half = 0.5 * (edges[i + 1] - edges[i]);
+        for (std::size_t k = 0; k < kLegendreNodes.size(); ++k) {
+            for (const double x : {mid - half * kLegendreNodes[k], mid + half * kLegendreNodes[k]}) {
+                rule.x.push_back(x);
+                rule.w.push_back(half * kLegendreWeights[k] * std::exp(-0.5 * x * x) /
+                                 std::sqrt(2.0 * std::numbers::pi));
+            }
+        }
+    }
+    return rule;
+}
+
+// ½ E[(φ(hₐ) − φ(h_b))²], which sets how far the next layer keeps two inputs apart:
+// 1 − c′ = σ_w² · this / q′. In the coordinates u = (hₐ + h_b)/2 ~ N(0, q(1 + c)/2) and
+// v = (hₐ − h_b)/2 ~ N(0, q(1 − c)/2), which are independent, it is E_v E_u[(φ(u + v) − φ(u − v))²]/2:
+// no cancellation however close the inputs are, and the inner integrand's kinks are known (k ± v).
+double separation(const Activation& activation, const ParameterValues& p, const BatchLayer& layer,
+                  std::span<const double> kinks)
+{
+    const double su = std::sqrt(0.5 * layer.q * (2.0 - layer.oneMinusC));
+    const double sv = std::sqrt(0.5 * layer.q * layer.oneMinusC);
+    if (sv == 0.0) return 0.0;
+    // Even in v: twice the integral over v ≥ 0, where it grows like v² and the weight decays.
+    const NormalRule outer = normalRule(0.0, kOuterReach, kOuterReach / 3.0, {});
+    std::vector<double> breakpoints(2 * kinks.size());
+    std::vector<double> plus;
+    std::vector<double> minus;
+    std::vector<double> fPlus;
+    std::vector<double> fMinus;
+    std::vector<double> scratch1;
+    std::vector<double> scratch2;
+    double total = 0.0;
+    for (std::size_t j = 0; j < outer.x.size(); ++j) {
+        const double v = sv * outer.x[j];
+        for (std::size_t i = 0; i < kinks.size(); ++i) {
+            breakpoints[2 * i] = (kinks[i] - v) / su;
+            breakpoints[2 * i + 1] = (kinks[i] + v) / su;
+        }
+        const NormalRule inner = normalRule(-kNormalReach, kNormalReach, kInnerWidth, breakpoints);
+        const std::size_t n = inner.x.size();
+        plus.resize(n);
+        minus.resize(n);
+        fPlus.resize(n);
+        fMinus.resize(n);
+        scratch1.resize(n);
+        scratch2.resize(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            plus[i] = su * inner.x[i] + v;
+            minus[i] = su * inner.x[i] - v;
+        }
+        evaluateAll(activation, p, plus, fPlus, scratch1, scratch2);
+        evaluateAll(activation, p, minus, fMinus, scratch1, scratch2);
+        double sum = 0.0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double step = fPlus[i] - fMinus[i];
+            sum += inner.w[i] * step * step;
+        }
+        total += outer.w[j] * 0.5 * sum;
+    }
+    return 2.0 * total;
+}
+
+// The share of units whose pre-activations fall in the dead set for all batch inputs. Two inputs'
+// pre-activations are √(qc)·G + √(q(1−c))·xₐ and √(qc)·G + √(q(1−c))·x_b, with G (what the unit's
+// weights make of the inputs' shared part), xₐ and x_b independent and standard normal.
+double deadForBatch(const DeadSet& set, const BatchLayer& layer, int batch)
+{
+    const double shared = std::sqrt(layer.q * (1.0 - layer.oneMinusC));
+    const double own = std::sqrt(layer.q * layer.oneMinusC);
+    if (own == 0.0) return massIn(set, 0.0, shared);
+    if (shared == 0.0) return std::pow(massIn(set, 0.0, own), batch);
+    std::vector<double> centres;
+    for (const auto& [lo, hi] : set) {
+        if (std::isfinite(lo)) centres.push_back(lo / shared);
+        if (std::isfinite(hi)) centres.push_back(hi / shared);
+    }
+    return normalIntegral([&](double g) { return std::pow(massIn(set, shared * g, own), batch); },
+                          -kNormalReach, kNormalReach, 1.0, centres, own / shared);
+}
+
 }  // namespace
+
+void addBatchStatistics(const Activation& activation, const ParameterValues& p, const DepthSetup& setup,
+                        std::span<TheoryLayer> layers)
+{
+    if (layers.empty() || setup.batch <= 0) return;
+    const DeadSet dead = deadSet(activation, p);
+    if (dead.empty()) {
+        for (TheoryLayer& layer : layers)
+            layer.deadFraction = 0.0;
+        return;
+    }
+    std::vector<double> kinks;
+    if (activation.kinks)
+        for (const Kink& k : activation.kinks(p))
+            kinks.push_back(k.z);
+    for (const auto& [lo, hi] : dead) {
+        if (std::isfinite(lo)) kinks.push_back(lo);
+        if (std::isfinite(hi)) kinks.push_back(hi);
+    }
+    // The inputs are drawn independently: their coordinates share nothing.
+    TheoryLayer& inputs = layers.front();
+    inputs.correlation = 0.0;
+    inputs.deadFraction = std::pow(massIn(dead, inputs.mean, std::sqrt(inputs.variance)), setup.batch);
+    if (layers.size() < 2) return;
+    // What the first weights see of two inputs: E[φ(xₐ)φ(x_b)] = E[φ(x)]², so they stay apart by
+    // Var φ(x).
+    const GaussianMoments m = gaussianMoments(activation, p, inputs.mean, inputs.variance);
+    double apart = std::max(m.f2 - m.f * m.f, 0.0);
+    BatchLayer previous{kNaN, kNaN};
+    double previousDead = kNaN;
+    for (std::size_t l = 1; l < layers.size(); ++l) {
+        TheoryLayer& layer = layers[l];
+        const double q = layer.variance;
+        if (!std::isfinite(q) || !std::isfinite(apart)) break;  // NaN from here on
+        BatchLayer now{q, q > 0.0 ? std::clamp(setup.weightVariance * apart / q, 0.0, 1.0) : 0.0};
+        layer.correlation = 1.0 - now.oneMinusC;
+        // A layer like the one before has the same statistics (a settled variance and correlation).
+        if (now.q == previous.q && now.oneMinusC == previous.oneMinusC) {
+            layer.deadFraction = previousDead;
+            continue;
+        }
+        layer.deadFraction = deadForBatch(dead, now, setup.batch);
+        if (l + 1 < layers.size()) apart = separation(activation, p, now, kinks);
+        previous = now;
+        previousDead = layer.deadFraction;
+    }
+}
+
 
 double varianceMap(const Activation& activation, const ParameterValues& p, double q, double weightVariance,
                    double biasVariance, double mean) noexcept
@@ -301,6 +545,7 @@ std::vector<TheoryLayer> depthProfile(const Activation& activation, const Parame
         layers[static_cast<std::size_t>(l)].log10GradientNorm =
             layers[static_cast<std::size_t>(l) + 1].log10GradientNorm + 0.5 * std::log10(chi);
     }
+    addBatchStatistics(activation, p, setup, layers);
     return layers;
 }
 

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace ax::core {
@@ -19,6 +20,9 @@ struct DepthSetup {
     double inputMean = 0.0;       // each input coordinate ~ N(inputMean, inputVariance)
     double inputVariance = 1.0;
     int depth = 30;  // number of weight layers
+    // Inputs a unit must be dead for to count as dead (the simulation's batch); 0 skips the
+    // batch statistics (correlation and dead fraction), which cost more than the rest.
+    int batch = 0;
 };
 
 // q^{l+1} = σ_w² E_{z~N(mean, q)}[φ(z)²] + σ_b².
@@ -106,13 +110,26 @@ struct TheoryLayer {
     double variance = 0.0;        // q^l
     double gradientFactor = 0.0;  // χ at this layer's distribution
     double deadMass = 0.0;        // P(φ′(h) = 0) for one unit and one input
+    // Correlation between the pre-activations of two different inputs of the batch (inputs are
+    // drawn independently, so it starts at 0), and the share of units with φ′ = 0 for all
+    // setup.batch inputs. Both NaN when setup.batch is 0; correlation is NaN too when φ′ never
+    // vanishes, as the dead fraction is then 0 whatever it is.
+    double correlation = std::numeric_limits<double>::quiet_NaN();
+    double deadFraction = std::numeric_limits<double>::quiet_NaN();
     // log10(‖∂L/∂h^l‖ / ‖∂L/∂h^top‖) = ½ Σ_{k=l}^{top−1} log10 χ_k; −inf when a layer blocks
     // every gradient.
     double log10GradientNorm = 0.0;
 };
 
 // depth + 1 layers. Only the inputs have a non-zero mean: zero-mean weights centre every later layer.
+// With setup.batch > 0 it includes addBatchStatistics.
 [[nodiscard]] std::vector<TheoryLayer> depthProfile(const Activation& activation, const ParameterValues& p,
                                                     const DepthSetup& setup);
+
+// Fills correlation and deadFraction of layers, a depthProfile of the same activation, parameters
+// and setup (computed with any batch). The costly part of the profile, so the window adds it after
+// drawing the rest. Nothing happens when setup.batch is 0.
+void addBatchStatistics(const Activation& activation, const ParameterValues& p, const DepthSetup& setup,
+                        std::span<TheoryLayer> layers);
 
 }  // namespace ax::core

@@ -115,61 +115,82 @@ IntervalEstimate<C> estimate(double a, double b, Integrand& integrand) noexcept
 // Adaptive bisection over the smooth pieces between consecutive edges, always splitting the
 // interval that contributes most to the error, until every component's summed error estimate is
 // within tolerance of its total (or, for a total that cancels to nearly nothing, of E|g|).
+// The intervals sit in a heap ordered by their error relative to the first pass's totals, and the
+// sums are kept running, so each split costs O(log n) rather than a pass over every interval.
 template <std::size_t C, typename Integrand>
 std::array<double, C> integratePieces(std::span<const double> edges, Integrand& integrand) noexcept
 {
-    std::vector<IntervalEstimate<C>> intervals(64);
-    std::size_t count = 0;
+    std::vector<IntervalEstimate<C>> intervals;
+    intervals.reserve(64);
     for (std::size_t e = 0; e + 1 < edges.size(); ++e) {
         const double a = edges[e];
         const double b = edges[e + 1];
         if (!(b > a)) continue;
         const int chunks = std::max(1, static_cast<int>(std::ceil((b - a) / kMaxChunk)));
-        for (int k = 0; k < chunks && count < kMaxIntervals; ++k) {
-            if (count == intervals.size()) intervals.resize(2 * count);
+        for (int k = 0; k < chunks && intervals.size() < kMaxIntervals; ++k) {
             const double lo = a + (b - a) * k / chunks;
             const double hi = k + 1 == chunks ? b : a + (b - a) * (k + 1) / chunks;
-            intervals[count++] = estimate<C>(lo, hi, integrand);
+            intervals.push_back(estimate<C>(lo, hi, integrand));
         }
     }
-    while (true) {
-        std::array<double, C> total{};
-        std::array<double, C> error{};
-        std::array<double, C> absolute{};
-        for (std::size_t i = 0; i < count; ++i) {
-            for (std::size_t c = 0; c < C; ++c) {
-                total[c] += intervals[i].value[c];
-                error[c] += intervals[i].error[c];
-                absolute[c] += intervals[i].absValue[c];
-            }
+    std::array<double, C> total{};
+    std::array<double, C> error{};
+    std::array<double, C> absolute{};
+    const auto add = [&](const IntervalEstimate<C>& interval, double sign) {
+        for (std::size_t c = 0; c < C; ++c) {
+            total[c] += sign * interval.value[c];
+            error[c] += sign * interval.error[c];
+            absolute[c] += sign * interval.absValue[c];
         }
-        std::array<double, C> allowed{};
+    };
+    for (const auto& interval : intervals)
+        add(interval, 1.0);
+    // How much an interval's error matters: against the first totals, which fix the order.
+    std::array<double, C> scale{};
+    for (std::size_t c = 0; c < C; ++c)
+        scale[c] = kExpectationTolerance * std::fabs(total[c]) + kAbsoluteFloor * absolute[c] +
+                   std::numeric_limits<double>::min();
+    const auto weight = [&scale](const IntervalEstimate<C>& interval) {
+        double w = 0.0;
+        for (std::size_t c = 0; c < C; ++c)
+            w = std::max(w, interval.error[c] / scale[c]);
+        return std::isnan(w) ? std::numeric_limits<double>::infinity() : w;
+    };
+    const auto lighter = [&weight](const IntervalEstimate<C>& x, const IntervalEstimate<C>& y) {
+        return weight(x) < weight(y);
+    };
+    std::make_heap(intervals.begin(), intervals.end(), lighter);
+    const auto exactTotal = [&intervals] {
+        std::array<double, C> sum{};
+        for (const auto& interval : intervals)
+            for (std::size_t c = 0; c < C; ++c)
+                sum[c] += interval.value[c];
+        return sum;
+    };
+    while (!intervals.empty()) {
         bool converged = true;
         for (std::size_t c = 0; c < C; ++c) {
-            allowed[c] = kExpectationTolerance * std::fabs(total[c]) + kAbsoluteFloor * absolute[c] +
-                         std::numeric_limits<double>::min();
-            if (!(error[c] <= allowed[c])) converged = false;
+            const double allowed = kExpectationTolerance * std::fabs(total[c]) +
+                                   kAbsoluteFloor * absolute[c] + std::numeric_limits<double>::min();
+            if (!(error[c] <= allowed)) converged = false;
         }
-        if (converged || count == kMaxIntervals) return total;
-        std::size_t worst = 0;
-        double worstRatio = -1.0;
-        for (std::size_t i = 0; i < count; ++i) {
-            double ratio = 0.0;
-            for (std::size_t c = 0; c < C; ++c)
-                ratio = std::max(ratio, intervals[i].error[c] / allowed[c]);
-            if (ratio > worstRatio) {
-                worstRatio = ratio;
-                worst = i;
-            }
+        if (converged || intervals.size() >= kMaxIntervals) break;
+        std::pop_heap(intervals.begin(), intervals.end(), lighter);
+        const IntervalEstimate<C> worst = intervals.back();
+        const double mid = 0.5 * (worst.a + worst.b);
+        if (!(mid > worst.a && mid < worst.b)) {  // no room left to split: best effort
+            std::push_heap(intervals.begin(), intervals.end(), lighter);
+            break;
         }
-        const double lo = intervals[worst].a;
-        const double hi = intervals[worst].b;
-        const double mid = 0.5 * (lo + hi);
-        if (!(mid > lo && mid < hi)) return total;  // no room left to split: best effort
-        if (count == intervals.size()) intervals.resize(2 * count);
-        intervals[worst] = estimate<C>(lo, mid, integrand);
-        intervals[count++] = estimate<C>(mid, hi, integrand);
+        add(worst, -1.0);
+        intervals.back() = estimate<C>(worst.a, mid, integrand);
+        add(intervals.back(), 1.0);
+        std::push_heap(intervals.begin(), intervals.end(), lighter);
+        intervals.push_back(estimate<C>(mid, worst.b, integrand));
+        add(intervals.back(), 1.0);
+        std::push_heap(intervals.begin(), intervals.end(), lighter);
     }
+    return exactTotal();
 }
 
 // Integrates over the whole line in x, split at the breakpoints (given in z).
@@ -210,6 +231,24 @@ std::array<double, C> integrateLine(double mean, double sd, std::span<const doub
     return integratePieces<C>(std::span<const double>(edges.data(), m), integrand);
 }
 
+// Snake's moments in closed form, from E[cos bz] = e^{−b²q/2} cos bm and its relatives: once the
+// Gaussian spans a period or more, the quadrature would have to follow every oscillation of f′,
+// and e^{−2a²q} ≤ e^{−2} leaves these sums without cancellation.
+GaussianMoments snakePropagation(double a, double m, double q) noexcept
+{
+    const auto damping = [q](double b) { return std::exp(-0.5 * b * b * q); };
+    const auto cosine = [&](double b) { return damping(b) * std::cos(b * m); };  // E[cos bz]
+    const auto sine = [&](double b) { return damping(b) * std::sin(b * m); };    // E[sin bz]
+    // E[z cos bz] = e^{−b²q/2} (m cos bm − b q sin bm)
+    const double zCos2a = damping(2.0 * a) * (m * std::cos(2.0 * a * m) - 2.0 * a * q * std::sin(2.0 * a * m));
+    GaussianMoments r{kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, 0.0};
+    // f = z + sin²(az)/a with sin² = (1 − cos 2az)/2 and sin⁴ = 3/8 − cos(2az)/2 + cos(4az)/8.
+    r.f2 = m * m + q + (m - zCos2a) / a + (0.375 - 0.5 * cosine(2.0 * a) + 0.125 * cosine(4.0 * a)) / (a * a);
+    // f′ = 1 + sin 2az; f′ = 0 only at isolated points.
+    r.d1sq = 1.0 + 2.0 * sine(2.0 * a) + 0.5 * (1.0 - cosine(4.0 * a));
+    return r;
+}
+
 }  // namespace
 
 GaussianMoments gaussianMoments(const Activation& activation, const ParameterValues& p, double mean,
@@ -227,6 +266,8 @@ GaussianMoments gaussianMoments(const Activation& activation, const ParameterVal
         r.deadMass = d.d1 == 0.0 ? 1.0 : 0.0;
         return r;
     }
+    if (which == MomentSet::Propagation && activation.id == "snake" && p[0] * p[0] * variance >= 1.0)
+        return snakePropagation(p[0], mean, variance);
     const double sd = std::sqrt(variance);
     std::array<double, kNodes> z{};
     std::array<double, kNodes> f{};

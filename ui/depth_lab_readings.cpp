@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace ax::ui {
 namespace {
@@ -78,6 +79,13 @@ QString varianceReading(const QString& name, std::span<const core::TheoryLayer> 
 QString deadReading(const QString& name, std::span<const core::TheoryLayer> layers,
                     std::span<const core::SimulatedLayer> simulated)
 {
+    const auto percent = [](double share) {
+        return QString::number(100.0 * share, 'f', share < 0.1 ? 1 : 0);
+    };
+    // The theory's share at layer l, when it has been computed.
+    const auto theoryAt = [&layers](std::size_t l) {
+        return l < layers.size() ? layers[l].deadFraction : std::numeric_limits<double>::quiet_NaN();
+    };
     if (!simulated.empty()) {
         double worst = 0.0;
         std::size_t where = 0;
@@ -88,15 +96,33 @@ QString deadReading(const QString& name, std::span<const core::TheoryLayer> laye
             }
         }
         if (worst == 0.0) return tr("%1: no dead units").arg(name);
-        return tr("%1: up to %2% of units dead (layer %3)")
-            .arg(name, QString::number(100.0 * worst, 'f', worst < 0.1 ? 1 : 0))
-            .arg(static_cast<int>(where));
+        QString text = tr("%1: up to %2% of units dead (layer %3)")
+                           .arg(name, percent(worst))
+                           .arg(static_cast<int>(where));
+        if (const double theory = theoryAt(where); std::isfinite(theory))
+            text += tr(", theory %1%").arg(percent(theory));
+        return text;
     }
     if (layers.size() < 2) return name;
-    const double mass = layers[1].deadMass;
+    double mass = 0.0;
+    double worst = 0.0;
+    std::size_t where = 0;
+    for (std::size_t l = 0; l < layers.size(); ++l) {
+        mass = std::max(mass, layers[l].deadMass);
+        if (layers[l].deadFraction > worst) {
+            worst = layers[l].deadFraction;
+            where = l;
+        }
+    }
     if (mass == 0.0) return tr("%1: f′ never vanishes, no unit can die").arg(name);
-    return tr("%1: f′ = 0 for %2% of inputs; simulate to count dead units")
-        .arg(name, QString::number(100.0 * mass, 'f', 0));
+    const QString perInput = percent(layers[where == 0 ? 1 : where].deadMass);
+    if (worst < 5e-4)
+        return tr("%1: f′ = 0 for up to %2% of inputs, yet almost no unit is off for all of them")
+            .arg(name, percent(mass));
+    return tr("%1: %2% of units dead by layer %3 (f′ = 0 for %4% of inputs)")
+        .arg(name, percent(worst))
+        .arg(static_cast<int>(where))
+        .arg(perInput);
 }
 
 QString phaseReading(const QString& name, const std::optional<core::MeanVarianceFixedPoint>& fixedPoint)

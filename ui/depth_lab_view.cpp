@@ -34,6 +34,8 @@ constexpr std::array<core::MeanVariance, 5> kPhaseStarts = {
     {{-0.8, 2.6}, {0.8, 0.25}, {0.9, 2.2}, {-0.7, 0.4}, {0.0, 2.9}}};
 constexpr int kPhaseSteps = 30;
 constexpr double kArrowShare = 0.3;  // an arrow covers this part of the way to the point's image
+// The dead-unit theory runs in slices of about this many milliseconds between input events.
+constexpr int kBatchBudgetMs = 8;
 
 int index(DepthChart chart)
 {
@@ -52,6 +54,9 @@ DepthLabView::DepthLabView(ExplorerState& state, QWidget* parent)
 {
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(0);
+    m_batchTimer = new QTimer(this);
+    m_batchTimer->setSingleShot(true);
+    m_batchTimer->setInterval(0);
 
     auto* network = new QGroupBox(tr("Network"), this);
     auto* form = new QFormLayout(network);
@@ -161,6 +166,7 @@ DepthLabView::DepthLabView(ExplorerState& state, QWidget* parent)
                                        : 0);
     });
     connect(m_refreshTimer, &QTimer::timeout, this, &DepthLabView::refresh);
+    connect(m_batchTimer, &QTimer::timeout, this, [this] { addBatchTheory(kBatchBudgetMs); });
 
     refresh();
 }
@@ -386,16 +392,55 @@ void DepthLabView::refresh()
 {
     const core::DepthSetup s = setup();
     const QStringList enabled = m_state.enabledIds();
-    if (m_allStale) m_theory.clear();
+    if (m_allStale) {
+        m_theory.clear();
+        m_batchPending.clear();
+    }
     for (const QString& id : enabled) {
         if (!m_theory.contains(id) || m_staleTheory.contains(id)) {
             const core::Activation* a = m_state.activation(id);
-            if (a != nullptr) m_theory.insert(id, core::depthProfile(*a, m_state.parameters(id), s));
+            if (a == nullptr) continue;
+            m_theory.insert(id, core::depthProfile(*a, m_state.parameters(id), s));
+            if (!m_batchPending.contains(id)) m_batchPending.append(id);
         }
     }
     m_allStale = false;
     m_staleTheory.clear();
     rebuildCharts();
+    if (!m_batchPending.isEmpty()) m_batchTimer->start();
+}
+
+void DepthLabView::addBatchTheory(int budgetMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    core::DepthSetup s = setup();
+    s.batch = kBatch;
+    bool added = false;
+    while (!m_batchPending.isEmpty() && (budgetMs < 0 || clock.elapsed() < budgetMs)) {
+        const QString id = m_batchPending.takeFirst();
+        const auto theory = m_theory.find(id);
+        const core::Activation* a = m_state.activation(id);
+        if (theory == m_theory.end() || a == nullptr) continue;
+        core::addBatchStatistics(*a, m_state.parameters(id), s, *theory);
+        added = true;
+    }
+    if (!m_batchPending.isEmpty()) {
+        m_batchTimer->start();
+        return;
+    }
+    if (added) rebuildCharts();
+}
+
+void DepthLabView::completeTheory()
+{
+    if (m_refreshTimer->isActive() || m_refreshWhenShown) {
+        m_refreshTimer->stop();
+        m_refreshWhenShown = false;
+        refresh();
+    }
+    m_batchTimer->stop();
+    addBatchTheory(-1);
 }
 
 void DepthLabView::rebuildCharts()
@@ -421,13 +466,13 @@ void DepthLabView::rebuildCharts()
     DepthChartContent dead;
     dead.title = tr("Fraction of dead units");
     dead.xTitle = tr("layer");
-    dead.yTitle = tr("dead units");
+    dead.yTitle = tr("dead for all %1 inputs").arg(kBatch);
     dead.yMin = 0.0;
     dead.yMax = 1.0;
     dead.xMin = 0.0;
     dead.xMax = depth;
     dead.showLegend = false;
-    dead.emptyText = tr("Press Simulate to count the units no gradient reaches.");
+    dead.emptyText = variance.emptyText;
 
     QStringList varianceText;
     QStringList gradientText;
@@ -443,8 +488,13 @@ void DepthLabView::rebuildCharts()
         DepthSeries g{name, colour, {}, {}};
         DepthSeries d{name, colour, {}, {}};
         for (std::size_t l = 0; l < theory->size(); ++l) {
-            v.line.emplace_back(static_cast<double>(l), (*theory)[l].variance);
-            g.line.emplace_back(static_cast<double>(l), std::pow(10.0, (*theory)[l].log10GradientNorm));
+            const core::TheoryLayer& layer = (*theory)[l];
+            v.line.emplace_back(static_cast<double>(l), layer.variance);
+            g.line.emplace_back(static_cast<double>(l), std::pow(10.0, layer.log10GradientNorm));
+            if (std::isfinite(layer.deadFraction)) {
+                d.line.emplace_back(static_cast<double>(l), layer.deadFraction);
+                anyDead = true;
+            }
         }
         std::span<const core::SimulatedLayer> simulated;
         const auto sim = m_simulated.constFind(id);

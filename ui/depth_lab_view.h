@@ -62,6 +62,10 @@ public:
     void setBiasVariance(double variance);
     void setInput(double mean, double variance);
 
+    // Finishes at once what the view would otherwise compute over the next turns of the event loop
+    // (the theory after a change, then the dead-unit lines), e.g. before an export.
+    void completeTheory();
+
     // Simulates every enabled activation in the background; results arrive as dots.
     void simulate();
     void cancelSimulation();
@@ -82,6 +86,9 @@ private:
     void scheduleRefresh();
     void showEvent(QShowEvent* event) override;
     void refresh();
+    // Adds the dead-unit theory of pending activations for up to budgetMs (all of them when
+    // negative), so that a setup change with many activations never blocks input for long.
+    void addBatchTheory(int budgetMs);
     void rebuildCharts();
     [[nodiscard]] core::DepthSetup setup() const;
     [[nodiscard]] double weightVariance() const;
@@ -109,6 +116,8 @@ private:
     QHash<QString, std::vector<core::TheoryLayer>> m_theory;  // per id, for the current setup
     QHash<QString, core::SimulationResult> m_simulated;       // per id, for the current setup
     QStringList m_staleTheory;                                // ids whose theory must be redone
+    QStringList m_batchPending;  // ids whose theory still lacks the dead-unit line
+    QTimer* m_batchTimer = nullptr;
     bool m_allStale = true;
     bool m_refreshWhenShown = false;
 };

@@ -1,8 +1,11 @@
 #include "export_dialog.h"
 
+#include "depth_chart_export.h"
+
 #include "explorer_state.h"
 
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -12,7 +15,9 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -129,6 +134,29 @@ ExportDialog::ExportDialog(ExplorerState& state, QWidget* parent) : QDialog(pare
     const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     m_path->setText(QDir(pictures.isEmpty() ? QDir::homePath() : pictures).filePath(defaultFileName()));
     updateControls();
+}
+
+namespace {
+// Depth charts share the chart box with the figure charts; their item data starts here.
+constexpr int kDepthChartData = 100;
+}  // namespace
+
+void ExportDialog::setDepthLab(DepthLabView* view)
+{
+    if (m_depthLab != nullptr || view == nullptr) return;
+    m_depthLab = view;
+    m_chart->insertSeparator(m_chart->count());
+    const QStringList titles = {tr("Depth lab: variance of pre-activations"), tr("Depth lab: gradient norm"),
+                                tr("Depth lab: dead units"), tr("Depth lab: SELU's mean/variance map")};
+    for (const DepthChart chart : kDepthCharts)
+        m_chart->addItem(titles[static_cast<int>(chart)], kDepthChartData + static_cast<int>(chart));
+}
+
+std::optional<DepthChart> ExportDialog::depthChart() const
+{
+    const int data = m_chart->currentData().toInt();
+    if (currentPage() != Page::Figure || m_depthLab == nullptr || data < kDepthChartData) return std::nullopt;
+    return static_cast<DepthChart>(data - kDepthChartData);
 }
 
 void ExportDialog::buildFigurePage(QWidget* page)
@@ -330,8 +358,9 @@ QString ExportDialog::defaultFileName() const
         return base +
                (m_animationFormat->currentIndex() == 0 ? QStringLiteral(".gif") : QStringLiteral(".png"));
     }
-    return figureChartName(static_cast<FigureChart>(m_chart->currentData().toInt())) + QLatin1Char('.') +
-           figureFormatName(figureFormat());
+    const QString chart = depthChart() ? DepthLabView::chartName(*depthChart())
+                                       : figureChartName(static_cast<FigureChart>(m_chart->currentData().toInt()));
+    return chart + QLatin1Char('.') + figureFormatName(figureFormat());
 }
 
 void ExportDialog::updatePathSuffix()
@@ -366,7 +395,7 @@ void ExportDialog::setPath(const QString& path)
 FigureOptions ExportDialog::figureOptions() const
 {
     FigureOptions options;
-    options.chart = currentPage() == Page::Animation
+    options.chart = currentPage() == Page::Animation || depthChart()
                         ? FigureChart::Combined
                         : static_cast<FigureChart>(m_chart->currentData().toInt());
     const int preset = m_sizePreset->currentIndex();
@@ -426,6 +455,14 @@ void ExportDialog::copyToClipboard()
         showMessage(*error, true);
         return;
     }
+    if (const auto chart = depthChart()) {
+        m_depthLab->completeTheory();
+        QImage image;
+        image.loadFromData(renderDepthChartBytes(*m_depthLab, *chart, options, FigureFormat::Png), "PNG");
+        QGuiApplication::clipboard()->setImage(image);
+        showMessage(tr("The chart is on the clipboard (as an image)."), false);
+        return;
+    }
     copyFigureToClipboard(m_state, options);
     showMessage(tr("The figure is on the clipboard (as PNG and SVG)."), false);
 }
@@ -472,6 +509,14 @@ std::optional<QString> ExportDialog::exportNow()
     if (currentPage() == Page::Animation) {
         if (const auto sweep = sweepAnimation(); sweep) error = validateSweep(m_state, *sweep);
         if (!error) error = exportAnimation();
+    } else if (const auto chart = depthChart()) {
+        error = validateFigureOptions(figureOptions());
+        if (!error) {
+            m_depthLab->completeTheory();
+            const QByteArray bytes = renderDepthChartBytes(*m_depthLab, *chart, figureOptions(), figureFormat());
+            error = bytes.isEmpty() ? std::optional<QString>(tr("The chart could not be rendered."))
+                                    : writeFileAtomically(path(), bytes);
+        }
     } else {
         error = exportFigure(m_state, figureOptions(), figureFormat(), path());
     }

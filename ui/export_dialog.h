@@ -2,6 +2,7 @@
 // The window's Export dialog: one chart or the combined figure as PNG, SVG or PDF, or a parameter
 // sweep as an animated GIF or a numbered PNG sequence.
 
+#include "depth_lab_view.h"
 #include "figure_export.h"
 #include "sweep_export.h"
 
@@ -21,6 +22,7 @@ class QTabWidget;
 
 namespace ax::ui {
 
+class DepthLabView;
 class ExplorerState;
 
 class ExportDialog : public QDialog {
@@ -31,6 +33,9 @@ public:
 
     explicit ExportDialog(ExplorerState& state, QWidget* parent = nullptr);
 
+    // Adds the depth lab's four charts to the chart choices, rendered from view.
+    void setDepthLab(DepthLabView* view);
+
     void showPage(Page page);
     [[nodiscard]] Page currentPage() const;
     [[nodiscard]] QString path() const;
@@ -39,6 +44,8 @@ public:
     // What the controls describe now.
     [[nodiscard]] FigureOptions figureOptions() const;
     [[nodiscard]] FigureFormat figureFormat() const;
+    // The depth lab chart chosen, if the choice is one.
+    [[nodiscard]] std::optional<DepthChart> depthChart() const;
     [[nodiscard]] std::optional<SweepAnimation> sweepAnimation() const;
 
     // Writes what the controls describe; returns the error message (also shown in the dialog).
@@ -62,6 +69,7 @@ private:
     std::optional<QString> exportAnimation();
 
     ExplorerState& m_state;
+    DepthLabView* m_depthLab = nullptr;
     QTabWidget* m_tabs = nullptr;
     QComboBox* m_chart = nullptr;
     QComboBox* m_format = nullptr;

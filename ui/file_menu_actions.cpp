@@ -136,6 +136,7 @@ void FileMenuActions::saveAs()
 void FileMenuActions::showExportDialog(bool animation)
 {
     ExportDialog dialog(m_state, &m_window);
+    dialog.setDepthLab(m_depthLab);
     dialog.showPage(animation ? ExportDialog::Page::Animation : ExportDialog::Page::Figure);
     if (dialog.exec() == QDialog::Accepted)
         report(tr("Exported %1.").arg(QDir::toNativeSeparators(dialog.path())));

@@ -14,6 +14,7 @@ class QWidget;
 
 namespace ax::ui {
 
+class DepthLabView;
 class ExplorerState;
 
 class FileMenuActions : public QObject {
@@ -26,6 +27,8 @@ public:
 
     // Inserts the actions into menu before the action before (at the end when null).
     void addTo(QMenu* menu, QAction* before = nullptr);
+    // The Export dialog then offers the depth lab's charts too.
+    void setDepthLab(DepthLabView* view) { m_depthLab = view; }
 
     [[nodiscard]] QAction* openAction() const noexcept { return m_open; }
     [[nodiscard]] QAction* saveAction() const noexcept { return m_save; }
@@ -57,6 +60,7 @@ private:
     QMainWindow& m_window;
     ExplorerState& m_state;
     QWidget* m_chartView = nullptr;
+    DepthLabView* m_depthLab = nullptr;
     QAction* m_open = nullptr;
     QAction* m_save = nullptr;
     QAction* m_saveAs = nullptr;

@@ -263,6 +263,7 @@ void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(tr("&File"));
     m_fileActions = new FileMenuActions(*this, m_state, m_charts);
+    m_fileActions->setDepthLab(m_depthLab);
     m_fileActions->addTo(m_fileMenu);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_actions.quit);

@@ -113,6 +113,28 @@ TEST(DepthSimulation, ReluWithHeInitialisationKeepsVarianceAndGradients)
     EXPECT_NEAR(std::log2(lecun.layers.back().variance), -30.0, 1.0);
 }
 
+// Units dead for the whole batch, counted in a network of width 1,024, against the wide-network
+// theory: within four binomial standard errors of the count at every layer.
+TEST(DepthSimulation, DeadReluUnitsMatchTheTheoryLayerByLayer)
+{
+    const Activation& relu = byId("relu");
+    SimulationSettings s;
+    s.width = 1024;
+    s.batch = 64;
+    s.depth = 30;
+    s.weightVariance = 2.0;
+    s.seed = 3;
+    const SimulationResult sim = simulateDepth(relu, relu.defaults(), s);
+    ASSERT_EQ(sim.layers.size(), 31u);
+    const auto theory = depthProfile(relu, relu.defaults(), {2.0, 0.0, 0.0, 1.0, s.depth, s.batch});
+    for (std::size_t l = 0; l < sim.layers.size(); ++l) {
+        const double p = theory[l].deadFraction;
+        const double error = std::sqrt(std::max(p * (1.0 - p), 1.0 / s.width) / s.width);
+        EXPECT_NEAR(sim.layers[l].deadFraction, p, 4.0 * error) << "layer " << l;
+    }
+    EXPECT_GT(theory.back().deadFraction, 0.3);
+}
+
 TEST(DepthSimulation, NegativeInputsLeaveReluUnitsDead)
 {
     const Activation& relu = byId("relu");

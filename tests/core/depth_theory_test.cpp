@@ -159,6 +159,35 @@ TEST(GaussianExpectation, TheLighterMomentSetAgreesWithTheFullOne)
     }
 }
 
+// Over Gaussians a period wide or more, snake's moments come in closed form: they must agree with
+// the quadrature where it still converges, and reach the averages of the oscillation far beyond it.
+TEST(GaussianExpectation, SnakeOverWideGaussiansMatchesQuadratureAndItsLimits)
+{
+    const Activation& a = byId("snake");
+    for (const double freq : {0.5, 1.0, 3.0}) {
+        ParameterValues p = a.defaults();
+        p[0] = freq;
+        for (const double q : {1.0 / (freq * freq), 2.5 / (freq * freq), 6.0 / (freq * freq)}) {
+            for (const double mean : {0.0, 0.7, -1.3}) {
+                const GaussianMoments full = gaussianMoments(a, p, mean, q);
+                const GaussianMoments light = gaussianMoments(a, p, mean, q, MomentSet::Propagation);
+                const std::string where =
+                    "a=" + std::to_string(freq) + " m=" + std::to_string(mean) + " q=" + std::to_string(q);
+                EXPECT_NEAR(light.f2, full.f2, 1e-11 * full.f2) << where;
+                EXPECT_NEAR(light.d1sq, full.d1sq, 1e-11 * full.d1sq) << where;
+                EXPECT_EQ(light.deadMass, 0.0) << where;
+            }
+        }
+    }
+    // A Gaussian millions of periods wide, where every oscillation averages out:
+    // E[(1 + sin 2az)²] = 1 + ½ and E[f²] = q + m² + m/a + 3/(8a²).
+    ParameterValues unit = a.defaults();
+    unit[0] = 1.0;
+    const GaussianMoments wide = gaussianMoments(a, unit, 0.5, 1e12, MomentSet::Propagation);
+    EXPECT_NEAR(wide.d1sq, 1.5, 1e-12);
+    EXPECT_NEAR(wide.f2, 1e12 + 0.25 + 0.5 + 0.375, 1e-3);
+}
+
 TEST(GaussianExpectation, NoVarianceMeansThePointValue)
 {
     const Activation& a = byId("elu");
@@ -356,6 +385,77 @@ TEST(DepthProfile, StepBlocksGradientsCompletely)
     const auto layers = depthProfile(step, step.defaults(), {1.0, 0.0, 0.0, 1.0, 5});
     EXPECT_EQ(layers[0].log10GradientNorm, -std::numeric_limits<double>::infinity());
     EXPECT_NEAR(layers[1].variance, 0.5, 1e-14);  // σ_w² E[step²] = P(z ≥ 0)
+}
+
+// ---- batch statistics: how alike two inputs become, and units dead for a whole batch ----------
+
+// For ReLU at σ_w² = 2 the correlation of two inputs follows the arc-cosine kernel (Cho and Saul):
+// c′ = (√(1 − c²) + (π − arccos c)·c)/π, starting from c¹ = E[relu(x)]²/E[relu(x)²] = 1/π.
+TEST(BatchTheory, ReluCorrelationFollowsTheArcCosineKernel)
+{
+    const Activation& relu = byId("relu");
+    const auto layers = depthProfile(relu, relu.defaults(), {2.0, 0.0, 0.0, 1.0, 200, 64});
+    EXPECT_EQ(layers[0].correlation, 0.0);
+    double c = 1.0 / std::numbers::pi;
+    for (std::size_t l = 1; l < layers.size(); ++l) {
+        // 1 − c shrinks towards 0: compare it relatively, the quantity the dead fraction hangs on.
+        expectRelative(1.0 - layers[l].correlation, 1.0 - c, 1e-5, "layer " + std::to_string(l));
+        c = (std::sqrt(1.0 - c * c) + (std::numbers::pi - std::acos(c)) * c) / std::numbers::pi;
+    }
+}
+
+TEST(BatchTheory, ReluUnitsDieAsTheInputsBecomeAlike)
+{
+    const Activation& relu = byId("relu");
+    const auto layers = depthProfile(relu, relu.defaults(), {2.0, 0.0, 0.0, 1.0, 200, 64});
+    // Independent inputs: a unit is off for all 64 with probability 2⁻⁶⁴.
+    EXPECT_NEAR(layers[0].deadFraction, std::pow(0.5, 64), 1e-30);
+    for (std::size_t l = 1; l < layers.size(); ++l) {
+        EXPECT_GT(layers[l].deadFraction, layers[l - 1].deadFraction) << "layer " << l;
+        // Never more than the share of single inputs with f′ = 0, which it approaches.
+        EXPECT_LT(layers[l].deadFraction, layers[l].deadMass) << "layer " << l;
+    }
+    EXPECT_GT(layers.back().deadFraction, 0.45);
+    // ReLU is positively homogeneous: the weight scale changes the variance, not the correlation.
+    const auto lecun = depthProfile(relu, relu.defaults(), {1.0, 0.0, 0.0, 1.0, 200, 64});
+    for (std::size_t l = 0; l < layers.size(); l += 20)
+        EXPECT_NEAR(lecun[l].deadFraction, layers[l].deadFraction, 1e-9) << "layer " << l;
+}
+
+TEST(BatchTheory, InputsBelowTheKinkAreDeadForTheWholeBatch)
+{
+    const Activation& relu = byId("relu");
+    // Inputs ~ N(−3, 1): each coordinate is negative for all 64 inputs with probability Φ(3)⁶⁴.
+    const auto layers = depthProfile(relu, relu.defaults(), {2.0, 0.0, -3.0, 1.0, 3, 64});
+    expectRelative(layers[0].deadFraction, std::pow(normalCdf(3.0), 64), 1e-12, "inputs");
+}
+
+TEST(BatchTheory, NothingDiesWhereTheDerivativeNeverVanishes)
+{
+    for (const char* id : {"tanh", "selu", "gelu", "leaky_relu", "snake"}) {
+        const Activation& a = byId(id);
+        const auto layers = depthProfile(a, a.defaults(), {1.0, 0.0, 0.5, 1.0, 20, 64});
+        for (const TheoryLayer& layer : layers) {
+            EXPECT_EQ(layer.deadFraction, 0.0) << id;
+            EXPECT_TRUE(std::isnan(layer.correlation)) << id;
+        }
+    }
+}
+
+TEST(BatchTheory, AddedLaterEqualsComputedAtOnce)
+{
+    const Activation& relu6 = byId("relu6");
+    const DepthSetup with{2.0, 0.1, 0.5, 2.0, 40, 32};
+    DepthSetup without = with;
+    without.batch = 0;
+    const auto direct = depthProfile(relu6, relu6.defaults(), with);
+    auto later = depthProfile(relu6, relu6.defaults(), without);
+    EXPECT_TRUE(std::isnan(later[5].deadFraction));
+    addBatchStatistics(relu6, relu6.defaults(), with, later);
+    for (std::size_t l = 0; l < direct.size(); ++l) {
+        EXPECT_EQ(later[l].deadFraction, direct[l].deadFraction) << "layer " << l;
+        EXPECT_EQ(later[l].correlation, direct[l].correlation) << "layer " << l;
+    }
 }
 
 }  // namespace

@@ -104,8 +104,37 @@ TEST_F(DepthLabViewTest, ReadingsSayWhatTheChartsShow)
         << variance.toStdString();
     EXPECT_TRUE(view.reading(DepthChart::Phase).contains(QStringLiteral("(0.000, 1.000), stable")))
         << view.reading(DepthChart::Phase).toStdString();
-    EXPECT_TRUE(view.reading(DepthChart::Dead).contains(QStringLiteral("ReLU: f′ = 0 for 50% of inputs")))
+    view.completeTheory();
+    EXPECT_TRUE(view.reading(DepthChart::Dead).contains(
+        QStringLiteral("of units dead by layer 30 (f′ = 0 for 50% of inputs)")))
         << view.reading(DepthChart::Dead).toStdString();
+    EXPECT_TRUE(view.reading(DepthChart::Dead).contains(QStringLiteral("SELU: f′ never vanishes")));
+}
+
+// The dead-unit theory arrives a moment after the other curves, without a simulation: a line per
+// activation, rising for ReLU as the inputs grow alike, flat at zero where f′ never vanishes.
+TEST_F(DepthLabViewTest, DeadUnitTheoryIsDrawnAsLines)
+{
+    DepthLabView view(state);
+    view.completeTheory();
+    const DepthChartContent& dead = view.chartContent(DepthChart::Dead);
+    ASSERT_EQ(dead.series.size(), 3u);
+    const DepthSeries* relu = seriesNamed(dead, QStringLiteral("ReLU"));
+    ASSERT_NE(relu, nullptr);
+    ASSERT_EQ(relu->line.size(), static_cast<std::size_t>(DepthLabView::kDefaultDepth) + 1);
+    EXPECT_TRUE(relu->dots.empty());
+    EXPECT_LT(relu->line.front().y(), 1e-9);
+    EXPECT_GT(relu->line.back().y(), 0.3);
+    EXPECT_LT(relu->line.back().y(), 0.5);
+    for (const DepthSeries& s : dead.series) {
+        if (s.label == QStringLiteral("ReLU")) continue;
+        for (const QPointF& p : s.line)
+            EXPECT_EQ(p.y(), 0.0) << s.label.toStdString();
+    }
+    // A new setup replaces the lines: inputs far below ReLU's kink leave most units dead at once.
+    view.setInput(-2.5, 0.25);
+    view.completeTheory();
+    EXPECT_GT(seriesNamed(view.chartContent(DepthChart::Dead), QStringLiteral("ReLU"))->line.front().y(), 0.9);
 }
 
 TEST_F(DepthLabViewTest, FollowsTheStateWhenParametersOrActivationsChange)

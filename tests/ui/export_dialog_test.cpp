@@ -1,5 +1,6 @@
 // The Export dialog driven as a user would: pick a format and a file, press Export.
 
+#include "ui/depth_lab_view.h"
 #include "ui/export_dialog.h"
 #include "ui/explorer_state.h"
 #include "ui/figure_export.h"
@@ -55,6 +56,39 @@ TEST(ExportDialog, ExportButtonWritesTheChosenSvg)
     QFile file(path);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_TRUE(QSvgRenderer(file.readAll()).isValid());
+}
+
+// The depth lab's charts are offered beside the others and written as the user chose: here the
+// dead-unit chart as a PNG of the preset size, with ReLU's theory line in it.
+TEST(ExportDialog, DepthLabChartsExportFromTheDialog)
+{
+    QTemporaryDir dir;
+    ExplorerState state;
+    state.setEnabledIds({QStringLiteral("relu")});
+    ax::ui::DepthLabView depthLab(state);
+    ExportDialog dialog(state);
+    auto* chart = child<QComboBox>(dialog, "exportChart");
+    const int before = chart->count();
+    dialog.setDepthLab(&depthLab);
+    EXPECT_GT(chart->count(), before + 3);
+    dialog.show();
+    chooseData(child<QComboBox>(dialog, "exportFormat"), static_cast<int>(ax::ui::FigureFormat::Png));
+    chart->setCurrentIndex(chart->findText(QStringLiteral("Depth lab: dead units")));
+    ASSERT_EQ(dialog.depthChart(), ax::ui::DepthChart::Dead);
+    EXPECT_TRUE(dialog.path().endsWith(QStringLiteral("depth-dead.png"))) << dialog.path().toStdString();
+    const QString path = dir.filePath(QStringLiteral("dead.png"));
+    dialog.setPath(path);
+    QTest::mouseClick(child<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+    EXPECT_EQ(dialog.result(), QDialog::Accepted)
+        << child<QLabel>(dialog, "exportMessage")->text().toStdString();
+    const QImage image(path);
+    ASSERT_FALSE(image.isNull());
+    const ax::ui::FigureOptions options = dialog.figureOptions();
+    EXPECT_EQ(image.size(), (options.size * options.scale).toSize());
+    // The export completed the theory first: the dead-unit line is there, not only the others.
+    const auto& series = depthLab.chartContent(ax::ui::DepthChart::Dead).series;
+    ASSERT_EQ(series.size(), 1u);
+    EXPECT_GT(series.front().line.back().y(), 0.3);
 }
 
 TEST(ExportDialog, PresetsAndScaleSetThePngSize)
