@@ -14,15 +14,19 @@ namespace {
 // The window's depth charts are laid out for a few hundred pixels; a figure keeps their proportions
 // by drawing at this text size and scaling the whole chart with the figure.
 constexpr int kChartFontPx = 13;
+constexpr double kCaptionMargin = 8.0;
 
 }  // namespace
 
 QByteArray renderDepthChartBytes(const DepthLabView& view, DepthChart chart, const FigureOptions& options,
                                  FigureFormat format)
 {
-    const DepthChartContent& content = view.chartContent(chart);
+    // A figure stands alone: it names its curves even where the window leaves that to a neighbour.
+    DepthChartContent content = view.chartContent(chart);
+    content.showLegend = !content.series.empty();
+    const QString reading = view.reading(chart);
     const QPalette palette = figurePalette(options);
-    const auto paint = [&content, &palette](QPainter& painter, const QRectF& target) {
+    const auto paint = [&content, &palette, &reading](QPainter& painter, const QRectF& target) {
         const double unit = figureUnit(target);
         painter.save();
         painter.translate(target.topLeft());
@@ -30,12 +34,25 @@ QByteArray renderDepthChartBytes(const DepthLabView& view, DepthChart chart, con
         QFont font = QGuiApplication::font();
         font.setPixelSize(kChartFontPx);
         painter.setFont(font);
-        DepthLabChart::paint(painter, QRectF(QPointF(0, 0), target.size() / unit), content, palette);
+        const QSizeF size = target.size() / unit;
+        // The reading, in words, under the chart as the window shows it.
+        const QRectF textArea(kCaptionMargin, 0, size.width() - 2 * kCaptionMargin, size.height());
+        const QRectF needed = reading.isEmpty()
+                                  ? QRectF()
+                                  : painter.boundingRect(textArea, Qt::TextWordWrap | Qt::AlignLeft, reading);
+        const double captionHeight = reading.isEmpty() ? 0.0 : needed.height() + kCaptionMargin;
+        DepthLabChart::paint(painter, QRectF(0, 0, size.width(), size.height() - captionHeight), content, palette);
+        if (!reading.isEmpty()) {
+            painter.fillRect(QRectF(0, size.height() - captionHeight, size.width(), captionHeight),
+                             palette.color(QPalette::Base));
+            painter.setPen(palette.color(QPalette::Text));
+            painter.drawText(QRectF(kCaptionMargin, size.height() - captionHeight, textArea.width(), needed.height()),
+                             Qt::TextWordWrap | Qt::AlignLeft, reading);
+        }
         painter.restore();
     };
     QString title = content.title;
-    if (const QString reading = view.reading(chart); !reading.isEmpty())
-        title += QStringLiteral(": ") + reading;
+    if (!reading.isEmpty()) title += QStringLiteral(": ") + reading;
     return renderPaintedFigureBytes(paint, title, options, format);
 }
 
