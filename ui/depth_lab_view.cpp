@@ -166,6 +166,7 @@ DepthLabView::DepthLabView(ExplorerState& state, QWidget* parent)
                                        : 0);
     });
     connect(m_refreshTimer, &QTimer::timeout, this, &DepthLabView::refresh);
+    showSetup();
     connect(m_batchTimer, &QTimer::timeout, this, [this] { addBatchTheory(kBatchBudgetMs); });
 
     refresh();
@@ -211,37 +212,24 @@ QString DepthLabView::reading(DepthChart chart) const
     return m_readings[index(chart)]->text();
 }
 
-double DepthLabView::weightVariance() const
-{
-    switch (static_cast<WeightInit>(m_init->currentData().toInt())) {
-        case WeightInit::LeCun:
-        case WeightInit::Xavier:
-            return 1.0;
-        case WeightInit::He:
-            return 2.0;
-        case WeightInit::Custom:
-            break;
-    }
-    return m_customVariance->value();
-}
-
 core::DepthSetup DepthLabView::setup() const
 {
-    return {weightVariance(), m_biasVariance->value(), m_inputMean->value(), m_inputVariance->value(),
-            m_depth->value()};
+    const DepthLabSettings& lab = m_state.depthLab();
+    return {lab.weightVariance(), lab.biasVariance, lab.inputMean, lab.inputVariance, lab.depth};
 }
 
 core::SimulationSettings DepthLabView::settings() const
 {
+    const DepthLabSettings& lab = m_state.depthLab();
     core::SimulationSettings s;
-    s.width = m_width->currentData().toInt();
-    s.depth = m_depth->value();
+    s.width = lab.width;
+    s.depth = lab.depth;
     s.batch = kBatch;
-    s.weightVariance = weightVariance();
-    s.biasVariance = m_biasVariance->value();
-    s.inputMean = m_inputMean->value();
-    s.inputVariance = m_inputVariance->value();
-    s.seed = static_cast<std::uint64_t>(m_seed->value());
+    s.weightVariance = lab.weightVariance();
+    s.biasVariance = lab.biasVariance;
+    s.inputMean = lab.inputMean;
+    s.inputVariance = lab.inputVariance;
+    s.seed = static_cast<std::uint64_t>(lab.seed);
     return s;
 }
 
@@ -258,15 +246,11 @@ void DepthLabView::setWidth(int width)
 
 void DepthLabView::setWeightInit(WeightInit init, double customVariance)
 {
-    {
-        const QSignalBlocker blocker(m_init);
-        m_init->setCurrentIndex(m_init->findData(static_cast<int>(init)));
-    }
-    if (init == WeightInit::Custom) {
-        const QSignalBlocker blocker(m_customVariance);
-        m_customVariance->setValue(customVariance);
-    }
-    onSetupChanged();
+    DepthLabSettings lab = m_state.depthLab();
+    lab.init = init;
+    if (init == WeightInit::Custom) lab.customWeightVariance = customVariance;
+    (void)m_state.setDepthLab(lab);  // out of range: the controls keep showing the state
+    showSetup();
 }
 
 void DepthLabView::setBiasVariance(double variance)
@@ -330,17 +314,52 @@ void DepthLabView::onStateChanged(const StateChange& change)
         change.touches(StateChange::Activations))
         scheduleRefresh();
     if (change.touches(StateChange::Theme)) update();
+    if (change.touches(StateChange::DepthLab)) setupChanged();
 }
 
 void DepthLabView::onSetupChanged()
 {
-    const bool custom = static_cast<WeightInit>(m_init->currentData().toInt()) == WeightInit::Custom;
+    DepthLabSettings lab = m_state.depthLab();
+    lab.depth = m_depth->value();
+    lab.width = m_width->currentData().toInt();
+    lab.init = static_cast<WeightInit>(m_init->currentData().toInt());
+    if (lab.init == WeightInit::Custom) lab.customWeightVariance = m_customVariance->value();
+    lab.biasVariance = m_biasVariance->value();
+    lab.inputMean = m_inputMean->value();
+    lab.inputVariance = m_inputVariance->value();
+    lab.seed = m_seed->value();
+    // The controls' ranges are the state's, so this is accepted; the state's signal does the rest.
+    (void)m_state.setDepthLab(lab);
+    showSetup();
+}
+
+void DepthLabView::showSetup()
+{
+    const DepthLabSettings& lab = m_state.depthLab();
+    const bool custom = lab.init == WeightInit::Custom;
+    const QSignalBlocker b1(m_depth);
+    const QSignalBlocker b2(m_width);
+    const QSignalBlocker b3(m_init);
+    const QSignalBlocker b4(m_customVariance);
+    const QSignalBlocker b5(m_biasVariance);
+    const QSignalBlocker b6(m_inputMean);
+    const QSignalBlocker b7(m_inputVariance);
+    const QSignalBlocker b8(m_seed);
+    m_depth->setValue(lab.depth);
+    m_width->setCurrentIndex(m_width->findData(lab.width));
+    m_init->setCurrentIndex(m_init->findData(static_cast<int>(lab.init)));
+    // The box shows what a preset means, and a switch to Custom starts from the chosen value.
+    m_customVariance->setValue(custom ? lab.customWeightVariance : lab.weightVariance());
     m_customVariance->setEnabled(custom);
-    if (!custom) {
-        // The box shows what the preset means, and a switch to Custom starts from there.
-        const QSignalBlocker blocker(m_customVariance);
-        m_customVariance->setValue(weightVariance());
-    }
+    m_biasVariance->setValue(lab.biasVariance);
+    m_inputMean->setValue(lab.inputMean);
+    m_inputVariance->setValue(lab.inputVariance);
+    m_seed->setValue(lab.seed);
+}
+
+void DepthLabView::setupChanged()
+{
+    showSetup();
     if (m_runner->isRunning()) m_runner->cancel();
     m_simulated.clear();
     m_allStale = true;
@@ -445,7 +464,7 @@ void DepthLabView::completeTheory()
 
 void DepthLabView::rebuildCharts()
 {
-    const int depth = m_depth->value();
+    const int depth = m_state.depthLab().depth;
     DepthChartContent variance;
     variance.title = tr("Variance of pre-activations");
     variance.xTitle = tr("layer");
@@ -530,7 +549,7 @@ void DepthLabView::rebuildCharts()
     if (selu != nullptr) {
         const QString seluId = QString::fromStdString(selu->id);
         const core::ParameterValues p = m_state.parameters(seluId);
-        const double tau = weightVariance();
+        const double tau = m_state.depthLab().weightVariance();
         const QColor colour = activationColour(m_state.catalogIndex(seluId));
         for (int i = 0; i <= 8; ++i) {
             for (int j = 0; j <= 6; ++j) {

@@ -6,6 +6,7 @@
 #include "core/depth_simulation.h"
 #include "core/depth_theory.h"
 #include "depth_lab_chart.h"
+#include "explorer_state.h"
 
 #include <QHash>
 #include <QString>
@@ -25,21 +26,16 @@ class QTimer;
 namespace ax::ui {
 
 class DepthLabRunner;
-class ExplorerState;
-struct StateChange;
 
 // The four charts, by the names the command line and exports use.
 enum class DepthChart { Variance, Gradient, Dead, Phase };
-
-// Weight variance presets; Xavier's 2/(fan-in + fan-out) equals LeCun's 1/fan-in for square layers.
-enum class WeightInit { LeCun, He, Xavier, Custom };
 
 class DepthLabView : public QWidget {
     Q_OBJECT
 
 public:
-    static constexpr int kDefaultDepth = 30;
-    static constexpr int kDefaultWidth = 256;
+    static constexpr int kDefaultDepth = DepthLabSettings{}.depth;
+    static constexpr int kDefaultWidth = DepthLabSettings{}.width;
     static constexpr int kBatch = 64;
 
     explicit DepthLabView(ExplorerState& state, QWidget* parent = nullptr);
@@ -77,8 +73,12 @@ signals:
 private:
     // from the state
     void onStateChanged(const StateChange& change);
-    // from the controls
+    // from the controls: the state keeps the setup, so sessions and settings carry it
     void onSetupChanged();
+    // the controls showing the state's setup
+    void showSetup();
+    // a new setup: the theory is redone and the simulated dots belong to another network
+    void setupChanged();
     // from the worker
     void onSimulated(const QString& id, const core::SimulationResult& result);
     void onFinished(bool cancelled);
@@ -91,7 +91,6 @@ private:
     void addBatchTheory(int budgetMs);
     void rebuildCharts();
     [[nodiscard]] core::DepthSetup setup() const;
-    [[nodiscard]] double weightVariance() const;
 
     ExplorerState& m_state;
     DepthLabRunner* m_runner = nullptr;

@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <variant>
 
@@ -62,7 +63,109 @@ std::optional<QString> readNumber(const QJsonObject& json, const char* key, doub
     return std::nullopt;
 }
 
+constexpr std::array<std::pair<WeightInit, const char*>, 4> kWeightInitKeys = {
+    {{WeightInit::LeCun, "lecun"}, {WeightInit::He, "he"}, {WeightInit::Xavier, "xavier"},
+     {WeightInit::Custom, "custom"}}};
+constexpr std::array<int, 5> kDepthLabWidths = {64, 128, 256, 512, 1024};
+
+QJsonObject depthLabToJson(const DepthLabSettings& s)
+{
+    QString init;
+    for (const auto& [kind, key] : kWeightInitKeys)
+        if (kind == s.init) init = QLatin1String(key);
+    return {{QStringLiteral("depth"), s.depth},
+            {QStringLiteral("width"), s.width},
+            {QStringLiteral("init"), init},
+            {QStringLiteral("weightVariance"), s.customWeightVariance},
+            {QStringLiteral("biasVariance"), s.biasVariance},
+            {QStringLiteral("inputMean"), s.inputMean},
+            {QStringLiteral("inputVariance"), s.inputVariance},
+            {QStringLiteral("seed"), s.seed}};
+}
+
+// Reads a whole number from json[key] into out; absent keeps out.
+std::optional<QString> readWholeNumber(const QJsonObject& json, const char* key, int& out)
+{
+    const QJsonValue value = json.value(QLatin1String(key));
+    if (value.isUndefined()) return std::nullopt;
+    const double number = value.toDouble(0.5);
+    if (!value.isDouble() || number != std::floor(number) || std::fabs(number) > 2e9)
+        return ExplorerState::tr("\"%1\" must be a whole number.").arg(QLatin1String(key));
+    out = static_cast<int>(number);
+    return std::nullopt;
+}
+
+std::optional<QString> depthLabFromJson(const QJsonValue& value, DepthLabSettings& s)
+{
+    if (!value.isObject()) return ExplorerState::tr("\"depthLab\" must be an object.");
+    const QJsonObject json = value.toObject();
+    if (auto error = readWholeNumber(json, "depth", s.depth)) return error;
+    if (auto error = readWholeNumber(json, "width", s.width)) return error;
+    if (auto error = readWholeNumber(json, "seed", s.seed)) return error;
+    if (const QJsonValue init = json.value(QStringLiteral("init")); !init.isUndefined()) {
+        bool found = false;
+        for (const auto& [kind, key] : kWeightInitKeys) {
+            if (init.toString() == QLatin1String(key)) {
+                s.init = kind;
+                found = true;
+            }
+        }
+        if (!found) return ExplorerState::tr("\"init\" must be \"lecun\", \"he\", \"xavier\" or \"custom\".");
+    }
+    if (auto error = readNumber(json, "weightVariance", s.customWeightVariance)) return error;
+    if (auto error = readNumber(json, "biasVariance", s.biasVariance)) return error;
+    if (auto error = readNumber(json, "inputMean", s.inputMean)) return error;
+    if (auto error = readNumber(json, "inputVariance", s.inputVariance)) return error;
+    return s.validate();
+}
+
 }  // namespace
+
+double DepthLabSettings::weightVariance() const noexcept
+{
+    switch (init) {
+        case WeightInit::LeCun:
+        case WeightInit::Xavier:
+            return 1.0;
+        case WeightInit::He:
+            return 2.0;
+        case WeightInit::Custom:
+            break;
+    }
+    return customWeightVariance;
+}
+
+std::optional<QString> DepthLabSettings::validate() const
+{
+    const auto outside = [](const char* what, const QString& low, const QString& high) {
+        return ExplorerState::tr("The depth lab's %1 must lie between %2 and %3.")
+            .arg(ExplorerState::tr(what), low, high);
+    };
+    if (depth < kMinDepth || depth > kMaxDepth)
+        return outside("depth", QString::number(kMinDepth), QString::number(kMaxDepth));
+    if (std::find(kDepthLabWidths.begin(), kDepthLabWidths.end(), width) == kDepthLabWidths.end())
+        return ExplorerState::tr("The depth lab's width must be 64, 128, 256, 512 or 1024.");
+    if (!(customWeightVariance >= kMinCustomWeightVariance && customWeightVariance <= kMaxCustomWeightVariance))
+        return outside("weight variance", formatNumber(kMinCustomWeightVariance),
+                       formatNumber(kMaxCustomWeightVariance));
+    if (!(biasVariance >= 0.0 && biasVariance <= kMaxBiasVariance))
+        return outside("bias variance", QStringLiteral("0"), formatNumber(kMaxBiasVariance));
+    if (!(inputMean >= -kMaxInputMean && inputMean <= kMaxInputMean))
+        return outside("input mean", formatNumber(-kMaxInputMean), formatNumber(kMaxInputMean));
+    if (!(inputVariance >= kMinInputVariance && inputVariance <= kMaxInputVariance))
+        return outside("input variance", formatNumber(kMinInputVariance), formatNumber(kMaxInputVariance));
+    if (seed < 1 || seed > kMaxSeed) return outside("seed", QStringLiteral("1"), QString::number(kMaxSeed));
+    return std::nullopt;
+}
+
+std::optional<QString> ExplorerState::setDepthLab(const DepthLabSettings& settings)
+{
+    if (auto error = settings.validate()) return error;
+    if (settings == m_depthLab) return std::nullopt;
+    m_depthLab = settings;
+    emitChange(StateChange::DepthLab);
+    return std::nullopt;
+}
 
 ExplorerState::ExplorerState(QObject* parent) : QObject(parent)
 {
@@ -467,6 +570,7 @@ void ExplorerState::restoreDefaults()
     m_derivativeLimits = defaults.m_derivativeLimits;
     m_style = defaults.m_style;
     m_theme = defaults.m_theme;
+    m_depthLab = defaults.m_depthLab;
     m_highlighted.clear();
     // Custom activations are the user's own work: they stay, back at their defaults and hidden.
     for (const QString& id : m_customOrder) m_parameters.insert(id, activation(id)->defaults());
@@ -511,6 +615,7 @@ QJsonObject ExplorerState::toJson() const
     json.insert(QStringLiteral("charts"), charts);
     json.insert(QStringLiteral("theme"), themeName(m_theme));
     json.insert(QStringLiteral("convention"), conventionKey(m_convention));
+    json.insert(QStringLiteral("depthLab"), depthLabToJson(m_depthLab));
     QJsonArray customs;
     for (const QString& id : m_customOrder) {
         const core::CustomActivationSpec& spec = m_customs.at(id)->spec;
@@ -629,6 +734,8 @@ std::optional<QString> ExplorerState::fromJson(const QJsonObject& json)
         if (!parsed) return tr("\"theme\" must be \"system\", \"light\" or \"dark\".");
         next.m_theme = *parsed;
     }
+    if (const QJsonValue lab = json.value(QStringLiteral("depthLab")); !lab.isUndefined())
+        if (auto error = depthLabFromJson(lab, next.m_depthLab)) return error;
     // Parameters were read against the catalog's definitions; the file's values are kept as they are.
     if (convention) {
         next.m_convention = *convention;
@@ -653,6 +760,7 @@ std::optional<QString> ExplorerState::fromJson(const QJsonObject& json)
     m_derivativeLimits = next.m_derivativeLimits;
     m_style = next.m_style;
     m_theme = next.m_theme;
+    m_depthLab = next.m_depthLab;
     m_highlighted.clear();
     emitChange(StateChange::All, activationIds());
     return std::nullopt;

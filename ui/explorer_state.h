@@ -34,7 +34,8 @@ struct StateChange {
         Theme = 0x20,
         Highlight = 0x40,
         Activations = 0x80,  // the list of known activations itself (custom ones added/removed)
-        All = 0xff,
+        DepthLab = 0x100,    // the depth lab's network and inputs
+        All = 0x1ff,
     };
     Q_DECLARE_FLAGS(Parts, Part)
 
@@ -42,6 +43,38 @@ struct StateChange {
     QStringList ids;  // for Parameters (and Enabled): the activations concerned
 
     [[nodiscard]] bool touches(Part part) const noexcept { return parts.testFlag(part); }
+};
+
+// Weight variance presets of the depth lab; Xavier's 2/(fan-in + fan-out) equals LeCun's 1/fan-in for
+// the square layers the lab builds.
+enum class WeightInit { LeCun, He, Xavier, Custom };
+
+// The network the depth lab describes and simulates, and the inputs it is fed.
+struct DepthLabSettings {
+    static constexpr int kMinDepth = 1;
+    static constexpr int kMaxDepth = 200;
+    static constexpr double kMinCustomWeightVariance = 0.05;
+    static constexpr double kMaxCustomWeightVariance = 4.0;
+    static constexpr double kMaxBiasVariance = 2.0;
+    static constexpr double kMaxInputMean = 3.0;  // and its negative
+    static constexpr double kMinInputVariance = 0.01;
+    static constexpr double kMaxInputVariance = 10.0;
+    static constexpr int kMaxSeed = 1'000'000'000;
+
+    int depth = 30;
+    int width = 256;  // 64, 128, 256, 512 or 1024
+    WeightInit init = WeightInit::LeCun;
+    double customWeightVariance = 1.0;  // σ_w² when init is Custom
+    double biasVariance = 0.0;
+    double inputMean = 0.0;
+    double inputVariance = 1.0;
+    int seed = 1;
+
+    // σ_w² the initialisation stands for.
+    [[nodiscard]] double weightVariance() const noexcept;
+    // A message naming the first value out of range; nullopt when all are fine.
+    [[nodiscard]] std::optional<QString> validate() const;
+    friend bool operator==(const DepthLabSettings&, const DepthLabSettings&) = default;
 };
 
 // Fixed y limits of one chart, used when the y-axis mode is Fixed.
@@ -140,6 +173,10 @@ public:
     [[nodiscard]] QString highlightedId() const { return m_highlighted; }
     void setHighlightedId(const QString& id);  // empty: none
 
+    // --- depth lab ---
+    [[nodiscard]] const DepthLabSettings& depthLab() const noexcept { return m_depthLab; }
+    std::optional<QString> setDepthLab(const DepthLabSettings& settings);
+
     // --- whole state ---
     void restoreDefaults();
     // The serialised form shared by settings and session files.
@@ -176,6 +213,7 @@ private:
     ChartStyle m_style = ChartStyle::Screen;
     Theme m_theme = Theme::System;
     QString m_highlighted;
+    DepthLabSettings m_depthLab;
     // shared_ptr keeps the pointers handed out by activation() valid while the entry lives.
     std::map<QString, std::shared_ptr<const core::CustomActivation>> m_customs;
     QStringList m_customOrder;

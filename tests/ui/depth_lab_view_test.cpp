@@ -11,12 +11,14 @@
 #include <QBuffer>
 #include <QComboBox>
 #include <QImage>
+#include <QJsonObject>
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSvgGenerator>
 #include <QTest>
 
@@ -270,6 +272,48 @@ TEST(DepthLabReadings, PowersOfTenUseSuperscripts)
 {
     EXPECT_EQ(powerOfTen(-20), QStringLiteral("10⁻²⁰"));
     EXPECT_EQ(powerOfTen(7), QStringLiteral("10⁷"));
+}
+
+// The lab's network is part of the state: a session carries it, a bad value in a file is refused
+// with a message naming it, and the view shows what a loaded session says.
+TEST_F(DepthLabViewTest, TheNetworkIsSavedAndRestoredWithTheSession)
+{
+    DepthLabView view(state);
+    view.setDepth(45);
+    view.setWidth(512);
+    view.setWeightInit(WeightInit::Custom, 1.7);
+    view.setBiasVariance(0.2);
+    view.setInput(0.5, 2.0);
+    settle();
+    const QJsonObject saved = state.toJson();
+    const QJsonObject lab = saved.value(QStringLiteral("depthLab")).toObject();
+    EXPECT_EQ(lab.value(QStringLiteral("depth")).toInt(), 45);
+    EXPECT_EQ(lab.value(QStringLiteral("init")).toString(), QStringLiteral("custom"));
+
+    ExplorerState other;
+    DepthLabView otherView(other);
+    ASSERT_FALSE(other.fromJson(saved).has_value());
+    settle();
+    EXPECT_EQ(other.depthLab(), state.depthLab());
+    EXPECT_EQ(otherView.settings().depth, 45);
+    EXPECT_EQ(otherView.settings().width, 512);
+    EXPECT_DOUBLE_EQ(otherView.settings().weightVariance, 1.7);
+    EXPECT_EQ(otherView.findChild<QSpinBox*>()->value(), 45);
+    EXPECT_EQ(otherView.chartContent(DepthChart::Variance).series.front().line.size(), 46u);
+
+    QJsonObject bad = saved;
+    QJsonObject badLab = lab;
+    badLab.insert(QStringLiteral("depth"), 5000);
+    bad.insert(QStringLiteral("depthLab"), badLab);
+    const auto error = other.fromJson(bad);
+    ASSERT_TRUE(error.has_value());
+    EXPECT_TRUE(error->contains(QStringLiteral("depth"))) << error->toStdString();
+    EXPECT_EQ(other.depthLab().depth, 45);  // nothing changed
+    badLab = lab;
+    badLab.insert(QStringLiteral("init"), QStringLiteral("glorot"));
+    bad.insert(QStringLiteral("depthLab"), badLab);
+    EXPECT_TRUE(other.fromJson(bad).has_value());
+    EXPECT_EQ(other.depthLab().init, WeightInit::Custom);
 }
 
 }  // namespace
