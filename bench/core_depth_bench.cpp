@@ -12,17 +12,25 @@ namespace {
 
 using namespace ax::core;
 
-// Arguments: layers, and the batch whose dead units the theory predicts (0: none; the window's 64).
+// Arguments: layers, the batch whose dead units the theory predicts (0: none; the window's 64, which
+// it adds in slices between input events), and σ_w² (1: LeCun, where most variances settle and
+// their layers are reused; 2: He, where many grow and every layer is integrated anew).
 void theoryForEveryActivation(benchmark::State& state)
 {
-    const DepthSetup setup{2.0, 0.0, 0.0, 1.0, static_cast<int>(state.range(0)), static_cast<int>(state.range(1))};
+    const DepthSetup setup{static_cast<double>(state.range(2)), 0.0, 0.0, 1.0, static_cast<int>(state.range(0)),
+                           static_cast<int>(state.range(1))};
     for (auto _ : state) {
         for (const Activation& a : catalog())
             benchmark::DoNotOptimize(depthProfile(a, a.defaults(), setup));
     }
     state.SetLabel("23 activations");
 }
-BENCHMARK(theoryForEveryActivation)->Args({200, 0})->Args({200, 64})->Unit(benchmark::kMillisecond);
+BENCHMARK(theoryForEveryActivation)
+    ->Args({200, 0, 1})
+    ->Args({200, 64, 1})
+    ->Args({200, 0, 2})
+    ->Args({200, 64, 2})
+    ->Unit(benchmark::kMillisecond);
 
 void oneExpectation(benchmark::State& state)
 {

@@ -46,8 +46,9 @@ QByteArray renderDepthChartBytes(const DepthLabView& view, DepthChart chart, con
             painter.fillRect(QRectF(0, size.height() - captionHeight, size.width(), captionHeight),
                              palette.color(QPalette::Base));
             painter.setPen(palette.color(QPalette::Text));
-            painter.drawText(QRectF(kCaptionMargin, size.height() - captionHeight, textArea.width(), needed.height()),
-                             Qt::TextWordWrap | Qt::AlignLeft, reading);
+            const QRectF caption(kCaptionMargin, size.height() - captionHeight, textArea.width(),
+                                 needed.height());
+            painter.drawText(caption, Qt::TextWordWrap | Qt::AlignLeft, reading);
         }
         painter.restore();
     };

@@ -29,13 +29,12 @@ class SimulationMatchesTheory : public ::testing::TestWithParam<std::string> {};
 TEST_P(SimulationMatchesTheory, VariancePerLayerWithinFourStandardErrors)
 {
     const Activation& a = byId(GetParam());
-    SimulationSettings s;
-    s.width = 1024;
-    s.batch = 64;
-    s.depth = 8;
-    s.weightVariance = GetParam() == "relu" ? 2.0 : 1.0;
-    s.biasVariance = GetParam() == "tanh" ? 0.05 : 0.0;
-    s.seed = 7;
+    const SimulationSettings s{.width = 1024,
+                               .depth = 8,
+                               .batch = 64,
+                               .weightVariance = GetParam() == "relu" ? 2.0 : 1.0,
+                               .biasVariance = GetParam() == "tanh" ? 0.05 : 0.0,
+                               .seed = 7};
     const SimulationResult sim = simulateDepth(a, a.defaults(), s);
     ASSERT_FALSE(sim.cancelled);
     ASSERT_EQ(sim.layers.size(), 9u);
@@ -65,11 +64,7 @@ INSTANTIATE_TEST_SUITE_P(Depth, SimulationMatchesTheory, ::testing::Values("tanh
 TEST(DepthSimulation, SeluKeepsUnitsNormalisedOverFiftyLayers)
 {
     const Activation& selu = byId("selu");
-    SimulationSettings s;
-    s.width = 256;
-    s.batch = 64;
-    s.depth = 50;
-    s.seed = 3;
+    SimulationSettings s{.width = 256, .depth = 50, .batch = 64, .seed = 3};
     const SimulationResult sim = simulateDepth(selu, selu.defaults(), s);
     ASSERT_EQ(sim.layers.size(), 51u);
     for (std::size_t l = 0; l < sim.layers.size(); ++l) {
@@ -82,10 +77,7 @@ TEST(DepthSimulation, SeluKeepsUnitsNormalisedOverFiftyLayers)
 TEST(DepthSimulation, SigmoidGradientsVanishAsTheTheorySays)
 {
     const Activation& sigmoid = byId("sigmoid");
-    SimulationSettings s;
-    s.width = 256;
-    s.batch = 32;
-    s.depth = 20;
+    SimulationSettings s{.width = 256, .depth = 20, .batch = 32};
     const SimulationResult sim = simulateDepth(sigmoid, sigmoid.defaults(), s);
     const auto theory = depthProfile(sigmoid, sigmoid.defaults(), {1.0, 0.0, 0.0, 1.0, s.depth});
     EXPECT_EQ(sim.layers.back().gradientNorm, 1.0);
@@ -99,11 +91,7 @@ TEST(DepthSimulation, SigmoidGradientsVanishAsTheTheorySays)
 TEST(DepthSimulation, ReluWithHeInitialisationKeepsVarianceAndGradients)
 {
     const Activation& relu = byId("relu");
-    SimulationSettings s;
-    s.width = 512;
-    s.batch = 32;
-    s.depth = 30;
-    s.weightVariance = 2.0;
+    SimulationSettings s{.width = 512, .depth = 30, .batch = 32, .weightVariance = 2.0};
     const SimulationResult sim = simulateDepth(relu, relu.defaults(), s);
     EXPECT_NEAR(sim.layers.back().variance, 1.0, 0.3);
     EXPECT_NEAR(std::log10(sim.layers.front().gradientNorm), 0.0, 0.3);
@@ -118,12 +106,7 @@ TEST(DepthSimulation, ReluWithHeInitialisationKeepsVarianceAndGradients)
 TEST(DepthSimulation, DeadReluUnitsMatchTheTheoryLayerByLayer)
 {
     const Activation& relu = byId("relu");
-    SimulationSettings s;
-    s.width = 1024;
-    s.batch = 64;
-    s.depth = 30;
-    s.weightVariance = 2.0;
-    s.seed = 3;
+    SimulationSettings s{.width = 1024, .depth = 30, .batch = 64, .weightVariance = 2.0, .seed = 3};
     const SimulationResult sim = simulateDepth(relu, relu.defaults(), s);
     ASSERT_EQ(sim.layers.size(), 31u);
     const auto theory = depthProfile(relu, relu.defaults(), {2.0, 0.0, 0.0, 1.0, s.depth, s.batch});
@@ -138,11 +121,7 @@ TEST(DepthSimulation, DeadReluUnitsMatchTheTheoryLayerByLayer)
 TEST(DepthSimulation, NegativeInputsLeaveReluUnitsDead)
 {
     const Activation& relu = byId("relu");
-    SimulationSettings s;
-    s.width = 256;
-    s.batch = 64;
-    s.depth = 3;
-    s.inputMean = -3.0;
+    SimulationSettings s{.width = 256, .depth = 3, .batch = 64, .inputMean = -3.0};
     const SimulationResult shifted = simulateDepth(relu, relu.defaults(), s);
     // A unit is dead when all 64 inputs fall below 0: Φ(3)⁶⁴ ≈ 0.92 of them.
     EXPECT_GT(shifted.layers[0].deadFraction, 0.85);
@@ -168,12 +147,7 @@ TEST(DepthSimulation, NegativeInputsLeaveReluUnitsDead)
 TEST(DepthSimulation, SameSeedSameNumbersOtherSeedOtherNumbers)
 {
     const Activation& elu = byId("elu");
-    SimulationSettings s;
-    s.width = 64;
-    s.batch = 16;
-    s.depth = 8;
-    s.biasVariance = 0.1;
-    s.seed = 12345;
+    SimulationSettings s{.width = 64, .depth = 8, .batch = 16, .biasVariance = 0.1, .seed = 12345};
     const SimulationResult first = simulateDepth(elu, elu.defaults(), s);
     const SimulationResult second = simulateDepth(elu, elu.defaults(), s);
     ASSERT_EQ(first.layers.size(), second.layers.size());
@@ -192,10 +166,7 @@ TEST(DepthSimulation, SameSeedSameNumbersOtherSeedOtherNumbers)
 TEST(DepthSimulation, ReportsProgressAndStopsWhenCancelled)
 {
     const Activation& tanh = byId("tanh");
-    SimulationSettings s;
-    s.width = 64;
-    s.batch = 8;
-    s.depth = 40;
+    SimulationSettings s{.width = 64, .depth = 40, .batch = 8};
     int calls = 0;
     int lastDone = 0;
     int lastTotal = 0;
