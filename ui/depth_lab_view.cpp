@@ -551,23 +551,32 @@ void DepthLabView::rebuildCharts()
         const core::ParameterValues p = m_state.parameters(seluId);
         const double tau = m_state.depthLab().weightVariance();
         const QColor colour = activationColour(m_state.catalogIndex(seluId));
-        for (int i = 0; i <= 8; ++i) {
-            for (int j = 0; j <= 6; ++j) {
-                const core::MeanVariance at{-0.9 + 0.225 * i, 0.2 + 0.43 * j};
-                const core::MeanVariance to = core::meanVarianceMap(*selu, p, at, 0.0, tau).next;
-                if (!std::isfinite(to.mean) || !std::isfinite(to.variance)) continue;
-                phase.arrows.emplace_back(at.mean, at.variance, at.mean + kArrowShare * (to.mean - at.mean),
-                                          at.variance + kArrowShare * (to.variance - at.variance));
+        if (!m_phase.valid || m_phase.parameters != p || m_phase.weightVariance != tau) {
+            m_phase = PhasePlane{p, tau, {}, {}, std::nullopt, true};
+            for (int i = 0; i <= 8; ++i) {
+                for (int j = 0; j <= 6; ++j) {
+                    const core::MeanVariance at{-0.9 + 0.225 * i, 0.2 + 0.43 * j};
+                    const core::MeanVariance to = core::meanVarianceMap(*selu, p, at, 0.0, tau).next;
+                    if (!std::isfinite(to.mean) || !std::isfinite(to.variance)) continue;
+                    m_phase.arrows.emplace_back(at.mean, at.variance,
+                                                at.mean + kArrowShare * (to.mean - at.mean),
+                                                at.variance + kArrowShare * (to.variance - at.variance));
+                }
             }
+            for (const core::MeanVariance& start : kPhaseStarts) {
+                std::vector<QPointF> path;
+                for (const core::MeanVariance& point :
+                     core::meanVarianceTrajectory(*selu, p, start, kPhaseSteps, 0.0, tau))
+                    path.emplace_back(point.mean, point.variance);
+                m_phase.trajectories.push_back(std::move(path));
+            }
+            m_phase.fixedPoint = core::meanVarianceFixedPoint(*selu, p, {0.3, 1.5}, 0.0, tau);
         }
+        phase.arrows = m_phase.arrows;
         bool first = true;
-        for (const core::MeanVariance& start : kPhaseStarts) {
-            DepthSeries path{first ? tr("SELU, theory") : QString(), colour, {}, {}};
-            for (const core::MeanVariance& point :
-                 core::meanVarianceTrajectory(*selu, p, start, kPhaseSteps, 0.0, tau))
-                path.line.emplace_back(point.mean, point.variance);
-            path.dots.push_back(path.line.front());
-            phase.series.push_back(std::move(path));
+        for (const std::vector<QPointF>& path : m_phase.trajectories) {
+            DepthSeries series{first ? tr("SELU, theory") : QString(), colour, path, {path.front()}};
+            phase.series.push_back(std::move(series));
             first = false;
         }
         const auto sim = m_simulated.constFind(seluId);
@@ -577,9 +586,9 @@ void DepthLabView::rebuildCharts()
                 measured.dots.emplace_back(layer.activationMean, layer.activationVariance);
             phase.series.push_back(std::move(measured));
         }
-        const auto fixed = core::meanVarianceFixedPoint(*selu, p, {0.3, 1.5}, 0.0, tau);
-        if (fixed) phase.markers.emplace_back(fixed->point.mean, fixed->point.variance);
-        phaseText = phaseReading(QString::fromStdString(selu->name), fixed);
+        if (m_phase.fixedPoint)
+            phase.markers.emplace_back(m_phase.fixedPoint->point.mean, m_phase.fixedPoint->point.variance);
+        phaseText = phaseReading(QString::fromStdString(selu->name), m_phase.fixedPoint);
     }
 
     m_charts[index(DepthChart::Variance)]->setContent(std::move(variance));

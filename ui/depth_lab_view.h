@@ -109,6 +109,17 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
 
+    // SELU's phase plane depends only on its parameters and σ_w²: kept between rebuilds.
+    struct PhasePlane {
+        core::ParameterValues parameters{};
+        double weightVariance = 0.0;
+        std::vector<QLineF> arrows;
+        std::vector<std::vector<QPointF>> trajectories;
+        std::optional<core::MeanVarianceFixedPoint> fixedPoint;
+        bool valid = false;
+    };
+    PhasePlane m_phase;
+
     DepthLabChart* m_charts[4] = {};
     QLabel* m_readings[4] = {};
 
