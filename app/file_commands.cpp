@@ -84,9 +84,10 @@ int FileCommands::screenshot(const Invocation& invocation, std::FILE* output)
         reportError(bad.message);
         return kBadInputExitCode;
     }
-    if (auto error = ui::renderWindowScreenshot(invocation.outputPath, size, theme)) {
+    bool sizeRefused = false;
+    if (auto error = ui::renderWindowScreenshot(invocation.outputPath, size, theme, &sizeRefused)) {
         reportError(*error);
-        return EXIT_FAILURE;
+        return sizeRefused ? kBadInputExitCode : EXIT_FAILURE;
     }
     printPath(output, invocation.outputPath);
     return EXIT_SUCCESS;

@@ -44,11 +44,15 @@ std::optional<QString> checkScreenshotSize(QSize size)
     return std::nullopt;
 }
 
-std::optional<QString> renderWindowScreenshot(const QString& path, QSize size, Theme theme)
+std::optional<QString> renderWindowScreenshot(const QString& path, QSize size, Theme theme, bool* sizeRefused)
 {
+    if (sizeRefused != nullptr) *sizeRefused = false;
     if (!qobject_cast<QApplication*>(QCoreApplication::instance()))
         return tr("A screenshot needs the application's window system.");
-    if (auto error = checkScreenshotSize(size)) return error;
+    if (auto error = checkScreenshotSize(size)) {
+        if (sizeRefused != nullptr) *sizeRefused = true;
+        return error;
+    }
 
     MainWindow window(Persistence::None);
     window.state().setTheme(theme);
@@ -65,6 +69,7 @@ std::optional<QString> renderWindowScreenshot(const QString& path, QSize size, T
     if (window.size() != size) {
         const QSize taken = window.size();
         window.close();
+        if (sizeRefused != nullptr) *sizeRefused = true;
         return tr("The window cannot be laid out at %1×%2; it needs at least %3×%4.")
             .arg(size.width())
             .arg(size.height())

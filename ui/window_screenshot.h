@@ -17,10 +17,12 @@ inline constexpr QSize kDefaultScreenshotSize{1600, 900};
 [[nodiscard]] std::optional<QString> checkScreenshotSize(QSize size);
 
 // Builds a window with the default state (the user's settings are not read), lays it out at size,
-// grabs it and writes the PNG through QSaveFile. Returns an error message on failure. Needs a
-// QApplication (the offscreen platform is enough).
+// grabs it and writes the PNG through QSaveFile. Returns an error message on failure; sizeRefused,
+// when given, tells whether the size itself was the problem (the window cannot be laid out so small),
+// which the command line counts as bad input. Needs a QApplication (the offscreen platform is enough).
 [[nodiscard]] std::optional<QString> renderWindowScreenshot(const QString& path,
                                                             QSize size = kDefaultScreenshotSize,
-                                                            Theme theme = Theme::System);
+                                                            Theme theme = Theme::System,
+                                                            bool* sizeRefused = nullptr);
 
 }  // namespace ax::ui

@@ -144,10 +144,8 @@ TEST_F(FileCommandsCli, ScreenshotRefusesBadSizesThemesAndPaths)
                   "only with --export");
     expectRefused({size, QStringLiteral("800x600")}, "only with --export");
 
-    // Below the window's own minimum the picture would not have the size asked for.
-    const RunResult small = run({shot, QStringLiteral("small.png"), size, QStringLiteral("640x480")}, m_dir.path());
-    EXPECT_NE(small.exitCode, 0);
-    EXPECT_TRUE(small.err.contains("needs at least")) << small.err.toStdString();
+    // Below the window's own minimum the picture would not have the size asked for: bad input too.
+    expectRefused({shot, QStringLiteral("small.png"), size, QStringLiteral("640x480")}, "needs at least");
     EXPECT_FALSE(QFileInfo::exists(path(QStringLiteral("small.png"))));
 }
 
