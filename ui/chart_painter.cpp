@@ -7,7 +7,9 @@
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPaintDevice>
+#include <QPaintEngine>
 #include <QPainter>
+#include <QPainterPath>
 
 #include <algorithm>
 #include <cmath>
@@ -561,7 +563,18 @@ void ChartPainter::paintCurve(QPainter& painter, const ChartPanel& panel, const 
     pen.setJoinStyle(Qt::RoundJoin);
     painter.setPen(pen);
     painter.setBrush(Qt::NoBrush);
-    for (const QPolygonF& polyline : polylines) painter.drawPolyline(polyline);
+    // An SVG keeps each curve as one <path> element, which drawing programs edit as a curve; the
+    // screen and other devices take the faster polyline.
+    const bool svg = painter.paintEngine() != nullptr && painter.paintEngine()->type() == QPaintEngine::SVG;
+    for (const QPolygonF& polyline : polylines) {
+        if (svg) {
+            QPainterPath path;
+            path.addPolygon(polyline);
+            painter.drawPath(path);
+        } else {
+            painter.drawPolyline(polyline);
+        }
+    }
 
     if (jumps.empty() || !entry.activation) return;
     // Solid: the value the function takes at the point itself; hollow: the other one-sided limit.

@@ -198,17 +198,23 @@ TEST(ExportFigure, SvgIsSmallVectorWithAPathPerCurveAndRealText)
     EXPECT_TRUE(QSvgRenderer(svg).isValid());
     QXmlStreamReader xml(svg);
     int paths = 0;
+    int polylines = 0;
     int texts = 0;
     int images = 0;
     while (!xml.atEnd()) {
         if (xml.readNext() != QXmlStreamReader::StartElement) continue;
-        paths += xml.name() == QLatin1String("path") || xml.name() == QLatin1String("polyline");
+        paths += xml.name() == QLatin1String("path");
+        // Straight lines (axes, ticks, grid) come as two-point polylines; a curve has many points.
+        if (xml.name() == QLatin1String("polyline"))
+            polylines += xml.attributes().value(QLatin1String("points")).split(QLatin1Char(' '),
+                                                                              Qt::SkipEmptyParts).size() > 4;
         texts += xml.name() == QLatin1String("text");
         images += xml.name() == QLatin1String("image");
     }
     EXPECT_FALSE(xml.hasError()) << xml.errorString().toStdString();
     // f and f′ each draw one path per enabled activation.
     EXPECT_GE(paths, 2 * state.enabledIds().size());
+    EXPECT_EQ(polylines, 0) << "curves are paths, not long point lists";
     EXPECT_GT(texts, 10) << "axis labels, title and legend must be text";
     EXPECT_EQ(images, 0) << "a vector figure must not embed a bitmap";
 }
