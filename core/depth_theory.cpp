@@ -279,7 +279,11 @@ void addBatchStatistics(const Activation& activation, const ParameterValues& p, 
 {
     if (layers.empty() || setup.batch <= 0) return;
     const DeadSet dead = deadSet(activation, p);
-    if (dead.empty()) {
+    // A dead set no layer reaches (e.g. where eᶻ underflows, far beyond any spread) kills nothing.
+    const bool reached = std::any_of(layers.begin(), layers.end(), [&dead](const TheoryLayer& layer) {
+        return !std::isfinite(layer.variance) || massIn(dead, layer.mean, std::sqrt(layer.variance)) > 0.0;
+    });
+    if (dead.empty() || !reached) {
         for (TheoryLayer& layer : layers)
             layer.deadFraction = 0.0;
         return;

@@ -19,9 +19,12 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace ax::ui {
 
@@ -75,7 +78,11 @@ ComparisonPanel::ComparisonPanel(ExplorerState& state, QWidget* parent)
     m_view->setTextElideMode(Qt::ElideRight);
     m_view->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->verticalHeader()->setVisible(false);
-    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // Cells are one line (long text elides), so every row has the same height; sizing rows to their
+    // contents would lay out every cell's text again at each parameter change during a drag.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(
+        std::max(m_view->fontMetrics().height(), m_view->style()->pixelMetric(QStyle::PM_SmallIconSize)) + 8);
     m_view->horizontalHeader()->setSectionsMovable(true);
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);

@@ -36,6 +36,8 @@ constexpr int kPhaseSteps = 30;
 constexpr double kArrowShare = 0.3;  // an arrow covers this part of the way to the point's image
 // The dead-unit theory runs in slices of about this many milliseconds between input events.
 constexpr int kBatchBudgetMs = 8;
+// The readings under the charts are rewritten this long after the last change.
+constexpr int kReadingDelayMs = 120;
 
 int index(DepthChart chart)
 {
@@ -54,6 +56,9 @@ DepthLabView::DepthLabView(ExplorerState& state, QWidget* parent)
 {
     m_refreshTimer->setSingleShot(true);
     m_refreshTimer->setInterval(0);
+    m_readingTimer = new QTimer(this);
+    m_readingTimer->setSingleShot(true);
+    m_readingTimer->setInterval(kReadingDelayMs);
     m_batchTimer = new QTimer(this);
     m_batchTimer->setSingleShot(true);
     m_batchTimer->setInterval(0);
@@ -168,6 +173,7 @@ DepthLabView::DepthLabView(ExplorerState& state, QWidget* parent)
     connect(m_refreshTimer, &QTimer::timeout, this, &DepthLabView::refresh);
     showSetup();
     connect(m_batchTimer, &QTimer::timeout, this, [this] { addBatchTheory(kBatchBudgetMs); });
+    connect(m_readingTimer, &QTimer::timeout, this, &DepthLabView::showReadings);
 
     refresh();
 }
@@ -209,7 +215,7 @@ const DepthChartContent& DepthLabView::chartContent(DepthChart chart) const
 
 QString DepthLabView::reading(DepthChart chart) const
 {
-    return m_readings[index(chart)]->text();
+    return m_readingText[index(chart)];
 }
 
 core::DepthSetup DepthLabView::setup() const
@@ -451,6 +457,13 @@ void DepthLabView::addBatchTheory(int budgetMs)
     if (added) rebuildCharts();
 }
 
+void DepthLabView::showReadings()
+{
+    m_readingTimer->stop();
+    for (int i = 0; i < 4; ++i)
+        if (m_readings[i]->text() != m_readingText[i]) m_readings[i]->setText(m_readingText[i]);
+}
+
 void DepthLabView::completeTheory()
 {
     if (m_refreshTimer->isActive() || m_refreshWhenShown) {
@@ -460,6 +473,7 @@ void DepthLabView::completeTheory()
     }
     m_batchTimer->stop();
     addBatchTheory(-1);
+    showReadings();
 }
 
 void DepthLabView::rebuildCharts()
@@ -595,10 +609,13 @@ void DepthLabView::rebuildCharts()
     m_charts[index(DepthChart::Gradient)]->setContent(std::move(gradient));
     m_charts[index(DepthChart::Dead)]->setContent(std::move(dead));
     m_charts[index(DepthChart::Phase)]->setContent(std::move(phase));
-    m_readings[index(DepthChart::Variance)]->setText(joined(varianceText));
-    m_readings[index(DepthChart::Gradient)]->setText(joined(gradientText));
-    m_readings[index(DepthChart::Dead)]->setText(joined(deadText));
-    m_readings[index(DepthChart::Phase)]->setText(phaseText);
+    m_readingText[index(DepthChart::Variance)] = joined(varianceText);
+    m_readingText[index(DepthChart::Gradient)] = joined(gradientText);
+    m_readingText[index(DepthChart::Dead)] = joined(deadText);
+    m_readingText[index(DepthChart::Phase)] = phaseText;
+    // Laying out four paragraphs again costs more than the charts: while a slider moves they follow
+    // once the hand pauses.
+    m_readingTimer->start();
 }
 
 }  // namespace ax::ui

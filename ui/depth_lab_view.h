@@ -90,6 +90,7 @@ private:
     // negative), so that a setup change with many activations never blocks input for long.
     void addBatchTheory(int budgetMs);
     void rebuildCharts();
+    void showReadings();
     [[nodiscard]] core::DepthSetup setup() const;
 
     ExplorerState& m_state;
@@ -122,6 +123,8 @@ private:
 
     DepthLabChart* m_charts[4] = {};
     QLabel* m_readings[4] = {};
+    QString m_readingText[4];  // what the labels show, or will once m_readingTimer fires
+    QTimer* m_readingTimer = nullptr;
 
     QHash<QString, std::vector<core::TheoryLayer>> m_theory;  // per id, for the current setup
     QHash<QString, core::SimulationResult> m_simulated;       // per id, for the current setup
