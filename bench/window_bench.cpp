@@ -129,18 +129,21 @@ int main(int argc, char** argv)
 
     constexpr int kSteps = 100;
     QElapsedTimer timer;
-    std::vector<double> paramMs;
-    for (int i = 0; i < kSteps; ++i) {
-        // Up and back down, as a hand drags a slider.
-        const double t = i < kSteps / 2 ? i / (kSteps / 2.0) : (kSteps - i) / (kSteps / 2.0);
-        timer.start();
-        (void)state.setParameter(QStringLiteral("elu"), QStringLiteral("alpha"), 0.2 + 2.6 * t);
-        // What the event loop does between two mouse moves (deferred updates, the table) is part of
-        // the step.
-        QCoreApplication::processEvents();
-        window.repaint();
-        paramMs.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
-    }
+    // ELU's α dragged up and back down, as a hand drags a slider. What the event loop does between
+    // two mouse moves (deferred updates, the table, the depth lab's refresh) is part of each step.
+    const auto eluDrag = [&] {
+        std::vector<double> ms;
+        for (int i = 0; i < kSteps; ++i) {
+            const double t = i < kSteps / 2 ? i / (kSteps / 2.0) : (kSteps - i) / (kSteps / 2.0);
+            timer.start();
+            (void)state.setParameter(QStringLiteral("elu"), QStringLiteral("alpha"), 0.2 + 2.6 * t);
+            QCoreApplication::processEvents();
+            window.repaint();
+            ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        }
+        return ms;
+    };
+    const std::vector<double> paramMs = eluDrag();
     std::vector<double> rangeMs;
     for (int i = 0; i < kSteps; ++i) {
         const double shift = 0.04 * (i + 1);
@@ -162,17 +165,7 @@ int main(int argc, char** argv)
         (void)state.setDepthLab(lab);
         window.depthLab()->completeTheory();
         window.repaint();
-        std::vector<double> ms;
-        for (int i = 0; i < kSteps; ++i) {
-            const double t = i < kSteps / 2 ? i / (kSteps / 2.0) : (kSteps - i) / (kSteps / 2.0);
-            timer.start();
-            (void)state.setParameter(QStringLiteral("elu"), QStringLiteral("alpha"), 0.2 + 2.6 * t);
-            // The refresh runs on the next turn of the event loop, as it does under a dragging hand.
-            QCoreApplication::processEvents();
-            window.repaint();
-            ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
-        }
-        return ms;
+        return eluDrag();
     };
     const std::vector<double> depthMs = depthDrag(ax::ui::DepthLabSettings{}.depth);
     const std::vector<double> deepMs = depthDrag(ax::ui::DepthLabSettings::kMaxDepth);
