@@ -84,19 +84,30 @@ double brentRoot(F&& fn, double a, double b, double fa, double fb) noexcept
 // Where φ′ = 0, as closed intervals that may reach ±inf.
 using DeadSet = std::vector<std::pair<double, double>>;
 
-// Far enough that an interval reaching it goes on for ever (every catalog dead region is a
-// half-line or ends at a kink within a few units of 0).
-constexpr double kDeadReach = 1e4;
-
-DeadSet deadSet(const Activation& activation, const ParameterValues& p)
+// Where φ′ = 0 within reach of 0, an interval that touches ±reach taken to go on for ever (every
+// catalog dead region is a half-line or ends at a kink within a few units of 0).
+DeadSet deadSet(const Activation& activation, const ParameterValues& p, double reach)
 {
     DeadSet set;
     for (const SaturationInterval& i :
-         saturationIntervals(activation, p, -kDeadReach, kDeadReach, std::numeric_limits<double>::min())) {
+         saturationIntervals(activation, p, -reach, reach, std::numeric_limits<double>::min())) {
         if (i.kind != SaturationKind::Dead) continue;
-        set.emplace_back(i.lo <= -kDeadReach ? -kInf : i.lo, i.hi >= kDeadReach ? kInf : i.hi);
+        set.emplace_back(i.lo <= -reach ? -kInf : i.lo, i.hi >= reach ? kInf : i.hi);
     }
     return set;
+}
+
+// How far from 0 the pre-activations of layers go: 40 standard deviations past the mean, at
+// least 10 and at most 1e4 (beyond, the saturation search would only find where eᶻ underflows).
+// Relative change below which a layer's batch statistics are those of the layer before.
+constexpr double kSettled = 1e-12;
+
+double deadReach(std::span<const TheoryLayer> layers) noexcept
+{
+    double reach = 10.0;
+    for (const TheoryLayer& layer : layers)
+        reach = std::max(reach, std::fabs(layer.mean) + 40.0 * std::sqrt(layer.variance));
+    return std::isfinite(reach) ? std::min(reach, 1e4) : 1e4;
 }
 
 // P(m + s·x ∈ set) for x ~ N(0, 1), each interval from the tail it lies in, so that a small
@@ -278,12 +289,14 @@ void addBatchStatistics(const Activation& activation, const ParameterValues& p, 
                         std::span<TheoryLayer> layers)
 {
     if (layers.empty() || setup.batch <= 0) return;
-    const DeadSet dead = deadSet(activation, p);
-    // A dead set no layer reaches (e.g. where eᶻ underflows, far beyond any spread) kills nothing.
-    const bool reached = std::any_of(layers.begin(), layers.end(), [&dead](const TheoryLayer& layer) {
-        return !std::isfinite(layer.variance) || massIn(dead, layer.mean, std::sqrt(layer.variance)) > 0.0;
-    });
-    if (dead.empty() || !reached) {
+    const DeadSet dead = deadSet(activation, p, deadReach(layers));
+    // Past the last layer whose pre-activations can fall in the dead set (e.g. where eᶻ underflows,
+    // far beyond any spread, or a variance that has shrunk to nothing), no unit dies.
+    std::optional<std::size_t> lastReached;
+    for (std::size_t l = 0; l < layers.size(); ++l)
+        if (!std::isfinite(layers[l].variance) || massIn(dead, layers[l].mean, std::sqrt(layers[l].variance)) > 0.0)
+            lastReached = l;
+    if (dead.empty() || !lastReached) {
         for (TheoryLayer& layer : layers)
             layer.deadFraction = 0.0;
         return;
@@ -309,12 +322,18 @@ void addBatchStatistics(const Activation& activation, const ParameterValues& p, 
     double previousDead = kNaN;
     for (std::size_t l = 1; l < layers.size(); ++l) {
         TheoryLayer& layer = layers[l];
+        if (l > *lastReached) {
+            layer.deadFraction = 0.0;
+            continue;
+        }
         const double q = layer.variance;
         if (!std::isfinite(q) || !std::isfinite(apart)) break;  // NaN from here on
         BatchLayer now{q, q > 0.0 ? std::clamp(setup.weightVariance * apart / q, 0.0, 1.0) : 0.0};
         layer.correlation = 1.0 - now.oneMinusC;
-        // A layer like the one before has the same statistics (a settled variance and correlation).
-        if (now.q == previous.q && now.oneMinusC == previous.oneMinusC) {
+        // A layer like the one before has the same statistics (a settled variance and correlation,
+        // to far more digits than a chart shows).
+        if (std::fabs(now.q - previous.q) <= kSettled * now.q &&
+            std::fabs(now.oneMinusC - previous.oneMinusC) <= kSettled * now.oneMinusC) {
             layer.deadFraction = previousDead;
             continue;
         }
