@@ -25,15 +25,7 @@
 
 namespace {
 
-using ax::test::kBadInput;
-using ax::test::kErrorPrefix;
-using ax::test::pngSize;
-using ax::test::programCommand;
-using ax::test::quoted;
-using ax::test::readAll;
-using ax::test::run;
-using ax::test::RunResult;
-using ax::test::snapshot;
+using namespace ax::test;
 
 QStringList lines(const QByteArray& out)
 {
