@@ -1,5 +1,7 @@
 #include "activation.h"
 
+#include "vector_state.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -46,6 +48,11 @@ ParameterValues Activation::defaults() const noexcept
     return values;
 }
 
+bool zeroDerivativeIsDead(const Activation& activation, const ParameterValues& p)
+{
+    return !activation.properties || activation.properties(p).deadRegion;
+}
+
 int Activation::parameterIndex(std::string_view parameterName) const noexcept
 {
     for (std::size_t i = 0; i < parameters.size(); ++i)
@@ -63,6 +70,7 @@ const Activation* findActivation(std::string_view id) noexcept
 void evaluateAll(const Activation& activation, const ParameterValues& p, std::span<const double> z,
                  std::span<double> f, std::span<double> d1, std::span<double> d2)
 {
+    clearUpperVectorState();
     if (activation.evaluateMany) {
         activation.evaluateMany(z, p, f, d1, d2);
         return;

@@ -105,6 +105,10 @@ struct Activation {
     [[nodiscard]] int parameterIndex(std::string_view parameterName) const noexcept;  // -1 if none
 };
 
+// Whether an f′ of exactly 0 makes a unit dead: only where the activation declares a dead region.
+// An f′ that merely underflows far out in a tail (sigmoid's at z = −800) is saturated, not dead.
+[[nodiscard]] bool zeroDerivativeIsDead(const Activation& activation, const ParameterValues& p);
+
 // The constant catalog of the 23 activations, in the order of the project's catalog.
 [[nodiscard]] std::span<const Activation> catalog() noexcept;
 [[nodiscard]] const Activation* findActivation(std::string_view id) noexcept;

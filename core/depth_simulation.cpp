@@ -45,7 +45,8 @@ Matrix layerWeights(const SimulationSettings& s, int layer, std::mt19937_64& eng
     return w;
 }
 
-SimulatedLayer measure(const Matrix& h, const Matrix& f, const Matrix& d1)
+// canDie: whether an f′ of 0 means dead for this activation (see zeroDerivativeIsDead).
+SimulatedLayer measure(const Matrix& h, const Matrix& f, const Matrix& d1, bool canDie)
 {
     SimulatedLayer layer;
     const double count = static_cast<double>(h.size());
@@ -60,7 +61,7 @@ SimulatedLayer measure(const Matrix& h, const Matrix& f, const Matrix& d1)
     }
     layer.activationMean = f.mean();
     layer.activationVariance = (f.array() - layer.activationMean).square().sum() / count;
-    const auto deadUnits = (d1.array() == 0.0).rowwise().all().count();
+    const auto deadUnits = canDie ? (d1.array() == 0.0).rowwise().all().count() : 0;
     layer.deadFraction = static_cast<double>(deadUnits) / units;
     layer.gradientNorm = std::numeric_limits<double>::quiet_NaN();
     return layer;
@@ -110,6 +111,7 @@ SimulationResult simulateDepth(const Activation& activation, const ParameterValu
     Matrix f(s.width, s.batch);
     Matrix d1(s.width, s.batch);
     Matrix d2(s.width, s.batch);
+    const bool canDie = zeroDerivativeIsDead(activation, p);
     std::vector<FloatMatrix> derivatives;
     derivatives.reserve(static_cast<std::size_t>(s.depth));
     result.layers.reserve(static_cast<std::size_t>(s.depth) + 1);
@@ -122,7 +124,7 @@ SimulationResult simulateDepth(const Activation& activation, const ParameterValu
         const auto n = static_cast<std::size_t>(h.size());
         evaluateAll(activation, p, std::span<const double>(h.data(), n), std::span<double>(f.data(), n),
                     std::span<double>(d1.data(), n), std::span<double>(d2.data(), n));
-        result.layers.push_back(measure(h, f, d1));
+        result.layers.push_back(measure(h, f, d1, canDie));
         if (l < s.depth) {
             // Only f′ survives to the backward pass, in single precision: it scales gradients, and
             // seven digits are far more than a norm plotted on a log scale needs.

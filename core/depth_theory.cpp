@@ -2,6 +2,7 @@
 
 #include "gaussian_expectation.h"
 #include "saturation.h"
+#include "vector_state.h"
 
 #include <algorithm>
 #include <cmath>
@@ -288,6 +289,7 @@ double deadForBatch(const DeadSet& set, const BatchLayer& layer, int batch)
 void addBatchStatistics(const Activation& activation, const ParameterValues& p, const DepthSetup& setup,
                         std::span<TheoryLayer> layers)
 {
+    clearUpperVectorState();
     if (layers.empty() || setup.batch <= 0) return;
     const DeadSet dead = deadSet(activation, p, deadReach(layers));
     // Past the last layer whose pre-activations can fall in the dead set (e.g. where eᶻ underflows,
@@ -539,6 +541,7 @@ std::vector<MeanVariance> meanVarianceTrajectory(const Activation& activation, c
 std::vector<TheoryLayer> depthProfile(const Activation& activation, const ParameterValues& p,
                                       const DepthSetup& setup)
 {
+    clearUpperVectorState();
     const int depth = std::max(setup.depth, 0);
     std::vector<TheoryLayer> layers(static_cast<std::size_t>(depth) + 1);
     double mean = setup.inputMean;

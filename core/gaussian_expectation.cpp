@@ -1,5 +1,7 @@
 #include "gaussian_expectation.h"
 
+#include "vector_state.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -47,6 +49,8 @@ constexpr double kTailWidth = 14.0;
 // very wide Gaussian from stepping over that region between two quadrature nodes.
 constexpr std::array<double, 3> kFeaturePoints = {-4.0, 0.0, 4.0};
 constexpr double kMaxChunk = 7.0;
+constexpr std::size_t kMaxKinkCuts = 16;
+constexpr std::size_t kMaxCuts = 72;  // kinks, feature points and the cuts of a very wide Gaussian
 // Enough for an oscillating activation (snake) under a Gaussian a hundred periods wide.
 constexpr std::size_t kMaxIntervals = 4000;
 constexpr double kAbsoluteFloor = 1e-15;  // relative to E|g|: the cancellation floor
@@ -200,29 +204,39 @@ std::array<double, C> integrateLine(double mean, double sd, std::span<const doub
 {
     // The window reaches kTailWidth standard deviations beyond the outermost kink (or the mean);
     // feature points only subdivide it.
-    std::array<double, 16> cuts{};
+    std::array<double, kMaxCuts> cuts{};
     std::size_t n = 0;
     double lo = 0.0;
     double hi = 0.0;
     for (const double z : breakpointsZ) {
         const double x = (z - mean) / sd;
         // Cuts far out in the tail split nothing a double can see, and would only stretch the window.
-        if (!std::isfinite(x) || std::fabs(x) >= 38.0 || n >= cuts.size()) continue;
+        if (!std::isfinite(x) || std::fabs(x) >= 38.0 || n >= kMaxKinkCuts) continue;
         cuts[n++] = x;
         lo = std::min(lo, x);
         hi = std::max(hi, x);
     }
     lo -= kTailWidth;
     hi += kTailWidth;
-    for (const double z : kFeaturePoints) {
+    const auto feature = [&](double z) {
         const double x = (z - mean) / sd;
         if (x > lo && x < hi && n < cuts.size()) cuts[n++] = x;
+    };
+    for (const double z : kFeaturePoints)
+        feature(z);
+    // Past ±4 an activation settles at its own scale in z (e^{−z}, e^{−z²/2}). Under a Gaussian many
+    // units wide that settling is squeezed next to the middle of one wide piece, where the rule's
+    // nodes and its error estimate would both step over it: cut at z = ±8, ±16, ±32, … as long as a
+    // cut falls within half a piece of z = 0.
+    for (double z = 2.0 * kFeaturePoints.back(); z / sd < 0.5 * kMaxChunk && n + 2 <= kMaxCuts; z *= 2.0) {
+        feature(z);
+        feature(-z);
     }
     std::sort(cuts.begin(), cuts.begin() + static_cast<std::ptrdiff_t>(n));
     n = static_cast<std::size_t>(std::unique(cuts.begin(), cuts.begin() + static_cast<std::ptrdiff_t>(n)) -
                                  cuts.begin());
 
-    std::array<double, 18> edges{};
+    std::array<double, kMaxCuts + 2> edges{};
     std::size_t m = 0;
     edges[m++] = lo;
     for (std::size_t i = 0; i < n; ++i)
@@ -254,6 +268,7 @@ GaussianMoments snakePropagation(double a, double m, double q) noexcept
 GaussianMoments gaussianMoments(const Activation& activation, const ParameterValues& p, double mean,
                                 double variance, MomentSet which) noexcept
 {
+    clearUpperVectorState();
     GaussianMoments r;
     if (!std::isfinite(mean) || !std::isfinite(variance) || variance < 0.0)
         return {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};
@@ -263,12 +278,15 @@ GaussianMoments gaussianMoments(const Activation& activation, const ParameterVal
         r.f2 = d.f * d.f;
         r.d1 = d.d1;
         r.d1sq = d.d1 * d.d1;
-        r.deadMass = d.d1 == 0.0 ? 1.0 : 0.0;
+        r.deadMass = d.d1 == 0.0 && zeroDerivativeIsDead(activation, p) ? 1.0 : 0.0;
         return r;
     }
     if (which == MomentSet::Propagation && activation.id == "snake" && p[0] * p[0] * variance >= 1.0)
         return snakePropagation(p[0], mean, variance);
     const double sd = std::sqrt(variance);
+    // Where f′ merely underflows, nothing is dead (and the quadrature is spared a jump it would have
+    // to chase down to the last digit).
+    const double dead = zeroDerivativeIsDead(activation, p) ? 1.0 : 0.0;
     std::array<double, kNodes> z{};
     std::array<double, kNodes> f{};
     std::array<double, kNodes> d1{};
@@ -294,7 +312,7 @@ GaussianMoments gaussianMoments(const Activation& activation, const ParameterVal
             for (std::size_t i = 0; i < kNodes; ++i) {
                 v[0][i] = f[i] * f[i];
                 v[1][i] = d1[i] * d1[i];
-                v[2][i] = d1[i] == 0.0 ? 1.0 : 0.0;
+                v[2][i] = d1[i] == 0.0 ? dead : 0.0;
             }
         };
         const auto m = integrateLine<3>(mean, sd, breakpoints, integrand);
@@ -322,7 +340,7 @@ GaussianMoments gaussianMoments(const Activation& activation, const ParameterVal
             v[5][i] = f2 * x[i];
             v[6][i] = f[i] * x2;
             v[7][i] = f2 * x2;
-            v[8][i] = d1[i] == 0.0 ? 1.0 : 0.0;
+            v[8][i] = d1[i] == 0.0 ? dead : 0.0;
         }
     };
     const auto m = integrateLine<9>(mean, sd, breakpoints, integrand);

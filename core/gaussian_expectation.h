@@ -25,7 +25,9 @@ struct GaussianMoments {
     double f2X = 0.0;       // E[f²·x]
     double fX2 = 0.0;       // E[f·(x² − 1)]
     double f2X2 = 0.0;      // E[f²·(x² − 1)]
-    double deadMass = 0.0;  // P(f′ = 0): how much of the input falls where no gradient passes
+    // P(f′ = 0) where the activation has a dead region (see zeroDerivativeIsDead): how much of the
+    // input falls where no gradient passes.
+    double deadMass = 0.0;
 };
 
 // Which moments to compute: all of them, or only what carries a signal and its gradient through

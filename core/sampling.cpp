@@ -1,5 +1,7 @@
 #include "sampling.h"
 
+#include "vector_state.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -9,6 +11,7 @@ namespace ax::core {
 void sampleUniform(const Activation& activation, const ParameterValues& p, double zMin, double zMax,
                    std::size_t count, SampleSet& out)
 {
+    clearUpperVectorState();
     std::vector<Kink> inside;
     if (activation.kinks) {
         for (const Kink& k : activation.kinks(p))

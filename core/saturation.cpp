@@ -1,5 +1,7 @@
 #include "saturation.h"
 
+#include "vector_state.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -56,7 +58,7 @@ public:
         : m_activation(activation),
           m_p(p),
           m_epsilon(epsilon),
-          m_deadPossible(!activation.properties || activation.properties(p).deadRegion)
+          m_deadPossible(zeroDerivativeIsDead(activation, p))
     {
     }
 
@@ -193,6 +195,7 @@ bool reallySaturated(const Classifier& classifier, const Segment& s)
 std::vector<SaturationInterval> saturationIntervals(const Activation& activation, const ParameterValues& p,
                                                     double zMin, double zMax, double epsilon)
 {
+    clearUpperVectorState();
     std::vector<SaturationInterval> result;
     if (!(zMin < zMax) || !(epsilon > 0.0) || !activation.evaluate) return result;
 

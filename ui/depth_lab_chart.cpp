@@ -1,10 +1,14 @@
 #include "depth_lab_chart.h"
 
+#include "core/vector_state.h"
+
 #include "plot_ticks.h"
+#include "polyline_simplify.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPolygonF>
 
 #include <algorithm>
 #include <cmath>
@@ -14,6 +18,7 @@ namespace ax::ui {
 namespace {
 
 constexpr double kDotRadius = 2.6;
+constexpr double kLineTolerance = 0.2;  // how far a simplified line may move, in device units
 constexpr double kMaxDecades = 300.0;
 
 QString superscript(int n)
@@ -68,6 +73,7 @@ DepthLabChart::DepthLabChart(QWidget* parent) : QWidget(parent)
 
 void DepthLabChart::setContent(DepthChartContent content)
 {
+    if (content == m_content) return;  // nothing to repaint: a drag elsewhere leaves this chart alone
     m_content = std::move(content);
     update();
 }
@@ -94,6 +100,7 @@ void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthCh
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.fillRect(target, palette.color(QPalette::Base));
+    core::clearUpperVectorState();  // the fill may leave it set, slowing everything drawn after it
     const QColor ink = palette.color(QPalette::Text);
     QColor grid = ink;
     grid.setAlphaF(0.12);
@@ -228,21 +235,24 @@ void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthCh
         painter.drawLine(right);
     }
     for (const DepthSeries& s : content.series) {
+        // Each unbroken run of the line, without the vertices no one could see (a deep network's
+        // settled layers lie on a straight line): fewer joins for the stroker to work out.
         QPainterPath path;
-        bool open = false;
+        QPolygonF run;
+        const auto endRun = [&] {
+            simplifyPolyline(run, kLineTolerance);
+            if (!run.isEmpty()) path.addPolygon(run);
+            run.clear();
+        };
         for (const QPointF& p : s.line) {
             const double y = toAxis(p.y(), log);
             if (std::isnan(y)) {
-                open = false;
+                endRun();
                 continue;
             }
-            const QPointF q(mapX(p.x()), mapY(y));
-            if (open)
-                path.lineTo(q);
-            else
-                path.moveTo(q);
-            open = true;
+            run.append(QPointF(mapX(p.x()), mapY(y)));
         }
+        endRun();
         painter.setPen(QPen(s.colour, 1.8));
         painter.setBrush(Qt::NoBrush);
         painter.drawPath(path);

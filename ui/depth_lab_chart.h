@@ -23,6 +23,7 @@ struct DepthSeries {
     QColor colour;
     std::vector<QPointF> line;
     std::vector<QPointF> dots;
+    friend bool operator==(const DepthSeries&, const DepthSeries&) = default;
 };
 
 enum class DepthScale { Linear, Log, Auto };  // Auto: log when the data spans over two decades
@@ -41,6 +42,7 @@ struct DepthChartContent {
     std::vector<QPointF> markers;  // fixed points, in data coordinates
     QString emptyText;             // shown when there is nothing to draw
     bool showLegend = true;
+    friend bool operator==(const DepthChartContent&, const DepthChartContent&) = default;
 };
 
 class DepthLabChart : public QWidget {

@@ -144,6 +144,21 @@ TEST(DepthSimulation, NegativeInputsLeaveReluUnitsDead)
         EXPECT_EQ(layer.deadFraction, 0.0);
 }
 
+// Far below −745, eᶻ underflows and ELU's f′ is exactly 0 in double precision; the unit still
+// passes a gradient in exact arithmetic, and the charts call that tail saturated, not dead. The
+// simulation counts it the same way, while ReLU's units there are dead.
+TEST(DepthSimulation, AnUnderflowingDerivativeIsNotADeadUnit)
+{
+    SimulationSettings s{.width = 64, .depth = 1, .batch = 16, .inputMean = -800.0, .inputVariance = 1.0};
+    const Activation& elu = byId("elu");
+    const SimulationResult underflowing = simulateDepth(elu, elu.defaults(), s);
+    ASSERT_FALSE(underflowing.cancelled);
+    EXPECT_EQ(elu.evaluate(-800.0, elu.defaults()).d1, 0.0) << "the premise: f′ underflows there";
+    EXPECT_EQ(underflowing.layers[0].deadFraction, 0.0);
+    const Activation& relu = byId("relu");
+    EXPECT_EQ(simulateDepth(relu, relu.defaults(), s).layers[0].deadFraction, 1.0);
+}
+
 TEST(DepthSimulation, SameSeedSameNumbersOtherSeedOtherNumbers)
 {
     const Activation& elu = byId("elu");

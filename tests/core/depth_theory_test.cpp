@@ -12,6 +12,7 @@
 #include <numbers>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ax::core {
@@ -94,6 +95,25 @@ TEST(GaussianExpectation, StepIsTheNormalCdfAndBlocksEveryGradient)
         EXPECT_EQ(m.d1sq, 0.0);
         EXPECT_NEAR(m.deadMass, 1.0, 1e-13);
     }
+}
+
+// Where f′ merely underflows (sigmoid and tanh in both tails, GELU and ELU far to the left),
+// nothing is dead: the dead mass counts only an activation's declared dead region, as the
+// saturation charts do. Without that, a wide Gaussian would report dead units for tanh.
+TEST(GaussianExpectation, AnUnderflowingDerivativeCarriesNoDeadMass)
+{
+    for (const char* id : {"sigmoid", "tanh", "gelu", "gelu_tanh", "elu", "selu", "softplus", "mish"}) {
+        const Activation& a = byId(id);
+        for (const auto& [mean, variance] : {std::pair{0.0, 1e4}, std::pair{0.0, 1e6}, std::pair{-800.0, 1.0}}) {
+            const GaussianMoments m = gaussianMoments(a, a.defaults(), mean, variance);
+            EXPECT_EQ(m.deadMass, 0.0) << id << " m=" << mean << " q=" << variance;
+            EXPECT_EQ(gaussianMoments(a, a.defaults(), mean, variance, MomentSet::Propagation).deadMass, 0.0) << id;
+        }
+        EXPECT_EQ(gaussianMoments(a, a.defaults(), -800.0, 0.0).deadMass, 0.0) << id << " at a point";
+    }
+    // A declared dead region keeps its whole mass however wide the Gaussian: P(z < 0) = ½.
+    const Activation& relu = byId("relu");
+    EXPECT_NEAR(gaussianMoments(relu, relu.defaults(), 0.0, 1e6).deadMass, 0.5, 1e-13);
 }
 
 TEST(GaussianExpectation, HardTanhSquareMatchesClosedForm)

@@ -25,6 +25,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
 
 namespace ax::ui {
 namespace {
@@ -155,6 +156,62 @@ TEST_F(DepthLabViewTest, FollowsTheStateWhenParametersOrActivationsChange)
     state.setEnabled(QStringLiteral("tanh"), true);
     settle();
     EXPECT_EQ(view.chartContent(DepthChart::Variance).series.size(), 4u);
+}
+
+// Counts the paints of the widgets it watches.
+class PaintCounter : public QObject {
+public:
+    int paints = 0;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint) ++paints;
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+// While a slider moves, only the charts whose content changed are drawn again: ELU's α leaves
+// SELU's phase plane as it was, SELU's λ moves it.
+TEST_F(DepthLabViewTest, ASliderRepaintsOnlyTheChartsItChanges)
+{
+    state.setEnabled(QStringLiteral("elu"), true);
+    DepthLabView view(state);
+    view.resize(900, 700);
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    view.completeTheory();
+    QTest::qWait(200);  // the layout settles around the readings in words
+    const QList<DepthLabChart*> charts = view.findChildren<DepthLabChart*>();
+    ASSERT_EQ(charts.size(), 4);
+    QWidget* varianceChart = nullptr;
+    QWidget* phaseChart = nullptr;
+    for (DepthLabChart* chart : charts) {
+        if (chart->content() == view.chartContent(DepthChart::Variance)) varianceChart = chart;
+        if (chart->content() == view.chartContent(DepthChart::Phase)) phaseChart = chart;
+    }
+    ASSERT_NE(varianceChart, nullptr);
+    ASSERT_NE(phaseChart, nullptr);
+    const auto paintsAfter = [&](const QString& id, const QString& parameter, double value) {
+        PaintCounter variance;
+        PaintCounter phase;
+        varianceChart->installEventFilter(&variance);
+        phaseChart->installEventFilter(&phase);
+        EXPECT_FALSE(state.setParameter(id, parameter, value).has_value());
+        // Until the changed chart is drawn (well before the pause after which the readings under
+        // the charts are rewritten), then what else was due at once.
+        (void)QTest::qWaitFor([&] { return variance.paints > 0; }, 5000);
+        QCoreApplication::processEvents();
+        varianceChart->removeEventFilter(&variance);
+        phaseChart->removeEventFilter(&phase);
+        return std::pair{variance.paints, phase.paints};
+    };
+    const auto [eluVariance, eluPhase] = paintsAfter(QStringLiteral("elu"), QStringLiteral("alpha"), 0.5);
+    EXPECT_GE(eluVariance, 1) << "ELU's variance line moved";
+    EXPECT_EQ(eluPhase, 0) << "nothing on SELU's phase plane changed";
+    const auto [seluVariance, seluPhase] = paintsAfter(QStringLiteral("selu"), QStringLiteral("lambda"), 1.2);
+    EXPECT_GE(seluVariance, 1);
+    EXPECT_GE(seluPhase, 1) << "SELU's trajectories moved";
 }
 
 TEST_F(DepthLabViewTest, PhasePlotConvergesOnSelusFixedPoint)
