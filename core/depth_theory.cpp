@@ -17,6 +17,10 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kUlp = std::numeric_limits<double>::epsilon();
+// A Gaussian this many times wider (in variance) than the furthest bend of an activation, or this
+// many times narrower than 1, sees it as scale-free to double precision: what the bends add to
+// E[φ²]/q falls off like their reach over q^{3/2}.
+constexpr double kScaleFreeFactor = 1e12;
 
 // Brent's method on a bracket [a, b] with F(a), F(b) of opposite signs.
 template <typename F>
@@ -549,6 +553,14 @@ std::vector<TheoryLayer> depthProfile(const Activation& activation, const Parame
     GaussianMoments g;
     double previousQ = kNaN;
     double previousMean = kNaN;
+    double previousRatio = kNaN;  // E[φ²]/q of the layer before
+    double previousChi = kNaN;    // E[φ′²] of the layer before
+    bool scaleFree = false;
+    // How far out the activation bends: a Gaussian far wider than that sees only its asymptotes.
+    double bends = 64.0;
+    if (activation.kinks)
+        for (const Kink& k : activation.kinks(p))
+            bends = std::max(bends, std::fabs(k.z));
     for (int l = 0; l <= depth; ++l) {
         TheoryLayer& layer = layers[static_cast<std::size_t>(l)];
         layer.mean = mean;
@@ -556,7 +568,23 @@ std::vector<TheoryLayer> depthProfile(const Activation& activation, const Parame
         // Once the variance has reached its fixed point to the last few bits, every further layer
         // is the same: reuse the moments instead of integrating them again.
         const bool settled = mean == previousMean && std::fabs(q - previousQ) <= 4.0 * kUlp * std::fabs(q);
-        if (!settled) g = gaussianMoments(activation, p, mean, q, MomentSet::Propagation);
+        if (scaleFree) {
+            // Past the activation's bends (or deep inside the smallest of them) E[φ²] grows in
+            // proportion to q and E[φ′²] stays put, to the last bits: scale the moments.
+            g.f2 = previousRatio * q;
+        } else if (!settled) {
+            g = gaussianMoments(activation, p, mean, q, MomentSet::Propagation);
+            // The same ratio E[φ²]/q and the same E[φ′²] at two centred layers far beyond (or far
+            // within) every bend show the activation's scale-free regime: it lasts from here on.
+            const double ratio = g.f2 / q;
+            const bool farOut = q >= kScaleFreeFactor * bends * bends;
+            const bool deepIn = q <= 1.0 / kScaleFreeFactor;
+            scaleFree = mean == 0.0 && previousMean == 0.0 && (farOut || deepIn) && std::isfinite(ratio) &&
+                        std::fabs(ratio - previousRatio) <= 4.0 * kUlp * ratio &&
+                        std::fabs(g.d1sq - previousChi) <= 4.0 * kUlp * g.d1sq;
+            previousRatio = ratio;
+            previousChi = g.d1sq;
+        }
         previousQ = q;
         previousMean = mean;
         layer.gradientFactor = setup.weightVariance * g.d1sq;

@@ -50,7 +50,8 @@ constexpr double kTailWidth = 14.0;
 constexpr std::array<double, 3> kFeaturePoints = {-4.0, 0.0, 4.0};
 constexpr double kMaxChunk = 7.0;
 constexpr std::size_t kMaxKinkCuts = 16;
-constexpr std::size_t kMaxCuts = 72;  // kinks, feature points and the cuts of a very wide Gaussian
+constexpr double kSettledZ = 64.0;  // e^{−64} ≈ 1.6e-28: exponential tails have settled by here
+constexpr std::size_t kMaxCuts = 32;  // kinks, feature points and the cuts of a very wide Gaussian
 // Enough for an oscillating activation (snake) under a Gaussian a hundred periods wide.
 constexpr std::size_t kMaxIntervals = 4000;
 constexpr double kAbsoluteFloor = 1e-15;  // relative to E|g|: the cancellation floor
@@ -109,8 +110,9 @@ IntervalEstimate<C> estimate(double a, double b, Integrand& integrand) noexcept
         // QUADPACK's rescaling: the 21-point sum is far more accurate than its distance from the
         // 10-point one, roughly that distance to the power 1.5 once both have converged.
         const double raw = std::fabs(h * (kronrod - gauss));
+        const double scaled = 200.0 * raw / r.absValue[c];  // to the power 1.5, as x·√x
         r.error[c] = r.absValue[c] > 0.0
-                         ? r.absValue[c] * std::min(1.0, std::pow(200.0 * raw / r.absValue[c], 1.5))
+                         ? r.absValue[c] * std::min(1.0, scaled * std::sqrt(scaled))
                          : raw;
     }
     return r;
@@ -226,9 +228,12 @@ std::array<double, C> integrateLine(double mean, double sd, std::span<const doub
         feature(z);
     // Past ±4 an activation settles at its own scale in z (e^{−z}, e^{−z²/2}). Under a Gaussian many
     // units wide that settling is squeezed next to the middle of one wide piece, where the rule's
-    // nodes and its error estimate would both step over it: cut at z = ±8, ±16, ±32, … as long as a
-    // cut falls within half a piece of z = 0.
-    for (double z = 2.0 * kFeaturePoints.back(); z / sd < 0.5 * kMaxChunk && n + 2 <= kMaxCuts; z *= 2.0) {
+    // nodes and its error estimate would both step over it: cut at z = ±8, ±16, ±32 and ±64, by
+    // which every exponential or Gaussian tail is far below a double's precision. Slower, algebraic
+    // tails (softsign's 1/z) show in the error estimate, and the refinement follows them. Only cuts
+    // within half a piece of z = 0 are needed.
+    const double reach = 0.5 * kMaxChunk * sd;
+    for (double z = 2.0 * kFeaturePoints.back(); z <= kSettledZ && z < reach; z *= 2.0) {
         feature(z);
         feature(-z);
     }
@@ -285,7 +290,9 @@ GaussianMoments gaussianMoments(const Activation& activation, const ParameterVal
         return snakePropagation(p[0], mean, variance);
     const double sd = std::sqrt(variance);
     // Where f′ merely underflows, nothing is dead (and the quadrature is spared a jump it would have
-    // to chase down to the last digit).
+    // to chase down to the last digit). Within a dead region f″ vanishes too: a node that lands on
+    // an isolated zero of f′ (hard swish's minimum at −1.5) weighs nothing, instead of starting a
+    // hunt for a spike of zero width.
     const double dead = zeroDerivativeIsDead(activation, p) ? 1.0 : 0.0;
     std::array<double, kNodes> z{};
     std::array<double, kNodes> f{};
@@ -312,7 +319,7 @@ GaussianMoments gaussianMoments(const Activation& activation, const ParameterVal
             for (std::size_t i = 0; i < kNodes; ++i) {
                 v[0][i] = f[i] * f[i];
                 v[1][i] = d1[i] * d1[i];
-                v[2][i] = d1[i] == 0.0 ? dead : 0.0;
+                v[2][i] = d1[i] == 0.0 && d2[i] == 0.0 ? dead : 0.0;
             }
         };
         const auto m = integrateLine<3>(mean, sd, breakpoints, integrand);
@@ -340,7 +347,7 @@ GaussianMoments gaussianMoments(const Activation& activation, const ParameterVal
             v[5][i] = f2 * x[i];
             v[6][i] = f[i] * x2;
             v[7][i] = f2 * x2;
-            v[8][i] = d1[i] == 0.0 ? dead : 0.0;
+            v[8][i] = d1[i] == 0.0 && d2[i] == 0.0 ? dead : 0.0;
         }
     };
     const auto m = integrateLine<9>(mean, sd, breakpoints, integrand);

@@ -23,13 +23,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate_reference as catalog  # noqa: E402
 
 POINTS = [(0.0, 0.25), (0.0, 1.0), (0.0, 4.0), (0.0, 100.0), (0.5, 2.0), (-1.0, 0.5), (2.0, 0.01)]
+# Gaussians so wide that every bend of an activation sits within a sliver around their middle, as
+# the variance of a deep network grows layer after layer. Snake is left out: under them it
+# oscillates millions of times, beyond any quadrature (the core has closed forms there).
+WIDE_POINTS = [(0.0, 1e4), (0.0, 1e8), (3.0, 1e12)]
 MAP_POINTS = [(0.0, 1.0, 0.0, 1.0), (0.2, 0.9, 0.3, 1.2), (-0.4, 1.5, 0.8, 0.7)]
 
 
 def expectation(branch_factory, p, kinks, mean, variance, which):
-    """E[which(f, f')] for z ~ N(mean, variance), split at the kinks."""
+    """E[which(f, f')] for z ~ N(mean, variance), split at the kinks; under a wide Gaussian also
+    at z = 0, ±1, ±2, ±4, … so that the quadrature sees where each activation bends and settles."""
     mean, variance = mpf(mean), mpf(variance)
     sd = mpmath.sqrt(variance)
+    features = []
+    if sd > 10:
+        z = mpf(1)
+        features = [mpf(0)]
+        while z < 40 * sd:
+            features += [z, -z]
+            z *= 2
+    features = sorted((f - mean) / sd for f in features)
     cuts = sorted({(mpf(k) - mean) / sd for k in kinks})
     edges = [-mpmath.inf] + cuts + [mpmath.inf]
     total = mpf(0)
@@ -53,6 +66,8 @@ def expectation(branch_factory, p, kinks, mean, variance, which):
             inner = [a, min(b, 0) - 1, b] if b > -mpf(30) else [a, b]
         elif b == mpmath.inf:
             inner = [a, max(a, 0) + 1, b] if a < mpf(30) else [a, b]
+        if features:
+            inner = sorted(set(inner) | {x for x in features if a < x < b})
         total += mpmath.quad(integrand, inner)
     return total / mpmath.sqrt(2 * mpmath.pi)
 
@@ -112,7 +127,7 @@ def main():
         p = parameter_sets[0]
         kinks = kinks_of(p)
         params = [repr(float(v)) for v in p]
-        for mean, variance in POINTS:
+        for mean, variance in POINTS + (WIDE_POINTS if act_id != 'snake' else []):
             values = moments(branch_factory, p, kinks, mean, variance)
             lines.append('\t'.join(['moments', act_id] + params + ['|', repr(mean), repr(variance)] +
                                    [repr(float(v)) for v in values]))

@@ -108,16 +108,33 @@ void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthCh
     const double line = metrics.height();
 
     const bool log = useLog(content);
+    // Every point in the axis' own coordinates, once: a log axis would otherwise take the logarithm
+    // of each point again for the range and for the drawing.
+    const auto toAxes = [log](const std::vector<QPointF>& points) {
+        std::vector<QPointF> axes;
+        axes.reserve(points.size());
+        for (const QPointF& p : points)
+            axes.emplace_back(p.x(), toAxis(p.y(), log));
+        return axes;
+    };
+    std::vector<std::vector<QPointF>> lines;
+    std::vector<std::vector<QPointF>> dots;
+    lines.reserve(content.series.size());
+    dots.reserve(content.series.size());
+    for (const DepthSeries& s : content.series) {
+        lines.push_back(toAxes(s.line));
+        dots.push_back(toAxes(s.dots));
+    }
     Range xs;
     Range ys;
-    for (const DepthSeries& s : content.series) {
-        for (const QPointF& p : s.line) {
+    for (std::size_t i = 0; i < content.series.size(); ++i) {
+        for (const QPointF& p : lines[i]) {
             xs.add(p.x());
-            ys.add(toAxis(p.y(), log));
+            ys.add(p.y());
         }
-        for (const QPointF& p : s.dots) {
+        for (const QPointF& p : dots[i]) {
             xs.add(p.x());
-            ys.add(toAxis(p.y(), log));
+            ys.add(p.y());
         }
     }
     for (const QLineF& a : content.arrows) {
@@ -234,7 +251,8 @@ void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthCh
         painter.drawLine(left);
         painter.drawLine(right);
     }
-    for (const DepthSeries& s : content.series) {
+    for (std::size_t i = 0; i < content.series.size(); ++i) {
+        const DepthSeries& s = content.series[i];
         // Each unbroken run of the line, without the vertices no one could see (a deep network's
         // settled layers lie on a straight line): fewer joins for the stroker to work out.
         QPainterPath path;
@@ -244,13 +262,12 @@ void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthCh
             if (!run.isEmpty()) path.addPolygon(run);
             run.clear();
         };
-        for (const QPointF& p : s.line) {
-            const double y = toAxis(p.y(), log);
-            if (std::isnan(y)) {
+        for (const QPointF& p : lines[i]) {
+            if (std::isnan(p.y())) {
                 endRun();
                 continue;
             }
-            run.append(QPointF(mapX(p.x()), mapY(y)));
+            run.append(QPointF(mapX(p.x()), mapY(p.y())));
         }
         endRun();
         painter.setPen(QPen(s.colour, 1.8));
@@ -258,10 +275,9 @@ void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthCh
         painter.drawPath(path);
         painter.setPen(QPen(palette.color(QPalette::Base), 0.8));
         painter.setBrush(s.colour);
-        for (const QPointF& p : s.dots) {
-            const double y = toAxis(p.y(), log);
-            if (std::isnan(y)) continue;
-            painter.drawEllipse(QPointF(mapX(p.x()), mapY(y)), kDotRadius, kDotRadius);
+        for (const QPointF& p : dots[i]) {
+            if (std::isnan(p.y())) continue;
+            painter.drawEllipse(QPointF(mapX(p.x()), mapY(p.y())), kDotRadius, kDotRadius);
         }
     }
     painter.setPen(QPen(ink, 1.6));

@@ -18,14 +18,25 @@
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrentMap>
 
 #include <array>
 #include <cmath>
+#include <functional>
 
 namespace ax::ui {
 namespace {
+
+// One activation's theory, to be worked out on whichever core is free.
+struct TheoryJob {
+    QString id;
+    const core::Activation* activation = nullptr;
+    core::ParameterValues parameters{};
+    std::vector<core::TheoryLayer> layers;
+};
 
 constexpr std::array<int, 5> kWidths = {64, 128, 256, 512, 1024};
 constexpr int kProgressSteps = 1000;
@@ -309,11 +320,14 @@ void DepthLabView::onStateChanged(const StateChange& change)
     if (change.touches(StateChange::Activations)) {
         m_allStale = true;
         m_simulated.clear();
+        dropPendingBatchTheory();
     }
     if (change.touches(StateChange::Parameters)) {
         for (const QString& id : change.ids) {
             m_staleTheory.append(id);
             m_simulated.remove(id);
+            // Its dead-unit line would be worked out for parameters already gone.
+            m_batchPending.removeAll(id);
         }
     }
     if (change.touches(StateChange::Enabled) || change.touches(StateChange::Parameters) ||
@@ -363,12 +377,21 @@ void DepthLabView::showSetup()
     m_seed->setValue(lab.seed);
 }
 
+void DepthLabView::dropPendingBatchTheory()
+{
+    m_batchPending.clear();
+    m_batchTimer->stop();
+}
+
 void DepthLabView::setupChanged()
 {
     showSetup();
     if (m_runner->isRunning()) m_runner->cancel();
     m_simulated.clear();
     m_allStale = true;
+    // The next refresh starts it again, for the new network; a slice for the old one would only
+    // hold up the repaint.
+    dropPendingBatchTheory();
     scheduleRefresh();
 }
 
@@ -413,6 +436,36 @@ void DepthLabView::showEvent(QShowEvent* event)
     }
 }
 
+DepthLabView::PhasePlane DepthLabView::computePhasePlane(const core::Activation& selu,
+                                                         const core::ParameterValues& p, double tau)
+{
+    PhasePlane plane{p, tau, {}, {}, std::nullopt, true};
+    for (int i = 0; i <= 8; ++i) {
+        for (int j = 0; j <= 6; ++j) {
+            const core::MeanVariance at{-0.9 + 0.225 * i, 0.2 + 0.43 * j};
+            const core::MeanVariance to = core::meanVarianceMap(selu, p, at, 0.0, tau).next;
+            if (!std::isfinite(to.mean) || !std::isfinite(to.variance)) continue;
+            plane.arrows.emplace_back(at.mean, at.variance, at.mean + kArrowShare * (to.mean - at.mean),
+                                      at.variance + kArrowShare * (to.variance - at.variance));
+        }
+    }
+    for (const core::MeanVariance& start : kPhaseStarts) {
+        std::vector<QPointF> path;
+        for (const core::MeanVariance& point :
+             core::meanVarianceTrajectory(selu, p, start, kPhaseSteps, 0.0, tau))
+            path.emplace_back(point.mean, point.variance);
+        plane.trajectories.push_back(std::move(path));
+    }
+    plane.fixedPoint = core::meanVarianceFixedPoint(selu, p, {0.3, 1.5}, 0.0, tau);
+    return plane;
+}
+
+bool DepthLabView::phaseIsStale() const
+{
+    return !m_phase.valid || m_phase.parameters != m_state.parameters(QStringLiteral("selu")) ||
+           m_phase.weightVariance != m_state.depthLab().weightVariance();
+}
+
 void DepthLabView::refresh()
 {
     const core::DepthSetup s = setup();
@@ -421,14 +474,32 @@ void DepthLabView::refresh()
         m_theory.clear();
         m_batchPending.clear();
     }
+    std::vector<TheoryJob> jobs;
     for (const QString& id : enabled) {
         if (!m_theory.contains(id) || m_staleTheory.contains(id)) {
             const core::Activation* a = m_state.activation(id);
             if (a == nullptr) continue;
-            m_theory.insert(id, core::depthProfile(*a, m_state.parameters(id), s));
+            jobs.push_back({id, a, m_state.parameters(id), {}});
             if (!m_batchPending.contains(id)) m_batchPending.append(id);
         }
     }
+    // Over every core: after a change to the network all the curves are due within one frame. SELU's
+    // phase plane, the longest task when the weights change, goes first.
+    std::vector<std::function<void()>> tasks;
+    std::optional<PhasePlane> phase;
+    const core::Activation* selu = core::findActivation("selu");
+    if (selu != nullptr && phaseIsStale()) {
+        tasks.emplace_back(
+            [&phase, selu, p = m_state.parameters(QStringLiteral("selu")),
+             tau = m_state.depthLab().weightVariance()] { phase = computePhasePlane(*selu, p, tau); });
+    }
+    for (TheoryJob& job : jobs)
+        tasks.emplace_back(
+            [&job, &s] { job.layers = core::depthProfile(*job.activation, job.parameters, s); });
+    QtConcurrent::blockingMap(tasks, [](const std::function<void()>& task) { task(); });
+    if (phase) m_phase = std::move(*phase);
+    for (TheoryJob& job : jobs)
+        m_theory.insert(job.id, std::move(job.layers));
     m_allStale = false;
     m_staleTheory.clear();
     rebuildCharts();
@@ -442,13 +513,23 @@ void DepthLabView::addBatchTheory(int budgetMs)
     core::DepthSetup s = setup();
     s.batch = kBatch;
     bool added = false;
+    // As many activations at a time as there are cores, until the slice's time is spent.
+    const int perRound = std::max(1, QThreadPool::globalInstance()->maxThreadCount());
     while (!m_batchPending.isEmpty() && (budgetMs < 0 || clock.elapsed() < budgetMs)) {
-        const QString id = m_batchPending.takeFirst();
-        const auto theory = m_theory.find(id);
-        const core::Activation* a = m_state.activation(id);
-        if (theory == m_theory.end() || a == nullptr) continue;
-        core::addBatchStatistics(*a, m_state.parameters(id), s, *theory);
-        added = true;
+        std::vector<TheoryJob> jobs;
+        while (!m_batchPending.isEmpty() && std::ssize(jobs) < perRound) {
+            const QString id = m_batchPending.takeFirst();
+            const auto theory = m_theory.find(id);
+            const core::Activation* a = m_state.activation(id);
+            if (theory == m_theory.end() || a == nullptr) continue;
+            jobs.push_back({id, a, m_state.parameters(id), std::move(*theory)});
+        }
+        QtConcurrent::blockingMap(jobs, [&s](TheoryJob& job) {
+            core::addBatchStatistics(*job.activation, job.parameters, s, job.layers);
+        });
+        for (TheoryJob& job : jobs)
+            m_theory.insert(job.id, std::move(job.layers));
+        added = added || !jobs.empty();
     }
     if (!m_batchPending.isEmpty()) {
         m_batchTimer->start();
@@ -565,27 +646,7 @@ void DepthLabView::rebuildCharts()
         const core::ParameterValues p = m_state.parameters(seluId);
         const double tau = m_state.depthLab().weightVariance();
         const QColor colour = activationColour(m_state.catalogIndex(seluId));
-        if (!m_phase.valid || m_phase.parameters != p || m_phase.weightVariance != tau) {
-            m_phase = PhasePlane{p, tau, {}, {}, std::nullopt, true};
-            for (int i = 0; i <= 8; ++i) {
-                for (int j = 0; j <= 6; ++j) {
-                    const core::MeanVariance at{-0.9 + 0.225 * i, 0.2 + 0.43 * j};
-                    const core::MeanVariance to = core::meanVarianceMap(*selu, p, at, 0.0, tau).next;
-                    if (!std::isfinite(to.mean) || !std::isfinite(to.variance)) continue;
-                    m_phase.arrows.emplace_back(at.mean, at.variance,
-                                                at.mean + kArrowShare * (to.mean - at.mean),
-                                                at.variance + kArrowShare * (to.variance - at.variance));
-                }
-            }
-            for (const core::MeanVariance& start : kPhaseStarts) {
-                std::vector<QPointF> path;
-                for (const core::MeanVariance& point :
-                     core::meanVarianceTrajectory(*selu, p, start, kPhaseSteps, 0.0, tau))
-                    path.emplace_back(point.mean, point.variance);
-                m_phase.trajectories.push_back(std::move(path));
-            }
-            m_phase.fixedPoint = core::meanVarianceFixedPoint(*selu, p, {0.3, 1.5}, 0.0, tau);
-        }
+        if (phaseIsStale()) m_phase = computePhasePlane(*selu, p, tau);
         phase.arrows = m_phase.arrows;
         bool first = true;
         for (const std::vector<QPointF>& path : m_phase.trajectories) {

@@ -89,6 +89,8 @@ private:
     // Adds the dead-unit theory of pending activations for up to budgetMs (all of them when
     // negative), so that a setup change with many activations never blocks input for long.
     void addBatchTheory(int budgetMs);
+    // Forgets the dead-unit theory still to be added, when what it was for has changed.
+    void dropPendingBatchTheory();
     void rebuildCharts();
     void showReadings();
     [[nodiscard]] core::DepthSetup setup() const;
@@ -120,6 +122,11 @@ private:
         bool valid = false;
     };
     PhasePlane m_phase;
+    // SELU's phase plane for parameters p and weights of variance tau (any thread).
+    [[nodiscard]] static PhasePlane computePhasePlane(const core::Activation& selu,
+                                                      const core::ParameterValues& p, double tau);
+    // Whether m_phase was drawn for other parameters or weights than the state's.
+    [[nodiscard]] bool phaseIsStale() const;
 
     DepthLabChart* m_charts[4] = {};
     QLabel* m_readings[4] = {};

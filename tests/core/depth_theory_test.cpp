@@ -265,9 +265,15 @@ TEST(GaussianExpectation, EveryActivationMatchesHighPrecisionValues)
             EXPECT_EQ(m.d1sq, 0.0) << where;
         else
             expectRelative(m.d1sq, row.values[4], 1e-10, "E[f'^2] " + where);
+        // What the depth profile uses, from its own, lighter pass.
+        const GaussianMoments light = gaussianMoments(a, row.p, mean, variance, MomentSet::Propagation);
+        expectRelative(light.f2, row.values[3], 1e-10, "light E[f^2] " + where);
+        if (row.values[4] != 0.0) expectRelative(light.d1sq, row.values[4], 1e-10, "light E[f'^2] " + where);
         ++checked;
     }
-    EXPECT_EQ(checked, 23 * 7);
+    // Seven everyday Gaussians for each activation, and three very wide ones (q up to 1e12) for
+    // all but snake.
+    EXPECT_EQ(checked, 23 * 7 + 22 * 3);
 }
 
 TEST(MeanVarianceMap, ValueAndJacobianMatchHighPrecisionValues)
