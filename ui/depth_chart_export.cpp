@@ -24,6 +24,7 @@ QByteArray renderDepthChartBytes(const DepthLabView& view, DepthChart chart, con
     // A figure stands alone: it names its curves even where the window leaves that to a neighbour.
     DepthChartContent content = view.chartContent(chart);
     content.showLegend = !content.series.empty();
+    content.legendShare = 1.0;
     const QString reading = view.reading(chart);
     const QPalette palette = figurePalette(options);
     const auto paint = [&content, &palette, &reading](QPainter& painter, const QRectF& target) {

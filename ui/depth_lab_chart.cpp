@@ -7,8 +7,10 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QHelpEvent>
 #include <QPainterPath>
 #include <QPolygonF>
+#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -91,12 +93,59 @@ QSize DepthLabChart::minimumSizeHint() const
 void DepthLabChart::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    paint(painter, rect(), m_content, palette());
+    paint(painter, rect(), m_content, palette(), &m_drawn);
+}
+
+bool DepthLabChart::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        const auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = hoverText(help->pos());
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+QString DepthLabChart::hoverText(const QPointF& pos) const
+{
+    constexpr double kReach = 8.0;  // pixels from a line that still count as on it
+    double best = kReach * kReach;
+    const DrawnLine* line = nullptr;
+    std::size_t at = 0;
+    for (const DrawnLine& d : m_drawn) {
+        for (std::size_t i = 0; i < d.device.size(); ++i) {
+            // The distance to the segment from this point to the next, named by its nearer end.
+            const QPointF a = d.device[i];
+            const QPointF b = i + 1 < d.device.size() ? d.device[i + 1] : a;
+            const QPointF ab = b - a;
+            const double length = QPointF::dotProduct(ab, ab);
+            const double t = length > 0.0 ? std::clamp(QPointF::dotProduct(pos - a, ab) / length, 0.0, 1.0) : 0.0;
+            const QPointF delta = a + t * ab - pos;
+            const double distance = QPointF::dotProduct(delta, delta);
+            if (distance < best) {
+                best = distance;
+                line = &d;
+                at = t > 0.5 ? i + 1 : i;
+            }
+        }
+    }
+    if (line == nullptr || line->series >= m_content.series.size()) return {};
+    const QString& label = m_content.series[line->series].label;
+    const QPointF& value = line->data[at];
+    const QString y = QString::number(value.y(), 'g', 3);
+    if (m_content.xIsLayer)
+        return tr("%1, layer %2: %3").arg(label).arg(static_cast<int>(std::lround(value.x()))).arg(y);
+    return tr("%1: (%2, %3)").arg(label, QString::number(value.x(), 'g', 3), y);
 }
 
 void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthChartContent& content,
-                          const QPalette& palette)
+                          const QPalette& palette, std::vector<DrawnLine>* drawn)
 {
+    if (drawn != nullptr) drawn->clear();
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.fillRect(target, palette.color(QPalette::Base));
@@ -262,14 +311,21 @@ void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthCh
             if (!run.isEmpty()) path.addPolygon(run);
             run.clear();
         };
-        for (const QPointF& p : lines[i]) {
+        DrawnLine shown{i, {}, {}};
+        for (std::size_t k = 0; k < lines[i].size(); ++k) {
+            const QPointF& p = lines[i][k];
             if (std::isnan(p.y())) {
                 endRun();
                 continue;
             }
             run.append(QPointF(mapX(p.x()), mapY(p.y())));
+            if (drawn != nullptr && !s.label.isEmpty()) {
+                shown.device.push_back(run.back());
+                shown.data.push_back(s.line[k]);
+            }
         }
         endRun();
+        if (drawn != nullptr && !shown.device.empty()) drawn->push_back(std::move(shown));
         painter.setPen(QPen(s.colour, 1.8));
         painter.setBrush(Qt::NoBrush);
         painter.drawPath(path);
@@ -293,11 +349,24 @@ void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthCh
     std::vector<const DepthSeries*> named;
     for (const DepthSeries& s : content.series)
         if (!s.label.isEmpty()) named.push_back(&s);
-    if (content.showLegend && !named.empty()) {
+    const double rowHeight = 1.05 * line;
+    const bool legendFits = named.size() * rowHeight + 0.4 * line <= content.legendShare * plot.height();
+    if (content.showLegend && !named.empty() && !legendFits && content.legendShare < 1.0) {
+        // Too many curves to name without hiding them: say where the names are.
+        const QString hint = tr("%n curves: hover one for its name", nullptr, static_cast<int>(named.size()));
+        const QRectF area = plot.adjusted(6.0, 6.0, -6.0, -6.0);
+        const QRectF box = painter.boundingRect(area, Qt::AlignRight | Qt::AlignTop, hint).adjusted(-4, -2, 4, 2);
+        QColor backing = palette.color(QPalette::Base);
+        backing.setAlphaF(0.85);
+        painter.setPen(QPen(grid, 0));
+        painter.setBrush(backing);
+        painter.drawRect(box);
+        painter.setPen(ink);
+        painter.drawText(area, Qt::AlignRight | Qt::AlignTop, hint);
+    } else if (content.showLegend && !named.empty()) {
         double width = 0.0;
         for (const DepthSeries* s : named)
             width = std::max(width, metrics.horizontalAdvance(s->label));
-        const double rowHeight = 1.05 * line;
         const int rows = std::min(static_cast<int>(named.size()),
                                   std::max(1, static_cast<int>((plot.height() - 8.0) / rowHeight)));
         const QRectF box(plot.right() - width - 2.4 * line - 6.0, plot.top() + 6.0, width + 2.4 * line,

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <cstddef>
 #include <optional>
 #include <vector>
 
@@ -42,6 +43,10 @@ struct DepthChartContent {
     std::vector<QPointF> markers;  // fixed points, in data coordinates
     QString emptyText;             // shown when there is nothing to draw
     bool showLegend = true;
+    // The most of the plot's height the legend may cover; when it needs more, it gives way to a
+    // hint that hovering a line names it (the window lists the colours beside the charts).
+    double legendShare = 0.5;  // 1 or more: the legend shows as many names as the plot holds
+    bool xIsLayer = true;      // the horizontal axis counts layers (not so on the phase plane)
     friend bool operator==(const DepthChartContent&, const DepthChartContent&) = default;
 };
 
@@ -54,18 +59,31 @@ public:
     void setContent(DepthChartContent content);
     [[nodiscard]] const DepthChartContent& content() const noexcept { return m_content; }
 
-    // The whole chart (title, axes, curves, dots, legend) into target on any device.
+    // A drawn line's points, in device and in data coordinates, to name what a pointer rests on.
+    struct DrawnLine {
+        std::size_t series = 0;
+        std::vector<QPointF> device;
+        std::vector<QPointF> data;
+    };
+
+    // The whole chart (title, axes, curves, dots, legend) into target on any device; drawn, when
+    // given, receives the lines as drawn.
     static void paint(QPainter& painter, const QRectF& target, const DepthChartContent& content,
-                      const QPalette& palette);
+                      const QPalette& palette, std::vector<DrawnLine>* drawn = nullptr);
+
+    // What the pointer at pos rests on: "ReLU, layer 12: 0.473", or empty when no line is near.
+    [[nodiscard]] QString hoverText(const QPointF& pos) const;
 
     [[nodiscard]] QSize sizeHint() const override;
     [[nodiscard]] QSize minimumSizeHint() const override;
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     DepthChartContent m_content;
+    std::vector<DrawnLine> m_drawn;  // as last painted
 };
 
 }  // namespace ax::ui

@@ -55,11 +55,6 @@ int index(DepthChart chart)
     return static_cast<int>(chart);
 }
 
-QString joined(const QStringList& parts)
-{
-    return parts.join(QStringLiteral("; "));
-}
-
 }  // namespace
 
 DepthLabView::DepthLabView(ExplorerState& state, QWidget* parent)
@@ -227,6 +222,11 @@ const DepthChartContent& DepthLabView::chartContent(DepthChart chart) const
 QString DepthLabView::reading(DepthChart chart) const
 {
     return m_readingText[index(chart)];
+}
+
+QString DepthLabView::readingDetails(DepthChart chart) const
+{
+    return m_readingDetails[index(chart)];
 }
 
 core::DepthSetup DepthLabView::setup() const
@@ -541,8 +541,10 @@ void DepthLabView::addBatchTheory(int budgetMs)
 void DepthLabView::showReadings()
 {
     m_readingTimer->stop();
-    for (int i = 0; i < 4; ++i)
+    for (int i = 0; i < 4; ++i) {
         if (m_readings[i]->text() != m_readingText[i]) m_readings[i]->setText(m_readingText[i]);
+        if (m_readings[i]->toolTip() != m_readingDetails[i]) m_readings[i]->setToolTip(m_readingDetails[i]);
+    }
 }
 
 void DepthLabView::completeTheory()
@@ -588,9 +590,9 @@ void DepthLabView::rebuildCharts()
     dead.showLegend = false;
     dead.emptyText = variance.emptyText;
 
-    QStringList varianceText;
-    QStringList gradientText;
-    QStringList deadText;
+    std::vector<ActivationReading> varianceText;
+    std::vector<ActivationReading> gradientText;
+    std::vector<ActivationReading> deadText;
     bool anyDead = false;
     for (const QString& id : m_state.enabledIds()) {
         const auto theory = m_theory.constFind(id);
@@ -625,9 +627,9 @@ void DepthLabView::rebuildCharts()
         variance.series.push_back(std::move(v));
         gradient.series.push_back(std::move(g));
         dead.series.push_back(std::move(d));
-        varianceText << varianceReading(name, *theory);
-        gradientText << gradientReading(name, *theory);
-        deadText << deadReading(name, *theory, simulated);
+        varianceText.push_back(varianceReading(name, *theory));
+        gradientText.push_back(gradientReading(name, *theory));
+        deadText.push_back(deadReading(name, *theory, simulated));
     }
     if (!anyDead) dead.series.clear();
 
@@ -637,6 +639,7 @@ void DepthLabView::rebuildCharts()
     phase.title = tr("SELU's mean/variance map");
     phase.xTitle = tr("mean μ of a layer's outputs");
     phase.yTitle = tr("variance ν");
+    phase.xIsLayer = false;
     phase.xMin = -1.0;
     phase.xMax = 1.0;
     phase.yMin = 0.0;
@@ -670,10 +673,15 @@ void DepthLabView::rebuildCharts()
     m_charts[index(DepthChart::Gradient)]->setContent(std::move(gradient));
     m_charts[index(DepthChart::Dead)]->setContent(std::move(dead));
     m_charts[index(DepthChart::Phase)]->setContent(std::move(phase));
-    m_readingText[index(DepthChart::Variance)] = joined(varianceText);
-    m_readingText[index(DepthChart::Gradient)] = joined(gradientText);
-    m_readingText[index(DepthChart::Dead)] = joined(deadText);
+    m_readingText[index(DepthChart::Variance)] = varianceSummary(varianceText, depth);
+    m_readingText[index(DepthChart::Gradient)] = gradientSummary(gradientText, depth);
+    m_readingText[index(DepthChart::Dead)] = deadSummary(deadText);
     m_readingText[index(DepthChart::Phase)] = phaseText;
+    // The summary's sentence for every activation, a hover away.
+    m_readingDetails[index(DepthChart::Variance)] = readingLines(varianceText);
+    m_readingDetails[index(DepthChart::Gradient)] = readingLines(gradientText);
+    m_readingDetails[index(DepthChart::Dead)] = readingLines(deadText);
+    m_readingDetails[index(DepthChart::Phase)] = phaseText;
     // Laying out four paragraphs again costs more than the charts: while a slider moves they follow
     // once the hand pauses.
     m_readingTimer->start();

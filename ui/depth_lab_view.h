@@ -48,7 +48,10 @@ public:
     // One chart on any device, exactly as the view shows it.
     void paintChart(DepthChart chart, QPainter& painter, const QRectF& target) const;
     [[nodiscard]] const DepthChartContent& chartContent(DepthChart chart) const;
+    // The line under a chart: each activation's reading, or a summary of them when there are many.
     [[nodiscard]] QString reading(DepthChart chart) const;
+    // Each activation's reading, one per line (the line's tooltip).
+    [[nodiscard]] QString readingDetails(DepthChart chart) const;
 
     // The network the theory describes and the simulation builds.
     [[nodiscard]] core::SimulationSettings settings() const;
@@ -130,7 +133,8 @@ private:
 
     DepthLabChart* m_charts[4] = {};
     QLabel* m_readings[4] = {};
-    QString m_readingText[4];  // what the labels show, or will once m_readingTimer fires
+    QString m_readingText[4];     // what the labels show, or will once m_readingTimer fires
+    QString m_readingDetails[4];  // their tooltips: each activation's own sentence
     QTimer* m_readingTimer = nullptr;
 
     QHash<QString, std::vector<core::TheoryLayer>> m_theory;  // per id, for the current setup

@@ -114,6 +114,72 @@ TEST_F(DepthLabViewTest, ReadingsSayWhatTheChartsShow)
     EXPECT_TRUE(view.reading(DepthChart::Dead).contains(QStringLiteral("SELU: f′ never vanishes")));
 }
 
+// With every activation shown, each chart's line stays one sentence: it counts which way each
+// activation goes and names the extremes, and every activation's own sentence is a hover away.
+TEST_F(DepthLabViewTest, ManyActivationsAreSummedUpInOneSentence)
+{
+    state.setEnabledIds(state.activationIds());
+    DepthLabView view(state);
+    view.completeTheory();
+    const QString gradient = view.reading(DepthChart::Gradient);
+    EXPECT_TRUE(gradient.startsWith(QStringLiteral("Gradient over 30 layers: "))) << gradient.toStdString();
+    EXPECT_TRUE(gradient.contains(QStringLiteral("shrink it (most: Hard sigmoid, → 10⁻")))
+        << gradient.toStdString();
+    EXPECT_TRUE(gradient.contains(QStringLiteral("1 blocks it"))) << "the binary step";
+    EXPECT_FALSE(gradient.contains(QStringLiteral("Tanh:"))) << "no sentence per activation";
+    EXPECT_EQ(gradient.count(QLatin1Char('.')), 1) << gradient.toStdString();
+    // The counts cover every activation.
+    int counted = 0;
+    for (const QString& part : gradient.section(QLatin1Char(':'), 1).split(QLatin1Char(','))) {
+        bool number = false;
+        const int n = part.trimmed().section(QLatin1Char(' '), 0, 0).toInt(&number);
+        if (number) counted += n;
+    }
+    EXPECT_EQ(counted, 23) << gradient.toStdString();
+    const QString details = view.readingDetails(DepthChart::Gradient);
+    EXPECT_EQ(details.count(QLatin1Char('\n')), 22);
+    EXPECT_TRUE(details.contains(QStringLiteral("Sigmoid (logistic): gradient shrinks ×0.2")));
+
+    const QString dead = view.reading(DepthChart::Dead);
+    EXPECT_TRUE(dead.startsWith(QStringLiteral("Dead units: Binary step 100% by layer 1"))) << dead.toStdString();
+    EXPECT_TRUE(dead.contains(QStringLiteral("ReLU 35% by layer 30"))) << dead.toStdString();
+    EXPECT_TRUE(dead.contains(QStringLiteral("cannot lose a unit"))) << dead.toStdString();
+    EXPECT_TRUE(view.reading(DepthChart::Variance).startsWith(QStringLiteral("Variance over 30 layers: ")));
+}
+
+// Pointing at a line names it, with the layer and the value there; away from every line, nothing.
+TEST(DepthLabChartHover, NamesTheLineUnderThePointer)
+{
+    DepthChartContent content;
+    content.title = QStringLiteral("Flat");
+    content.xMin = 0.0;
+    content.xMax = 10.0;
+    content.yMin = 0.0;
+    content.yMax = 2.0;
+    DepthSeries flat{QStringLiteral("Level"), Qt::red, {}, {}};
+    for (int l = 0; l <= 10; ++l)
+        flat.line.emplace_back(l, 1.0);
+    content.series.push_back(flat);
+    DepthLabChart chart;
+    chart.setContent(content);
+    chart.resize(500, 300);
+    (void)chart.grab();  // paints, and so learns where the line is
+    int row = -1;  // the line's height on screen
+    for (int y = 0; y < chart.height() && row < 0; ++y)
+        if (!chart.hoverText(QPointF(chart.width() / 2.0, y)).isEmpty()) row = y + 8;  // reach: 8 px
+    ASSERT_GE(row, 0) << "no line found under the pointer";
+    // Along the line from left to right: from the first layer to the last.
+    QStringList seen;
+    for (int x = 0; x < chart.width(); ++x)
+        if (const QString text = chart.hoverText(QPointF(x, row)); !text.isEmpty() && !seen.contains(text))
+            seen << text;
+    ASSERT_EQ(seen.size(), 11) << seen.join(QStringLiteral(" | ")).toStdString();
+    EXPECT_EQ(seen.front(), QStringLiteral("Level, layer 0: 1"));
+    EXPECT_EQ(seen.back(), QStringLiteral("Level, layer 10: 1"));
+    EXPECT_TRUE(chart.hoverText(QPointF(2.0, 2.0)).isEmpty());
+    EXPECT_TRUE(chart.hoverText(QPointF(chart.width() / 2.0, row + 40)).isEmpty());
+}
+
 // The dead-unit theory arrives a moment after the other curves, without a simulation: a line per
 // activation, rising for ReLU as the inputs grow alike, flat at zero where f′ never vanishes.
 TEST_F(DepthLabViewTest, DeadUnitTheoryIsDrawnAsLines)
