@@ -417,6 +417,28 @@ TEST(DepthProfile, StepBlocksGradientsCompletely)
 
 // For ReLU at σ_w² = 2 the correlation of two inputs follows the arc-cosine kernel (Cho and Saul):
 // c′ = (√(1 − c²) + (π − arccos c)·c)/π, starting from c¹ = E[relu(x)]²/E[relu(x)²] = 1/π.
+// Far beyond an activation's bends (or deep inside them) the profile scales the moments instead
+// of integrating every layer again. Layer by layer, that must give what integrating gives.
+TEST(DepthProfile, ScalingPastTheBendsChangesNothing)
+{
+    for (const char* id : {"identity", "relu", "leaky_relu", "softplus", "elu", "selu", "gelu", "hard_swish",
+                           "squareplus", "tanh"}) {
+        const Activation& a = byId(id);
+        for (const double weights : {0.5, 2.5}) {
+            const auto layers = depthProfile(a, a.defaults(), {weights, 0.0, 0.0, 1.0, 200});
+            for (std::size_t l = 0; l + 1 < layers.size(); ++l) {
+                const double q = layers[l].variance;
+                const std::string where = std::string(id) + " σ_w²=" + std::to_string(weights) +
+                                          " layer " + std::to_string(l) + " q=" + std::to_string(q);
+                expectRelative(layers[l + 1].variance, varianceMap(a, a.defaults(), q, weights, 0.0), 1e-12,
+                               "next q " + where);
+                expectRelative(layers[l].gradientFactor, gradientFactor(a, a.defaults(), q, weights), 1e-12,
+                               "χ " + where);
+            }
+        }
+    }
+}
+
 TEST(BatchTheory, ReluCorrelationFollowsTheArcCosineKernel)
 {
     const Activation& relu = byId("relu");
