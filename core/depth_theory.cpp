@@ -488,38 +488,48 @@ std::optional<MeanVarianceFixedPoint> meanVarianceFixedPoint(const Activation& a
         return !std::isfinite(x.mean) || !std::isfinite(x.variance) || x.variance < kVarianceFloor ||
                x.variance > kVarianceCeiling;
     };
-    MeanVariance x = start;
-    for (int i = 0; i < 400; ++i) {
-        const MeanVariance next = meanVarianceMap(activation, p, x, omega, tau).next;
-        if (unusable(next)) return std::nullopt;
-        const double change = std::fabs(next.mean - x.mean) + std::fabs(next.variance - x.variance);
-        x = next;
-        if (change < 1e-10 * (1.0 + std::fabs(x.mean) + x.variance)) break;
-    }
-    // Newton on G(x) − x polishes the iterate to full precision, and finds the point even where
-    // iterating converges only slowly.
-    for (int i = 0; i < 30; ++i) {
+    // Iterating the map until successive points agree to `settle` (or for `steps` steps), then
+    // Newton's method on G(x) − x, which polishes the point to full precision. A first attempt
+    // hands over to Newton early, which spares hundreds of steps where the map contracts slowly;
+    // only if Newton fails from there does iterating go on to 1e-10 first.
+    const auto attempt = [&](double settle,
+                             int steps) -> std::optional<std::pair<MeanVariance, MeanVarianceStep>> {
+        MeanVariance x = start;
+        for (int i = 0; i < steps; ++i) {
+            const MeanVariance next = meanVarianceMap(activation, p, x, omega, tau).next;
+            if (unusable(next)) return std::nullopt;
+            const double change = std::fabs(next.mean - x.mean) + std::fabs(next.variance - x.variance);
+            x = next;
+            if (change < settle * (1.0 + std::fabs(x.mean) + x.variance)) break;
+        }
+        for (int i = 0; i < 30; ++i) {
+            const MeanVarianceStep step = meanVarianceMap(activation, p, x, omega, tau);
+            const double r0 = step.next.mean - x.mean;
+            const double r1 = step.next.variance - x.variance;
+            const double a = step.jacobian[0][0] - 1.0;
+            const double b = step.jacobian[0][1];
+            const double c = step.jacobian[1][0];
+            const double d = step.jacobian[1][1] - 1.0;
+            const double det = a * d - b * c;
+            if (det == 0.0 || !std::isfinite(det)) break;
+            const double dm = -(d * r0 - b * r1) / det;
+            const double dv = -(-c * r0 + a * r1) / det;
+            x.mean += dm;
+            x.variance += dv;
+            if (unusable(x)) return std::nullopt;
+            if (std::fabs(dm) + std::fabs(dv) < 1e-15 * (1.0 + std::fabs(x.mean) + x.variance)) break;
+        }
         const MeanVarianceStep step = meanVarianceMap(activation, p, x, omega, tau);
-        const double r0 = step.next.mean - x.mean;
-        const double r1 = step.next.variance - x.variance;
-        const double a = step.jacobian[0][0] - 1.0;
-        const double b = step.jacobian[0][1];
-        const double c = step.jacobian[1][0];
-        const double d = step.jacobian[1][1] - 1.0;
-        const double det = a * d - b * c;
-        if (det == 0.0 || !std::isfinite(det)) break;
-        const double dm = -(d * r0 - b * r1) / det;
-        const double dv = -(-c * r0 + a * r1) / det;
-        x.mean += dm;
-        x.variance += dv;
-        if (unusable(x)) return std::nullopt;
-        if (std::fabs(dm) + std::fabs(dv) < 1e-15 * (1.0 + std::fabs(x.mean) + x.variance)) break;
-    }
-    const MeanVarianceStep step = meanVarianceMap(activation, p, x, omega, tau);
-    const double residual = std::fabs(step.next.mean - x.mean) + std::fabs(step.next.variance - x.variance);
-    if (!(residual <= 1e-10 * (1.0 + std::fabs(x.mean) + x.variance))) return std::nullopt;
-    // Newton creeping towards ν = 0 is the variance dying out, not a state a network settles in.
-    if (x.variance < kSettledVarianceFloor) return std::nullopt;
+        const double residual = std::fabs(step.next.mean - x.mean) + std::fabs(step.next.variance - x.variance);
+        if (!(residual <= 1e-10 * (1.0 + std::fabs(x.mean) + x.variance))) return std::nullopt;
+        // Newton creeping towards ν = 0 is the variance dying out, not a state a network settles in.
+        if (x.variance < kSettledVarianceFloor) return std::nullopt;
+        return std::pair{x, step};
+    };
+    auto found = attempt(1e-4, 40);
+    if (!found) found = attempt(1e-10, 400);
+    if (!found) return std::nullopt;
+    const auto& [x, step] = *found;
     MeanVarianceFixedPoint result;
     result.point = x;
     result.jacobian = step.jacobian;

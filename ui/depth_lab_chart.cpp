@@ -6,10 +6,13 @@
 #include "polyline_simplify.h"
 
 #include <QFontMetricsF>
+#include <QHash>
 #include <QPainter>
 #include <QHelpEvent>
 #include <QPainterPath>
+#include <QPaintEngine>
 #include <QPolygonF>
+#include <QStaticText>
 #include <QToolTip>
 
 #include <algorithm>
@@ -63,6 +66,36 @@ bool useLog(const DepthChartContent& c)
             r.add(p.y());
     }
     return r.valid() && r.lo > 0.0 && r.hi / r.lo > 100.0;
+}
+
+// Labels are drawn at every repaint while a slider moves, and laying text out is most of what a
+// label costs: on a raster device each string is laid out once per font (QStaticText) and then
+// only placed. Other devices (SVG, PDF) get plain text as before.
+void drawLabel(QPainter& painter, const QRectF& rect, int flags, const QString& text)
+{
+    if (painter.paintEngine() == nullptr || painter.paintEngine()->type() != QPaintEngine::Raster) {
+        painter.drawText(rect, flags, text);
+        return;
+    }
+    thread_local QHash<QString, QStaticText> cache;
+    constexpr qsizetype kMaxCached = 4096;
+    const QString key = painter.font().key() + QChar(0) + text;
+    auto found = cache.find(key);
+    if (found == cache.end()) {
+        if (cache.size() >= kMaxCached) cache.clear();
+        QStaticText prepared(text);
+        prepared.setTextFormat(Qt::PlainText);
+        prepared.prepare(QTransform(), painter.font());
+        found = cache.insert(key, prepared);
+    }
+    const QSizeF size = found->size();
+    const double x = (flags & Qt::AlignRight) != 0     ? rect.right() - size.width()
+                     : (flags & Qt::AlignHCenter) != 0 ? rect.center().x() - size.width() / 2.0
+                                                       : rect.left();
+    const double y = (flags & Qt::AlignBottom) != 0    ? rect.bottom() - size.height()
+                     : (flags & Qt::AlignVCenter) != 0 ? rect.center().y() - size.height() / 2.0
+                                                       : rect.top();
+    painter.drawStaticText(QPointF(x, y), *found);
 }
 
 }  // namespace
@@ -201,7 +234,7 @@ void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthCh
 
     const QRectF titleRect(target.left(), target.top() + 2.0, target.width(), line);
     painter.setPen(ink);
-    painter.drawText(titleRect, Qt::AlignHCenter | Qt::AlignVCenter, content.title);
+    drawLabel(painter, titleRect, Qt::AlignHCenter | Qt::AlignVCenter, content.title);
     const QRectF plot = target.adjusted(4.0 * line, 1.6 * line, -0.8 * line, -2.4 * line);
     if (!xs.valid() || !ys.valid() || plot.width() < 20.0 || plot.height() < 20.0) {
         painter.drawText(plot, Qt::AlignCenter | Qt::TextWordWrap, content.emptyText);
@@ -238,7 +271,7 @@ void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthCh
         painter.setPen(QPen(grid, 0));
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         painter.setPen(ink);
-        painter.drawText(QRectF(x - 3.0 * line, plot.bottom() + 2.0, 6.0 * line, line), Qt::AlignHCenter,
+        drawLabel(painter, QRectF(x - 3.0 * line, plot.bottom() + 2.0, 6.0 * line, line), Qt::AlignHCenter,
                          xTicks.labels.value(static_cast<int>(i)));
     }
     std::vector<std::pair<double, QString>> yLabels;
@@ -259,17 +292,17 @@ void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthCh
         painter.setPen(QPen(grid, 0));
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         painter.setPen(ink);
-        painter.drawText(QRectF(target.left(), y - 0.5 * line, plot.left() - target.left() - 4.0, line),
+        drawLabel(painter, QRectF(target.left(), y - 0.5 * line, plot.left() - target.left() - 4.0, line),
                          Qt::AlignRight | Qt::AlignVCenter, label);
     }
     painter.setPen(QPen(ink, 0));
     painter.drawRect(plot);
-    painter.drawText(QRectF(plot.left(), plot.bottom() + 1.1 * line, plot.width(), line), Qt::AlignHCenter,
+    drawLabel(painter, QRectF(plot.left(), plot.bottom() + 1.1 * line, plot.width(), line), Qt::AlignHCenter,
                      content.xTitle);
     painter.save();
     painter.translate(target.left() + 0.1 * line, plot.center().y());
     painter.rotate(-90.0);
-    painter.drawText(QRectF(-plot.height() / 2.0, 0.0, plot.height(), line), Qt::AlignHCenter,
+    drawLabel(painter, QRectF(-plot.height() / 2.0, 0.0, plot.height(), line), Qt::AlignHCenter,
                      content.yTitle);
     painter.restore();
 
@@ -388,7 +421,7 @@ void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthCh
                 painter.drawLine(QPointF(box.left() + 0.3 * line, y), QPointF(box.left() + 1.6 * line, y));
             }
             painter.setPen(ink);
-            painter.drawText(QRectF(box.left() + 1.9 * line, y - 0.5 * line, width + 0.5 * line, line),
+            drawLabel(painter, QRectF(box.left() + 1.9 * line, y - 0.5 * line, width + 0.5 * line, line),
                              Qt::AlignLeft | Qt::AlignVCenter, s.label);
         }
     }
