@@ -631,7 +631,11 @@ void DepthLabView::rebuildCharts()
         gradientText.push_back(gradientReading(name, *theory));
         deadText.push_back(deadReading(name, *theory, simulated));
     }
-    if (!anyDead) dead.series.clear();
+    if (!anyDead) {
+        dead.series.clear();
+        // The lines come in slices after the rest, and wait while the network keeps changing.
+        if (!m_batchPending.isEmpty()) dead.emptyText = tr("Working out which units die…");
+    }
 
     DepthChartContent phase;
     QString phaseText;

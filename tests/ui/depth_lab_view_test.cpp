@@ -147,6 +147,30 @@ TEST_F(DepthLabViewTest, ManyActivationsAreSummedUpInOneSentence)
     EXPECT_TRUE(view.reading(DepthChart::Variance).startsWith(QStringLiteral("Variance over 30 layers: ")));
 }
 
+// While the dead-unit lines are still being worked out, the chart says so; it never asks for an
+// activation to be enabled when some are.
+TEST_F(DepthLabViewTest, DeadUnitChartSaysWhenItsLinesAreComing)
+{
+    DepthLabView view(state);
+    view.completeTheory();
+    ASSERT_FALSE(view.chartContent(DepthChart::Dead).series.empty());
+    for (const double bias : {0.1, 0.2, 0.3}) {
+        DepthLabSettings lab = state.depthLab();
+        lab.depth = 200;
+        lab.biasVariance = bias;
+        ASSERT_FALSE(state.setDepthLab(lab).has_value());
+        for (int round = 0; round < 50; ++round) {
+            QCoreApplication::processEvents();
+            const DepthChartContent& dead = view.chartContent(DepthChart::Dead);
+            if (dead.series.empty()) {
+                EXPECT_EQ(dead.emptyText, QStringLiteral("Working out which units die…")) << "round " << round;
+            }
+        }
+    }
+    view.completeTheory();
+    EXPECT_FALSE(view.chartContent(DepthChart::Dead).series.empty());
+}
+
 // Pointing at a line names it, with the layer and the value there; away from every line, nothing.
 TEST(DepthLabChartHover, NamesTheLineUnderThePointer)
 {
