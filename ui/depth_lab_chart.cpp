@@ -1,7 +1,5 @@
 #include "depth_lab_chart.h"
 
-#include "core/vector_state.h"
-
 #include "plot_ticks.h"
 #include "polyline_simplify.h"
 
@@ -168,7 +166,7 @@ QString DepthLabChart::hoverText(const QPointF& pos) const
     }
     if (line == nullptr || line->series >= m_content.series.size()) return {};
     const QString& label = m_content.series[line->series].label;
-    const QPointF& value = line->data[at];
+    const QPointF& value = m_content.series[line->series].line[line->points[at]];
     const QString y = QString::number(value.y(), 'g', 3);
     if (m_content.xIsLayer)
         return tr("%1, layer %2: %3").arg(label).arg(static_cast<int>(std::lround(value.x()))).arg(y);
@@ -182,7 +180,6 @@ void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthCh
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.fillRect(target, palette.color(QPalette::Base));
-    core::clearUpperVectorState();  // the fill may leave it set, slowing everything drawn after it
     const QColor ink = palette.color(QPalette::Text);
     QColor grid = ink;
     grid.setAlphaF(0.12);
@@ -354,7 +351,7 @@ void DepthLabChart::paint(QPainter& painter, const QRectF& target, const DepthCh
             run.append(QPointF(mapX(p.x()), mapY(p.y())));
             if (drawn != nullptr && !s.label.isEmpty()) {
                 shown.device.push_back(run.back());
-                shown.data.push_back(s.line[k]);
+                shown.points.push_back(k);
             }
         }
         endRun();

@@ -59,11 +59,12 @@ public:
     void setContent(DepthChartContent content);
     [[nodiscard]] const DepthChartContent& content() const noexcept { return m_content; }
 
-    // A drawn line's points, in device and in data coordinates, to name what a pointer rests on.
+    // A drawn line's points in device coordinates, with the index of each in its series' line, to
+    // name what a pointer rests on.
     struct DrawnLine {
         std::size_t series = 0;
         std::vector<QPointF> device;
-        std::vector<QPointF> data;
+        std::vector<std::size_t> points;
     };
 
     // The whole chart (title, axes, curves, dots, legend) into target on any device; drawn, when
