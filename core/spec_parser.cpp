@@ -26,36 +26,41 @@ std::string_view trimmed(std::string_view text) noexcept
     return text;
 }
 
-// User text inside a one-line message: control characters escaped so the message stays one line,
-// and long text shortened so the message stays readable.
-std::string quoted(std::string_view text)
+// For a well-formed decimal number that from_chars found out of range: whether its magnitude is
+// below 1 (an underflow) rather than huge. Works on the text, as the exponent may not fit any type.
+bool decimalMagnitudeIsBelowOne(std::string_view text) noexcept
 {
-    bool shortened = false;
-    if (text.size() > kLongestQuotedText) {
-        std::size_t cut = kLongestQuotedText;
-        // Do not split a UTF-8 sequence.
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-            --cut;
-        text = text.substr(0, cut);
-        shortened = true;
+    if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
+    const auto e = text.find_first_of("eE");
+    const std::string_view mantissa = text.substr(0, e);
+    const std::string_view exponent = e == std::string_view::npos ? std::string_view() : text.substr(e + 1);
+    // The power of ten of the mantissa's first significant digit.
+    const auto point = mantissa.find('.');
+    const std::string_view whole = mantissa.substr(0, point);
+    const auto firstWhole = whole.find_first_not_of('0');
+    long long lead = 0;
+    if (firstWhole != std::string_view::npos) {
+        lead = static_cast<long long>(whole.size() - firstWhole) - 1;
+    } else {
+        const std::string_view fraction =
+            point == std::string_view::npos ? std::string_view() : mantissa.substr(point + 1);
+        const auto firstFraction = fraction.find_first_not_of('0');
+        if (firstFraction == std::string_view::npos) return true;  // zero
+        lead = -static_cast<long long>(firstFraction) - 1;
     }
-    std::string out = "\"";
-    static constexpr char kHex[] = "0123456789abcdef";
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (byte < 0x20 || byte == 0x7f) {
-            out += "\\x";
-            out += kHex[byte >> 4];
-            out += kHex[byte & 0xf];
-        } else if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else {
-            out += c;
-        }
+    // The exponent, saturated: any exponent beyond ±1e15 decides the matter alone.
+    bool negative = false;
+    std::string_view exponentDigits = exponent;
+    if (!exponentDigits.empty() && (exponentDigits.front() == '-' || exponentDigits.front() == '+')) {
+        negative = exponentDigits.front() == '-';
+        exponentDigits.remove_prefix(1);
     }
-    out += shortened ? "...\"" : "\"";
-    return out;
+    constexpr long long kSaturated = 1'000'000'000'000'000LL;
+    long long power = 0;
+    for (const char c : exponentDigits)
+        power = std::min(kSaturated, power * 10 + (c - '0'));
+    if (negative) power = -power;
+    return lead + power < 0;
 }
 
 // A number inside a message: the shortest text that reads back as the same value.
@@ -92,7 +97,7 @@ ParseResult<const Activation*> lookUpActivation(std::string_view id)
     if (id.empty())
         return ParseResult<const Activation*>::failure("no activation id given; valid ids: " + validIds());
     if (const Activation* activation = findActivation(id)) return activation;
-    return ParseResult<const Activation*>::failure("unknown activation " + quoted(id) +
+    return ParseResult<const Activation*>::failure("unknown activation " + quoteText(id) +
                                                    "; valid ids: " + validIds());
 }
 
@@ -100,9 +105,9 @@ ParseResult<int> lookUpParameter(const Activation& activation, std::string_view 
 {
     if (const int index = activation.parameterIndex(name); index >= 0) return index;
     if (activation.parameters.empty())
-        return ParseResult<int>::failure("unknown parameter " + quoted(name) + " for " + activation.id +
+        return ParseResult<int>::failure("unknown parameter " + quoteText(name) + " for " + activation.id +
                                          ", which has no parameters");
-    return ParseResult<int>::failure("unknown parameter " + quoted(name) + " for " + activation.id +
+    return ParseResult<int>::failure("unknown parameter " + quoteText(name) + " for " + activation.id +
                                      "; valid names: " + parameterNames(activation));
 }
 
@@ -127,7 +132,7 @@ ParseResult<std::pair<const Activation*, int>> parameterPath(std::string_view pa
     using Result = ParseResult<std::pair<const Activation*, int>>;
     const auto dot = path.find('.');
     if (dot == std::string_view::npos || dot == 0 || dot + 1 == path.size())
-        return Result::failure("expected " + std::string(form) + ", got " + quoted(whole));
+        return Result::failure("expected " + std::string(form) + ", got " + quoteText(whole));
     const auto activation = lookUpActivation(trimmed(path.substr(0, dot)));
     if (!activation) return Result::failure(activation.error());
     const auto index = lookUpParameter(**activation, trimmed(path.substr(dot + 1)));
@@ -137,11 +142,49 @@ ParseResult<std::pair<const Activation*, int>> parameterPath(std::string_view pa
 
 }  // namespace
 
+std::string quoteText(std::string_view text)
+{
+    bool shortened = false;
+    if (text.size() > kLongestQuotedText) {
+        std::size_t cut = kLongestQuotedText;
+        // Do not split a UTF-8 sequence.
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
+        text = text.substr(0, cut);
+        shortened = true;
+    }
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+    }
+    out += shortened ? "...\"" : "\"";
+    return escapeControlBytes(out);
+}
+
+std::string escapeControlBytes(std::string_view text)
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) {
+            out += "\\x";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 ParseResult<double> parseNumber(std::string_view text)
 {
     if (text.empty()) return ParseResult<double>::failure("expected a number, got nothing");
     const auto notANumber = [text] {
-        return ParseResult<double>::failure(quoted(text) + " is not a number");
+        return ParseResult<double>::failure(quoteText(text) + " is not a number");
     };
 
     // from_chars refuses a leading '+', which people write (+1e3); accept exactly one.
@@ -164,7 +207,9 @@ ParseResult<double> parseNumber(std::string_view text)
     if (wideError == std::errc() && wideEnd == last &&
         std::fabs(wide) <= static_cast<long double>(std::numeric_limits<double>::max()))
         return static_cast<double>(wide);
-    return ParseResult<double>::failure(quoted(text) +
+    // Beyond long double too (1e-5000): the decimal exponent says which way it went.
+    if (decimalMagnitudeIsBelowOne(digits)) return digits.front() == '-' ? -0.0 : 0.0;
+    return ParseResult<double>::failure(quoteText(text) +
                                         " is out of the range of double precision (magnitude up to "
                                         "1.7976931348623157e308)");
 }
@@ -189,7 +234,7 @@ ParseResult<ActivationSpec> parseActivationSpec(std::string_view text)
 
     std::string_view rest = text.substr(colon + 1);
     if (trimmed(rest).empty())
-        return Result::failure("nothing after \":\" in " + quoted(text) + "; expected name=value");
+        return Result::failure("nothing after \":\" in " + quoteText(text) + "; expected name=value");
 
     std::vector<bool> given(spec.activation->parameters.size(), false);
     while (true) {
@@ -197,7 +242,7 @@ ParseResult<ActivationSpec> parseActivationSpec(std::string_view text)
         const std::string_view item = rest.substr(0, comma);
         const auto equals = item.find('=');
         if (equals == std::string_view::npos || trimmed(item.substr(0, equals)).empty())
-            return Result::failure("expected name=value, got " + quoted(item));
+            return Result::failure("expected name=value, got " + quoteText(item));
         const auto index = lookUpParameter(*spec.activation, trimmed(item.substr(0, equals)));
         if (!index) return Result::failure(index.error());
         const auto slot = static_cast<std::size_t>(*index);
@@ -219,7 +264,7 @@ ParseResult<Range> parseRange(std::string_view text)
     using Result = ParseResult<Range>;
     const auto comma = text.find(',');
     if (comma == std::string_view::npos || text.find(',', comma + 1) != std::string_view::npos)
-        return Result::failure("expected the range as MIN,MAX (e.g. -6,6), got " + quoted(text));
+        return Result::failure("expected the range as MIN,MAX (e.g. -6,6), got " + quoteText(text));
     const auto lo = parseNumber(trimmed(text.substr(0, comma)));
     if (!lo) return Result::failure("range minimum: " + lo.error());
     const auto hi = parseNumber(trimmed(text.substr(comma + 1)));
@@ -254,7 +299,7 @@ ParseResult<ImageSize> parseSize(std::string_view text)
     using Result = ParseResult<ImageSize>;
     const auto x = text.find_first_of("xX");
     if (x == std::string_view::npos)
-        return Result::failure("expected the size as WxH in pixels (e.g. 1920x1080), got " + quoted(text));
+        return Result::failure("expected the size as WxH in pixels (e.g. 1920x1080), got " + quoteText(text));
     const auto side = [](std::string_view digits, const char* what) -> ParseResult<int> {
         const std::string rangeText =
             " must be a whole number of pixels from 1 to " + std::to_string(kLargestImageSide);
@@ -267,7 +312,7 @@ ParseResult<ImageSize> parseSize(std::string_view text)
                 value <= kLargestImageSide)
                 return value;
         }
-        return ParseResult<int>::failure(std::string("the ") + what + rangeText + "; got " + quoted(digits));
+        return ParseResult<int>::failure(std::string("the ") + what + rangeText + "; got " + quoteText(digits));
     };
     const auto width = side(text.substr(0, x), "width");
     if (!width) return Result::failure(width.error());
@@ -282,7 +327,7 @@ ParseResult<ParameterAssignment> parseParamAssignment(std::string_view text)
     constexpr std::string_view kForm = "ID.NAME=VALUE (e.g. elu.alpha=0.5)";
     const auto equals = text.find('=');
     if (equals == std::string_view::npos)
-        return Result::failure("expected " + std::string(kForm) + ", got " + quoted(text));
+        return Result::failure("expected " + std::string(kForm) + ", got " + quoteText(text));
     const auto path = parameterPath(text.substr(0, equals), text, kForm);
     if (!path) return Result::failure(path.error());
     const auto [activation, index] = *path;
@@ -297,7 +342,7 @@ ParseResult<ParameterSweep> parseSweep(std::string_view text)
     constexpr std::string_view kForm = "ID.NAME=FROM:TO (e.g. elu.alpha=0.1:2)";
     const auto equals = text.find('=');
     if (equals == std::string_view::npos)
-        return Result::failure("expected " + std::string(kForm) + ", got " + quoted(text));
+        return Result::failure("expected " + std::string(kForm) + ", got " + quoteText(text));
     const auto path = parameterPath(text.substr(0, equals), text, kForm);
     if (!path) return Result::failure(path.error());
     const auto [activation, index] = *path;
@@ -305,7 +350,7 @@ ParseResult<ParameterSweep> parseSweep(std::string_view text)
     const std::string_view ends = text.substr(equals + 1);
     const auto colon = ends.find(':');
     if (colon == std::string_view::npos || ends.find(':', colon + 1) != std::string_view::npos)
-        return Result::failure("expected " + std::string(kForm) + ", got " + quoted(text));
+        return Result::failure("expected " + std::string(kForm) + ", got " + quoteText(text));
     const auto from = parameterValue(*activation, index, trimmed(ends.substr(0, colon)));
     if (!from) return Result::failure("sweep start: " + from.error());
     const auto to = parameterValue(*activation, index, trimmed(ends.substr(colon + 1)));

@@ -80,6 +80,14 @@ struct ParameterSweep {
     double to = 0.0;
 };
 
+// User text inside a one-line message: in double quotes, control bytes escaped as \xNN (a quote
+// and a backslash escaped with a backslash), shortened to its first 60 bytes (never inside a UTF-8
+// sequence) with "..." after them. Every message that quotes what a user typed goes through this.
+[[nodiscard]] std::string quoteText(std::string_view text);
+
+// A whole message made one line: control bytes escaped as \xNN, nothing else changed.
+[[nodiscard]] std::string escapeControlBytes(std::string_view text);
+
 // A real number, strictly: the whole text must be one decimal number (an optional sign, digits,
 // optional fraction and exponent), "nan", "inf" or "infinity" (any case, optional sign). Rejects
 // empty text, surrounding spaces, hexadecimal, a comma as decimal mark, a dangling exponent and

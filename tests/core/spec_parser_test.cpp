@@ -384,3 +384,40 @@ TEST(ParseInputLines, EmptyLineIsAnError)
 
 }  // namespace
 }  // namespace ax::core
+
+namespace {
+
+TEST(ParseNumber, RoundsMagnitudesBelowEvenLongDoubleTowardsZero)
+{
+    for (const char* text : {"1e-5000", "1e-4951", "0.0001e-4950", "123456e-5005", "1e-99999999999999999999999",
+                             "+1e-5000", "0.000000000000000000001e-4940"}) {
+        const auto value = ax::core::parseNumber(text);
+        ASSERT_TRUE(value.ok()) << text << ": " << value.error();
+        EXPECT_EQ(*value, 0.0) << text;
+        EXPECT_FALSE(std::signbit(*value)) << text;
+    }
+    for (const char* text : {"-1e-5000", "-7.5e-100000"}) {
+        const auto value = ax::core::parseNumber(text);
+        ASSERT_TRUE(value.ok()) << text << ": " << value.error();
+        EXPECT_EQ(*value, 0.0) << text;
+        EXPECT_TRUE(std::signbit(*value)) << text;
+    }
+    // Huge magnitudes stay refused, however they are written.
+    for (const char* text : {"1e5000", "-1e400", "0.001e5000", "1e99999999999999999999999", "10000e4950"}) {
+        const auto value = ax::core::parseNumber(text);
+        ASSERT_FALSE(value.ok()) << text;
+        EXPECT_NE(value.error().find("out of the range"), std::string::npos) << value.error();
+    }
+}
+
+TEST(QuoteText, EscapesControlBytesQuotesAndShortensLongText)
+{
+    EXPECT_EQ(ax::core::quoteText("a\x1b[31m\nb"), "\"a\\x1b[31m\\x0ab\"");
+    EXPECT_EQ(ax::core::quoteText("say \"hi\"\\"), "\"say \\\"hi\\\"\\\\\"");
+    const std::string quoted = ax::core::quoteText(std::string(100000, 'z'));
+    EXPECT_LT(quoted.size(), 80u);
+    EXPECT_NE(quoted.find("...\""), std::string::npos);
+    EXPECT_EQ(ax::core::escapeControlBytes("one\ntwo\r\x7f"), "one\\x0atwo\\x0d\\x7f");
+}
+
+}  // namespace
