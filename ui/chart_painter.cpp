@@ -230,6 +230,8 @@ YLimits ChartPainter::autoLimits(ChartKind kind) const
 
 YLimits ChartPainter::limitsFor(ChartKind kind) const
 {
+    if (const auto slot = static_cast<std::size_t>(kind); slot < m_options.heldLimits.size())
+        if (const auto& held = m_options.heldLimits[slot]) return *held;
     if (m_state.yAxisMode() == YAxisMode::Fixed) {
         if (kind == ChartKind::Function) return m_state.functionLimits();
         if (kind == ChartKind::Derivative) return m_state.derivativeLimits();

@@ -13,6 +13,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
+#include <optional>
 #include <vector>
 
 class QPainter;
@@ -37,6 +39,8 @@ struct ChartRenderOptions {
     QString highlightedId;       // drawn thicker and on top; the others faded
     double curveWidth = 0.0;     // screen style: 0 draws 1-pixel cosmetic curves; > 0 a width in layout pixels (× unit)
     double simplifyTolerance = 0.0;  // > 0: device pixels a curve may move when a vector export drops its points
+    // y limits of f, f′ and f″ (by ChartKind) that override the state's: an animation holds its axes.
+    std::array<std::optional<YLimits>, 3> heldLimits{};
 
     // The charts, style and highlight the state asks for, with palette for the colours.
     [[nodiscard]] static ChartRenderOptions fromState(const ExplorerState& state, const QPalette& palette);

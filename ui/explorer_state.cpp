@@ -1,5 +1,7 @@
 #include "explorer_state.h"
 
+#include "quoted_text.h"
+
 #include <QJsonArray>
 #include <QLocale>
 #include <QRegularExpression>
@@ -7,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <variant>
 
 namespace ax::ui {
@@ -253,7 +256,7 @@ core::ParameterValues ExplorerState::parameters(const QString& id) const
 std::optional<QString> ExplorerState::setParameter(const QString& id, int index, double value)
 {
     const auto* a = activation(id);
-    if (!a) return tr("Unknown activation \"%1\".").arg(id);
+    if (!a) return tr("Unknown activation %1.").arg(quoted(id));
     if (index < 0 || index >= static_cast<int>(a->parameters.size()))
         return tr("%1 has no parameter number %2.").arg(QString::fromStdString(a->name)).arg(index + 1);
     const auto& parameter = a->parameters[static_cast<std::size_t>(index)];
@@ -275,15 +278,15 @@ std::optional<QString> ExplorerState::setParameter(const QString& id, int index,
 std::optional<QString> ExplorerState::setParameter(const QString& id, const QString& name, double value)
 {
     const auto* a = activation(id);
-    if (!a) return tr("Unknown activation \"%1\".").arg(id);
+    if (!a) return tr("Unknown activation %1.").arg(quoted(id));
     const int index = a->parameterIndex(name.toStdString());
     if (index < 0) {
         QStringList names;
         for (const auto& p : a->parameters) names << QString::fromStdString(p.name);
         return names.isEmpty()
                    ? tr("%1 has no parameters.").arg(QString::fromStdString(a->name))
-                   : tr("%1 has no parameter \"%2\" (it has: %3).")
-                         .arg(QString::fromStdString(a->name), name, names.join(QLatin1String(", ")));
+                   : tr("%1 has no parameter %2 (it has: %3).")
+                         .arg(QString::fromStdString(a->name), quoted(name), names.join(QLatin1String(", ")));
     }
     return setParameter(id, index, value);
 }
@@ -325,12 +328,12 @@ std::optional<QString> ExplorerState::validateCustomSpec(const core::CustomActiv
     const QString id = QString::fromStdString(spec.id);
     static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z][A-Za-z0-9_]*$"));
     if (!idPattern.match(id).hasMatch())
-        return tr("\"%1\" cannot be an activation id: use letters, digits and underscores, starting with a letter.")
-            .arg(id);
+        return tr("%1 cannot be an activation id: use letters, digits and underscores, starting with a letter.")
+            .arg(quoted(id));
     if (core::findActivation(spec.id))
-        return tr("\"%1\" is the id of a built-in activation; choose another.").arg(id);
-    if (mustExist && !isCustom(id)) return tr("There is no custom activation \"%1\".").arg(id);
-    if (!mustExist && isCustom(id)) return tr("A custom activation \"%1\" exists already.").arg(id);
+        return tr("%1 is the id of a built-in activation; choose another.").arg(quoted(id));
+    if (mustExist && !isCustom(id)) return tr("There is no custom activation %1.").arg(quoted(id));
+    if (!mustExist && isCustom(id)) return tr("A custom activation %1 exists already.").arg(quoted(id));
     return std::nullopt;
 }
 
@@ -343,8 +346,8 @@ std::variant<core::CustomActivation, QString> buildCustom(const core::CustomActi
     if (result.ok()) return std::move(*result.custom);
     const QString name = QString::fromStdString(spec.name.empty() ? spec.id : spec.name);
     const core::FormulaError error = result.error.value_or(core::FormulaError{});
-    return ExplorerState::tr("The custom activation \"%1\" (%2) cannot be used: %3")
-        .arg(name, QString::fromStdString(spec.formula), QString::fromStdString(error.message));
+    return ExplorerState::tr("The custom activation %1 (%2) cannot be used: %3")
+        .arg(quoted(name), quoted(QString::fromStdString(spec.formula)), QString::fromStdString(error.message));
 }
 
 }  // namespace
@@ -638,11 +641,17 @@ std::optional<QString> ExplorerState::fromJson(const QJsonObject& json)
 {
     // Build the complete new state in a scratch object; apply only if everything is valid.
     const QJsonValue version = json.value(QStringLiteral("version"));
-    if (!version.isDouble()) return tr("The file has no format version.");
-    if (version.toInt() > kFormatVersion)
+    if (version.isUndefined()) return tr("The file has no format version.");
+    // toInt() gives 0 for 1.5 or 2147483648: judge the number itself, and name it as written.
+    const double number = version.toDouble(std::numeric_limits<double>::quiet_NaN());
+    if (!version.isDouble()) return tr("The format version must be a whole number from 1.");
+    const QString written = QString::number(number, 'g', QLocale::FloatingPointShortest);
+    if (!std::isfinite(number) || number != std::floor(number) || number < 1)
+        return tr("The format version %1 is not valid: it must be a whole number from 1.").arg(written);
+    if (number > kFormatVersion)
         return tr("The file was written by a newer version (format %1; this version reads up to %2).")
-            .arg(version.toInt()).arg(kFormatVersion);
-    if (version.toInt() < 1) return tr("The format version %1 is not valid.").arg(version.toInt());
+            .arg(written)
+            .arg(kFormatVersion);
 
     ExplorerState next;
     if (auto error = next.readCustomActivations(json)) return error;
@@ -658,7 +667,7 @@ std::optional<QString> ExplorerState::fromJson(const QJsonObject& json)
         for (const QJsonValue& value : enabled.toArray()) {
             if (!value.isString()) return tr("\"enabled\" must be a list of activation ids.");
             if (!next.activation(value.toString()))
-                return tr("Unknown activation \"%1\" in \"enabled\".").arg(value.toString());
+                return tr("Unknown activation %1 in \"enabled\".").arg(quoted(value.toString()));
             ids << value.toString();
         }
         next.m_enabled = ids;
@@ -668,13 +677,13 @@ std::optional<QString> ExplorerState::fromJson(const QJsonObject& json)
         const QJsonObject object = params.toObject();
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!next.activation(it.key()))
-                return tr("Unknown activation \"%1\" in \"parameters\".").arg(it.key());
+                return tr("Unknown activation %1 in \"parameters\".").arg(quoted(it.key()));
             if (!it.value().isObject())
-                return tr("The parameters of \"%1\" must be an object.").arg(it.key());
+                return tr("The parameters of %1 must be an object.").arg(quoted(it.key()));
             const QJsonObject entry = it.value().toObject();
             for (auto p = entry.begin(); p != entry.end(); ++p) {
                 if (!p.value().isDouble())
-                    return tr("Parameter %1 of \"%2\" must be a number.").arg(p.key(), it.key());
+                    return tr("Parameter %1 of %2 must be a number.").arg(quoted(p.key()), quoted(it.key()));
                 if (auto error = next.setParameter(it.key(), p.key(), p.value().toDouble())) return error;
             }
         }
@@ -787,14 +796,14 @@ std::optional<QString> ExplorerState::readCustomActivations(const QJsonObject& j
         for (const QJsonValue& parameterValue : parameterList.toArray()) {
             const QJsonObject parameter = parameterValue.toObject();
             if (!parameterValue.isObject() || !parameter.value(QStringLiteral("name")).isString())
-                return tr("The parameters of the custom activation \"%1\" must be objects with a \"name\".")
-                    .arg(QString::fromStdString(spec.id));
+                return tr("The parameters of the custom activation %1 must be objects with a \"name\".")
+                    .arg(quoted(QString::fromStdString(spec.id)));
             core::CustomParameterSpec p{parameter.value(QStringLiteral("name")).toString().toStdString()};
             for (const auto& [key, field] : {std::pair{"default", &p.defaultValue}, std::pair{"sliderMin", &p.sliderMin},
                                              std::pair{"sliderMax", &p.sliderMax}}) {
                 if (auto error = readNumber(parameter, key, *field))
-                    return tr("Custom activation \"%1\", parameter %2: %3")
-                        .arg(QString::fromStdString(spec.id), QString::fromStdString(p.name), *error);
+                    return tr("Custom activation %1, parameter %2: %3")
+                        .arg(quoted(QString::fromStdString(spec.id)), quoted(QString::fromStdString(p.name)), *error);
             }
             spec.parameters.push_back(std::move(p));
         }

@@ -478,7 +478,9 @@ std::optional<QString> ExportDialog::exportAnimation()
     m_progress->setValue(0);
     m_progress->setVisible(true);
     m_exportButton->setEnabled(false);
-    const SweepProgress progress = [this](int done, int) {
+    const SweepProgress progress = [this](int done, int total) {
+        // A GIF draws its frames twice (colours first), so the total is the export's, not the frames'.
+        m_progress->setMaximum(total);
         m_progress->setValue(done);
         // Keeps the dialog responsive, so Cancel can stop a long export.
         QCoreApplication::processEvents();

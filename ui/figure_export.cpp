@@ -6,6 +6,7 @@
 #include <QBuffer>
 #include <QClipboard>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QFont>
@@ -20,7 +21,6 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QSvgGenerator>
 
 #include <algorithm>
@@ -102,6 +102,7 @@ ChartRenderOptions chartOptions(const ExplorerState& state, const FigureOptions&
     chart.showDerivative = combined || options.chart == FigureChart::Derivative;
     chart.showSecond = options.chart == FigureChart::Second || (combined && state.showSecondDerivative());
     chart.showSaturation = combined || options.chart == FigureChart::Saturation;
+    chart.heldLimits = options.heldLimits;
     return chart;
 }
 
@@ -296,7 +297,7 @@ QSize FigureOptions::pixelSize() const
 
 std::optional<QString> validateFigureOptions(const FigureOptions& options)
 {
-    if (!std::isfinite(options.scale) || options.scale < kMinScale || options.scale > kMaxScale)
+    if (!std::isfinite(options.scale) || options.scale < kMinPixelScale || options.scale > kMaxPixelScale)
         return tr("The scale must be a number from %1 to %2.").arg(kMinScale).arg(kMaxScale);
     const double w = options.size.width();
     const double h = options.size.height();
@@ -410,18 +411,6 @@ double figureUnit(const QRectF& target)
     return std::clamp(std::min(target.width() / 1280.0, target.height() / 720.0), 0.75, 2.5);
 }
 
-std::optional<QString> writeFileAtomically(const QString& path, const QByteArray& bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return tr("Cannot write %1: %2").arg(path, file.errorString());
-    if (file.write(bytes) != bytes.size()) {
-        file.cancelWriting();
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
-    }
-    if (!file.commit()) return tr("Cannot save %1: %2").arg(path, file.errorString());
-    return std::nullopt;
-}
-
 std::optional<QString> exportFigure(const ExplorerState& state, const FigureOptions& options,
                                     FigureFormat format, const QString& path)
 {
@@ -431,16 +420,40 @@ std::optional<QString> exportFigure(const ExplorerState& state, const FigureOpti
     return writeFileAtomically(path, bytes);
 }
 
-bool isExportedFile(const QString& path)
+namespace {
+
+// Whether the file at path is one an export wrote as the format named by suffix.
+bool hasExportMarker(const QString& path, const QString& suffix)
 {
-    const QFileInfo info(path);
-    if (!info.isFile()) return false;
-    const QString suffix = info.suffix().toLower();
     if (suffix == QLatin1String("png")) return hasPngMarker(path);
     if (suffix == QLatin1String("svg")) return hasSvgMarker(path);
     if (suffix == QLatin1String("pdf")) return hasPdfMarker(path);
     if (suffix == QLatin1String("gif")) return hasGifMarker(path);
     return false;
+}
+
+}  // namespace
+
+bool isExportedFile(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.isFile()) return false;
+    return hasExportMarker(path, info.suffix().toLower());
+}
+
+QStringList exportLeftovers(const QString& path)
+{
+    const QFileInfo info(path);
+    const QString suffix = info.suffix().toLower();
+    QStringList found;
+    // QSaveFile writes into "NAME.XXXXXX" beside the file and renames it when done.
+    const QFileInfoList candidates = info.dir().entryInfoList({info.fileName() + QStringLiteral(".??????")},
+                                                              QDir::Files | QDir::Hidden | QDir::System);
+    for (const QFileInfo& candidate : candidates) {
+        if (candidate.isSymLink() || !candidate.isFile()) continue;
+        if (hasExportMarker(candidate.filePath(), suffix)) found << candidate.filePath();
+    }
+    return found;
 }
 
 QMimeData* figureMimeData(const ExplorerState& state, const FigureOptions& options)

@@ -2,6 +2,7 @@
 // Renders the charts of a state as PNG, SVG or PDF through the same paint routine the window uses,
 // and writes them so that a half-written or foreign file is never left behind or overwritten.
 
+#include "atomic_file.h"
 #include "chart_painter.h"
 #include "explorer_state.h"
 
@@ -9,6 +10,7 @@
 #include <QImage>
 #include <QSizeF>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <functional>
@@ -37,6 +39,12 @@ inline constexpr double kA4HeightPx = 210.0 / 25.4 * kLayoutDpi;
 inline constexpr int kMaxRasterSide = 16384;
 inline constexpr double kMinScale = 0.25;
 inline constexpr double kMaxScale = 8.0;
+// The A4 preset's pixels per layout pixel (300 dpi over 96): it multiplies the user's scale.
+inline constexpr double kPrintDensity = 300.0 / kLayoutDpi;
+// The user's scale times the densest preset; beyond the scale's own limits only the pixel size
+// (kMaxRasterSide) decides whether a figure can be made.
+inline constexpr double kMinPixelScale = kMinScale;
+inline constexpr double kMaxPixelScale = kMaxScale * kPrintDensity;
 
 // The text every exported file carries, so a later export knows which files it may replace.
 inline constexpr const char* kExportMarker = "Activation Explorer";
@@ -59,6 +67,9 @@ struct FigureOptions {
     ChartStyle style = ChartStyle::Screen;
     Theme theme = Theme::Light;  // System follows the application's palette
     QString caption;             // replaces the automatic caption when not empty
+    // y limits of f, f′ and f″ (by ChartKind) kept whatever the state shows: an animation's frames
+    // share their axes.
+    std::array<std::optional<YLimits>, 3> heldLimits{};
 
     // Pixel size of the raster output: size × scale, rounded.
     [[nodiscard]] QSize pixelSize() const;
@@ -96,9 +107,6 @@ using FigurePaint = std::function<void(QPainter&, const QRectF&)>;
 // Text and lines grow with the figure beyond the window's size, so a poster is as legible as a slide.
 [[nodiscard]] double figureUnit(const QRectF& target);
 
-// Writes bytes through QSaveFile; returns the error message on failure (any old file stays intact).
-[[nodiscard]] std::optional<QString> writeFileAtomically(const QString& path, const QByteArray& bytes);
-
 // Renders and writes one figure; returns the error message on failure.
 [[nodiscard]] std::optional<QString> exportFigure(const ExplorerState& state, const FigureOptions& options,
                                                   FigureFormat format, const QString& path);
@@ -106,6 +114,10 @@ using FigurePaint = std::function<void(QPainter&, const QRectF&)>;
 // True when path is a PNG, SVG, PDF or GIF that an export of this program wrote (it carries the
 // marker in its metadata): only those are replaced without asking.
 [[nodiscard]] bool isExportedFile(const QString& path);
+
+// The temporary files beside path that an export writing path left behind when it was killed
+// before renaming them ("function.png.anauiO"), and that carry the export's marker.
+[[nodiscard]] QStringList exportLeftovers(const QString& path);
 
 // The figure as clipboard data: a PNG image and the SVG.
 [[nodiscard]] QMimeData* figureMimeData(const ExplorerState& state, const FigureOptions& options);

@@ -5,6 +5,8 @@
 #include <gif_lib.h>
 
 #include <algorithm>
+#include <limits>
+#include <utility>
 #include <cmath>
 #include <vector>
 
@@ -17,10 +19,29 @@ QString tr(const char* text)
     return QCoreApplication::translate("ax::ui::GifWriter", text);
 }
 
-int writeToSaveFile(GifFileType* gif, const GifByteType* bytes, int length)
+int writeToFile(GifFileType* gif, const GifByteType* bytes, int length)
 {
-    auto* file = static_cast<QSaveFile*>(gif->UserData);
-    return static_cast<int>(file->write(reinterpret_cast<const char*>(bytes), length));
+    auto* file = static_cast<AtomicFile*>(gif->UserData);
+    // On failure the file keeps the system's reason, which finish() and addFrame() report.
+    return file->write(QByteArrayView(reinterpret_cast<const char*>(bytes), length)) ? -1 : length;
+}
+
+quint8 nearestIndex(const QList<QRgb>& palette, QRgb colour)
+{
+    int best = 0;
+    int bestDistance = std::numeric_limits<int>::max();
+    for (int i = 0; i < static_cast<int>(palette.size()); ++i) {
+        const int dr = qRed(palette[i]) - qRed(colour);
+        const int dg = qGreen(palette[i]) - qGreen(colour);
+        const int db = qBlue(palette[i]) - qBlue(colour);
+        const int distance = dr * dr + dg * dg + db * db;
+        if (distance < bestDistance) {
+            best = i;
+            bestDistance = distance;
+            if (distance == 0) break;
+        }
+    }
+    return static_cast<quint8>(best);
 }
 
 QString gifError(int code)
@@ -43,29 +64,29 @@ GifWriter::~GifWriter()
         int error = 0;
         EGifCloseFile(m_gif, &error);
     }
-    m_file.cancelWriting();
+    m_file.cancel();
 }
 
 std::optional<QString> GifWriter::fail(const QString& message)
 {
-    m_error = message;
+    // When the encoder failed because the file could not be written, the file knows the real reason.
+    m_error = m_file.error().value_or(message);
     if (m_gif) {
         int error = 0;
         EGifCloseFile(m_gif, &error);
         m_gif = nullptr;
     }
-    m_file.cancelWriting();
-    return message;
+    m_file.cancel();
+    return m_error;
 }
 
 std::optional<QString> GifWriter::start()
 {
     if (m_size.width() < 1 || m_size.height() < 1 || m_size.width() > 65535 || m_size.height() > 65535)
         return fail(tr("A GIF frame must be between 1×1 and 65535×65535 pixels."));
-    if (!m_file.open(QIODevice::WriteOnly))
-        return fail(tr("Cannot write %1: %2").arg(m_file.fileName(), m_file.errorString()));
+    if (auto error = m_file.open()) return fail(*error);
     int error = 0;
-    m_gif = EGifOpen(&m_file, &writeToSaveFile, &error);
+    m_gif = EGifOpen(&m_file, &writeToFile, &error);
     if (!m_gif) return fail(tr("Cannot start the GIF: %1").arg(gifError(error)));
     EGifSetGifVersion(m_gif, true);
     if (EGifPutScreenDesc(m_gif, m_size.width(), m_size.height(), 8, 0, nullptr) == GIF_ERROR)
@@ -80,6 +101,73 @@ std::optional<QString> GifWriter::start()
     if (!m_comment.isEmpty() && EGifPutComment(m_gif, m_comment.constData()) == GIF_ERROR)
         return fail(tr("Cannot write the GIF comment: %1").arg(gifError(m_gif->Error)));
     return std::nullopt;
+}
+
+void GifWriter::setPalette(const QList<QRgb>& palette)
+{
+    if (m_frames == 0 && palette.size() <= 256) m_palette = palette;
+    m_nearest.clear();
+}
+
+void countColours(const QImage& image, QHash<QRgb, qint64>& histogram)
+{
+    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
+    QRgb last = 0;
+    qint64 run = 0;
+    // Runs of one colour are common (background, fills): count them in one step.
+    for (int y = 0; y < rgb.height(); ++y) {
+        const auto* line = reinterpret_cast<const QRgb*>(rgb.constScanLine(y));
+        for (int x = 0; x < rgb.width(); ++x) {
+            const QRgb colour = line[x] | 0xff000000u;
+            if (run > 0 && colour == last) {
+                ++run;
+                continue;
+            }
+            if (run > 0) histogram[last] += run;
+            last = colour;
+            run = 1;
+        }
+    }
+    if (run > 0) histogram[last] += run;
+}
+
+QList<QRgb> gifPalette(const QHash<QRgb, qint64>& histogram)
+{
+    QList<std::pair<qint64, QRgb>> byCount;
+    byCount.reserve(histogram.size());
+    for (auto it = histogram.constBegin(); it != histogram.constEnd(); ++it) byCount.append({it.value(), it.key()});
+    // Most frequent first; ties by colour, so the palette does not depend on the hash's order.
+    std::sort(byCount.begin(), byCount.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    QList<QRgb> palette;
+    if (byCount.size() <= 256) {
+        for (const auto& entry : byCount) palette.append(entry.second);
+        return palette;
+    }
+    // Half exact: a figure's large areas and lines are a few colours used by most pixels.
+    constexpr int kExact = 128;
+    for (int i = 0; i < kExact; ++i) palette.append(byCount[i].second);
+    // The other half from the rest (antialiased edges, text), one sample per colour and at most
+    // 2^16 of them, the most frequent first.
+    const qsizetype rest = std::min<qsizetype>(byCount.size() - kExact, 1 << 16);
+    std::vector<GifByteType> red(static_cast<std::size_t>(rest)), green(red.size()), blue(red.size()),
+        indices(red.size());
+    for (qsizetype i = 0; i < rest; ++i) {
+        const QRgb colour = byCount[kExact + i].second;
+        red[static_cast<std::size_t>(i)] = static_cast<GifByteType>(qRed(colour));
+        green[static_cast<std::size_t>(i)] = static_cast<GifByteType>(qGreen(colour));
+        blue[static_cast<std::size_t>(i)] = static_cast<GifByteType>(qBlue(colour));
+    }
+    int colours = 256 - kExact;
+    std::vector<GifColorType> quantised(static_cast<std::size_t>(colours));
+    if (GifQuantizeBuffer(static_cast<unsigned>(rest), 1, &colours, red.data(), green.data(), blue.data(),
+                          indices.data(), quantised.data()) != GIF_ERROR) {
+        for (int i = 0; i < colours; ++i)
+            palette.append(qRgb(quantised[static_cast<std::size_t>(i)].Red, quantised[static_cast<std::size_t>(i)].Green,
+                                quantised[static_cast<std::size_t>(i)].Blue));
+    }
+    return palette;
 }
 
 void GifWriter::setComment(const QString& comment)
@@ -111,11 +199,25 @@ std::optional<QString> GifWriter::addFrame(const QImage& frame)
             blue[i] = line[3 * x + 2];
         }
     }
-    int colours = 256;
     std::vector<GifColorType> palette(256);
-    if (GifQuantizeBuffer(static_cast<unsigned>(m_size.width()), static_cast<unsigned>(m_size.height()), &colours,
-                          red.data(), green.data(), blue.data(), indices.data(), palette.data()) == GIF_ERROR)
-        return fail(tr("Cannot reduce the frame to 256 colours."));
+    if (m_palette.isEmpty()) {
+        int colours = 256;
+        if (GifQuantizeBuffer(static_cast<unsigned>(m_size.width()), static_cast<unsigned>(m_size.height()),
+                              &colours, red.data(), green.data(), blue.data(), indices.data(),
+                              palette.data()) == GIF_ERROR)
+            return fail(tr("Cannot reduce the frame to 256 colours."));
+    } else {
+        for (qsizetype c = 0; c < m_palette.size(); ++c)
+            palette[static_cast<std::size_t>(c)] = {static_cast<GifByteType>(qRed(m_palette[c])),
+                                                    static_cast<GifByteType>(qGreen(m_palette[c])),
+                                                    static_cast<GifByteType>(qBlue(m_palette[c]))};
+        for (std::size_t p = 0; p < pixels; ++p) {
+            const QRgb colour = qRgb(red[p], green[p], blue[p]);
+            auto found = m_nearest.constFind(colour);
+            if (found == m_nearest.constEnd()) found = m_nearest.insert(colour, nearestIndex(m_palette, colour));
+            indices[p] = *found;
+        }
+    }
     ColorMapObject* map = GifMakeMapObject(256, palette.data());
     if (!map) return fail(tr("Out of memory while encoding the GIF."));
 
@@ -148,7 +250,7 @@ std::optional<QString> GifWriter::finish()
     const int closed = EGifCloseFile(m_gif, &error);
     m_gif = nullptr;
     if (closed == GIF_ERROR) return fail(tr("Cannot finish the GIF: %1").arg(gifError(error)));
-    if (!m_file.commit()) return fail(tr("Cannot save %1: %2").arg(m_file.fileName(), m_file.errorString()));
+    if (auto error = m_file.commit()) return fail(*error);
     return std::nullopt;
 }
 

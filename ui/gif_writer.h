@@ -1,8 +1,11 @@
 #pragma once
-// Encodes an animation frame by frame into a looping GIF, written atomically through QSaveFile.
+// Encodes an animation frame by frame into a looping GIF, written atomically through AtomicFile.
 
+#include "atomic_file.h"
+
+#include <QHash>
 #include <QImage>
-#include <QSaveFile>
+#include <QList>
 #include <QSize>
 #include <QString>
 
@@ -25,6 +28,12 @@ public:
     // takes effect only when called before addFrame.
     void setComment(const QString& comment);
 
+    // The colours of every frame (at most 256), e.g. from gifPalette(); takes effect only when called
+    // before addFrame. Each pixel is then drawn in its nearest palette colour, so colours in the
+    // palette come out exact and stay the same from frame to frame. Without it each frame is
+    // quantised on its own.
+    void setPalette(const QList<QRgb>& palette);
+
     // Each returns an error message; after an error the writer discards everything.
     std::optional<QString> addFrame(const QImage& frame);
     // Writes the trailer and commits the file; nothing appears at path unless this succeeds.
@@ -36,13 +45,23 @@ private:
     std::optional<QString> start();
     std::optional<QString> fail(const QString& message);
 
-    QSaveFile m_file;
+    AtomicFile m_file;
     QSize m_size;
     int m_delayCentiseconds = 4;
     GifFileType* m_gif = nullptr;
     int m_frames = 0;
     std::optional<QString> m_error;
     QByteArray m_comment;
+    QList<QRgb> m_palette;
+    QHash<QRgb, quint8> m_nearest;  // palette index of every colour met so far
 };
+
+// Up to 256 colours for frames whose colours were counted in histogram: every colour when there
+// are no more than 256, otherwise the most frequent ones exactly (the background, hatching, axes
+// and curves of a figure) and the rest quantised.
+[[nodiscard]] QList<QRgb> gifPalette(const QHash<QRgb, qint64>& histogram);
+
+// Counts the colours of image into histogram, ignoring alpha (GIF frames are opaque).
+void countColours(const QImage& image, QHash<QRgb, qint64>& histogram);
 
 }  // namespace ax::ui

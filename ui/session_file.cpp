@@ -1,13 +1,13 @@
 #include "session_file.h"
 
+#include "atomic_file.h"
 #include "explorer_state.h"
+#include "json_reader.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QJsonParseError>
-#include <QSaveFile>
 
 namespace ax::ui {
 
@@ -22,16 +22,7 @@ QString tr(const char* text)
 
 std::optional<QString> saveSession(const ExplorerState& state, const QString& path)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("Cannot write %1: %2").arg(QFileInfo(path).fileName(), file.errorString());
-    const QByteArray bytes = QJsonDocument(state.toJson()).toJson(QJsonDocument::Indented);
-    if (file.write(bytes) != bytes.size()) {
-        file.cancelWriting();
-        return tr("Cannot write %1: %2").arg(QFileInfo(path).fileName(), file.errorString());
-    }
-    if (!file.commit()) return tr("Cannot save %1: %2").arg(QFileInfo(path).fileName(), file.errorString());
-    return std::nullopt;
+    return writeFileAtomically(path, QJsonDocument(state.toJson()).toJson(QJsonDocument::Indented));
 }
 
 std::optional<QString> applySessionBytes(ExplorerState& state, const QByteArray& bytes)
@@ -39,12 +30,9 @@ std::optional<QString> applySessionBytes(ExplorerState& state, const QByteArray&
     if (bytes.size() > kMaxSessionFileBytes)
         return tr("The file is too large to be a session (%1 bytes; sessions are at most 1 MiB).")
             .arg(bytes.size());
-    QJsonParseError parseError{};
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return tr("The file is not valid JSON (%1 at byte %2).")
-            .arg(parseError.errorString())
-            .arg(parseError.offset);
+    const JsonReadResult read = JsonReader::read(bytes);
+    if (const auto* error = std::get_if<QString>(&read)) return tr("The file is not valid JSON (%1).").arg(*error);
+    const QJsonDocument& document = std::get<QJsonDocument>(read);
     if (!document.isObject()) return tr("The file does not hold a session (expected a JSON object).");
     const QJsonObject json = document.object();
     if (json.value(QStringLiteral("format")).toString() != QLatin1String("activation-explorer-session"))

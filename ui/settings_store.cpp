@@ -1,12 +1,12 @@
 #include "settings_store.h"
 
 #include "explorer_state.h"
+#include "json_reader.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 #include <QSettings>
 
 namespace ax::ui {
@@ -89,10 +89,13 @@ std::optional<QString> SettingsStore::loadState(ExplorerState& state)
         value.typeId() == QMetaType::QString ? value.toString().toUtf8() : value.toByteArray();
     if (bytes.size() > kMaxStateBytes)
         return tr("The saved settings were ignored (they are far too large); the defaults are used.");
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return tr("The saved settings were ignored (they are not valid JSON); the defaults are used.");
+    const JsonReadResult read = JsonReader::read(bytes);
+    if (const auto* error = std::get_if<QString>(&read))
+        return tr("The saved settings were ignored (they are not valid JSON: %1); the defaults are used.")
+            .arg(*error);
+    const QJsonDocument& document = std::get<QJsonDocument>(read);
+    if (!document.isObject())
+        return tr("The saved settings were ignored (they are not a JSON object); the defaults are used.");
     if (auto error = state.fromJson(document.object()))
         return tr("The saved settings were ignored (%1); the defaults are used.").arg(*error);
     return std::nullopt;

@@ -1,14 +1,22 @@
 #include "sweep_export.h"
 
+#include "chart_painter.h"
+#include "curve_cache.h"
 #include "explorer_state.h"
 #include "gif_writer.h"
+#include "quoted_text.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QHash>
+#include <QPalette>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <optional>
 
 namespace ax::ui {
 
@@ -51,6 +59,31 @@ FigureOptions frameOptions(const ExplorerState& frameState, const SweepAnimation
     return result;
 }
 
+// The y limits of every chart over the whole sweep, computed before the first frame: each frame's
+// auto-fit limits united, so the axes stay still while the curve moves.
+FigureOptions heldAxes(const ExplorerState& state, const SweepAnimation& sweep, const FigureOptions& options)
+{
+    FigureOptions held = options;
+    std::array<std::optional<YLimits>, 3> limits{};
+    ExplorerState frameState;
+    for (int frame = 0; frame < sweep.frames; ++frame) {
+        prepareFrameState(state, sweep, frame, frameState);
+        CurveCache curves;
+        curves.refresh(frameState);
+        const ChartPainter painter(frameState, curves, ChartRenderOptions::fromState(frameState, QPalette()));
+        for (const ChartKind kind : {ChartKind::Function, ChartKind::Derivative, ChartKind::Second}) {
+            // Fixed limits of the state already hold still.
+            if (frameState.yAxisMode() == YAxisMode::Fixed && kind != ChartKind::Second) continue;
+            const YLimits frameLimits = painter.autoLimits(kind);
+            auto& slot = limits[static_cast<std::size_t>(kind)];
+            slot = slot ? YLimits{std::min(slot->lo, frameLimits.lo), std::max(slot->hi, frameLimits.hi)}
+                        : frameLimits;
+        }
+    }
+    held.heldLimits = limits;
+    return held;
+}
+
 }  // namespace
 
 double SweepAnimation::value(int frame) const noexcept
@@ -64,7 +97,7 @@ double SweepAnimation::value(int frame) const noexcept
 std::optional<QString> validateSweep(const ExplorerState& state, const SweepAnimation& sweep)
 {
     const core::Activation* activation = state.activation(sweep.id);
-    if (!activation) return tr("Unknown activation \"%1\" for the sweep.").arg(sweep.id);
+    if (!activation) return tr("Unknown activation %1 for the sweep.").arg(quoted(sweep.id));
     if (activation->parameters.empty())
         return tr("%1 has no parameter to sweep.").arg(QString::fromStdString(activation->name));
     if (sweep.parameterIndex < 0 || sweep.parameterIndex >= static_cast<int>(activation->parameters.size()))
@@ -116,7 +149,15 @@ QImage renderSweepFrame(const ExplorerState& state, const SweepAnimation& sweep,
 {
     ExplorerState frameState;
     prepareFrameState(state, sweep, frame, frameState);
-    return renderFigureImage(frameState, frameOptions(frameState, sweep, options));
+    return renderFigureImage(frameState, frameOptions(frameState, sweep, heldAxes(state, sweep, options)));
+}
+
+ChartLayout sweepFrameLayout(const ExplorerState& state, const SweepAnimation& sweep, const FigureOptions& options,
+                             int frame)
+{
+    ExplorerState frameState;
+    prepareFrameState(state, sweep, frame, frameState);
+    return figureLayout(frameState, frameOptions(frameState, sweep, heldAxes(state, sweep, options)));
 }
 
 std::optional<QString> exportSweepGif(const ExplorerState& state, const SweepAnimation& sweep,
@@ -125,16 +166,29 @@ std::optional<QString> exportSweepGif(const ExplorerState& state, const SweepAni
 {
     if (auto error = validateSweep(state, sweep)) return error;
     if (auto error = validateFigureOptions(options)) return error;
-    GifWriter writer(path, options.pixelSize(), sweep.fps);
-    writer.setComment(exportMarkerText());
+    const FigureOptions held = heldAxes(state, sweep, options);
     ExplorerState frameState;
-    for (int frame = 0; frame < sweep.frames; ++frame) {
+    const auto frameImage = [&](int frame) {
         prepareFrameState(state, sweep, frame, frameState);
         // GIF has no partial transparency: frames are always drawn on their background.
-        FigureOptions opaque = frameOptions(frameState, sweep, options);
+        FigureOptions opaque = frameOptions(frameState, sweep, held);
         opaque.transparent = false;
-        if (auto error = writer.addFrame(renderFigureImage(frameState, opaque))) return error;
-        if (progress && !progress(frame + 1, sweep.frames)) return cancelledMessage();
+        return renderFigureImage(frameState, opaque);
+    };
+    // One palette for all frames, so the background, hatching and curves keep their exact colours
+    // and do not flicker from frame to frame: the frames are drawn once to count their colours.
+    // Progress runs over both passes.
+    QHash<QRgb, qint64> histogram;
+    for (int frame = 0; frame < sweep.frames; ++frame) {
+        countColours(frameImage(frame), histogram);
+        if (progress && !progress(frame + 1, 2 * sweep.frames)) return cancelledMessage();
+    }
+    GifWriter writer(path, options.pixelSize(), sweep.fps);
+    writer.setComment(exportMarkerText());
+    writer.setPalette(gifPalette(histogram));
+    for (int frame = 0; frame < sweep.frames; ++frame) {
+        if (auto error = writer.addFrame(frameImage(frame))) return error;
+        if (progress && !progress(sweep.frames + frame + 1, 2 * sweep.frames)) return cancelledMessage();
     }
     return writer.finish();
 }
@@ -152,12 +206,13 @@ std::optional<QString> exportSweepPngSequence(const ExplorerState& state, const 
             QFile::remove(file);
         return message;
     };
+    const FigureOptions held = heldAxes(state, sweep, options);
     ExplorerState frameState;
     for (int frame = 0; frame < sweep.frames; ++frame) {
         prepareFrameState(state, sweep, frame, frameState);
         const QString path = sweepFramePath(directory, baseName, frame);
         const bool existed = QFile::exists(path);
-        const QImage image = renderFigureImage(frameState, frameOptions(frameState, sweep, options));
+        const QImage image = renderFigureImage(frameState, frameOptions(frameState, sweep, held));
         QByteArray bytes;
         {
             QBuffer buffer(&bytes);

@@ -46,9 +46,14 @@ using SweepProgress = std::function<bool(int framesDone, int framesTotal)>;
 [[nodiscard]] QString sweepFramePath(const QString& directory, const QString& baseName, int frame);
 
 // The figure of one frame: the state with the swept parameter at its value for that frame, and
-// that activation enabled.
+// that activation enabled, on the axes held for the whole sweep (each chart's y limits cover every
+// frame, so the axes do not jump while the curve moves).
 [[nodiscard]] QImage renderSweepFrame(const ExplorerState& state, const SweepAnimation& sweep,
                                       const FigureOptions& options, int frame);
+
+// Where the charts of that frame lie and the y limits they show (see figureLayout).
+[[nodiscard]] ChartLayout sweepFrameLayout(const ExplorerState& state, const SweepAnimation& sweep,
+                                           const FigureOptions& options, int frame);
 
 // Writes the animated GIF atomically; returns the error message (nothing is written on error or
 // cancel).

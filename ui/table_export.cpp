@@ -1,12 +1,13 @@
 #include "table_export.h"
 
+#include "ui/atomic_file.h"
 #include "ui/comparison_model.h"
 #include "ui/comparison_proxy.h"
+#include "ui/quoted_text.h"
 
 #include <QAbstractItemModel>
 #include <QCoreApplication>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace ax::ui {
 
@@ -164,13 +165,8 @@ std::optional<QString> writeTable(const QAbstractItemModel& model, const QString
 {
     const auto format = tableFormatForPath(path);
     if (!format)
-        return tr("Cannot tell the table format from \"%1\": use .csv, .md, .tex or .html.").arg(path);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("Cannot write \"%1\": %2").arg(path, file.errorString());
-    file.write(renderTable(model, *format).toUtf8());
-    if (!file.commit()) return tr("Cannot write \"%1\": %2").arg(path, file.errorString());
-    return std::nullopt;
+        return tr("Cannot tell the table format from %1: use .csv, .md, .tex or .html.").arg(quoted(path));
+    return writeFileAtomically(path, renderTable(model, *format).toUtf8());
 }
 
 std::optional<QString> exportComparisonTable(ExplorerState& state, const QString& path)

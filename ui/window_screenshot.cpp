@@ -1,5 +1,6 @@
 #include "window_screenshot.h"
 
+#include "atomic_file.h"
 #include "main_window.h"
 
 #include <QApplication>
@@ -8,7 +9,6 @@
 #include <QElapsedTimer>
 #include <QImage>
 #include <QPixmap>
-#include <QSaveFile>
 
 #include <algorithm>
 
@@ -85,11 +85,7 @@ std::optional<QString> renderWindowScreenshot(const QString& path, QSize size, T
     buffer.open(QIODevice::WriteOnly);
     if (!image.save(&buffer, "PNG")) return tr("The image could not be encoded as PNG.");
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) return tr("Cannot write %1: %2").arg(path, file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return tr("Cannot write %1: %2").arg(path, file.errorString());
-    return std::nullopt;
+    return writeFileAtomically(path, bytes);
 }
 
 }  // namespace ax::ui

@@ -185,3 +185,85 @@ TEST(ExportSweep, RefusesSweepsThatCannotBeShown)
 }
 
 }  // namespace
+
+namespace {
+
+SweepAnimation wideEluSweep(int frames)
+{
+    SweepAnimation sweep = eluSweep(frames);
+    sweep.to = 3.0;
+    return sweep;
+}
+
+TEST(ExportSweep, TheAxesHoldStillForTheWholeSweep)
+{
+    ExplorerState state;
+    for (const bool second : {false, true}) {
+        state.setShowSecondDerivative(second);
+        const SweepAnimation sweep = wideEluSweep(60);
+        const ax::ui::ChartLayout first = ax::ui::sweepFrameLayout(state, sweep, smallFrames(), 0);
+        ASSERT_GE(first.panels.size(), second ? 3u : 2u);
+        bool framesOnTheirOwnDiffer = false;
+        for (int frame = 1; frame < sweep.frames; ++frame) {
+            const ax::ui::ChartLayout layout = ax::ui::sweepFrameLayout(state, sweep, smallFrames(), frame);
+            ASSERT_EQ(layout.panels.size(), first.panels.size());
+            for (std::size_t p = 0; p < layout.panels.size(); ++p) {
+                EXPECT_EQ(layout.panels[p].yMin, first.panels[p].yMin) << "frame " << frame << " panel " << p;
+                EXPECT_EQ(layout.panels[p].yMax, first.panels[p].yMax) << "frame " << frame << " panel " << p;
+            }
+            // The same frame drawn on its own fits its axes to itself (what the sweep used to do).
+            ExplorerState alone;
+            ASSERT_FALSE(alone.fromJson(state.toJson()));
+            ASSERT_FALSE(alone.setParameter(sweep.id, sweep.parameterIndex, sweep.value(frame)));
+            const ax::ui::ChartLayout own = ax::ui::figureLayout(alone, smallFrames());
+            for (std::size_t p = 0; p < own.panels.size() && p < first.panels.size(); ++p) {
+                EXPECT_LE(first.panels[p].yMin, own.panels[p].yMin) << "the held axes cover frame " << frame;
+                EXPECT_GE(first.panels[p].yMax, own.panels[p].yMax) << "the held axes cover frame " << frame;
+                framesOnTheirOwnDiffer = framesOnTheirOwnDiffer || own.panels[p].yMin != first.panels[p].yMin ||
+                                         own.panels[p].yMax != first.panels[p].yMax;
+            }
+        }
+        EXPECT_TRUE(framesOnTheirOwnDiffer) << "this sweep must move some auto-fitted axis";
+    }
+}
+
+TEST(ExportSweep, GifColoursOfTheThemeAndHatchingAreExactInEveryFrame)
+{
+    for (const ax::ui::Theme theme : {ax::ui::Theme::Light, ax::ui::Theme::Dark}) {
+        QTemporaryDir dir;
+        ExplorerState state;
+        state.setEnabledIds({QStringLiteral("elu"), QStringLiteral("sigmoid"), QStringLiteral("relu")});
+        const SweepAnimation sweep = wideEluSweep(6);
+        FigureOptions options = smallFrames();
+        options.theme = theme;
+        const QString path = dir.filePath(QStringLiteral("colours.gif"));
+        ASSERT_FALSE(ax::ui::exportSweepGif(state, sweep, options, path));
+        QImageReader reader(path, "gif");
+        if (!reader.canRead()) GTEST_SKIP() << "Qt's GIF reader is not installed";
+        for (int frame = 0; frame < sweep.frames; ++frame) {
+            const QImage gif = reader.read().convertToFormat(QImage::Format_RGB32);
+            const QImage drawn = ax::ui::renderSweepFrame(state, sweep, options, frame).convertToFormat(QImage::Format_RGB32);
+            ASSERT_EQ(gif.size(), drawn.size());
+            // Every colour that covers a visible area of the frame (background, hatching, lanes,
+            // axes) comes out exactly: not a nearby brown or grey.
+            QHash<QRgb, int> counts;
+            for (int y = 0; y < drawn.height(); ++y)
+                for (int x = 0; x < drawn.width(); ++x) ++counts[drawn.pixel(x, y)];
+            const int area = drawn.width() * drawn.height() / 400;
+            int checkedColours = 0;
+            for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+                if (it.value() < area) continue;
+                ++checkedColours;
+                int wrong = 0;
+                for (int y = 0; y < drawn.height(); ++y)
+                    for (int x = 0; x < drawn.width(); ++x)
+                        if (drawn.pixel(x, y) == it.key() && gif.pixel(x, y) != it.key()) ++wrong;
+                EXPECT_EQ(wrong, 0) << "colour " << std::hex << it.key() << " frame " << std::dec << frame;
+            }
+            EXPECT_GE(checkedColours, 3);
+            EXPECT_EQ(gif.pixel(0, 0), drawn.pixel(0, 0)) << "the background";
+        }
+    }
+}
+
+}  // namespace

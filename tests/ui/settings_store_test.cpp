@@ -141,6 +141,27 @@ TEST_F(SettingsStoreTest, BadStoredValuesAreRefusedWithAMessage)
     }
 }
 
+TEST_F(SettingsStoreTest, KeysGivenTwiceAreRefusedAndTinyNumbersRoundTowardsZero)
+{
+    for (const QString& twice : {QStringLiteral(R"({"version":99,"version":1})"),
+                                 QStringLiteral(R"({"version":1,"parameters":{"elu":{"alpha":3,"alpha":1}}})"),
+                                 QStringLiteral(R"({"version":1,"charts":{"style":"print","style":"screen"}})")}) {
+        writeStateValue(twice);
+        ExplorerState state;
+        SettingsStore store(iniFile);
+        const auto message = store.loadState(state);
+        ASSERT_TRUE(message.has_value()) << twice.toStdString();
+        EXPECT_TRUE(message->contains(QLatin1String("given twice"))) << message->toStdString();
+        EXPECT_EQ(state.toJson(), ExplorerState().toJson());
+    }
+    writeStateValue(QStringLiteral(R"({"version":1,"parameters":{"leaky_relu":{"alpha":1e-5000}}})"));
+    ExplorerState state;
+    SettingsStore store(iniFile);
+    const auto message = store.loadState(state);
+    EXPECT_FALSE(message.has_value()) << message.value_or(QString()).toStdString();
+    EXPECT_EQ(state.parameters(QStringLiteral("leaky_relu"))[0], 0.0);
+}
+
 // The window itself, through the application's own settings location.
 class WindowSettingsTest : public ::testing::Test {
 protected:
