@@ -1,10 +1,16 @@
 #include "command_line.h"
 
+#include "core/spec_parser.h"
 #include "ui/explorer_state.h"
+#include "ui/quoted_text.h"
 
 #include <QByteArray>
 
+#include <fcntl.h>
+#include <unistd.h>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 namespace ax::app {
 
@@ -62,7 +68,16 @@ Invocation CommandLine::read(const QStringList& arguments)
 {
     Invocation invocation;
     if (!m_parser.parse(arguments)) {
-        invocation.error = m_parser.errorText();
+        // QCommandLineParser's own message repeats an unknown option whole: quote it as the rest do.
+        const QStringList unknown = m_parser.unknownOptionNames();
+        if (unknown.isEmpty()) {
+            invocation.error = m_parser.errorText();
+        } else {
+            QStringList names;
+            for (const QString& name : unknown) names << ui::quoted(name);
+            invocation.error = tr("Unknown option %1 (see --help).", nullptr, static_cast<int>(names.size()))
+                                   .arg(names.join(QStringLiteral(", ")));
+        }
         return invocation;
     }
     if (m_parser.isSet(m_helpOption)) {
@@ -151,8 +166,8 @@ Invocation CommandLine::read(const QStringList& arguments)
     }
     if (!positional.isEmpty()) {
         if (invocation.command != Command::Window) {
-            invocation.error = tr("A session file is opened only in the window, not with %1; got \"%2\".")
-                                   .arg(commands.constFirst(), positional.constFirst());
+            invocation.error = tr("A session file is opened only in the window, not with %1; got %2.")
+                                   .arg(commands.constFirst(), ui::quoted(positional.constFirst()));
             return invocation;
         }
         invocation.sessionPath = positional.constFirst();
@@ -160,11 +175,56 @@ Invocation CommandLine::read(const QStringList& arguments)
     return invocation;
 }
 
+namespace {
+
+// Set by guardStandardStreams(): the program was started with standard output closed.
+bool standardOutputWasClosed = false;
+
+// Longer than any message of the program: only a forgotten quote could reach it.
+constexpr qsizetype kLongestMessageBytes = 1000;
+
+}  // namespace
+
+void guardStandardStreams()
+{
+    for (const int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        if (fd == STDOUT_FILENO) standardOutputWasClosed = true;
+        // Holds the number, so the next file the program opens cannot become its standard output.
+        const int null = open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY);
+        if (null != -1 && null != fd) {
+            dup2(null, fd);
+            close(null);
+        }
+    }
+}
+
+std::optional<QString> writeOutput(std::FILE* output, QByteArrayView text)
+{
+    if (output == stdout && standardOutputWasClosed)
+        return QCoreApplication::translate("CommandLine", "Cannot write to standard output: it is closed.");
+    errno = 0;
+    const bool written = std::fwrite(text.data(), 1, static_cast<std::size_t>(text.size()), output) ==
+                             static_cast<std::size_t>(text.size()) &&
+                         std::fflush(output) == 0;
+    if (written) return std::nullopt;
+    const int error = errno;
+    std::clearerr(output);
+    if (error == 0) return QCoreApplication::translate("CommandLine", "Cannot write to standard output.");
+    return QCoreApplication::translate("CommandLine", "Cannot write to standard output: %1.")
+        .arg(QString::fromLocal8Bit(std::strerror(error)));
+}
+
 void reportError(const QString& message)
 {
-    const QByteArray line =
-        (QCoreApplication::applicationName() + QStringLiteral(": error: ") + message + QLatin1Char('\n'))
-            .toLocal8Bit();
+    // The last word on every message: whatever it quotes, it is one line of bounded length.
+    QByteArray text = QString::fromStdString(core::escapeControlBytes(message.toStdString())).toLocal8Bit();
+    if (text.size() > kLongestMessageBytes) {
+        qsizetype cut = kLongestMessageBytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        text = text.left(cut) + "...";
+    }
+    const QByteArray line = QCoreApplication::applicationName().toLocal8Bit() + ": error: " + text + '\n';
     std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), stderr);
     std::fflush(stderr);
 }

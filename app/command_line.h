@@ -10,6 +10,8 @@
 #include <QStringList>
 
 #include <optional>
+#include <cstdio>
+#include <QByteArrayView>
 
 namespace ax::app {
 
@@ -61,7 +63,16 @@ private:
     ExportOptions m_exportOptions;
 };
 
-// Prints "activation-explorer: error: MESSAGE" as one line on stderr.
+// Prints "activation-explorer: error: MESSAGE" as one line on stderr: control characters escaped,
+// at most about a thousand bytes.
 void reportError(const QString& message);
+
+// Call first in main: puts /dev/null on any standard stream the program was started without, so
+// that no file it opens takes that number, and remembers that standard output was closed.
+void guardStandardStreams();
+
+// Writes text to output and flushes it; returns the message when that fails (standard output
+// closed, a full disk, a closed pipe), so a command never reports success it did not have.
+[[nodiscard]] std::optional<QString> writeOutput(std::FILE* output, QByteArrayView text);
 
 }  // namespace ax::app

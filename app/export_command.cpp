@@ -1,11 +1,13 @@
 #include "export_command.h"
 
 #include "command_line.h"
+#include "local_path.h"
 #include "platform.h"
 
 #include "core/spec_parser.h"
 #include "ui/depth_chart_export.h"
 #include "ui/explorer_state.h"
+#include "ui/quoted_text.h"
 #include "ui/figure_export.h"
 #include "ui/session_file.h"
 #include "ui/sweep_export.h"
@@ -16,7 +18,13 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -28,6 +36,7 @@ namespace ax::app {
 namespace {
 
 using ui::DepthChart;
+using ui::quoted;
 using ui::FigureChart;
 using ui::FigureFormat;
 
@@ -51,8 +60,6 @@ constexpr int kDefaultSweepFrames = 60;
 constexpr double kDefaultSweepFps = 15.0;
 const QSizeF kDefaultSize(1920.0, 1080.0);
 const QSizeF kDefaultSweepSize(960.0, 540.0);
-// The A4 preset: laid out at 96 pixels per inch, rendered at 300.
-constexpr double kA4Scale = 300.0 / ui::kLayoutDpi;
 
 // Thrown only inside this file, to leave the checks at the first bad option with its message.
 struct BadInput {
@@ -74,16 +81,21 @@ double parseNumberOption(const QString& option, const QString& text)
     const auto number = core::parseNumber(toCore(text));
     if (!number) throw BadInput{ExportCommand::tr("--%1: %2").arg(option, fromCore(number.error()))};
     if (!std::isfinite(*number))
-        throw BadInput{ExportCommand::tr("--%1 must be a finite number, not \"%2\".").arg(option, text)};
+        throw BadInput{ExportCommand::tr("--%1 must be a finite number, not %2.").arg(option, quoted(text))};
     return *number;
 }
 
-int parseWholeNumberOption(const QString& option, const QString& text)
+// A count with its limits: the message names them, whatever is wrong with the text.
+int parseWholeNumberOption(const QString& option, const QString& text, int least, int most)
 {
-    const double value = parseNumberOption(option, text);
-    if (value != std::floor(value) || std::abs(value) > 1e9)
-        throw BadInput{ExportCommand::tr("--%1 must be a whole number, not \"%2\".").arg(option, text)};
-    return static_cast<int>(value);
+    const auto number = core::parseNumber(toCore(text));
+    if (!number || *number != std::floor(*number) || *number < least || *number > most)
+        throw BadInput{ExportCommand::tr("--%1 must be a whole number from %2 to %3, not %4.")
+                           .arg(option)
+                           .arg(least)
+                           .arg(most)
+                           .arg(quoted(text))};
+    return static_cast<int>(*number);
 }
 
 // A comma-separated list of names, each known, each once.
@@ -96,14 +108,31 @@ QList<T> parseNameList(const QString& option, const QString& text, const QString
         const QString name = raw.trimmed();
         const std::optional<T> value = lookup(name);
         if (!value)
-            throw BadInput{ExportCommand::tr("--%1: unknown name \"%2\"; valid names are %3.")
-                               .arg(option, name, valid.join(QStringLiteral(", ")))};
+            throw BadInput{ExportCommand::tr("--%1: unknown name %2; valid names are %3.")
+                               .arg(option, quoted(name), valid.join(QStringLiteral(", ")))};
         if (seen.contains(name))
-            throw BadInput{ExportCommand::tr("--%1: \"%2\" is listed twice.").arg(option, name)};
+            throw BadInput{ExportCommand::tr("--%1: %2 is listed twice.").arg(option, quoted(name))};
         seen << name;
         result << *value;
     }
     return result;
+}
+
+// A session named on the command line; a name that is not UTF-8 is opened by its bytes.
+std::optional<QString> openSessionArgument(ui::ExplorerState& state, const QString& path)
+{
+    if (!hasUndecodableBytes(path)) return ui::openSession(state, path);
+    const int fd = ::open(localBytes(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return ExportCommand::tr("Cannot open %1: %2").arg(quoted(path), QString::fromLocal8Bit(std::strerror(errno)));
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        return ExportCommand::tr("Cannot open %1: %2").arg(quoted(path), file.errorString());
+    }
+    const QByteArray bytes = file.read(ui::kMaxSessionFileBytes + 1);
+    if (auto error = ui::applySessionBytes(state, bytes)) return ExportCommand::tr("%1: %2").arg(quoted(path), *error);
+    return std::nullopt;
 }
 
 enum class SweepFormat { Gif, PngSequence };
@@ -121,7 +150,7 @@ struct ExportPlan {
 void applyStateOptions(const ExportArguments& arguments, ui::ExplorerState& state)
 {
     if (arguments.session) {
-        if (auto error = ui::openSession(state, *arguments.session))
+        if (auto error = openSessionArgument(state, *arguments.session))
             throw BadInput{ExportCommand::tr("--session: %1").arg(*error)};
     }
     if (arguments.activations) {
@@ -130,10 +159,10 @@ void applyStateOptions(const ExportArguments& arguments, ui::ExplorerState& stat
             const QString id = raw.trimmed();
             if (!state.activation(id))
                 throw BadInput{
-                    ExportCommand::tr("--activations: unknown activation \"%1\"; valid ids are %2.")
-                        .arg(id, state.activationIds().join(QStringLiteral(", ")))};
+                    ExportCommand::tr("--activations: unknown activation %1; valid ids are %2.")
+                        .arg(quoted(id), state.activationIds().join(QStringLiteral(", ")))};
             if (ids.contains(id))
-                throw BadInput{ExportCommand::tr("--activations: \"%1\" is listed twice.").arg(id)};
+                throw BadInput{ExportCommand::tr("--activations: %1 is listed twice.").arg(quoted(id))};
             ids << id;
         }
         state.setEnabledIds(ids);
@@ -158,7 +187,8 @@ void applyStateOptions(const ExportArguments& arguments, ui::ExplorerState& stat
             throw BadInput{ExportCommand::tr("--epsilon: %1").arg(*error)};
     }
     if (arguments.samples) {
-        const int samples = parseWholeNumberOption(QStringLiteral("samples"), *arguments.samples);
+        const int samples = parseWholeNumberOption(QStringLiteral("samples"), *arguments.samples,
+                                                   ui::ExplorerState::kMinSamples, ui::ExplorerState::kMaxSamples);
         if (auto error = state.setSamples(samples))
             throw BadInput{ExportCommand::tr("--samples: %1").arg(*error)};
     }
@@ -169,7 +199,7 @@ void applyStateOptions(const ExportArguments& arguments, ui::ExplorerState& stat
             state.setChartStyle(ui::ChartStyle::Print);
         else
             throw BadInput{
-                ExportCommand::tr("--style must be screen or print, not \"%1\".").arg(*arguments.style)};
+                ExportCommand::tr("--style must be screen or print, not %1.").arg(quoted(*arguments.style))};
     }
 }
 
@@ -188,7 +218,9 @@ ExportPlan makePlan(const ExportArguments& arguments, const ui::ExplorerState& s
         animation.from = sweep->from;
         animation.to = sweep->to;
         animation.frames = arguments.frames
-                               ? parseWholeNumberOption(QStringLiteral("frames"), *arguments.frames)
+                               ? parseWholeNumberOption(QStringLiteral("frames"), *arguments.frames,
+                                                        ui::SweepAnimation::kMinFrames,
+                                                        ui::SweepAnimation::kMaxFrames)
                                : kDefaultSweepFrames;
         animation.fps =
             arguments.fps ? parseNumberOption(QStringLiteral("fps"), *arguments.fps) : kDefaultSweepFps;
@@ -244,7 +276,7 @@ ExportPlan makePlan(const ExportArguments& arguments, const ui::ExplorerState& s
     if (arguments.size) {
         if (arguments.size->compare(QLatin1String("a4"), Qt::CaseInsensitive) == 0) {
             plan.options.size = QSizeF(ui::kA4WidthPx, ui::kA4HeightPx);
-            presetScale = kA4Scale;
+            presetScale = ui::kPrintDensity;
         } else {
             const auto size = core::parseSize(toCore(*arguments.size));
             if (!size) throw BadInput{ExportCommand::tr("--size: %1").arg(fromCore(size.error()))};
@@ -253,10 +285,10 @@ ExportPlan makePlan(const ExportArguments& arguments, const ui::ExplorerState& s
     }
     const double scale = arguments.scale ? parseNumberOption(QStringLiteral("scale"), *arguments.scale) : 1.0;
     if (!(scale >= ui::kMinScale && scale <= ui::kMaxScale))
-        throw BadInput{ExportCommand::tr("--scale must be a number from %1 to %2, not \"%3\".")
+        throw BadInput{ExportCommand::tr("--scale must be a number from %1 to %2, not %3.")
                            .arg(ui::kMinScale)
                            .arg(ui::kMaxScale)
-                           .arg(*arguments.scale)};
+                           .arg(quoted(*arguments.scale))};
     plan.options.scale = scale * presetScale;
     if (arguments.theme) {
         if (*arguments.theme == QLatin1String("light"))
@@ -265,7 +297,7 @@ ExportPlan makePlan(const ExportArguments& arguments, const ui::ExplorerState& s
             plan.options.theme = ui::Theme::Dark;
         else
             throw BadInput{
-                ExportCommand::tr("--theme must be light or dark, not \"%1\".").arg(*arguments.theme)};
+                ExportCommand::tr("--theme must be light or dark, not %1.").arg(quoted(*arguments.theme))};
     }
     if (auto error = ui::validateFigureOptions(plan.options)) throw BadInput{*error};
     return plan;
@@ -298,19 +330,19 @@ void checkDirectory(const QString& path)
     const QFileInfo info(path);
     if (info.exists()) {
         if (!info.isDir())
-            throw BadInput{ExportCommand::tr("--export: %1 exists and is not a directory.").arg(path)};
+            throw BadInput{ExportCommand::tr("--export: %1 exists and is not a directory.").arg(quoted(path))};
         if (!info.isWritable())
-            throw BadInput{ExportCommand::tr("--export: the directory %1 is not writable.").arg(path)};
+            throw BadInput{ExportCommand::tr("--export: the directory %1 is not writable.").arg(quoted(path))};
         return;
     }
     const QFileInfo parent(info.absolutePath());
     if (!parent.isDir())
         throw BadInput{
             ExportCommand::tr("--export: cannot create %1 because %2 is not an existing directory.")
-                .arg(path, QDir::toNativeSeparators(parent.filePath()))};
+                .arg(quoted(path), quoted(QDir::toNativeSeparators(parent.filePath())))};
     if (!parent.isWritable())
         throw BadInput{ExportCommand::tr("--export: cannot create %1 because %2 is not writable.")
-                           .arg(path, QDir::toNativeSeparators(parent.filePath()))};
+                           .arg(quoted(path), quoted(QDir::toNativeSeparators(parent.filePath())))};
 }
 
 void checkExistingFiles(const QStringList& paths)
@@ -327,13 +359,34 @@ void checkExistingFiles(const QStringList& paths)
     }
 }
 
-void print(std::FILE* output, const QStringList& lines)
+// The list of paths is the command's answer: when it cannot be written, the run has failed.
+std::optional<QString> print(std::FILE* output, const QByteArray& directory, const QStringList& names)
 {
-    for (const QString& line : lines) {
-        const QByteArray bytes = (line + QLatin1Char('\n')).toLocal8Bit();
-        std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), output);
+    QByteArray bytes;
+    for (const QString& name : names) bytes += directory + '/' + QFile::encodeName(name) + '\n';
+    return writeOutput(output, bytes);
+}
+
+// checkDirectory for a directory whose name is not UTF-8 and that could not be opened: by its
+// bytes. True when it is missing and can be created.
+bool checkDirectoryByBytes(const QString& path, const QByteArray& bytes)
+{
+    struct stat info {};
+    if (::stat(bytes.constData(), &info) == 0) {
+        if (!S_ISDIR(info.st_mode))
+            throw BadInput{ExportCommand::tr("--export: %1 exists and is not a directory.").arg(quoted(path))};
+        throw BadInput{ExportCommand::tr("--export: the directory %1 cannot be opened.").arg(quoted(path))};
     }
-    std::fflush(output);
+    const qsizetype slash = bytes.lastIndexOf('/');
+    const QByteArray parent = slash < 0 ? QByteArray(".") : slash == 0 ? QByteArray("/") : bytes.left(slash);
+    if (::stat(parent.constData(), &info) != 0 || !S_ISDIR(info.st_mode))
+        throw BadInput{ExportCommand::tr("--export: cannot create %1 because its parent is not an existing "
+                                         "directory.")
+                           .arg(quoted(path))};
+    if (::access(parent.constData(), W_OK) != 0)
+        throw BadInput{
+            ExportCommand::tr("--export: cannot create %1 because its parent is not writable.").arg(quoted(path))};
+    return true;
 }
 
 }  // namespace
@@ -343,12 +396,27 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
     ui::ExplorerState state;
     ExportPlan plan;
     QStringList paths;
+    // The directory as given, for the list of paths; and, when its name is not UTF-8, held open so
+    // that Qt can write into it (once it exists).
+    QByteArray shownDirectory;
+    std::unique_ptr<LocalDirectory> localDirectory;
+    bool createByBytes = false;
     try {
         applyStateOptions(arguments, state);
         plan = makePlan(arguments, state);
+        shownDirectory = localBytes(plan.directory);
+        if (hasUndecodableBytes(plan.directory)) {
+            localDirectory = std::make_unique<LocalDirectory>(shownDirectory);
+            if (localDirectory->isOpen())
+                plan.directory = localDirectory->qtPath();
+            else
+                createByBytes = checkDirectoryByBytes(plan.directory, shownDirectory);
+        }
         paths = plannedPaths(plan, state);
-        checkDirectory(plan.directory);
-        checkExistingFiles(paths);
+        if (!createByBytes) {
+            checkDirectory(plan.directory);
+            checkExistingFiles(paths);
+        }
     } catch (const BadInput& bad) {
         reportError(bad.message);
         return kBadInputExitCode;
@@ -357,11 +425,10 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
     // Still nothing written: render the still figures in memory first, so a rendering failure
     // leaves the directory untouched.
     struct Rendered {
-        QString path;
+        QString name;
         QByteArray bytes;
     };
     std::vector<Rendered> figures;
-    const QDir directory(plan.directory);
     // Built only for depth charts; its constructor computes the theory for the state as it is now.
     std::unique_ptr<ui::DepthLabView> depthLab;
     for (const ExportChart& chart : plan.charts) {
@@ -384,9 +451,8 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
                                 .arg(exportChartName(chart), ui::figureFormatName(format)));
                 return EXIT_FAILURE;
             }
-            figures.push_back(
-                {directory.filePath(exportChartName(chart) + QLatin1Char('.') + ui::figureFormatName(format)),
-                 std::move(bytes)});
+            figures.push_back({exportChartName(chart) + QLatin1Char('.') + ui::figureFormatName(format),
+                               std::move(bytes)});
         }
     }
 
@@ -394,21 +460,43 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
     QSet<QString> existedBefore;
     for (const QString& path : paths)
         if (QFileInfo::exists(path)) existedBefore.insert(path);
-    const bool createdDirectory = !QFileInfo::exists(plan.directory);
+    const bool createdDirectory = createByBytes || !QFileInfo::exists(plan.directory);
     QStringList written;
     const auto fail = [&](const QString& message) {
         for (const QString& path : written)
             if (!existedBefore.contains(path)) QFile::remove(path);
-        if (createdDirectory) QDir().rmdir(plan.directory);
+        if (createdDirectory) {
+            if (createByBytes)
+                ::rmdir(shownDirectory.constData());
+            else
+                QDir().rmdir(plan.directory);
+        }
         reportError(message);
         return EXIT_FAILURE;
     };
-    if (createdDirectory && !QDir().mkdir(plan.directory))
+    if (createByBytes) {
+        if (::mkdir(shownDirectory.constData(), 0777) != 0) {
+            const QString reason = QString::fromLocal8Bit(std::strerror(errno));
+            reportError(tr("Cannot create the directory %1: %2").arg(quoted(plan.directory), reason));
+            return EXIT_FAILURE;
+        }
+        localDirectory = std::make_unique<LocalDirectory>(shownDirectory);
+        if (!localDirectory->isOpen()) return fail(tr("Cannot open the directory %1.").arg(quoted(plan.directory)));
+        plan.directory = localDirectory->qtPath();
+        paths = plannedPaths(plan, state);
+    } else if (createdDirectory && !QDir().mkdir(plan.directory)) {
         return fail(tr("Cannot create the directory %1.").arg(plan.directory));
+    }
+    const QDir directory(plan.directory);
+    // What an earlier run of this export left when it was killed mid-way; anything else stays.
+    for (const QString& path : paths)
+        for (const QString& leftover : ui::exportLeftovers(path))
+            QFile::remove(leftover);
 
     for (const Rendered& figure : figures) {
-        if (auto error = ui::writeFileAtomically(figure.path, figure.bytes)) return fail(*error);
-        written << figure.path;
+        const QString path = directory.filePath(figure.name);
+        if (auto error = ui::writeFileAtomically(path, figure.bytes)) return fail(*error);
+        written << path;
     }
     if (plan.sweep) {
         for (const ExportChart& planned : plan.charts) {
@@ -432,7 +520,13 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
             }
         }
     }
-    print(output, written);
+    // Named as the directory was given, whatever path Qt used to reach it.
+    QStringList shown;
+    for (const QString& path : written) shown << QFileInfo(path).fileName();
+    if (auto error = print(output, shownDirectory, shown)) {
+        reportError(tr("The files were written, but their list was not: %1").arg(*error));
+        return EXIT_FAILURE;
+    }
     return EXIT_SUCCESS;
 }
 

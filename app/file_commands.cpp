@@ -4,12 +4,14 @@
 
 #include "core/spec_parser.h"
 #include "ui/explorer_state.h"
+#include "ui/quoted_text.h"
 #include "ui/table_export.h"
 #include "ui/window_screenshot.h"
 
 #include <QApplication>
 #include <QByteArray>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <cstdlib>
@@ -28,16 +30,16 @@ void checkWritablePath(const QString& option, const QString& path)
 {
     if (path.isEmpty()) throw BadInput{FileCommands::tr("--%1 needs a file name.").arg(option)};
     const QFileInfo info(path);
-    if (info.isDir()) throw BadInput{FileCommands::tr("--%1: %2 is a directory.").arg(option, path)};
+    if (info.isDir()) throw BadInput{FileCommands::tr("--%1: %2 is a directory.").arg(option, ui::quoted(path))};
     const QFileInfo folder(info.absolutePath());
     if (!folder.isDir())
         throw BadInput{FileCommands::tr("--%1: cannot write %2 because %3 is not an existing directory.")
-                           .arg(option, path, QDir::toNativeSeparators(folder.filePath()))};
+                           .arg(option, ui::quoted(path), ui::quoted(QDir::toNativeSeparators(folder.filePath())))};
     if (!folder.isWritable())
         throw BadInput{FileCommands::tr("--%1: cannot write %2 because %3 is not writable.")
-                           .arg(option, path, QDir::toNativeSeparators(folder.filePath()))};
+                           .arg(option, ui::quoted(path), ui::quoted(QDir::toNativeSeparators(folder.filePath())))};
     if (info.exists() && !info.isWritable())
-        throw BadInput{FileCommands::tr("--%1: %2 exists and is not writable.").arg(option, path)};
+        throw BadInput{FileCommands::tr("--%1: %2 exists and is not writable.").arg(option, ui::quoted(path))};
 }
 
 QSize screenshotSize(const Invocation& invocation)
@@ -57,14 +59,16 @@ ui::Theme screenshotTheme(const Invocation& invocation)
     if (!invocation.theme) return ui::Theme::System;
     if (*invocation.theme == QLatin1String("light")) return ui::Theme::Light;
     if (*invocation.theme == QLatin1String("dark")) return ui::Theme::Dark;
-    throw BadInput{FileCommands::tr("--theme must be light or dark, not \"%1\".").arg(*invocation.theme)};
+    throw BadInput{FileCommands::tr("--theme must be light or dark, not %1.").arg(ui::quoted(*invocation.theme))};
 }
 
-void printPath(std::FILE* output, const QString& path)
+int printPath(std::FILE* output, const QString& path)
 {
-    const QByteArray line = (path + QLatin1Char('\n')).toLocal8Bit();
-    std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), output);
-    std::fflush(output);
+    if (auto error = writeOutput(output, QFile::encodeName(path) + '\n')) {
+        reportError(FileCommands::tr("%1 was written, but its path was not: %2").arg(path, *error));
+        return EXIT_FAILURE;
+    }
+    return EXIT_SUCCESS;
 }
 
 }  // namespace
@@ -76,8 +80,8 @@ int FileCommands::screenshot(const Invocation& invocation, std::FILE* output)
     try {
         checkWritablePath(QStringLiteral("screenshot"), invocation.outputPath);
         if (QFileInfo(invocation.outputPath).suffix().compare(QLatin1String("png"), Qt::CaseInsensitive) != 0)
-            throw BadInput{tr("--screenshot writes a PNG image; the file name must end in .png, not \"%1\".")
-                               .arg(invocation.outputPath)};
+            throw BadInput{tr("--screenshot writes a PNG image; the file name must end in .png, not %1.")
+                               .arg(ui::quoted(invocation.outputPath))};
         size = screenshotSize(invocation);
         theme = screenshotTheme(invocation);
     } catch (const BadInput& bad) {
@@ -89,8 +93,7 @@ int FileCommands::screenshot(const Invocation& invocation, std::FILE* output)
         reportError(*error);
         return sizeRefused ? kBadInputExitCode : EXIT_FAILURE;
     }
-    printPath(output, invocation.outputPath);
-    return EXIT_SUCCESS;
+    return printPath(output, invocation.outputPath);
 }
 
 int FileCommands::exportTable(const Invocation& invocation, std::FILE* output)
@@ -99,8 +102,8 @@ int FileCommands::exportTable(const Invocation& invocation, std::FILE* output)
         checkWritablePath(QStringLiteral("export-table"), invocation.outputPath);
         if (!ui::tableFormatForPath(invocation.outputPath))
             throw BadInput{tr("--export-table takes the format from the file's extension, which must be "
-                              ".csv, .md, .tex or .html; got \"%1\".")
-                               .arg(invocation.outputPath)};
+                              ".csv, .md, .tex or .html; got %1.")
+                               .arg(ui::quoted(invocation.outputPath))};
     } catch (const BadInput& bad) {
         reportError(bad.message);
         return kBadInputExitCode;
@@ -110,8 +113,7 @@ int FileCommands::exportTable(const Invocation& invocation, std::FILE* output)
         reportError(*error);
         return EXIT_FAILURE;
     }
-    printPath(output, invocation.outputPath);
-    return EXIT_SUCCESS;
+    return printPath(output, invocation.outputPath);
 }
 
 int runFileCommand(char** argv, const Invocation& invocation)

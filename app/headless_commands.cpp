@@ -34,9 +34,13 @@ bool readAll(std::FILE* input, std::string& text)
     return !std::ferror(input);
 }
 
-bool writeAll(std::FILE* output, std::string_view text)
+int writeAll(std::FILE* output, std::string_view text)
 {
-    return std::fwrite(text.data(), 1, text.size(), output) == text.size() && std::fflush(output) == 0;
+    if (auto error = writeOutput(output, QByteArrayView(text.data(), static_cast<qsizetype>(text.size())))) {
+        reportError(*error);
+        return EXIT_FAILURE;
+    }
+    return EXIT_SUCCESS;
 }
 
 core::Derivatives derivativesAt(const core::Activation& activation, const core::ParameterValues& parameters,
@@ -104,21 +108,13 @@ int HeadlessCommands::eval(const QString& spec, std::FILE* input, std::FILE* out
         out += core::formatNumber(d.d2);
         out += '\n';
     }
-    if (!writeAll(output, out)) {
-        reportError(tr("Cannot write to standard output."));
-        return EXIT_FAILURE;
-    }
-    return EXIT_SUCCESS;
+    return writeAll(output, out);
 }
 
 int HeadlessCommands::list(std::FILE* output)
 {
     const QByteArray json = catalogJson().toJson(QJsonDocument::Indented);
-    if (!writeAll(output, std::string_view(json.constData(), static_cast<std::size_t>(json.size())))) {
-        reportError(tr("Cannot write to standard output."));
-        return EXIT_FAILURE;
-    }
-    return EXIT_SUCCESS;
+    return writeAll(output, std::string_view(json.constData(), static_cast<std::size_t>(json.size())));
 }
 
 int HeadlessCommands::saturation(const Invocation& invocation, std::FILE* output)
@@ -157,11 +153,7 @@ int HeadlessCommands::saturation(const Invocation& invocation, std::FILE* output
         out += core::formatNumber(interval.hi);
         out += '\n';
     }
-    if (!writeAll(output, out)) {
-        reportError(tr("Cannot write to standard output."));
-        return EXIT_FAILURE;
-    }
-    return EXIT_SUCCESS;
+    return writeAll(output, out);
 }
 
 }  // namespace ax::app

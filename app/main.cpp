@@ -2,6 +2,7 @@
 #include "export_command.h"
 #include "file_commands.h"
 #include "headless_commands.h"
+#include "local_path.h"
 #include "window.h"
 
 #include <QCoreApplication>
@@ -11,6 +12,7 @@
 
 int main(int argc, char* argv[])
 {
+    ax::app::guardStandardStreams();
     QCoreApplication::setApplicationName(QStringLiteral("activation-explorer"));
     // Without an organisation QSettings can neither read nor write: settings and recent files need it.
     QCoreApplication::setOrganizationName(QStringLiteral("Activation Explorer"));
@@ -19,7 +21,7 @@ int main(int argc, char* argv[])
 
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
-        arguments << QString::fromLocal8Bit(argv[i]);
+        arguments << ax::app::argumentFromLocal8Bit(argv[i]);
 
     // The command decides the application class: only the window needs a display.
     ax::app::CommandLine commandLine;

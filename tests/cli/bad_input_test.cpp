@@ -111,3 +111,200 @@ TEST_F(BadInputCli, ExportDrawsTheExtremesItAccepts)
 }
 
 }  // namespace
+
+namespace {
+
+using namespace ax::test;
+
+class MessageCli : public ::testing::Test {
+protected:
+    RunResult run(const QStringList& arguments, const QByteArray& input = {})
+    {
+        return ax::test::run(arguments, m_dir.path(), input);
+    }
+
+    // One line, no raw control byte, not the input echoed back, and the part that helps.
+    static void expectOneSafeLine(const RunResult& result, const QByteArray& messagePart)
+    {
+        EXPECT_NE(result.exitCode, 0);
+        EXPECT_TRUE(result.err.startsWith(kErrorPrefix)) << result.err.left(300).toStdString();
+        EXPECT_EQ(result.err.count('\n'), 1) << result.err.left(300).toStdString();
+        EXPECT_TRUE(result.err.endsWith('\n'));
+        for (const char c : result.err.chopped(1))
+            EXPECT_FALSE(static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+                << "raw control byte " << int(c) << " in: " << result.err.left(300).toStdString();
+        EXPECT_LT(result.err.size(), 600) << "a readable message, not the input echoed back";
+        EXPECT_TRUE(result.err.contains(messagePart))
+            << "expected \"" << messagePart.toStdString() << "\" in: " << result.err.left(300).toStdString();
+    }
+
+    void writeFile(const QString& name, const QByteArray& bytes) const
+    {
+        QFile file(m_dir.filePath(name));
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    }
+
+    QTemporaryDir m_dir;
+};
+
+const QString kNasty = QStringLiteral("a\x1b[31m\nb\r\x07");
+
+TEST_F(MessageCli, ControlCharactersInOptionsPathsAndUnknownOptionsStayOnOneLine)
+{
+    const QString out = QStringLiteral("w");
+    const QList<std::pair<QStringList, QByteArray>> cases{
+        {{QStringLiteral("--export"), out, QStringLiteral("--charts"), kNasty}, "\\x1b[31m\\x0ab"},
+        {{QStringLiteral("--export"), out, QStringLiteral("--format"), kNasty}, "--format"},
+        {{QStringLiteral("--export"), out, QStringLiteral("--activations"), kNasty}, "--activations"},
+        {{QStringLiteral("--export"), out, QStringLiteral("--style"), kNasty}, "--style"},
+        {{QStringLiteral("--export"), out, QStringLiteral("--theme"), kNasty}, "--theme"},
+        {{QStringLiteral("--export"), out, QStringLiteral("--samples"), kNasty}, "--samples"},
+        {{QStringLiteral("--export"), out, QStringLiteral("--scale"), kNasty}, "--scale"},
+        {{QStringLiteral("--export"), out, QStringLiteral("--size"), kNasty}, "--size"},
+        {{QStringLiteral("--export"), out, QStringLiteral("--param"), kNasty}, "--param"},
+        {{QStringLiteral("--export"), out, QStringLiteral("--sweep"), kNasty}, "--sweep"},
+        {{QStringLiteral("--export"), QStringLiteral("missing/") + kNasty}, "missing/a\\x1b"},
+        {{QStringLiteral("--export"), out, QStringLiteral("--session"), kNasty}, "--session"},
+        {{QStringLiteral("--export-table"), kNasty + QStringLiteral(".txt")}, "--export-table"},
+        {{QStringLiteral("--screenshot"), kNasty + QStringLiteral(".jpg")}, "--screenshot"},
+        {{QStringLiteral("--screenshot"), QStringLiteral("s.png"), QStringLiteral("--theme"), kNasty}, "--theme"},
+        {{QStringLiteral("--") + kNasty}, "Unknown option"},
+        {{QStringLiteral("--export"), out, QStringLiteral("--") + QString(100000, QLatin1Char('x'))}, "Unknown option"},
+        {{QStringLiteral("--export"), out, QStringLiteral("--charts"), QString(100000, QLatin1Char('c'))}, "--charts"},
+        {{QStringLiteral("--list"), kNasty}, "session file"},
+    };
+    for (const auto& [arguments, part] : cases) {
+        SCOPED_TRACE(arguments.join(QLatin1Char(' ')).left(200).toStdString());
+        expectOneSafeLine(run(arguments), part);
+    }
+    EXPECT_FALSE(QFileInfo::exists(m_dir.filePath(out)));
+}
+
+TEST_F(MessageCli, ControlCharactersAndHugeTextInASessionStayOnOneShortLine)
+{
+    const QByteArray head = R"({"format": "activation-explorer-session", "version": 1, )";
+    const QList<std::pair<QByteArray, QByteArray>> sessions{
+        {head + R"("enabled": ["re\u001b[31m\nlu"]})", "Unknown activation"},
+        {head + R"("parameters": {"el\nu": {"alpha": 1}}})", "Unknown activation"},
+        {head + R"("parameters": {"elu": {"al\u001bpha": 1}}})", "no parameter"},
+        {head + R"("customActivations": [{"id": "my\nid", "name": "x", "formula": "z"}]})", "activation id"},
+        {head + R"("customActivations": [{"id": "mine", "name": "x", "formula": ")" + QByteArray("z+").repeated(50000) +
+             ")\"}]}",
+         "cannot be used"},
+        {head + R"("customActivations": [{"id": "mine", "name": "x\u001b", "formula": "z\n+"}]})", "cannot be used"},
+    };
+    int n = 0;
+    for (const auto& [bytes, part] : sessions) {
+        const QString name = QStringLiteral("s%1.actx.json").arg(++n);
+        writeFile(name, bytes);
+        SCOPED_TRACE(name.toStdString());
+        expectOneSafeLine(run({QStringLiteral("--export"), QStringLiteral("w"), QStringLiteral("--session"), name}),
+                          part);
+    }
+}
+
+TEST_F(MessageCli, LimitsAreNamedInsteadOfAWrongReason)
+{
+    // A4 at 300 dpi times 4 is 14,032 pixels wide: inside the limit, so accepted.
+    const RunResult a4 = run({QStringLiteral("--export"), QStringLiteral("a4"), QStringLiteral("--charts"),
+                              QStringLiteral("function"), QStringLiteral("--format"), QStringLiteral("svg"),
+                              QStringLiteral("--size"), QStringLiteral("a4"), QStringLiteral("--scale"),
+                              QStringLiteral("4")});
+    EXPECT_EQ(a4.exitCode, 0) << a4.err.toStdString();
+    // Times 5 it is 17,540: refused for the pixel size, not for the scale.
+    const RunResult tooLarge = run({QStringLiteral("--export"), QStringLiteral("a4x5"), QStringLiteral("--size"),
+                                    QStringLiteral("a4"), QStringLiteral("--scale"), QStringLiteral("5")});
+    expectOneSafeLine(tooLarge, "16384");
+    EXPECT_FALSE(tooLarge.err.contains("scale must")) << tooLarge.err.toStdString();
+    // A scale outside its own limits is still the scale's fault.
+    expectOneSafeLine(run({QStringLiteral("--export"), QStringLiteral("s"), QStringLiteral("--scale"),
+                           QStringLiteral("9")}),
+                      "--scale must be a number from 0.25 to 8");
+
+    for (const char* samples : {"1e10", "1000001", "1", "2.5", "-3", "1e300", "nan"})
+        expectOneSafeLine(run({QStringLiteral("--export"), QStringLiteral("n"), QStringLiteral("--samples"),
+                               QLatin1String(samples)}),
+                          "--samples must be a whole number from 2 to 1000000");
+    for (const char* frames : {"1e10", "1001", "1", "2.5"})
+        expectOneSafeLine(run({QStringLiteral("--export"), QStringLiteral("n"), QStringLiteral("--sweep"),
+                               QStringLiteral("elu.alpha=0.1:2"), QStringLiteral("--frames"), QLatin1String(frames)}),
+                          "--frames must be a whole number from 2 to 1000");
+    EXPECT_FALSE(QFileInfo::exists(m_dir.filePath(QStringLiteral("n"))));
+}
+
+TEST_F(MessageCli, SessionVersionsAreJudgedAsWritten)
+{
+    const QList<std::pair<QByteArray, QByteArray>> versions{
+        {"1.5", "format version 1.5 is not valid"},
+        {"0", "format version 0 is not valid"},
+        {"-2", "format version -2 is not valid"},
+        {"2147483648", "newer version (format 2147483648"},
+        {"1e300", "newer version (format 1e+300"},
+        {"\"1\"", "must be a whole number"},
+    };
+    for (const auto& [version, part] : versions) {
+        writeFile(QStringLiteral("v.actx.json"),
+                  R"({"format": "activation-explorer-session", "version": )" + version + "}");
+        SCOPED_TRACE(version.toStdString());
+        const RunResult result = run({QStringLiteral("--export"), QStringLiteral("w"), QStringLiteral("--session"),
+                                      QStringLiteral("v.actx.json")});
+        expectOneSafeLine(result, part);
+        if (version != "0") {
+            EXPECT_FALSE(result.err.contains("version 0")) << result.err.toStdString();
+        }
+    }
+}
+
+TEST_F(MessageCli, KeysGivenTwiceAreRefusedAtEveryLevel)
+{
+    const QList<QByteArray> sessions{
+        R"({"format": "activation-explorer-session", "version": 99, "version": 1})",
+        R"({"format": "activation-explorer-session", "format": "activation-explorer-session", "version": 1})",
+        R"({"format": "activation-explorer-session", "version": 1, "parameters": {"elu": {"alpha": 5, "alpha": 1}}})",
+        R"({"format": "activation-explorer-session", "version": 1, "parameters": {"elu": {}, "elu": {}}})",
+        R"({"format": "activation-explorer-session", "version": 1, "depthLab": {"depth": 5, "depth": 6}})",
+        R"({"format": "activation-explorer-session", "version": 1, "customActivations": [{"id": "a", "id": "b"}]})",
+        // The same key written with an escape is the same key.
+        R"({"format": "activation-explorer-session", "version": 1, "vers\u0069on": 1})",
+    };
+    for (const QByteArray& bytes : sessions) {
+        writeFile(QStringLiteral("d.actx.json"), bytes);
+        SCOPED_TRACE(bytes.toStdString());
+        expectOneSafeLine(run({QStringLiteral("--export"), QStringLiteral("w"), QStringLiteral("--session"),
+                               QStringLiteral("d.actx.json")}),
+                          "given twice");
+    }
+    EXPECT_FALSE(QFileInfo::exists(m_dir.filePath(QStringLiteral("w"))));
+}
+
+TEST_F(MessageCli, TinyMagnitudesRoundTowardsZeroWhereverNumbersAreRead)
+{
+    const RunResult eval = run({QStringLiteral("--eval"), QStringLiteral("relu")}, "1e-5000\n-1e-99999\n");
+    ASSERT_EQ(eval.exitCode, 0) << eval.err.toStdString();
+    EXPECT_EQ(eval.out, "0\t0\t1\t0\n-0\t-0\t1\t0\n");
+    const RunResult spec = run({QStringLiteral("--eval"), QStringLiteral("leaky_relu:alpha=1e-5000")}, "-1\n");
+    ASSERT_EQ(spec.exitCode, 0) << spec.err.toStdString();
+    const RunResult saturation = run({QStringLiteral("--saturation"), QStringLiteral("relu"),
+                                      QStringLiteral("--range"), QStringLiteral("-1e-5000,1")});
+    ASSERT_EQ(saturation.exitCode, 0) << saturation.err.toStdString();
+    const RunResult options = run({QStringLiteral("--export"), QStringLiteral("t"), QStringLiteral("--charts"),
+                                   QStringLiteral("function"), QStringLiteral("--format"), QStringLiteral("svg"),
+                                   QStringLiteral("--param"), QStringLiteral("leaky_relu.alpha=1e-5000"),
+                                   QStringLiteral("--range"), QStringLiteral("-1,1e-9999")});
+    EXPECT_EQ(options.exitCode, 0) << options.err.toStdString();
+    writeFile(QStringLiteral("tiny.actx.json"),
+              R"({"format": "activation-explorer-session", "version": 1, "enabled": ["leaky_relu"],
+                  "parameters": {"leaky_relu": {"alpha": 1e-5000}}})");
+    const RunResult session = run({QStringLiteral("--export"), QStringLiteral("s"), QStringLiteral("--charts"),
+                                   QStringLiteral("function"), QStringLiteral("--format"), QStringLiteral("svg"),
+                                   QStringLiteral("--session"), QStringLiteral("tiny.actx.json")});
+    EXPECT_EQ(session.exitCode, 0) << session.err.toStdString();
+    writeFile(QStringLiteral("huge.actx.json"),
+              R"({"format": "activation-explorer-session", "version": 1, "parameters": {"elu": {"alpha": 1e5000}}})");
+    expectOneSafeLine(run({QStringLiteral("--export"), QStringLiteral("h"), QStringLiteral("--session"),
+                           QStringLiteral("huge.actx.json")}),
+                      "out of the range of double precision");
+}
+
+}  // namespace

@@ -526,7 +526,7 @@ TEST(CliSaturationErrors, RefusesUnknownIdsAndParameters)
 
 TEST(CliOptions, RefusesUnknownOptionsAndMissingValues)
 {
-    expectRefused(run({QStringLiteral("--evaluate"), QStringLiteral("relu")}), "Unknown option 'evaluate'");
+    expectRefused(run({QStringLiteral("--evaluate"), QStringLiteral("relu")}), "Unknown option \"evaluate\"");
     expectRefused(run({QStringLiteral("--eval")}), "Missing value after '--eval'");
     expectRefused(run({QStringLiteral("--saturation"), QStringLiteral("relu"), QStringLiteral("--range")}),
                   "Missing value after '--range'");

@@ -16,9 +16,16 @@
 
 #include <gtest/gtest.h>
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 namespace {
 
@@ -201,11 +208,78 @@ INSTANTIATE_TEST_SUITE_P(
         std::pair<std::string, std::string>{"--export missing/deeper", "not an existing directory"},
         std::pair<std::string, std::string>{"--export out --sweep elu.alpha=1:1", "--sweep"},
         std::pair<std::string, std::string>{"--export out --sweep relu.alpha=0:1", "--sweep"},
-        std::pair<std::string, std::string>{"--export out --sweep elu.alpha=0.1:2 --frames 1", "frame count"},
+        std::pair<std::string, std::string>{"--export out --sweep elu.alpha=0.1:2 --frames 1", "--frames must be a whole number from 2 to 1000"},
         std::pair<std::string, std::string>{"--export out --sweep elu.alpha=0.1:2 --fps 0", "frame rate"},
         std::pair<std::string, std::string>{"--export out --sweep elu.alpha=0.1:2 --format svg", "svg"},
         std::pair<std::string, std::string>{"--export out --frames 10", "only with --sweep"},
         std::pair<std::string, std::string>{"--charts function", "only with --export"},
         std::pair<std::string, std::string>{"--export out --export other", "more than once"}));
+
+}  // namespace
+
+namespace {
+
+using namespace ax::test;
+
+// The names of the entries of a directory given by its bytes, as bytes.
+QList<QByteArray> entryBytes(const QByteArray& directory)
+{
+    QList<QByteArray> names;
+    if (DIR* dir = ::opendir(directory.constData())) {
+        while (const dirent* entry = ::readdir(dir)) {
+            const QByteArray name(entry->d_name);
+            if (name != "." && name != "..") names << name;
+        }
+        ::closedir(dir);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+TEST(ExportCliPaths, NamesThatAreNotUtf8AreUsedAsTheirBytes)
+{
+    QTemporaryDir dir;
+    const QByteArray root = QFile::encodeName(dir.path());
+    ASSERT_EQ(::mkdir((root + "/w").constData(), 0777), 0);
+    // A new folder, an existing one and one below an existing one, each named with bytes that are
+    // not UTF-8 (Latin-1 "é" and a lone 0xff).
+    for (const char* target : {"w/d\\377", "w/caf\\351", "w/caf\\351/sub\\377x"}) {
+        SCOPED_TRACE(target);
+        if (std::string_view(target) == "w/caf\\351") {
+            ASSERT_EQ(::mkdir((root + "/w/caf\xe9").constData(), 0777), 0);
+        }
+        const RunResult result = runShell(
+            programCommand({QStringLiteral("--export")}) +
+                QStringLiteral(" \"$(printf '%1')\" --charts function --size 160x120 >.stdout").arg(QLatin1String(target)),
+            dir.path());
+        ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
+        QByteArray bytes = QByteArray(target).replace("\\377", "\xff").replace("\\351", "\xe9");
+        EXPECT_EQ(result.out, bytes + "/function.png\n");
+        EXPECT_EQ(entryBytes(root + '/' + bytes).value(0), QByteArray("function.png"));
+        EXPECT_FALSE(entryBytes(root + "/w").contains(QByteArray("d\xef\xbf\xbd"))) << "no U+FFFD stand-in";
+    }
+    EXPECT_EQ(entryBytes(root + "/w"), (QList<QByteArray>{"caf\xe9", "d\xff"}));
+
+    // A session whose name is not UTF-8 opens.
+    const QByteArray session = root + "/s\xff.actx.json";
+    const int fd = ::open(session.constData(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ASSERT_GE(fd, 0);
+    const QByteArray json = R"({"format": "activation-explorer-session", "version": 1, "enabled": ["elu"]})";
+    ASSERT_EQ(::write(fd, json.constData(), static_cast<std::size_t>(json.size())), json.size());
+    ::close(fd);
+    const RunResult opened = runShell(programCommand({QStringLiteral("--export"), QStringLiteral("out"),
+                                                      QStringLiteral("--charts"), QStringLiteral("function"),
+                                                      QStringLiteral("--size"), QStringLiteral("160x120")}) +
+                                          QStringLiteral(" --session \"$(printf 's\\377.actx.json')\" >.stdout"),
+                                      dir.path());
+    EXPECT_EQ(opened.exitCode, 0) << opened.err.toStdString();
+    EXPECT_EQ(opened.out, "out/function.png\n");
+    // A missing one is reported, not mistaken for another name.
+    const RunResult missing = runShell(programCommand({QStringLiteral("--export"), QStringLiteral("out2")}) +
+                                           QStringLiteral(" --session \"$(printf 'm\\377.actx.json')\" >.stdout"),
+                                       dir.path());
+    EXPECT_EQ(missing.exitCode, kBadInput);
+    EXPECT_TRUE(missing.err.contains("No such file or directory")) << missing.err.toStdString();
+}
 
 }  // namespace

@@ -77,6 +77,25 @@ inline RunResult run(const QStringList& arguments, const QString& workingDirecto
     return result;
 }
 
+// Runs a shell command line in directory, for what arguments cannot say (redirections, limits, raw
+// bytes); the command writes its standard output to .stdout there itself, its errors are captured.
+inline RunResult runShell(const QString& commandLine, const QString& directory)
+{
+    const QDir dir(directory);
+    const QString out = dir.filePath(QStringLiteral(".stdout"));
+    const QString err = dir.filePath(QStringLiteral(".stderr"));
+    const QString command = QStringLiteral("cd %1 && { %2; } 2>%3")
+                                .arg(quoted(directory), commandLine, quoted(err));
+    const int status = std::system(command.toLocal8Bit().constData());
+    RunResult result;
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = readAll(out);
+    result.err = readAll(err);
+    QFile::remove(out);
+    QFile::remove(err);
+    return result;
+}
+
 // Every file and folder below root with its bytes, for "nothing changed".
 inline QMap<QString, QByteArray> snapshot(const QString& root)
 {
