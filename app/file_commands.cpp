@@ -1,5 +1,6 @@
 #include "file_commands.h"
 
+#include "local_path.h"
 #include "platform.h"
 
 #include "core/spec_parser.h"
@@ -64,7 +65,7 @@ ui::Theme screenshotTheme(const Invocation& invocation)
 
 int printPath(std::FILE* output, const QString& path)
 {
-    if (auto error = writeOutput(output, QFile::encodeName(path) + '\n')) {
+    if (auto error = writeOutput(output, localBytes(path) + '\n')) {
         reportError(FileCommands::tr("%1 was written, but its path was not: %2").arg(path, *error));
         return EXIT_FAILURE;
     }
@@ -77,8 +78,10 @@ int FileCommands::screenshot(const Invocation& invocation, std::FILE* output)
 {
     QSize size;
     ui::Theme theme = ui::Theme::System;
+    const LocalFile target(invocation.outputPath);
     try {
-        checkWritablePath(QStringLiteral("screenshot"), invocation.outputPath);
+        if (target.problem()) throw BadInput{tr("--screenshot: %1.").arg(*target.problem())};
+        checkWritablePath(QStringLiteral("screenshot"), target.qtPath());
         if (QFileInfo(invocation.outputPath).suffix().compare(QLatin1String("png"), Qt::CaseInsensitive) != 0)
             throw BadInput{tr("--screenshot writes a PNG image; the file name must end in .png, not %1.")
                                .arg(ui::quoted(invocation.outputPath))};
@@ -89,7 +92,7 @@ int FileCommands::screenshot(const Invocation& invocation, std::FILE* output)
         return kBadInputExitCode;
     }
     bool sizeRefused = false;
-    if (auto error = ui::renderWindowScreenshot(invocation.outputPath, size, theme, &sizeRefused)) {
+    if (auto error = ui::renderWindowScreenshot(target.qtPath(), size, theme, &sizeRefused)) {
         reportError(*error);
         return sizeRefused ? kBadInputExitCode : EXIT_FAILURE;
     }
@@ -98,8 +101,10 @@ int FileCommands::screenshot(const Invocation& invocation, std::FILE* output)
 
 int FileCommands::exportTable(const Invocation& invocation, std::FILE* output)
 {
+    const LocalFile target(invocation.outputPath);
     try {
-        checkWritablePath(QStringLiteral("export-table"), invocation.outputPath);
+        if (target.problem()) throw BadInput{tr("--export-table: %1.").arg(*target.problem())};
+        checkWritablePath(QStringLiteral("export-table"), target.qtPath());
         if (!ui::tableFormatForPath(invocation.outputPath))
             throw BadInput{tr("--export-table takes the format from the file's extension, which must be "
                               ".csv, .md, .tex or .html; got %1.")
@@ -109,7 +114,7 @@ int FileCommands::exportTable(const Invocation& invocation, std::FILE* output)
         return kBadInputExitCode;
     }
     ui::ExplorerState state;
-    if (auto error = ui::exportComparisonTable(state, invocation.outputPath)) {
+    if (auto error = ui::exportComparisonTable(state, target.qtPath())) {
         reportError(*error);
         return EXIT_FAILURE;
     }

@@ -1,6 +1,6 @@
 #include "local_path.h"
 
-#include <QStringDecoder>
+#include "ui/quoted_text.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -101,6 +101,26 @@ LocalDirectory::~LocalDirectory()
 QString LocalDirectory::qtPath() const
 {
     return QStringLiteral("/proc/self/fd/%1").arg(m_fd);
+}
+
+LocalFile::LocalFile(const QString& argument) : m_qtPath(argument)
+{
+    if (!hasUndecodableBytes(argument)) return;
+    const QByteArray bytes = localBytes(argument);
+    const qsizetype slash = bytes.lastIndexOf('/');
+    const QString name = argumentFromLocal8Bit(bytes.mid(slash + 1).constData());
+    if (hasUndecodableBytes(name)) {
+        m_problem = tr("the file name %1 is not valid UTF-8 (only the names of its folders may be)")
+                        .arg(ui::quoted(argument));
+        return;
+    }
+    const QByteArray folder = slash < 0 ? QByteArray(".") : slash == 0 ? QByteArray("/") : bytes.left(slash);
+    m_folder = std::make_unique<LocalDirectory>(folder);
+    if (!m_folder->isOpen()) {
+        m_problem = tr("the folder of %1 cannot be opened").arg(ui::quoted(argument));
+        return;
+    }
+    m_qtPath = m_folder->qtPath() + QLatin1Char('/') + name;
 }
 
 }  // namespace ax::app

@@ -4,7 +4,11 @@
 // so such a name would point at another file.
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
+
+#include <memory>
+#include <optional>
 
 namespace ax::app {
 
@@ -34,6 +38,26 @@ public:
 
 private:
     int m_fd = -1;
+};
+
+// A file named by its bytes, reachable by Qt's file functions while this lives: when the name is
+// not UTF-8 its folder is held open as a LocalDirectory. The file's own name must be UTF-8, as Qt
+// has to create it under that name.
+class LocalFile {
+    Q_DECLARE_TR_FUNCTIONS(LocalFile)
+
+public:
+    explicit LocalFile(const QString& argument);
+
+    // The path to hand to Qt: the argument itself when it is UTF-8.
+    [[nodiscard]] QString qtPath() const { return m_qtPath; }
+    // Why the file cannot be reached, if it cannot.
+    [[nodiscard]] const std::optional<QString>& problem() const noexcept { return m_problem; }
+
+private:
+    std::unique_ptr<LocalDirectory> m_folder;
+    QString m_qtPath;
+    std::optional<QString> m_problem;
 };
 
 }  // namespace ax::app

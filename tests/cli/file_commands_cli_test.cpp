@@ -18,7 +18,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -303,6 +305,44 @@ TEST_F(FileCommandsCli, ASessionThatCannotBeOpenedIsReportedAndNotRemembered)
     while (it.hasNext())
         settings += QString::fromUtf8(readAll(it.next()));
     EXPECT_FALSE(settings.contains(QStringLiteral("broken.actx.json")));
+}
+
+}  // namespace
+
+namespace {
+
+using namespace ax::test;
+
+TEST(FileCommandsCliPaths, AFolderWhoseNameIsNotUtf8IsUsedAsItsBytes)
+{
+    QTemporaryDir dir;
+    const QByteArray folder = QFile::encodeName(dir.path()) + "/f\xff";
+    ASSERT_EQ(::mkdir(folder.constData(), 0777), 0);
+    const RunResult table = runShell(programCommand({QStringLiteral("--export-table")}) +
+                                         QStringLiteral(" \"$(printf 'f\\377/t.md')\" >.stdout"),
+                                     dir.path());
+    ASSERT_EQ(table.exitCode, 0) << table.err.toStdString();
+    EXPECT_EQ(table.out, "f\xff/t.md\n");
+    struct stat info {};
+    EXPECT_EQ(::stat((folder + "/t.md").constData(), &info), 0);
+    EXPECT_GT(info.st_size, 1000);
+
+    const RunResult screenshot =
+        runShell(programCommand({QStringLiteral("--screenshot")}) +
+                     QStringLiteral(" \"$(printf 'f\\377/w.png')\" --size 1366x768 >.stdout"),
+                 dir.path());
+    ASSERT_EQ(screenshot.exitCode, 0) << screenshot.err.toStdString();
+    EXPECT_EQ(screenshot.out, "f\xff/w.png\n");
+    EXPECT_EQ(::stat((folder + "/w.png").constData(), &info), 0);
+
+    // A file name that is not UTF-8 itself cannot be made by Qt: refused, and nothing written.
+    const RunResult refused = runShell(programCommand({QStringLiteral("--export-table")}) +
+                                           QStringLiteral(" \"$(printf 't\\377.md')\" >.stdout"),
+                                       dir.path());
+    EXPECT_EQ(refused.exitCode, kBadInput);
+    EXPECT_TRUE(refused.err.contains("not valid UTF-8")) << refused.err.toStdString();
+    EXPECT_EQ(refused.err.count('\n'), 1);
+    EXPECT_NE(::stat((QFile::encodeName(dir.path()) + "/t\xff.md").constData(), &info), 0);
 }
 
 }  // namespace
