@@ -1,5 +1,7 @@
 #include "custom_activation_dialog.h"
 
+#include "core/spec_parser.h"
+
 #include "ui/explorer_state.h"
 
 #include <QDialogButtonBox>
@@ -28,8 +30,13 @@ std::optional<double> parseNumber(const QString& text)
     QString cleaned = text.trimmed();
     cleaned.replace(QStringLiteral("−"), QStringLiteral("-"));
     double value = QLocale().toDouble(cleaned, &ok);
-    if (!ok) value = QLocale::c().toDouble(cleaned, &ok);
-    if (!ok || !std::isfinite(value)) return std::nullopt;
+    if (!ok) {
+        // The command line's rules (QLocale refuses 1e-400 instead of rounding it towards zero).
+        const auto strict = core::parseNumber(cleaned.toStdString());
+        if (!strict) return std::nullopt;
+        value = *strict;
+    }
+    if (!std::isfinite(value)) return std::nullopt;
     return value;
 }
 

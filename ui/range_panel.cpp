@@ -1,5 +1,7 @@
 #include "range_panel.h"
 
+#include "core/spec_parser.h"
+
 #include "explorer_state.h"
 #include "theme.h"
 
@@ -219,15 +221,13 @@ std::optional<double> RangePanel::parseNumber(const QString& text)
     QString cleaned = text.trimmed();
     cleaned.replace(QChar(0x2212), QLatin1Char('-'));
     cleaned.remove(QLatin1Char(' '));
+    // The command line's rules first (QLocale refuses 1e-400 instead of rounding it towards zero).
+    if (const auto strict = core::parseNumber(cleaned.toStdString())) return *strict;
+    // Also accept the user's own decimal separator.
     bool ok = false;
-    const double value = QLocale::c().toDouble(cleaned, &ok);
-    if (!ok) {
-        // Also accept the user's own decimal separator.
-        const double local = QLocale().toDouble(cleaned, &ok);
-        if (!ok) return std::nullopt;
-        return local;
-    }
-    return value;
+    const double local = QLocale().toDouble(cleaned, &ok);
+    if (!ok) return std::nullopt;
+    return local;
 }
 
 void RangePanel::applyRange()

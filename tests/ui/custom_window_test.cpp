@@ -90,6 +90,19 @@ TEST(CustomDialog, PreviewsDerivativesAndListsParametersWithRanges)
     EXPECT_EQ(table->item(1, 1)->text(), QStringLiteral("−7"));
 }
 
+TEST(CustomDialog, TinyParameterValuesRoundTowardsZero)
+{
+    CustomActivationDialog dialog({"custom_1", "", "", {}});
+    dialog.formulaEdit()->setText(QStringLiteral("a*z"));
+    QTableWidget* table = dialog.parameterTable();
+    ASSERT_EQ(table->rowCount(), 1);
+    table->item(0, 1)->setText(QStringLiteral("1e-5000"));
+    EXPECT_TRUE(dialog.okButton()->isEnabled()) << dialog.errorLabel()->text().toStdString();
+    EXPECT_EQ(dialog.spec().parameters[0].defaultValue, 0.0);
+    table->item(0, 1)->setText(QStringLiteral("1e5000"));
+    EXPECT_FALSE(dialog.okButton()->isEnabled());
+}
+
 class CustomWindowTest : public ::testing::Test {
 protected:
     void SetUp() override

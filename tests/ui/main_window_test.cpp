@@ -177,6 +177,18 @@ TEST_F(MainWindowTest, RangeFieldsUpdateTheStateAndRefuseAnInvertedRange)
     EXPECT_FALSE(range->rangeHint()->isVisibleTo(window.get()));
 }
 
+TEST_F(MainWindowTest, RangeFieldsRoundTinyMagnitudesTowardsZero)
+{
+    for (const char* tiny : {"-1e-400", "-1e-5000", "1e-99999"})
+        EXPECT_EQ(RangePanel::parseNumber(QLatin1String(tiny)), std::optional(0.0)) << tiny;
+    EXPECT_FALSE(RangePanel::parseNumber(QStringLiteral("1e5000")));
+    RangePanel* range = window->rangePanel();
+    retype(range->zMaxEdit(), QStringLiteral("2.5"));
+    retype(range->zMinEdit(), QStringLiteral("-1e-5000"));
+    EXPECT_EQ(state().zMin(), 0.0);
+    EXPECT_FALSE(range->rangeHint()->isVisibleTo(window.get())) << range->rangeHint()->text().toStdString();
+}
+
 TEST_F(MainWindowTest, RangeFieldsFollowTheStateWithoutRoundingIt)
 {
     ASSERT_FALSE(state().setRange(-3.14159265358979, 2.718281828459045).has_value());
