@@ -75,7 +75,8 @@ Invocation CommandLine::read(const QStringList& arguments)
         } else {
             QStringList names;
             for (const QString& name : unknown) names << ui::quoted(name);
-            invocation.error = tr("Unknown option %1 (see --help).", nullptr, static_cast<int>(names.size()))
+            invocation.error = (names.size() == 1 ? tr("Unknown option %1 (see --help).")
+                                                  : tr("Unknown options %1 (see --help)."))
                                    .arg(names.join(QStringLiteral(", ")));
         }
         return invocation;
