@@ -5,6 +5,8 @@
 #include "ui/explorer_state.h"
 #include "ui/main_window.h"
 
+#include "../full_filesystem.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -160,6 +162,34 @@ TEST_F(SettingsStoreTest, KeysGivenTwiceAreRefusedAndTinyNumbersRoundTowardsZero
     const auto message = store.loadState(state);
     EXPECT_FALSE(message.has_value()) << message.value_or(QString()).toStdString();
     EXPECT_EQ(state.parameters(QStringLiteral("leaky_relu"))[0], 0.0);
+}
+
+TEST_F(SettingsStoreTest, AFullDiskIsReportedWhenSavingAndKeepsTheSavedSettings)
+{
+    ax::test::FullFilesystem disk;
+    if (!disk.mounted()) GTEST_SKIP() << disk.reason();
+    const QString onDisk = disk.filePath(QStringLiteral("settings.ini"));
+    {
+        ExplorerState state;
+        SettingsStore store(onDisk);
+        ASSERT_FALSE(store.saveState(customise(state)));
+    }
+    QFile saved(onDisk);
+    ASSERT_TRUE(saved.open(QIODevice::ReadOnly));
+    const QByteArray before = saved.readAll();
+    ASSERT_TRUE(before.contains("state="));
+    disk.fill();
+    // A small file, the kind that fits in a write buffer and so is written only at the end.
+    ExplorerState state;
+    state.setTheme(Theme::Dark);
+    SettingsStore store(onDisk);
+    const auto message = store.saveState(state);
+    ASSERT_TRUE(message.has_value()) << "saving on a full disk passed";
+    EXPECT_FALSE(message->contains(QLatin1Char('\n')));
+    // The settings saved before are still there, byte for byte.
+    QFile after(onDisk);
+    ASSERT_TRUE(after.open(QIODevice::ReadOnly));
+    EXPECT_EQ(after.readAll(), before);
 }
 
 // The window itself, through the application's own settings location.
