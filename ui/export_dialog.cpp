@@ -392,6 +392,17 @@ void ExportDialog::setPath(const QString& path)
     m_path->setText(path);
 }
 
+void ExportDialog::setFolder(const QString& folder)
+{
+    m_path->setText(QDir(folder).filePath(defaultFileName()));
+}
+
+void ExportDialog::setFigureFormat(FigureFormat format)
+{
+    const int index = m_format->findData(static_cast<int>(format));
+    if (index >= 0) m_format->setCurrentIndex(index);
+}
+
 FigureOptions ExportDialog::figureOptions() const
 {
     FigureOptions options;

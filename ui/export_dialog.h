@@ -40,6 +40,9 @@ public:
     [[nodiscard]] Page currentPage() const;
     [[nodiscard]] QString path() const;
     void setPath(const QString& path);
+    // The file name follows the content; the folder and the figure format are what a user last chose.
+    void setFolder(const QString& folder);
+    void setFigureFormat(FigureFormat format);
 
     // What the controls describe now.
     [[nodiscard]] FigureOptions figureOptions() const;
