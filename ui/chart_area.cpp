@@ -3,6 +3,7 @@
 #include "activation_palette.h"
 #include "explorer_state.h"
 #include "plot_ticks.h"
+#include "theme.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -251,10 +252,11 @@ void ChartArea::paintOverlay(QPainter& painter, const ChartLayout& layout)
     if (m_hoverZ) m_hoverZ = layout.zForX(m_hoverX);
     if (m_hoverZ && m_drag == DragMode::None && layout.overPlots(m_hoverX)) paintReadout(painter, layout, m_hoverX);
     if (hasFocus()) {
-        QPen focus(palette().color(QPalette::Highlight), 1.0);
+        // The same ring as every other control, so Tab into the charts is as easy to follow.
+        QPen focus(focusRingColour(palette()), 2.0);
         painter.setPen(focus);
         painter.setBrush(Qt::NoBrush);
-        painter.drawRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5));
+        painter.drawRect(QRectF(rect()).adjusted(1.0, 1.0, -1.0, -1.0));
     }
 }
 

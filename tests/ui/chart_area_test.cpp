@@ -7,6 +7,7 @@
 #include "core/custom_activation.h"
 #include "ui/activation_palette.h"
 #include "ui/explorer_state.h"
+#include "ui/theme.h"
 
 #include "core/sampling.h"
 #include "core/saturation.h"
@@ -471,6 +472,27 @@ TEST_F(ChartAreaTest, ReadoutSaysUndefinedWhereACustomFunctionIsNotDefined)
         EXPECT_FALSE(
             readoutCells(rows.front(), true).join(QLatin1Char(' ')).contains(QStringLiteral("undefined")));
     }
+}
+
+TEST_F(ChartAreaTest, FocusedChartsWearTheFocusRingOfEveryOtherControl)
+{
+    for (const Theme theme : {Theme::Light, Theme::Dark}) {
+        applyTheme(theme);
+        QApplication::setActiveWindow(area.get());
+        ASSERT_TRUE(QTest::qWaitForWindowActive(area.get()));
+        area->setFocus(Qt::TabFocusReason);
+        ASSERT_TRUE(area->hasFocus());
+        const QImage image = area->grab().toImage();
+        const QColor ring = focusRingColour(area->palette());
+        int onBorder = 0;
+        for (int x = 0; x < image.width(); ++x)
+            onBorder += image.pixelColor(x, 1) == ring ? 1 : 0;
+        for (int y = 0; y < image.height(); ++y)
+            onBorder += image.pixelColor(1, y) == ring ? 1 : 0;
+        EXPECT_GT(onBorder, (image.width() + image.height()) * 9 / 10)
+            << (theme == Theme::Dark ? "dark" : "light");
+    }
+    applyTheme(Theme::System);
 }
 
 }  // namespace
