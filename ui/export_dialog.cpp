@@ -403,6 +403,17 @@ void ExportDialog::setFigureFormat(FigureFormat format)
     if (index >= 0) m_format->setCurrentIndex(index);
 }
 
+QString ExportDialog::animationFormatName() const
+{
+    return m_animationFormat->currentIndex() == 0 ? QStringLiteral("gif") : QStringLiteral("png");
+}
+
+void ExportDialog::setAnimationFormatName(const QString& name)
+{
+    if (name == QLatin1String("gif")) m_animationFormat->setCurrentIndex(0);
+    if (name == QLatin1String("png")) m_animationFormat->setCurrentIndex(1);
+}
+
 FigureOptions ExportDialog::figureOptions() const
 {
     FigureOptions options;

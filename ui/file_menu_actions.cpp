@@ -29,6 +29,7 @@ constexpr int kStatusTimeoutMs = 5000;
 // The Export dialog's last folder and figure format, kept beside the other window settings.
 const QString kExportFolderKey = QStringLiteral("export/folder");
 const QString kExportFormatKey = QStringLiteral("export/format");
+const QString kExportAnimationFormatKey = QStringLiteral("export/animationFormat");
 
 QString withSessionSuffix(const QString& path)
 {
@@ -148,6 +149,7 @@ void FileMenuActions::showExportDialog(bool animation)
     QSettings settings;
     if (const auto format = figureFormatFromName(settings.value(kExportFormatKey).toString()))
         dialog.setFigureFormat(*format);
+    dialog.setAnimationFormatName(settings.value(kExportAnimationFormatKey).toString());
     // A folder that has gone since (an unplugged stick) falls back to the dialog's own choice.
     if (const QString folder = settings.value(kExportFolderKey).toString();
         !folder.isEmpty() && QFileInfo(folder).isDir())
@@ -156,6 +158,8 @@ void FileMenuActions::showExportDialog(bool animation)
     settings.setValue(kExportFolderKey, QFileInfo(dialog.path()).absolutePath());
     if (dialog.currentPage() == ExportDialog::Page::Figure)
         settings.setValue(kExportFormatKey, figureFormatName(dialog.figureFormat()));
+    else
+        settings.setValue(kExportAnimationFormatKey, dialog.animationFormatName());
     report(tr("Exported %1.").arg(QDir::toNativeSeparators(dialog.path())));
 }
 

@@ -1,5 +1,5 @@
-// The File menu's Export dialog opens in the folder and with the figure format used last time,
-// also after a restart (they are kept in the settings).
+// The File menu's Export dialog opens in the folder and with the figure format (and the animation
+// output) used last time, also after a restart (they are kept in the settings).
 
 #include "ui/file_menu_actions.h"
 #include "ui/export_dialog.h"
@@ -7,9 +7,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -63,6 +65,37 @@ TEST(FileMenuActionsTest, ExportRemembersItsFolderAndFormat)
         });
         again.fileActions()->exportAction()->trigger();
         EXPECT_TRUE(checked);
+    }
+
+    // The animation's output is remembered on its own, beside the figure's format.
+    for (const QString& output : {QStringLiteral("png"), QStringLiteral("gif")}) {
+        MainWindow window(Persistence::None);
+        whenExportOpens([&output, &first](ExportDialog& dialog) {
+            dialog.setAnimationFormatName(output);
+            dialog.findChild<QSpinBox*>(QStringLiteral("sweepFrames"))->setValue(2);
+            dialog.findChild<QComboBox*>(QStringLiteral("exportSizePreset"))->setCurrentIndex(4);  // custom
+            dialog.findChild<QSpinBox*>(QStringLiteral("exportWidth"))->setValue(320);
+            dialog.findChild<QSpinBox*>(QStringLiteral("exportHeight"))->setValue(200);
+            dialog.setFolder(first.path());
+            dialog.accept();
+        });
+        window.fileActions()->exportAnimationAction()->trigger();
+        MainWindow again(Persistence::None);
+        bool checked = false;
+        whenExportOpens([&checked, &output](ExportDialog& dialog) {
+            EXPECT_EQ(dialog.animationFormatName(), output);
+            EXPECT_TRUE(dialog.path().endsWith(QLatin1Char('.') + output)) << dialog.path().toStdString();
+            checked = true;
+            dialog.reject();
+        });
+        again.fileActions()->exportAnimationAction()->trigger();
+        EXPECT_TRUE(checked);
+        MainWindow figure(Persistence::None);
+        whenExportOpens([](ExportDialog& dialog) {
+            EXPECT_EQ(dialog.figureFormat(), FigureFormat::Pdf) << "the figure's format is its own";
+            dialog.reject();
+        });
+        figure.fileActions()->exportAction()->trigger();
     }
 
     // A folder that is gone is not offered.
