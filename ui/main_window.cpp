@@ -475,8 +475,11 @@ void MainWindow::saveSettings()
 
 void MainWindow::onStateChanged(const StateChange& change)
 {
-    // What is highlighted is a glance, not part of the session.
-    if ((change.parts & ~StateChange::Parts(StateChange::Highlight)).toInt() != 0) setWindowModified(true);
+    // Changes are unsaved only against a session file: without one the settings keep the state for
+    // the next start. What is highlighted is a glance, not part of the session.
+    if (!m_fileActions->currentSession().isEmpty() &&
+        (change.parts & ~StateChange::Parts(StateChange::Highlight)).toInt() != 0)
+        setWindowModified(true);
     if (change.touches(StateChange::Theme)) applyTheme(m_state.theme());
     if (change.touches(StateChange::Theme) || change.touches(StateChange::ChartOptions)) syncActions();
 }
