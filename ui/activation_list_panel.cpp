@@ -50,10 +50,12 @@ ActivationListPanel::ActivationListPanel(ExplorerState& state, QWidget* parent)
     auto* presets = new QHBoxLayout;
     m_all = new QPushButton(tr("All"), this);
     m_all->setAccessibleName(tr("Show all activations"));
-    m_all->setAccessibleDescription(tr("Switches every activation on"));
+    m_all->setAccessibleDescription(tr("Switches every activation the filter shows on"));
+    m_all->setToolTip(tr("Show every activation in the list (with a filter: those it shows)"));
     m_none = new QPushButton(tr("None"), this);
     m_none->setAccessibleName(tr("Hide all activations"));
-    m_none->setAccessibleDescription(tr("Switches every activation off"));
+    m_none->setAccessibleDescription(tr("Switches every activation the filter shows off"));
+    m_none->setToolTip(tr("Hide every activation in the list (with a filter: those it shows)"));
     m_story = new QPushButton(tr("The story"), this);
     m_story->setAccessibleName(tr("Show the story's activations"));
     m_story->setAccessibleDescription(
@@ -72,6 +74,13 @@ ActivationListPanel::ActivationListPanel(ExplorerState& state, QWidget* parent)
     m_list->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
     layout->addWidget(m_list);
 
+    m_noMatches = new QLabel(tr("No matches"), this);
+    m_noMatches->setAlignment(Qt::AlignCenter);
+    m_noMatches->setEnabled(false);
+    m_noMatches->setAccessibleName(tr("No matches"));
+    m_noMatches->hide();
+    layout->addWidget(m_noMatches);
+
     setTabOrder(m_filter, m_all);
     setTabOrder(m_all, m_none);
     setTabOrder(m_none, m_story);
@@ -81,8 +90,8 @@ ActivationListPanel::ActivationListPanel(ExplorerState& state, QWidget* parent)
 
     connect(m_filter, &QLineEdit::textChanged, this, &ActivationListPanel::applyFilter);
     connect(m_list, &QListWidget::itemChanged, this, &ActivationListPanel::onItemChanged);
-    connect(m_all, &QPushButton::clicked, this, [this] { m_state.setEnabledIds(m_state.activationIds()); });
-    connect(m_none, &QPushButton::clicked, this, [this] { m_state.setEnabledIds({}); });
+    connect(m_all, &QPushButton::clicked, this, [this] { setShownEnabled(true); });
+    connect(m_none, &QPushButton::clicked, this, [this] { setShownEnabled(false); });
     connect(m_story, &QPushButton::clicked, this,
             [this] { m_state.setEnabledIds(ExplorerState::storyIds()); });
     connect(&m_state, &ExplorerState::changed, this, &ActivationListPanel::onStateChanged);
@@ -93,6 +102,23 @@ QListWidgetItem* ActivationListPanel::item(const QString& id) const
     for (int row = 0; row < m_list->count(); ++row)
         if (m_list->item(row)->data(kIdRole).toString() == id) return m_list->item(row);
     return nullptr;
+}
+
+QStringList ActivationListPanel::shownIds() const
+{
+    QStringList ids;
+    for (int row = 0; row < m_list->count(); ++row)
+        if (!m_list->item(row)->isHidden()) ids << m_list->item(row)->data(kIdRole).toString();
+    return ids;
+}
+
+void ActivationListPanel::setShownEnabled(bool enabled)
+{
+    const QStringList shown = shownIds();
+    QStringList ids;
+    for (const QString& id : m_state.activationIds())
+        if (shown.contains(id) ? enabled : m_state.isEnabled(id)) ids << id;
+    m_state.setEnabledIds(ids);
 }
 
 void ActivationListPanel::onItemChanged(QListWidgetItem* item)
@@ -157,6 +183,9 @@ void ActivationListPanel::fitListHeight()
     const int rowHeight = m_list->count() > 0 ? m_list->sizeHintForRow(0) : fontMetrics().height();
     const int frame = 2 * m_list->frameWidth();
     m_list->setFixedHeight(std::max(rows, 1) * rowHeight + frame + 2);
+    // An empty list looks like a fault; say that the filter matched nothing.
+    m_list->setVisible(rows > 0);
+    m_noMatches->setVisible(rows == 0);
 }
 
 }  // namespace ax::ui

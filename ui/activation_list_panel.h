@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
@@ -25,12 +26,18 @@ public:
     [[nodiscard]] QPushButton* allButton() const noexcept { return m_all; }
     [[nodiscard]] QPushButton* noneButton() const noexcept { return m_none; }
     [[nodiscard]] QPushButton* storyButton() const noexcept { return m_story; }
+    // "No matches" when the filter hides every activation.
+    [[nodiscard]] QLabel* noMatchesLabel() const noexcept { return m_noMatches; }
+    // The ids the filter lets through, in catalog order.
+    [[nodiscard]] QStringList shownIds() const;
     // The row of the activation id; nullptr if unknown.
     [[nodiscard]] QListWidgetItem* item(const QString& id) const;
 
 private:
     // from the UI
     void onItemChanged(QListWidgetItem* item);
+    // All and None: only the rows the filter shows change; hidden ones keep their state.
+    void setShownEnabled(bool enabled);
     void applyFilter(const QString& text);
     // from the state
     void onStateChanged(const StateChange& change);
@@ -44,6 +51,7 @@ private:
     QPushButton* m_all = nullptr;
     QPushButton* m_none = nullptr;
     QPushButton* m_story = nullptr;
+    QLabel* m_noMatches = nullptr;
 };
 
 }  // namespace ax::ui

@@ -3,6 +3,7 @@
 #include "activation_palette.h"
 #include "explorer_state.h"
 #include "plot_ticks.h"
+#include "theme.h"
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -91,6 +92,18 @@ ChartLayout ChartArea::currentLayout()
     return ChartPainter(m_state, m_curves, screenOptions()).layout(QRectF(rect()));
 }
 
+QStringList readoutCells(const ReadoutRow& row, bool secondDerivative)
+{
+    const auto value = [&row](double v) {
+        return row.defined && !std::isnan(v) ? formatReadout(v) : ChartArea::tr("undefined");
+    };
+    QStringList cells{row.caption, ChartArea::tr("f = %1").arg(value(row.values.f)),
+                      ChartArea::tr("f′ = %1").arg(value(row.values.d1))};
+    if (secondDerivative) cells << ChartArea::tr("f″ = %1").arg(value(row.values.d2));
+    cells << (row.dead ? ChartArea::tr("dead") : row.saturated ? ChartArea::tr("saturated") : QString());
+    return cells;
+}
+
 std::vector<ReadoutRow> ChartArea::readout(double z) const
 {
     std::vector<ReadoutRow> rows;
@@ -114,8 +127,9 @@ std::vector<ReadoutRow> ChartArea::readout(double z) const
             dead = row.values.d1 == 0.0 && activation->evaluate(z - step, parameters).d1 == 0.0 &&
                    activation->evaluate(z + step, parameters).d1 == 0.0;
         }
-        row.dead = dead;
-        row.saturated = !dead && std::abs(row.values.d1) < m_state.epsilon();
+        row.defined = std::isfinite(row.values.f);
+        row.dead = dead && row.defined;
+        row.saturated = row.defined && !dead && std::abs(row.values.d1) < m_state.epsilon();
         rows.push_back(row);
     }
     return rows;
@@ -238,10 +252,11 @@ void ChartArea::paintOverlay(QPainter& painter, const ChartLayout& layout)
     if (m_hoverZ) m_hoverZ = layout.zForX(m_hoverX);
     if (m_hoverZ && m_drag == DragMode::None && layout.overPlots(m_hoverX)) paintReadout(painter, layout, m_hoverX);
     if (hasFocus()) {
-        QPen focus(palette().color(QPalette::Highlight), 1.0);
+        // The same ring as every other control, so Tab into the charts is as easy to follow.
+        QPen focus(focusRingColour(palette()), 2.0);
         painter.setPen(focus);
         painter.setBrush(Qt::NoBrush);
-        painter.drawRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5));
+        painter.drawRect(QRectF(rect()).adjusted(1.0, 1.0, -1.0, -1.0));
     }
 }
 
@@ -262,6 +277,7 @@ void ChartArea::paintReadout(QPainter& painter, const ChartLayout& layout, doubl
         if (panel.kind == ChartKind::Saturation) continue;
         const PlotMapping mapping = panel.mapping();
         for (const ReadoutRow& row : rows) {
+            if (!row.defined) continue;
             const double y = mapping.yForValue(valueFor(row.values, panel.kind));
             if (!std::isfinite(y) || y < panel.plot.top() || y > panel.plot.bottom()) continue;
             painter.setPen(QPen(palette().color(QPalette::Base), 1.0));
@@ -284,11 +300,7 @@ void ChartArea::paintReadout(QPainter& painter, const ChartLayout& layout, doubl
     };
     std::vector<Line> lines;
     for (const ReadoutRow& row : rows) {
-        QStringList cells{row.caption, tr("f = %1").arg(formatReadout(row.values.f)),
-                          tr("f′ = %1").arg(formatReadout(row.values.d1))};
-        if (second) cells << tr("f″ = %1").arg(formatReadout(row.values.d2));
-        cells << (row.dead ? tr("dead") : row.saturated ? tr("saturated") : QString());
-        lines.push_back({row.colour, cells});
+        lines.push_back({row.colour, readoutCells(row, second)});
     }
     const qsizetype columns = lines.empty() ? 0 : lines.front().cells.size();
     std::vector<double> widths(static_cast<std::size_t>(columns), 0.0);

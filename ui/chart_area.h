@@ -28,7 +28,12 @@ struct ReadoutRow {
     core::Derivatives values;
     bool dead = false;       // inside one of its dead intervals
     bool saturated = false;  // |f′| < ε but not dead
+    bool defined = true;     // f is a finite number at this z (not e.g. log(z) for z < 0)
 };
+
+// The readout's cells for one row: caption, f, f′ (f″ when shown) and dead/saturated; where f is
+// not defined every value reads "undefined", since derivatives of an undefined f mean nothing.
+[[nodiscard]] QStringList readoutCells(const ReadoutRow& row, bool secondDerivative);
 
 class ChartArea : public QWidget {
     Q_OBJECT

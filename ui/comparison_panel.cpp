@@ -12,6 +12,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHideEvent>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QKeySequence>
@@ -155,6 +156,17 @@ void ComparisonPanel::selectId(const QString& id)
     }
     m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index);
+}
+
+void ComparisonPanel::hideEvent(QHideEvent* event)
+{
+    // A row picked in a closed table would keep the other curves faded with nothing to show why.
+    if (!event->spontaneous()) {
+        const QString id = selectedId();
+        m_view->selectionModel()->clear();
+        if (!id.isEmpty() && m_state.highlightedId() == id) m_state.setHighlightedId({});
+    }
+    QWidget::hideEvent(event);
 }
 
 bool ComparisonPanel::eventFilter(QObject* watched, QEvent* event)

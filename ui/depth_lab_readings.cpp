@@ -106,9 +106,14 @@ ActivationReading varianceReading(const QString& name, std::span<const core::The
 }
 
 ActivationReading deadReading(const QString& name, std::span<const core::TheoryLayer> layers,
-                              std::span<const core::SimulatedLayer> simulated)
+                              std::span<const core::SimulatedLayer> simulated, bool canDie)
 {
     ActivationReading r{name, name, ReadingTrend::Steady, 0.0, {}};
+    if (!canDie) {
+        r.trend = ReadingTrend::Blocked;
+        r.text = tr("%1: f′ never vanishes, no unit can die").arg(name);
+        return r;
+    }
     const auto percent = [](double share) {
         return QString::number(100.0 * share, 'f', share < 0.1 ? 1 : 0);
     };
@@ -266,9 +271,26 @@ QString readingLines(std::span<const ActivationReading> readings)
     return lines.join(QLatin1Char('\n'));
 }
 
-QString phaseReading(const QString& name, const std::optional<core::MeanVarianceFixedPoint>& fixedPoint)
+QString phaseReading(const QString& name, const std::optional<core::MeanVarianceFixedPoint>& fixedPoint,
+                     std::span<const std::vector<QPointF>> trajectories)
 {
-    if (!fixedPoint) return tr("%1: no fixed point, the variance runs off").arg(name);
+    if (!fixedPoint) {
+        // Say what the paths do: a small λ pulls every variance to 0, a large one lets it grow.
+        bool collapse = false;
+        bool grow = false;
+        for (const std::vector<QPointF>& path : trajectories) {
+            if (path.size() < 2) continue;
+            const double first = path.front().y();
+            const double last = path.back().y();
+            if (!std::isfinite(last) || last > 2.0 * first)
+                grow = true;
+            else if (last < 1e-2 * first)
+                collapse = true;
+        }
+        if (collapse && !grow) return tr("%1: no fixed point, the variance collapses to 0").arg(name);
+        if (grow && !collapse) return tr("%1: no fixed point, the variance runs off").arg(name);
+        return tr("%1: no fixed point, the variance settles nowhere").arg(name);
+    }
     const QString where =
         QStringLiteral("(%1, %2)")
             .arg(QString::number(std::fabs(fixedPoint->point.mean) < 5e-4 ? 0.0 : fixedPoint->point.mean, 'f',

@@ -4,10 +4,12 @@
 #include "core/depth_simulation.h"
 #include "core/depth_theory.h"
 
+#include <QPointF>
 #include <QString>
 
 #include <optional>
 #include <span>
+#include <vector>
 
 namespace ax::ui {
 
@@ -34,9 +36,11 @@ struct ActivationReading {
 // e.g. "relu: variance fades, q = 10⁻⁹ by layer 30" or "selu: variance settles at q = 1.00".
 [[nodiscard]] ActivationReading varianceReading(const QString& name, std::span<const core::TheoryLayer> layers);
 
-// From the simulation when there is one, else the theory's share of inputs where f′ = 0.
+// From the simulation when there is one, else the theory's share of inputs where f′ = 0. canDie:
+// whether the activation has a dead region at all; when it has none no unit can die, whatever the
+// simulation or the theory (still being worked out) says.
 [[nodiscard]] ActivationReading deadReading(const QString& name, std::span<const core::TheoryLayer> layers,
-                                            std::span<const core::SimulatedLayer> simulated);
+                                            std::span<const core::SimulatedLayer> simulated, bool canDie);
 
 // The line under a chart: every activation's sentence when there are at most kReadingsListed,
 // else one sentence that counts the trends and names the extremes, e.g. "Gradient over 30 layers:
@@ -48,9 +52,11 @@ inline constexpr int kReadingsListed = 3;
 // Every activation's sentence, one per line: the full reading behind a summary.
 [[nodiscard]] QString readingLines(std::span<const ActivationReading> readings);
 
-// Where the mean/variance map of an activation leads, e.g. "SELU: (μ, ν) → (0.000, 1.000), stable".
+// Where the mean/variance map of an activation leads, e.g. "SELU: (μ, ν) → (0.000, 1.000), stable";
+// without a fixed point, the trajectories (points (μ, ν)) say whether the variance collapses or runs off.
 [[nodiscard]] QString phaseReading(const QString& name,
-                                   const std::optional<core::MeanVarianceFixedPoint>& fixedPoint);
+                                   const std::optional<core::MeanVarianceFixedPoint>& fixedPoint,
+                                   std::span<const std::vector<QPointF>> trajectories);
 
 // 10 to an integer power in Unicode superscripts, e.g. "10⁻²⁰".
 [[nodiscard]] QString powerOfTen(int exponent);

@@ -4,6 +4,7 @@
 #include "depth_lab_readings.h"
 #include "depth_lab_runner.h"
 #include "explorer_state.h"
+#include "number_box.h"
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -92,7 +93,12 @@ DepthLabView::DepthLabView(ExplorerState& state, QWidget* parent)
     m_init->setToolTip(tr("Weights are drawn from N(0, σ_w²/width)"));
     form->addRow(tr("&Initialisation:"), m_init);
 
-    m_customVariance = new QDoubleSpinBox(network);
+    {
+        auto* box = new NumberBox(network);
+        box->setValueName(tr("σ_w²"));
+        connect(box, &NumberBox::refused, this, &DepthLabView::statusMessage);
+        m_customVariance = box;
+    }
     m_customVariance->setRange(0.05, 4.0);
     m_customVariance->setSingleStep(0.05);
     m_customVariance->setDecimals(3);
@@ -100,19 +106,34 @@ DepthLabView::DepthLabView(ExplorerState& state, QWidget* parent)
     m_customVariance->setEnabled(false);
     form->addRow(tr("σ_w²:"), m_customVariance);
 
-    m_biasVariance = new QDoubleSpinBox(network);
+    {
+        auto* box = new NumberBox(network);
+        box->setValueName(tr("σ_b²"));
+        connect(box, &NumberBox::refused, this, &DepthLabView::statusMessage);
+        m_biasVariance = box;
+    }
     m_biasVariance->setRange(0.0, 2.0);
     m_biasVariance->setSingleStep(0.01);
     m_biasVariance->setDecimals(3);
     m_biasVariance->setToolTip(tr("Biases are drawn from N(0, σ_b²)"));
     form->addRow(tr("σ_&b²:"), m_biasVariance);
 
-    m_inputMean = new QDoubleSpinBox(network);
+    {
+        auto* box = new NumberBox(network);
+        box->setValueName(tr("the input mean"));
+        connect(box, &NumberBox::refused, this, &DepthLabView::statusMessage);
+        m_inputMean = box;
+    }
     m_inputMean->setRange(-3.0, 3.0);
     m_inputMean->setSingleStep(0.1);
     form->addRow(tr("Input &mean:"), m_inputMean);
 
-    m_inputVariance = new QDoubleSpinBox(network);
+    {
+        auto* box = new NumberBox(network);
+        box->setValueName(tr("the input variance"));
+        connect(box, &NumberBox::refused, this, &DepthLabView::statusMessage);
+        m_inputVariance = box;
+    }
     m_inputVariance->setRange(0.01, 10.0);
     m_inputVariance->setSingleStep(0.1);
     m_inputVariance->setValue(1.0);
@@ -578,7 +599,7 @@ void DepthLabView::rebuildCharts()
     gradient.xMin = 0.0;
     gradient.xMax = depth;
     gradient.showLegend = false;
-    gradient.emptyText = variance.emptyText;
+    gradient.emptyText = tr("Enable an activation to see its gradient through the layers.");
     DepthChartContent dead;
     dead.title = tr("Fraction of dead units");
     dead.xTitle = tr("layer");
@@ -588,7 +609,7 @@ void DepthLabView::rebuildCharts()
     dead.xMin = 0.0;
     dead.xMax = depth;
     dead.showLegend = false;
-    dead.emptyText = variance.emptyText;
+    dead.emptyText = tr("Enable an activation to see which of its units die through the layers.");
 
     std::vector<ActivationReading> varianceText;
     std::vector<ActivationReading> gradientText;
@@ -629,7 +650,8 @@ void DepthLabView::rebuildCharts()
         dead.series.push_back(std::move(d));
         varianceText.push_back(varianceReading(name, *theory));
         gradientText.push_back(gradientReading(name, *theory));
-        deadText.push_back(deadReading(name, *theory, simulated));
+        deadText.push_back(
+            deadReading(name, *theory, simulated, core::zeroDerivativeIsDead(*a, m_state.parameters(id))));
     }
     if (!anyDead) {
         dead.series.clear();
@@ -670,7 +692,8 @@ void DepthLabView::rebuildCharts()
         }
         if (m_phase.fixedPoint)
             phase.markers.emplace_back(m_phase.fixedPoint->point.mean, m_phase.fixedPoint->point.variance);
-        phaseText = phaseReading(QString::fromStdString(selu->name), m_phase.fixedPoint);
+        phaseText =
+            phaseReading(QString::fromStdString(selu->name), m_phase.fixedPoint, m_phase.trajectories);
     }
 
     m_charts[index(DepthChart::Variance)]->setContent(std::move(variance));

@@ -72,6 +72,8 @@ public:
 
 signals:
     void simulationFinished(bool cancelled);
+    // A refused value, for the status bar.
+    void statusMessage(const QString& message);
 
 private:
     // from the state

@@ -392,6 +392,28 @@ void ExportDialog::setPath(const QString& path)
     m_path->setText(path);
 }
 
+void ExportDialog::setFolder(const QString& folder)
+{
+    m_path->setText(QDir(folder).filePath(defaultFileName()));
+}
+
+void ExportDialog::setFigureFormat(FigureFormat format)
+{
+    const int index = m_format->findData(static_cast<int>(format));
+    if (index >= 0) m_format->setCurrentIndex(index);
+}
+
+QString ExportDialog::animationFormatName() const
+{
+    return m_animationFormat->currentIndex() == 0 ? QStringLiteral("gif") : QStringLiteral("png");
+}
+
+void ExportDialog::setAnimationFormatName(const QString& name)
+{
+    if (name == QLatin1String("gif")) m_animationFormat->setCurrentIndex(0);
+    if (name == QLatin1String("png")) m_animationFormat->setCurrentIndex(1);
+}
+
 FigureOptions ExportDialog::figureOptions() const
 {
     FigureOptions options;

@@ -40,6 +40,12 @@ public:
     [[nodiscard]] Page currentPage() const;
     [[nodiscard]] QString path() const;
     void setPath(const QString& path);
+    // The file name follows the content; the folder and the figure format are what a user last chose.
+    void setFolder(const QString& folder);
+    void setFigureFormat(FigureFormat format);
+    // The animation's output: "gif", or "png" for a numbered PNG sequence; other names change nothing.
+    [[nodiscard]] QString animationFormatName() const;
+    void setAnimationFormatName(const QString& name);
 
     // What the controls describe now.
     [[nodiscard]] FigureOptions figureOptions() const;

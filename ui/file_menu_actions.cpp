@@ -14,6 +14,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QWidget>
 
@@ -24,6 +25,11 @@ namespace ax::ui {
 namespace {
 
 constexpr int kStatusTimeoutMs = 5000;
+
+// The Export dialog's last folder and figure format, kept beside the other window settings.
+const QString kExportFolderKey = QStringLiteral("export/folder");
+const QString kExportFormatKey = QStringLiteral("export/format");
+const QString kExportAnimationFormatKey = QStringLiteral("export/animationFormat");
 
 QString withSessionSuffix(const QString& path)
 {
@@ -89,6 +95,7 @@ std::optional<QString> FileMenuActions::openSessionFile(const QString& path)
     m_currentSession = path;
     RecentFiles::add(path);
     m_window.setWindowFilePath(path);
+    emit sessionFileChanged(path);
     report(tr("Opened %1.").arg(QFileInfo(path).fileName()));
     return std::nullopt;
 }
@@ -99,6 +106,7 @@ std::optional<QString> FileMenuActions::saveSessionFile(const QString& path)
     m_currentSession = path;
     RecentFiles::add(path);
     m_window.setWindowFilePath(path);
+    emit sessionFileChanged(path);
     report(tr("Saved %1.").arg(QFileInfo(path).fileName()));
     return std::nullopt;
 }
@@ -138,8 +146,21 @@ void FileMenuActions::showExportDialog(bool animation)
     ExportDialog dialog(m_state, &m_window);
     dialog.setDepthLab(m_depthLab);
     dialog.showPage(animation ? ExportDialog::Page::Animation : ExportDialog::Page::Figure);
-    if (dialog.exec() == QDialog::Accepted)
-        report(tr("Exported %1.").arg(QDir::toNativeSeparators(dialog.path())));
+    QSettings settings;
+    if (const auto format = figureFormatFromName(settings.value(kExportFormatKey).toString()))
+        dialog.setFigureFormat(*format);
+    dialog.setAnimationFormatName(settings.value(kExportAnimationFormatKey).toString());
+    // A folder that has gone since (an unplugged stick) falls back to the dialog's own choice.
+    if (const QString folder = settings.value(kExportFolderKey).toString();
+        !folder.isEmpty() && QFileInfo(folder).isDir())
+        dialog.setFolder(folder);
+    if (dialog.exec() != QDialog::Accepted) return;
+    settings.setValue(kExportFolderKey, QFileInfo(dialog.path()).absolutePath());
+    if (dialog.currentPage() == ExportDialog::Page::Figure)
+        settings.setValue(kExportFormatKey, figureFormatName(dialog.figureFormat()));
+    else
+        settings.setValue(kExportAnimationFormatKey, dialog.animationFormatName());
+    report(tr("Exported %1.").arg(QDir::toNativeSeparators(dialog.path())));
 }
 
 void FileMenuActions::copyFigure()

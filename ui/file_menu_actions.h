@@ -48,6 +48,10 @@ public:
     // Copies the combined figure at the chart view's size to the clipboard.
     void copyFigure();
 
+signals:
+    // The state now matches the session file at path: just opened or saved.
+    void sessionFileChanged(const QString& path);
+
 private:
     void open();
     void save();

@@ -4,28 +4,33 @@
 #include "ui/custom_activation_actions.h"
 
 #include "about_dialog.h"
-#include "depth_lab_view.h"
 #include "activation_list_panel.h"
 #include "chart_area.h"
 #include "comparison_panel.h"
+#include "depth_lab_view.h"
 #include "file_menu_actions.h"
+#include "getting_started_dialog.h"
 #include "parameter_panel.h"
 #include "range_panel.h"
 #include "settings_store.h"
 #include "theme.h"
+#include "wheel_focus_filter.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QFrame>
 #include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QShowEvent>
@@ -35,6 +40,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ax::ui {
@@ -45,6 +51,7 @@ constexpr int kStatusTimeoutMs = 8000;
 constexpr int kSidePanelWidth = 350;
 constexpr int kComparisonWidth = 440;
 constexpr int kMinWidthForTable = 1600;
+constexpr QSize kDefaultSize(1400, 880);
 
 QLabel* sectionTitle(const QString& text, QWidget* parent)
 {
@@ -64,7 +71,6 @@ MainWindow::MainWindow(QWidget* parent) : MainWindow(Persistence::UserSettings, 
 MainWindow::MainWindow(Persistence persistence, QWidget* parent)
     : QMainWindow(parent), m_persistence(persistence)
 {
-    setWindowTitle(tr("Activation Explorer"));
     setObjectName(QStringLiteral("mainWindow"));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
@@ -99,9 +105,17 @@ MainWindow::MainWindow(Persistence persistence, QWidget* parent)
     connect(m_charts, &ChartArea::statusMessage, this, &MainWindow::showStatus);
     connect(m_parameters, &ParameterPanel::statusMessage, this, &MainWindow::showStatus);
     connect(m_range, &RangePanel::statusMessage, this, &MainWindow::showStatus);
+    connect(m_range, &RangePanel::problemSolved, this, &MainWindow::clearStatus);
+    connect(m_depthLab, &DepthLabView::statusMessage, this, &MainWindow::showStatus);
+    connect(m_parameters, &ParameterPanel::problemSolved, this, &MainWindow::clearStatus);
+    connect(m_fileActions, &FileMenuActions::sessionFileChanged, this, [this] {
+        setWindowModified(false);
+        updateTitle();
+    });
     connect(m_range, &RangePanel::resetViewRequested, m_actions.resetView, &QAction::trigger);
 
-    resize(1400, 880);
+    WheelFocusFilter::apply(m_depthLab);
+    resize(firstSize(screen() ? screen()->availableGeometry().size() : kDefaultSize));
     m_defaultLayout = saveState();
 
     if (m_persistence == Persistence::UserSettings) {
@@ -110,6 +124,74 @@ MainWindow::MainWindow(Persistence persistence, QWidget* parent)
     }
     applyTheme(m_state.theme());
     syncActions();
+    // What the settings brought back is where this window starts, not a change to save.
+    setWindowModified(false);
+    updateTitle();
+}
+
+QSize MainWindow::firstSize(const QSize& available)
+{
+    return kDefaultSize.boundedTo(available);
+}
+
+bool MainWindow::restoreWindowGeometry(const QByteArray& geometry)
+{
+    const bool restored = restoreGeometry(geometry);
+    // A size saved on a larger screen must not run off this one.
+    fitToScreen();
+    return restored;
+}
+
+void MainWindow::fitToScreen()
+{
+    const QScreen* where = screen();
+    if (!where) return;
+    const QRect available = where->availableGeometry();
+    // The frame (title bar, borders) is outside the widget's own geometry.
+    const QSize frame = frameGeometry().size() - geometry().size();
+    const QSize room = available.size() - frame.expandedTo(QSize(0, 0));
+    if (width() > room.width() || height() > room.height()) resize(size().boundedTo(room));
+    QRect placed = frameGeometry();
+    if (!available.contains(placed)) {
+        placed.moveLeft(std::clamp(placed.left(), available.left(),
+                                   std::max(available.left(), available.right() - placed.width() + 1)));
+        placed.moveTop(std::clamp(placed.top(), available.top(),
+                                  std::max(available.top(), available.bottom() - placed.height() + 1)));
+        move(placed.topLeft());
+    }
+}
+
+void MainWindow::updateTitle()
+{
+    const QString file = m_fileActions->currentSession();
+    setWindowFilePath(file);
+    setWindowTitle(file.isEmpty() ? tr("Activation Explorer[*]")
+                                  : tr("%1[*] — Activation Explorer").arg(QFileInfo(file).fileName()));
+}
+
+bool MainWindow::confirmUnsavedChanges()
+{
+    // Without a session file the state lives in the settings and comes back at the next start.
+    const QString file = m_fileActions->currentSession();
+    if (!isWindowModified() || file.isEmpty()) return true;
+    QMessageBox box(QMessageBox::Question, tr("Unsaved changes"),
+                    tr("Save the changes to %1 before quitting?").arg(QFileInfo(file).fileName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("unsavedChangesBox"));
+    box.setDefaultButton(QMessageBox::Save);
+    box.setEscapeButton(QMessageBox::Cancel);
+    switch (box.exec()) {
+        case QMessageBox::Save:
+            if (auto error = m_fileActions->saveSessionFile(file)) {
+                QMessageBox::warning(this, tr("Cannot save the session"), *error);
+                return false;
+            }
+            return true;
+        case QMessageBox::Discard:
+            return true;
+        default:
+            return false;
+    }
 }
 
 MainWindow::~MainWindow()
@@ -245,6 +327,20 @@ void MainWindow::createActions()
             showNormal();
     });
 
+    m_actions.gettingStarted = make(tr("&Getting Started"), tr("What the window shows and its shortcuts"),
+                                    QStringLiteral("help-contents"));
+    m_actions.gettingStarted->setShortcut(QKeySequence::HelpContents);
+    connect(m_actions.gettingStarted, &QAction::triggered, this, [this] {
+        auto* dialog = findChild<GettingStartedDialog*>();
+        if (!dialog) {
+            dialog = new GettingStartedDialog(this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        dialog->show();
+        dialog->raise();
+        dialog->activateWindow();
+    });
+
     m_actions.about =
         make(tr("&About Activation Explorer"), tr("Version, licence and the papers behind the catalog"),
              QStringLiteral("help-about"));
@@ -284,6 +380,8 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_actions.restoreDefaults);
 
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu->addAction(m_actions.gettingStarted);
+    m_helpMenu->addSeparator();
     m_helpMenu->addAction(m_actions.about);
     m_helpMenu->addAction(m_actions.aboutQt);
 }
@@ -291,6 +389,11 @@ void MainWindow::createMenus()
 void MainWindow::showStatus(const QString& message)
 {
     statusBar()->showMessage(message, kStatusTimeoutMs);
+}
+
+void MainWindow::clearStatus(const QString& message)
+{
+    if (statusBar()->currentMessage() == message) statusBar()->clearMessage();
 }
 
 void MainWindow::zoomRange(double factor)
@@ -344,6 +447,10 @@ void MainWindow::changeEvent(QEvent* event)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_parameters->pauseSweeps();
+    if (!confirmUnsavedChanges()) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
 }
@@ -352,7 +459,7 @@ void MainWindow::restoreSettings()
 {
     if (auto error = m_settings->loadState(m_state)) showStatus(*error);
     const QByteArray geometry = m_settings->windowGeometry();
-    if (!geometry.isEmpty() && !restoreGeometry(geometry))
+    if (!geometry.isEmpty() && !restoreWindowGeometry(geometry))
         showStatus(tr("The saved window size was ignored; the default is used."));
     const QByteArray layout = m_settings->windowState();
     m_layoutRestored = !layout.isEmpty() && restoreState(layout);
@@ -368,6 +475,11 @@ void MainWindow::saveSettings()
 
 void MainWindow::onStateChanged(const StateChange& change)
 {
+    // Changes are unsaved only against a session file: without one the settings keep the state for
+    // the next start. What is highlighted is a glance, not part of the session.
+    if (!m_fileActions->currentSession().isEmpty() &&
+        (change.parts & ~StateChange::Parts(StateChange::Highlight)).toInt() != 0)
+        setWindowModified(true);
     if (change.touches(StateChange::Theme)) applyTheme(m_state.theme());
     if (change.touches(StateChange::Theme) || change.touches(StateChange::ChartOptions)) syncActions();
 }

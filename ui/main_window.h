@@ -48,6 +48,7 @@ public:
         QAction* zoomIn = nullptr;
         QAction* zoomOut = nullptr;
         QAction* fullScreen = nullptr;
+        QAction* gettingStarted = nullptr;
         QAction* about = nullptr;
         QAction* aboutQt = nullptr;
     };
@@ -79,6 +80,13 @@ public:
 
     // Shows a message in the status bar for a while.
     void showStatus(const QString& message);
+    // Takes message off the status bar if it is still there (the problem it named was put right).
+    void clearStatus(const QString& message);
+
+    // The first size of a window: the default, but never larger than the screen's available area.
+    [[nodiscard]] static QSize firstSize(const QSize& available);
+    // restoreGeometry, then shrunk and moved onto the screen's available area where it runs off.
+    bool restoreWindowGeometry(const QByteArray& geometry);
 
     // Narrows (factor < 1) or widens the z range around its centre.
     void zoomRange(double factor);
@@ -97,6 +105,12 @@ private:
     void createDocks();
     void restoreSettings();
     void saveSettings();
+    // Keeps the window on the screen it opens on, whatever size it was given or restored to.
+    void fitToScreen();
+    // The session file's name and [*] for unsaved changes.
+    void updateTitle();
+    // Asks before unsaved changes to a session file are lost; false: stay open.
+    [[nodiscard]] bool confirmUnsavedChanges();
     // from the state
     void onStateChanged(const StateChange& change);
     void syncActions();

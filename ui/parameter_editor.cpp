@@ -1,8 +1,8 @@
 #include "parameter_editor.h"
 
 #include "explorer_state.h"
+#include "number_box.h"
 
-#include <QDoubleSpinBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace ax::ui {
 
@@ -57,22 +58,25 @@ ParameterEditor::ParameterEditor(ExplorerState& state, const QString& id, int in
     m_slider->setMinimumWidth(80);
     layout->addWidget(m_slider, 1);
 
-    m_spin = new QDoubleSpinBox(this);
+    m_spin = new NumberBox(this);
     m_spin->setDecimals(kDecimals);
     const double step = std::pow(10.0, -kDecimals);
     const double low = std::max(p.domainMin, -kSaneLimit) + (p.domainMinOpen ? step : 0.0);
     const double high = std::min(p.domainMax, kSaneLimit) - (p.domainMaxOpen ? step : 0.0);
     m_spin->setRange(low, high);
     m_spin->setSingleStep((p.sliderMax - p.sliderMin) / 100.0);
-    m_spin->setKeyboardTracking(true);
     m_spin->setAccelerated(true);
     // The same width in every row keeps the sliders of all groups aligned.
     m_spin->setFixedWidth(m_spin->fontMetrics().horizontalAdvance(QStringLiteral("0000000.0000")) +
                           m_spin->style()->pixelMetric(QStyle::PM_SpinBoxSliderHeight) + 28);
-    m_spin->setToolTip(tr("%1\nAllowed: %2").arg(meaning, QString::fromStdString(p.domainText())));
+    m_spin->setValueName(tr("%1 of %2").arg(symbol, activationName));
+    // The box reaches past the slider's ends, so both ranges are named where the pointer rests.
+    m_spin->setToolTip(
+        tr("%1\nSlider from %2 to %3; type any value %4, also as 2.5e-3")
+            .arg(meaning, formatNumber(p.sliderMin), formatNumber(p.sliderMax), m_spin->rangeText()));
     m_spin->setAccessibleName(tr("%1 of %2, exact value").arg(symbol, activationName));
-    m_spin->setAccessibleDescription(
-        tr("%1. Any value in %2 can be typed").arg(meaning, QString::fromStdString(p.domainText())));
+    m_spin->setAccessibleDescription(tr("%1. Any value %2 can be typed, in decimal or scientific notation")
+                                         .arg(meaning, m_spin->rangeText()));
     layout->addWidget(m_spin);
     m_label->setBuddy(m_slider);
 
@@ -94,6 +98,7 @@ ParameterEditor::ParameterEditor(ExplorerState& state, const QString& id, int in
 
     connect(m_slider, &QSlider::valueChanged, this, &ParameterEditor::onSliderMoved);
     connect(m_spin, &QDoubleSpinBox::valueChanged, this, &ParameterEditor::onSpinChanged);
+    connect(m_spin, &NumberBox::refused, this, &ParameterEditor::reportProblem);
     connect(m_play, &QToolButton::toggled, this, &ParameterEditor::setSweeping);
     connect(m_timer, &QTimer::timeout, this, &ParameterEditor::advanceSweep);
 
@@ -183,9 +188,17 @@ void ParameterEditor::write(double value)
         value = std::clamp(value, std::nextafter(p.domainMin, p.domainMax),
                            std::nextafter(p.domainMax, p.domainMin));
     if (auto error = m_state.setParameter(m_id, m_index, value)) {
-        emit statusMessage(*error);
+        reportProblem(*error);
         syncFromState();
+    } else if (!m_problem.isEmpty()) {
+        emit problemSolved(std::exchange(m_problem, QString()));
     }
+}
+
+void ParameterEditor::reportProblem(const QString& message)
+{
+    m_problem = message;
+    emit statusMessage(message);
 }
 
 bool ParameterEditor::isSweeping() const noexcept

@@ -2,9 +2,10 @@
 // One parameter's row: a slider over the catalog's slider range, a spin box for exact values and a
 // play button that sweeps the value back and forth between the slider's ends.
 
+#include "number_box.h"
+
 #include <QWidget>
 
-class QDoubleSpinBox;
 class QLabel;
 class QSlider;
 class QTimer;
@@ -31,7 +32,7 @@ public:
     [[nodiscard]] int parameterIndex() const noexcept { return m_index; }
     [[nodiscard]] QLabel* label() const noexcept { return m_label; }
     [[nodiscard]] QSlider* slider() const noexcept { return m_slider; }
-    [[nodiscard]] QDoubleSpinBox* spinBox() const noexcept { return m_spin; }
+    [[nodiscard]] NumberBox* spinBox() const noexcept { return m_spin; }
     [[nodiscard]] QToolButton* playButton() const noexcept { return m_play; }
 
     [[nodiscard]] bool isSweeping() const noexcept;
@@ -51,6 +52,8 @@ signals:
     void sweepingChanged(bool sweeping);
     // A refused value, for the status bar.
     void statusMessage(const QString& message);
+    // The refusal this editor reported last is gone: a later value was taken.
+    void problemSolved(const QString& message);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -62,6 +65,7 @@ private:
     void onSpinChanged(double value);
     void advanceSweep();
     void write(double value);
+    void reportProblem(const QString& message);
 
     [[nodiscard]] const core::Parameter& parameter() const;
 
@@ -70,11 +74,12 @@ private:
     int m_index = 0;
     QLabel* m_label = nullptr;
     QSlider* m_slider = nullptr;
-    QDoubleSpinBox* m_spin = nullptr;
+    NumberBox* m_spin = nullptr;
     QToolButton* m_play = nullptr;
     QTimer* m_timer = nullptr;
     double m_sweepSeconds = 4.0;
     double m_direction = 1.0;
+    QString m_problem;
 };
 
 }  // namespace ax::ui

@@ -2,6 +2,7 @@
 
 #include "explorer_state.h"
 #include "parameter_editor.h"
+#include "wheel_focus_filter.h"
 
 #include <QApplication>
 #include <QDoubleSpinBox>
@@ -11,6 +12,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSlider>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace ax::ui {
@@ -48,14 +51,16 @@ ParameterPanel::ParameterPanel(ExplorerState& state, QWidget* parent) : QWidget(
 
     auto* speedRow = new QHBoxLayout;
     auto* speedLabel = new QLabel(tr("Sweep &time"), this);
-    m_sweepSeconds = new QDoubleSpinBox(this);
+    m_sweepSeconds = new NumberBox(this);
     m_sweepSeconds->setRange(0.5, 60.0);
     m_sweepSeconds->setDecimals(1);
     m_sweepSeconds->setSingleStep(0.5);
     m_sweepSeconds->setValue(4.0);
     m_sweepSeconds->setSuffix(tr(" s"));
     m_sweepSeconds->setToolTip(
-        tr("Seconds a play button takes to move a parameter from one end to the other"));
+        tr("Seconds a play button takes to move a parameter from one end to the other, %1")
+            .arg(m_sweepSeconds->rangeText()));
+    connect(m_sweepSeconds, &NumberBox::refused, this, &ParameterPanel::statusMessage);
     m_sweepSeconds->setAccessibleName(tr("Sweep time"));
     m_sweepSeconds->setAccessibleDescription(
         tr("Seconds for one pass of a parameter sweep from one end of its slider to the other"));
@@ -182,6 +187,7 @@ void ParameterPanel::addGroups()
             m_editors << editor;
             connect(editor, &ParameterEditor::sweepingChanged, this, &ParameterPanel::onSweepingChanged);
             connect(editor, &ParameterEditor::statusMessage, this, &ParameterPanel::statusMessage);
+            connect(editor, &ParameterEditor::problemSolved, this, &ParameterPanel::problemSolved);
         }
         auto* reset = new QPushButton(tr("Reset %1").arg(name), group);
         reset->setToolTip(tr("Back to the default parameters of %1").arg(name));
@@ -196,6 +202,24 @@ void ParameterPanel::addGroups()
         m_groups.insert(id, group);
         m_resets.insert(id, reset);
     }
+    // Groups made after the rest of the window would otherwise come last in the Tab order; put
+    // every row's slider, box and ▶, then each Reset, right after the sweep time, as they are seen.
+    QWidget* previous = m_sweepSeconds;
+    for (const QString& id : m_state.activationIds()) {
+        if (!m_groups.contains(id)) continue;
+        for (ParameterEditor* editor : std::as_const(m_editors)) {
+            if (editor->activationId() != id) continue;
+            for (QWidget* control :
+                 {static_cast<QWidget*>(editor->slider()), static_cast<QWidget*>(editor->spinBox()),
+                  static_cast<QWidget*>(editor->playButton())}) {
+                setTabOrder(previous, control);
+                previous = control;
+            }
+        }
+        setTabOrder(previous, m_resets.value(id));
+        previous = m_resets.value(id);
+    }
+    WheelFocusFilter::apply(this);
 }
 
 void ParameterPanel::rebuildGroups()

@@ -2,10 +2,11 @@
 // The parameter controls: one group per enabled parameterised activation, with a reset button, and
 // the sweep speed shared by every play button; any user input pauses a running sweep.
 
+#include "number_box.h"
+
 #include <QHash>
 #include <QWidget>
 
-class QDoubleSpinBox;
 class QGroupBox;
 class QPushButton;
 
@@ -27,7 +28,7 @@ public:
     [[nodiscard]] QPushButton* resetButton(const QString& id) const;
     [[nodiscard]] ParameterEditor* editor(const QString& id, int index) const;
     [[nodiscard]] QList<ParameterEditor*> editors() const;
-    [[nodiscard]] QDoubleSpinBox* sweepSecondsBox() const noexcept { return m_sweepSeconds; }
+    [[nodiscard]] NumberBox* sweepSecondsBox() const noexcept { return m_sweepSeconds; }
 
     // Stops every running sweep.
     void pauseSweeps();
@@ -35,6 +36,7 @@ public:
 
 signals:
     void statusMessage(const QString& message);
+    void problemSolved(const QString& message);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -54,7 +56,7 @@ private:
     QHash<QString, QGroupBox*> m_groups;
     QHash<QString, QPushButton*> m_resets;
     QList<ParameterEditor*> m_editors;
-    QDoubleSpinBox* m_sweepSeconds = nullptr;
+    NumberBox* m_sweepSeconds = nullptr;
     QWidget* m_emptyHint = nullptr;
     bool m_filtering = false;
     QString m_groupsSignature;

@@ -4,10 +4,10 @@
 
 #include "explorer_state.h"
 #include "theme.h"
+#include "wheel_focus_filter.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -21,6 +21,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 namespace ax::ui {
 
@@ -91,12 +92,14 @@ RangePanel::RangePanel(ExplorerState& state, QWidget* parent) : QWidget(parent),
     m_epsilonSlider->setAccessibleDescription(
         tr("Log-scale slider from 0.0001 to 0.5: z counts as saturated where |f′(z)| is below ε"));
     m_epsilonSlider->setToolTip(tr("z is saturated where |f′(z)| < ε (log scale)"));
-    m_epsilonBox = new QDoubleSpinBox(this);
+    m_epsilonBox = new NumberBox(this);
     m_epsilonBox->setDecimals(5);
     m_epsilonBox->setRange(ExplorerState::kMinEpsilon, ExplorerState::kMaxEpsilon);
     m_epsilonBox->setSingleStep(0.005);
     m_epsilonBox->setAccessibleName(tr("Saturation threshold ε, exact value"));
     m_epsilonBox->setAccessibleDescription(tr("ε between 0.0001 and 0.5"));
+    m_epsilonBox->setToolTip(tr("ε %1, also as 1e-3").arg(m_epsilonBox->rangeText()));
+    connect(m_epsilonBox, &NumberBox::refused, this, &RangePanel::statusMessage);
     auto* epsilonRow = new QHBoxLayout;
     epsilonRow->addWidget(m_epsilonSlider, 1);
     epsilonRow->addWidget(m_epsilonBox);
@@ -164,6 +167,7 @@ RangePanel::RangePanel(ExplorerState& state, QWidget* parent) : QWidget(parent),
     syncRange();
     syncEpsilon();
     syncChartOptions();
+    WheelFocusFilter::apply(this);
 
     for (QLineEdit* edit : {m_zMin, m_zMax})
         connect(edit, &QLineEdit::editingFinished, this, &RangePanel::applyRange);
@@ -179,22 +183,23 @@ RangePanel::RangePanel(ExplorerState& state, QWidget* parent) : QWidget(parent),
     connect(m_yMode, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_state.setYAxisMode(static_cast<YAxisMode>(m_yMode->itemData(index).toInt()));
     });
-    for (QDoubleSpinBox* box : {m_fLo, m_fHi, m_dLo, m_dHi})
+    for (NumberBox* box : {m_fLo, m_fHi, m_dLo, m_dHi})
         connect(box, &QDoubleSpinBox::valueChanged, this, &RangePanel::applyLimits);
     connect(m_second, &QCheckBox::toggled, &m_state, &ExplorerState::setShowSecondDerivative);
     connect(m_resetView, &QPushButton::clicked, this, &RangePanel::resetViewRequested);
     connect(&m_state, &ExplorerState::changed, this, &RangePanel::onStateChanged);
 }
 
-QDoubleSpinBox* RangePanel::createLimitBox(const QString& name, const QString& description)
+NumberBox* RangePanel::createLimitBox(const QString& name, const QString& description)
 {
-    auto* box = new QDoubleSpinBox(this);
+    auto* box = new NumberBox(this);
     box->setRange(-kLimitMagnitude, kLimitMagnitude);
     box->setDecimals(3);
     box->setSingleStep(0.5);
     box->setAccessibleName(name);
     box->setAccessibleDescription(description);
-    box->setToolTip(description);
+    box->setToolTip(tr("%1; %2").arg(description, box->rangeText()));
+    connect(box, &NumberBox::refused, this, &RangePanel::statusMessage);
     return box;
 }
 
@@ -257,14 +262,30 @@ void RangePanel::showRangeError(const QString& message)
     m_rangeHint->setText(message);
     m_rangeHint->show();
     m_zMin->setAccessibleDescription(message);
+    reportProblem(message);
+}
+
+void RangePanel::reportProblem(const QString& message)
+{
+    m_problem = message;
     emit statusMessage(message);
+}
+
+void RangePanel::solveProblem()
+{
+    if (m_problem.isEmpty()) return;
+    emit problemSolved(std::exchange(m_problem, QString()));
 }
 
 void RangePanel::applyLimits()
 {
-    if (auto error = m_state.setFunctionLimits({m_fLo->value(), m_fHi->value()})) emit statusMessage(*error);
-    if (auto error = m_state.setDerivativeLimits({m_dLo->value(), m_dHi->value()}))
-        emit statusMessage(*error);
+    auto error = m_state.setFunctionLimits({m_fLo->value(), m_fHi->value()});
+    if (auto derivativeError = m_state.setDerivativeLimits({m_dLo->value(), m_dHi->value()}))
+        error = derivativeError;
+    if (error)
+        reportProblem(*error);
+    else
+        solveProblem();
 }
 
 void RangePanel::onStateChanged(const StateChange& change)
@@ -283,6 +304,7 @@ void RangePanel::syncRange()
     m_rangeHint->hide();
     m_rangeHint->clear();
     m_zMin->setAccessibleDescription(tr("Left end of the input range shown in every chart; Enter applies"));
+    solveProblem();
     const QSignalBlocker blocker(m_samples);
     m_samples->setValue(m_state.samples());
 }
@@ -305,7 +327,7 @@ void RangePanel::syncChartOptions()
     m_limits->setEnabled(m_state.yAxisMode() == YAxisMode::Fixed);
     const YLimits f = m_state.functionLimits();
     const YLimits d = m_state.derivativeLimits();
-    const std::pair<QDoubleSpinBox*, double> values[] = {
+    const std::pair<NumberBox*, double> values[] = {
         {m_fLo, f.lo}, {m_fHi, f.hi}, {m_dLo, d.lo}, {m_dHi, d.hi}};
     for (const auto& [box, value] : values) {
         const QSignalBlocker blocker(box);

@@ -2,13 +2,14 @@
 // The input range, sample count, saturation threshold ε and chart options; refuses an inverted
 // range with a visible hint and keeps the last valid one.
 
+#include "number_box.h"
+
 #include <QWidget>
 
 #include <optional>
 
 class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -33,7 +34,7 @@ public:
     [[nodiscard]] QLabel* rangeHint() const noexcept { return m_rangeHint; }
     [[nodiscard]] QSpinBox* samplesBox() const noexcept { return m_samples; }
     [[nodiscard]] QSlider* epsilonSlider() const noexcept { return m_epsilonSlider; }
-    [[nodiscard]] QDoubleSpinBox* epsilonBox() const noexcept { return m_epsilonBox; }
+    [[nodiscard]] NumberBox* epsilonBox() const noexcept { return m_epsilonBox; }
     [[nodiscard]] QComboBox* yAxisModeBox() const noexcept { return m_yMode; }
     [[nodiscard]] QCheckBox* secondDerivativeBox() const noexcept { return m_second; }
     [[nodiscard]] QPushButton* resetViewButton() const noexcept { return m_resetView; }
@@ -47,6 +48,8 @@ public:
 signals:
     void statusMessage(const QString& message);
     void resetViewRequested();
+    // A problem this panel reported is gone (the range or the limits were put right).
+    void problemSolved(const QString& message);
 
 private:
     // from the UI
@@ -58,8 +61,10 @@ private:
     void syncEpsilon();
     void syncChartOptions();
     void showRangeError(const QString& message);
+    void reportProblem(const QString& message);
+    void solveProblem();
 
-    [[nodiscard]] QDoubleSpinBox* createLimitBox(const QString& name, const QString& description);
+    [[nodiscard]] NumberBox* createLimitBox(const QString& name, const QString& description);
 
     ExplorerState& m_state;
     QLineEdit* m_zMin = nullptr;
@@ -67,15 +72,16 @@ private:
     QLabel* m_rangeHint = nullptr;
     QSpinBox* m_samples = nullptr;
     QSlider* m_epsilonSlider = nullptr;
-    QDoubleSpinBox* m_epsilonBox = nullptr;
+    NumberBox* m_epsilonBox = nullptr;
     QComboBox* m_yMode = nullptr;
-    QDoubleSpinBox* m_fLo = nullptr;
-    QDoubleSpinBox* m_fHi = nullptr;
-    QDoubleSpinBox* m_dLo = nullptr;
-    QDoubleSpinBox* m_dHi = nullptr;
+    NumberBox* m_fLo = nullptr;
+    NumberBox* m_fHi = nullptr;
+    NumberBox* m_dLo = nullptr;
+    NumberBox* m_dHi = nullptr;
     QWidget* m_limits = nullptr;
     QCheckBox* m_second = nullptr;
     QPushButton* m_resetView = nullptr;
+    QString m_problem;  // the last message this panel put in the status bar, until it is put right
 };
 
 }  // namespace ax::ui

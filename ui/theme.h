@@ -16,6 +16,10 @@ namespace ax::ui {
 // True when the palette reads as dark (its window colour is darker than its text).
 [[nodiscard]] bool isDark(const QPalette& palette);
 
+// The ring a control wears while it has the keyboard focus: the highlight colour, lightened on a
+// dark palette so it stands out from the charcoal as much as the blue does from the light grey.
+[[nodiscard]] QColor focusRingColour(const QPalette& palette);
+
 // Sets the Fusion style and the palette for theme on the whole application.
 void applyTheme(Theme theme);
 

@@ -3,9 +3,11 @@
 // and the hover readout say what the core says, the mouse and keyboard zoom and pan, and what is
 // drawn has every activation's colour and no NaN even at the extremes of the range.
 
-#include "ui/activation_palette.h"
 #include "ui/chart_area.h"
+#include "core/custom_activation.h"
+#include "ui/activation_palette.h"
 #include "ui/explorer_state.h"
+#include "ui/theme.h"
 
 #include "core/sampling.h"
 #include "core/saturation.h"
@@ -437,6 +439,60 @@ TEST_F(ChartAreaTest, ExtremeRangesDrawNothingNotFinite)
         }
         area->repaint();
     }
+}
+
+TEST_F(ChartAreaTest, ReadoutSaysUndefinedWhereACustomFunctionIsNotDefined)
+{
+    for (const char* formula : {"log(z)", "sqrt(z)", "log(z)*b"}) {
+        core::CustomActivationSpec spec;
+        spec.id = state.nextCustomId().toStdString();
+        spec.name = formula;
+        spec.formula = formula;
+        ASSERT_FALSE(state.addCustomActivation(spec).has_value()) << formula;
+        const QString id = QString::fromStdString(spec.id);
+        state.setEnabledIds({id});
+        for (const bool second : {false, true}) {
+            const auto rows = area->readout(-2.0);
+            ASSERT_EQ(rows.size(), 1u);
+            EXPECT_FALSE(rows.front().defined) << formula;
+            EXPECT_FALSE(rows.front().dead || rows.front().saturated) << formula;
+            const QStringList cells = readoutCells(rows.front(), second);
+            const QStringList expected =
+                second ? QStringList{QStringLiteral("f = undefined"), QStringLiteral("f′ = undefined"),
+                                     QStringLiteral("f″ = undefined")}
+                       : QStringList{QStringLiteral("f = undefined"), QStringLiteral("f′ = undefined")};
+            EXPECT_EQ(cells.mid(1, expected.size()), expected)
+                << formula << ": " << cells.join(QLatin1Char('|')).toStdString();
+            EXPECT_TRUE(cells.last().isEmpty()) << formula;
+        }
+        // Where it is defined, the numbers are there.
+        const auto rows = area->readout(4.0);
+        ASSERT_EQ(rows.size(), 1u);
+        EXPECT_TRUE(rows.front().defined);
+        EXPECT_FALSE(
+            readoutCells(rows.front(), true).join(QLatin1Char(' ')).contains(QStringLiteral("undefined")));
+    }
+}
+
+TEST_F(ChartAreaTest, FocusedChartsWearTheFocusRingOfEveryOtherControl)
+{
+    for (const Theme theme : {Theme::Light, Theme::Dark}) {
+        applyTheme(theme);
+        QApplication::setActiveWindow(area.get());
+        ASSERT_TRUE(QTest::qWaitForWindowActive(area.get()));
+        area->setFocus(Qt::TabFocusReason);
+        ASSERT_TRUE(area->hasFocus());
+        const QImage image = area->grab().toImage();
+        const QColor ring = focusRingColour(area->palette());
+        int onBorder = 0;
+        for (int x = 0; x < image.width(); ++x)
+            onBorder += image.pixelColor(x, 1) == ring ? 1 : 0;
+        for (int y = 0; y < image.height(); ++y)
+            onBorder += image.pixelColor(1, y) == ring ? 1 : 0;
+        EXPECT_GT(onBorder, (image.width() + image.height()) * 9 / 10)
+            << (theme == Theme::Dark ? "dark" : "light");
+    }
+    applyTheme(Theme::System);
 }
 
 }  // namespace

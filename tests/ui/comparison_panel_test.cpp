@@ -110,4 +110,24 @@ TEST(ComparisonPanel, CopyPutsTheSelectedRowsOnTheClipboard)
     EXPECT_TRUE(lines[1].startsWith(QStringLiteral("ReLU\t")));
 }
 
+TEST(ComparisonPanel, HidingThePanelWithARowSelectedEndsTheHighlight)
+{
+    ax::ui::ExplorerState state;
+    ComparisonPanel panel(state);
+    panel.show();
+    const int row = viewRowOf(panel, QStringLiteral("elu"));
+    ASSERT_GE(row, 0);
+    panel.tableView()->selectRow(row);
+    ASSERT_EQ(state.highlightedId(), QStringLiteral("elu"));
+    panel.hide();
+    EXPECT_TRUE(state.highlightedId().isEmpty()) << "the other curves must not stay faded";
+    panel.show();
+    panel.tableView()->selectRow(row);
+    EXPECT_EQ(state.highlightedId(), QStringLiteral("elu")) << "the same row highlights again";
+    // A highlight chosen elsewhere while the table is closed stays.
+    panel.hide();
+    state.setHighlightedId(QStringLiteral("gelu"));
+    EXPECT_EQ(state.highlightedId(), QStringLiteral("gelu"));
+}
+
 }  // namespace

@@ -339,7 +339,8 @@ TEST_F(DepthLabViewTest, SimulationRunsInTheBackgroundAndAddsDots)
     for (const DepthSeries& s : view.chartContent(DepthChart::Variance).series)
         EXPECT_EQ(s.dots.size(), 7u) << s.label.toStdString();
     EXPECT_EQ(view.chartContent(DepthChart::Dead).series.size(), 3u);
-    EXPECT_TRUE(view.reading(DepthChart::Dead).contains(QStringLiteral("SELU: no dead units")))
+    EXPECT_TRUE(
+        view.reading(DepthChart::Dead).contains(QStringLiteral("SELU: f′ never vanishes, no unit can die")))
         << view.reading(DepthChart::Dead).toStdString();
 
     // A changed setup makes the dots belong to another network: they go.

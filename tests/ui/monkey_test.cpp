@@ -41,6 +41,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QMessageBox>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <gtest/gtest.h>
@@ -639,7 +641,13 @@ TEST(MonkeyTest, TenThousandRandomActionsKeepTheWindowDrawableAndTrue)
     // The last state is drawable too, not only the ones the checks happened to catch.
     if (auto failure = monkey.checkCurves()) FAIL() << fail(steps, *failure);
     window.parameterPanel()->pauseSweeps();
+    // Closing with unsaved changes to a session the monkey saved asks first: the answer is Discard.
+    QTimer::singleShot(0, [] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Discard)->click();
+    });
     window.close();
+    EXPECT_FALSE(window.isVisible());
     QStandardPaths::setTestModeEnabled(false);
     std::signal(SIGSEGV, previousSegv);
     std::signal(SIGABRT, previousAbort);

@@ -109,6 +109,9 @@ TEST_F(ParameterPanelTest, TypingInTheSpinBoxMovesTheParameterAndTheSlider)
     spin->setFocus();
     spin->selectAll();
     QTest::keyClicks(spin, QStringLiteral("2.5"));
+    // Taken on Enter, not on the way: typing 2.5e-3 must not apply 2 and 2.5 first.
+    EXPECT_DOUBLE_EQ(value("elu", 0), 1.0);
+    QTest::keyClick(spin, Qt::Key_Return);
     EXPECT_DOUBLE_EQ(value("elu", 0), 2.5);
     EXPECT_EQ(elu->slider()->value(), elu->sliderPosition(2.5));
 
