@@ -354,8 +354,22 @@ std::optional<QString> ExplorerState::addCustomActivation(const core::CustomActi
     if (auto error = validateCustomSpec(spec, false)) return error;
     auto built = buildCustom(spec);
     if (const auto* error = std::get_if<QString>(&built)) return *error;
-    auto custom = std::make_shared<const core::CustomActivation>(std::get<core::CustomActivation>(std::move(built)));
-    const QString id = QString::fromStdString(spec.id);
+    return addBuiltCustomActivation(std::get<core::CustomActivation>(std::move(built)));
+}
+
+std::optional<QString> ExplorerState::replaceCustomActivation(const core::CustomActivationSpec& spec)
+{
+    if (auto error = validateCustomSpec(spec, true)) return error;
+    auto built = buildCustom(spec);
+    if (const auto* error = std::get_if<QString>(&built)) return *error;
+    return replaceWithBuiltCustomActivation(std::get<core::CustomActivation>(std::move(built)));
+}
+
+std::optional<QString> ExplorerState::addBuiltCustomActivation(core::CustomActivation built)
+{
+    if (auto error = validateCustomSpec(built.spec, false)) return error;
+    auto custom = std::make_shared<const core::CustomActivation>(std::move(built));
+    const QString id = QString::fromStdString(custom->spec.id);
     m_parameters.insert(id, custom->activation.defaults());
     m_customs.emplace(id, std::move(custom));
     m_customOrder << id;
@@ -364,13 +378,11 @@ std::optional<QString> ExplorerState::addCustomActivation(const core::CustomActi
     return std::nullopt;
 }
 
-std::optional<QString> ExplorerState::replaceCustomActivation(const core::CustomActivationSpec& spec)
+std::optional<QString> ExplorerState::replaceWithBuiltCustomActivation(core::CustomActivation built)
 {
-    if (auto error = validateCustomSpec(spec, true)) return error;
-    auto built = buildCustom(spec);
-    if (const auto* error = std::get_if<QString>(&built)) return *error;
-    auto custom = std::make_shared<const core::CustomActivation>(std::get<core::CustomActivation>(std::move(built)));
-    const QString id = QString::fromStdString(spec.id);
+    if (auto error = validateCustomSpec(built.spec, true)) return error;
+    auto custom = std::make_shared<const core::CustomActivation>(std::move(built));
+    const QString id = QString::fromStdString(custom->spec.id);
     const core::Activation& old = m_customs.at(id)->activation;
     const core::ParameterValues oldValues = parameters(id);
     core::ParameterValues values = custom->activation.defaults();

@@ -131,6 +131,10 @@ public:
     // Rebuilds an existing custom activation from spec (same id); parameters keep their values
     // where the name survives, others start at their new defaults.
     std::optional<QString> replaceCustomActivation(const core::CustomActivationSpec& spec);
+    // The same with an activation already built (off the GUI thread, by the dialog): no symbolic
+    // work is done here.
+    std::optional<QString> addBuiltCustomActivation(core::CustomActivation built);
+    std::optional<QString> replaceWithBuiltCustomActivation(core::CustomActivation built);
     bool removeCustomActivation(const QString& id);
 
     // --- framework convention (PyTorch is the catalog itself) ---
