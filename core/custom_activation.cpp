@@ -274,7 +274,10 @@ struct ParseFailure {
 };
 
 // Positions in messages count characters from 1, as a user does.
-std::string at(std::size_t position) { return " at character " + std::to_string(position + 1); }
+std::string at(std::size_t position)
+{
+    return " at character " + std::to_string(position + 1);
+}
 
 struct ParsedFormula {
     GiNaC::ex expression;
@@ -303,7 +306,8 @@ double coefficientBits(const GiNaC::ex& e)
         return coefficientBits(e.op(0)) * std::max(1.0, std::fabs(n.to_double())) + numberBits(n);
     }
     double bits = 0.0;  // a symbol or a constant has no digits of its own
-    for (std::size_t i = 0; i < e.nops(); ++i) bits += coefficientBits(e.op(i));
+    for (std::size_t i = 0; i < e.nops(); ++i)
+        bits += coefficientBits(e.op(i));
     return bits;
 }
 
@@ -344,14 +348,16 @@ public:
             // A term's derivative may be a sum that a number in front is then distributed over,
             // giving each of its terms a coefficient: two more symbols per term at most.
             double d = 1.0;
-            for (const TreeSize& p : parts) d += p.derivative + 3.0;
+            for (const TreeSize& p : parts)
+                d += p.derivative + 3.0;
             return {total, d};
         }
         if (GiNaC::is_exactly_a<GiNaC::mul>(e)) {
             // D(a·b·c) = D(a)·b·c + a·D(b)·c + a·b·D(c); a factor xⁿ is differentiated in place as
             // n·xⁿ⁻¹·D(x), which its own estimate (a power) already covers.
             double d = 1.0;
-            for (const TreeSize& p : parts) d += (total - p.tree) + p.derivative + 3.0;
+            for (const TreeSize& p : parts)
+                d += (total - p.tree) + p.derivative + 3.0;
             return {total, d};
         }
         if (GiNaC::is_exactly_a<GiNaC::power>(e)) {
@@ -364,7 +370,8 @@ public:
         if (GiNaC::is_a<GiNaC::function>(e)) return {total, total + functionDerivative(e, parts)};
         // Nothing else is built by the parser; should it appear, every part is assumed copied twice.
         double d = 2.0 * total;
-        for (const TreeSize& p : parts) d += p.derivative;
+        for (const TreeSize& p : parts)
+            d += p.derivative;
         return {total, d};
     }
 
@@ -382,9 +389,12 @@ private:
         }
         double copies = 1.0;     // how often the partial derivative repeats the arguments
         double derivatives = 0;  // ... and their derivatives (the selector's tie-break)
-        if (name == "ax_sigmoid" || name == "ax_sech2") copies = 2.0;
-        else if (name == "ax_abs" || name == "ax_max" || name == "ax_min") derivatives = 1.0;
-        else if (name == "ax_right" || name == "ax_left" || name == "ax_sign") copies = 0.0;
+        if (name == "ax_sigmoid" || name == "ax_sech2")
+            copies = 2.0;
+        else if (name == "ax_abs" || name == "ax_max" || name == "ax_min")
+            derivatives = 1.0;
+        else if (name == "ax_right" || name == "ax_left" || name == "ax_sign")
+            copies = 0.0;
         const double partials = static_cast<double>(args.size()) *
                                 (copies * arguments + derivatives * argumentDerivatives + 10.0);
         return partials + argumentDerivatives + 3.0 * static_cast<double>(args.size());
@@ -568,8 +578,9 @@ private:
         {
             if (++m_parser.m_depth > kMaxFormulaNesting) {
                 m_parser.skipSpace();
-                throw ParseFailure{m_parser.m_pos, "the formula nests more than " + std::to_string(kMaxFormulaNesting) +
-                                                       " levels deep" + at(m_parser.m_pos) +
+                throw ParseFailure{m_parser.m_pos, "the formula nests more than " +
+                                                       std::to_string(kMaxFormulaNesting) + " levels deep" +
+                                                       at(m_parser.m_pos) +
                                                        " (parentheses, calls, powers and signs)"};
             }
         }
@@ -758,7 +769,8 @@ private:
         std::string message = "unknown function '" + word + "'" + at(start);
         if (!best.empty()) return ParseFailure{start, message + " (did you mean " + std::string(best) + "?)"};
         message += "; the functions are";
-        for (std::size_t i = 0; i < kFunctions.size(); ++i) message += (i == 0 ? " " : ", ") + std::string(kFunctions[i].name);
+        for (std::size_t i = 0; i < kFunctions.size(); ++i)
+            message += (i == 0 ? " " : ", ") + std::string(kFunctions[i].name);
         return ParseFailure{start, message};
     }
 
@@ -1454,8 +1466,8 @@ CustomBuildResult buildCustomActivation(const CustomActivationSpec& spec)
     } catch (const TooComplex& tooComplex) {
         result.error = FormulaError{0, tooComplex.message, false};
     } catch (const UnsupportedExpression& unsupported) {
-        result.error =
-            FormulaError{0, "the formula leads to " + unsupported.what + ", which cannot be evaluated", false};
+        result.error = FormulaError{
+            0, "the formula leads to " + unsupported.what + ", which cannot be evaluated", false};
     } catch (const mu::Parser::exception_type& e) {
         result.error = FormulaError{0, "the formula could not be compiled: " + e.GetMsg(), false};
     } catch (const std::exception& e) {

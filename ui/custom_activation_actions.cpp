@@ -119,8 +119,8 @@ CustomActivationDialog* CustomActivationActions::openDialog(const core::CustomAc
         const core::CustomActivation& built = *dialog->built();
         const core::CustomActivationSpec spec = built.spec;
         ExplorerState& state = m_window.state();
-        const auto error = replacing ? state.replaceWithBuiltCustomActivation(built)
-                                         : state.addBuiltCustomActivation(built);
+        const auto error =
+            replacing ? state.replaceWithBuiltCustomActivation(built) : state.addBuiltCustomActivation(built);
         if (error) {
             QMessageBox::warning(&m_window, tr("Custom Activation"), *error);
             return;

@@ -272,7 +272,9 @@ void CustomActivationDialog::revalidate()
     m_marked->setVisible(false);
     m_errorLabel->setText(tr("Checking formula…"));
     okButton()->setEnabled(false);
-    m_watcher->setFuture(QtConcurrent::run([candidate] { return Check{candidate, core::buildCustomActivation(candidate)}; }));
+    m_watcher->setFuture(QtConcurrent::run([candidate] {
+        return Check{candidate, core::buildCustomActivation(candidate)};
+    }));
 }
 
 void CustomActivationDialog::onChecked()

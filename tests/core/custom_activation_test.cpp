@@ -116,7 +116,8 @@ TEST_P(CustomFormulaErrors, ReportThePositionAndTheReason)
     EXPECT_NE(check.error->message.find(bad.messagePart), std::string::npos) << check.error->message;
     if (bad.formula[0] != '\0') {
         // The message counts characters from 1, as the user does; the position field is an index.
-        EXPECT_NE(check.error->message.find("at character " + std::to_string(bad.position + 1)), std::string::npos)
+        EXPECT_NE(check.error->message.find("at character " + std::to_string(bad.position + 1)),
+                  std::string::npos)
             << check.error->message;
         EXPECT_EQ(check.error->message.find("position"), std::string::npos) << check.error->message;
     }
@@ -223,9 +224,9 @@ TEST(CustomActivation, LogarithmIsNonFiniteForNonPositiveInputs)
 // log z at z < 0): neither a chart nor a readout may show a slope of a curve that is not there.
 TEST(CustomActivation, DerivativesAreUndefinedWhereTheFunctionIs)
 {
-    for (const auto& [formula, z] : {std::pair{"log(z)", -1.0}, std::pair{"sqrt(z)", -4.0},
-                                     std::pair{"log(z) + z^2", -0.5}, std::pair{"exp(z)*0 + 1/z", 0.0},
-                                     std::pair{"exp(exp(z))", 800.0}}) {
+    for (const auto& [formula, z] :
+         {std::pair{"log(z)", -1.0}, std::pair{"sqrt(z)", -4.0}, std::pair{"log(z) + z^2", -0.5},
+          std::pair{"exp(z)*0 + 1/z", 0.0}, std::pair{"exp(exp(z))", 800.0}}) {
         const CustomActivation c = build(formula);
         const Derivatives d = c.activation.evaluate(z, {});
         EXPECT_FALSE(std::isfinite(d.f)) << formula << " at " << z;
@@ -254,19 +255,21 @@ TEST(CustomFormulaErrors, MessagesCountCharactersFromOneAndSuggestOnlyNearMisses
     EXPECT_NE(open.error->message.find("at character 11 to close the '(' at character 5"), std::string::npos)
         << open.error->message;
 
-    for (const auto& [formula, suggestion] : {std::pair{"sigmod(z)", "sigmoid"}, std::pair{"tanhh(z)", "tanh"},
-                                              std::pair{"exq(z)", "exp"}, std::pair{"softpuls(z)", "softplus"},
-                                              std::pair{"Max(z, 0)", "max"}}) {
+    for (const auto& [formula, suggestion] :
+         {std::pair{"sigmod(z)", "sigmoid"}, std::pair{"tanhh(z)", "tanh"}, std::pair{"exq(z)", "exp"},
+          std::pair{"softpuls(z)", "softplus"}, std::pair{"Max(z, 0)", "max"}}) {
         const FormulaCheck check = checkFormula(formula);
         ASSERT_TRUE(check.error.has_value()) << formula;
-        EXPECT_NE(check.error->message.find(std::string("did you mean ") + suggestion + "?"), std::string::npos)
+        EXPECT_NE(check.error->message.find(std::string("did you mean ") + suggestion + "?"),
+                  std::string::npos)
             << check.error->message;
     }
     for (const char* formula : {"foo(z)", "bar(z)", "swish(z)", "x(z)", "sigmoids_of(z)"}) {
         const FormulaCheck check = checkFormula(formula);
         ASSERT_TRUE(check.error.has_value()) << formula;
         EXPECT_EQ(check.error->message.find("did you mean"), std::string::npos) << check.error->message;
-        EXPECT_NE(check.error->message.find("the functions are exp, log"), std::string::npos) << check.error->message;
+        EXPECT_NE(check.error->message.find("the functions are exp, log"), std::string::npos)
+            << check.error->message;
         EXPECT_EQ(check.error->message.find('\n'), std::string::npos);
     }
 }

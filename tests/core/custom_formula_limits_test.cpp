@@ -58,7 +58,8 @@ using ax::core::CustomBuildResult;
 std::string repeat(const std::string& piece, int times)
 {
     std::string text;
-    for (int i = 0; i < times; ++i) text += piece;
+    for (int i = 0; i < times; ++i)
+        text += piece;
     return text;
 }
 
@@ -73,7 +74,8 @@ template <typename Piece>
 std::string joined(int n, const std::string& separator, Piece piece)
 {
     std::string text;
-    for (int i = 1; i <= n; ++i) text += (i > 1 ? separator : "") + piece(i);
+    for (int i = 1; i <= n; ++i)
+        text += (i > 1 ? separator : "") + piece(i);
     return text;
 }
 
@@ -125,7 +127,8 @@ std::vector<Shape> shapes()
         {"log 60 deep", nested("log", 60), Outcome::Either, ""},
         {"atan 60 deep", nested("atan", 60), Outcome::Either, ""},
         {"squares 60 deep", repeat("(", 60) + "z" + repeat(")^2", 60), Outcome::Either, ""},
-        {"squares of 2z 40 deep", repeat("(", 40) + "2*z" + repeat(")^2", 40), Outcome::Refused, "power too large"},
+        {"squares of 2z 40 deep", repeat("(", 40) + "2*z" + repeat(")^2", 40), Outcome::Refused,
+         "power too large"},
         {"a huge power of 2z", "(2*z)^(10^300)", Outcome::Refused, "power too large"},
         {"a power of a fraction near 1", "1.0000001^1000000000 * z", Outcome::Refused, "out of range"},
         {"z to itself to itself", nested("exp", 20, "z*log(z)"), Outcome::Either, ""},
@@ -136,10 +139,12 @@ std::vector<Shape> shapes()
         {"a long sum of sines", fill("+", shiftedSines), Outcome::Either, ""},
         {"a long sum of corners", fill("+", shiftedAbs), Outcome::Either, ""},
         {"a corner of a high power", "max(0, (a+b+c+z)^40*(a-b+z)^40)", Outcome::Accepted, ""},
-        {"a function of functions", joined(8, "", [](int) { return std::string("sigmoid(tanh(softplus(exp(-"); }) + "z" +
-                                        repeat("))))", 8),
+        {"a function of functions",
+         joined(8, "", [](int) { return std::string("sigmoid(tanh(softplus(exp(-"); }) + "z" +
+             repeat("))))", 8),
          Outcome::Either, ""},
-        {"repeated functions of abs", repeat("exp(abs(sin(", 15) + "z" + repeat(")))", 15), Outcome::Either, ""},
+        {"repeated functions of abs", repeat("exp(abs(sin(", 15) + "z" + repeat(")))", 15), Outcome::Either,
+         ""},
     };
 }
 
@@ -158,7 +163,8 @@ TEST_P(HostileFormula, IsSettledWithinBoundedTime)
     if (built.ok()) {
         EXPECT_NE(shape.outcome, Outcome::Refused) << shape.label;
         const ax::core::Activation& a = built.custom->activation;
-        for (const double z : {-2.0, 0.5, 3.0}) static_cast<void>(a.evaluate(z, a.defaults()));
+        for (const double z : {-2.0, 0.5, 3.0})
+            static_cast<void>(a.evaluate(z, a.defaults()));
     } else {
         EXPECT_NE(shape.outcome, Outcome::Accepted) << shape.label << ": " << built.error->message;
         EXPECT_EQ(built.error->message.find('\n'), std::string::npos) << shape.label;

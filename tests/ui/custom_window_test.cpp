@@ -35,7 +35,8 @@ namespace {
 // The dialog builds in the background; a test waits for the check to land, as a user would.
 void settle(const CustomActivationDialog& dialog)
 {
-    for (int i = 0; i < 2000 && dialog.isChecking(); ++i) QTest::qWait(5);
+    for (int i = 0; i < 2000 && dialog.isChecking(); ++i)
+        QTest::qWait(5);
     ASSERT_FALSE(dialog.isChecking()) << "the formula check did not finish";
 }
 
@@ -48,7 +49,8 @@ TEST(CustomDialog, ParseErrorIsMarkedAtItsPositionAndOkStaysDisabled)
     EXPECT_EQ(dialog.error()->position, 9u);
     EXPECT_FALSE(dialog.okButton()->isEnabled());
     // One convention for places, counting from character 1, named once.
-    EXPECT_EQ(dialog.errorLabel()->text(), QStringLiteral("Unexpected ')' at character 10 (expected a number, a name or '(')"))
+    EXPECT_EQ(dialog.errorLabel()->text(),
+              QStringLiteral("Unexpected ')' at character 10 (expected a number, a name or '(')"))
         << dialog.errorLabel()->text().toStdString();
     // The mark sits on the closing parenthesis, with a caret under it.
     EXPECT_TRUE(dialog.markedFormula()->text().contains(QStringLiteral("text-decoration:underline'>)</span>")));
@@ -108,9 +110,10 @@ TEST(CustomDialog, PreviewsDerivativesAndListsParametersWithRanges)
 TEST(CustomDialog, HostileFormulasAreCheckedInTheBackgroundAndRefusedAsAWhole)
 {
     CustomActivationDialog dialog({"custom_1", "", "", {}});
-    for (const QString& formula : {QStringLiteral("abs(").repeated(22) + QStringLiteral("z-1") + QStringLiteral(")").repeated(22),
-                                   QStringLiteral("max(z, ").repeated(30) + QStringLiteral("0") + QStringLiteral(")").repeated(30),
-                                   QStringLiteral("sigmoid(").repeated(40) + QStringLiteral("z") + QStringLiteral(")").repeated(40)}) {
+    for (const QString& formula :
+         {QStringLiteral("abs(").repeated(22) + QStringLiteral("z-1") + QStringLiteral(")").repeated(22),
+          QStringLiteral("max(z, ").repeated(30) + QStringLiteral("0") + QStringLiteral(")").repeated(30),
+          QStringLiteral("sigmoid(").repeated(40) + QStringLiteral("z") + QStringLiteral(")").repeated(40)}) {
         dialog.formulaEdit()->setText(formula);
         ASSERT_TRUE(dialog.isChecking());
         EXPECT_EQ(dialog.errorLabel()->text(), QStringLiteral("Checking formula…"));
@@ -124,7 +127,8 @@ TEST(CustomDialog, HostileFormulasAreCheckedInTheBackgroundAndRefusedAsAWhole)
         EXPECT_FALSE(dialog.okButton()->isEnabled());
     }
     // Deep nesting is refused by the syntax check itself, at the character where it goes too deep.
-    dialog.formulaEdit()->setText(QStringLiteral("(").repeated(500) + QStringLiteral("z") + QStringLiteral(")").repeated(500));
+    dialog.formulaEdit()->setText(QStringLiteral("(").repeated(500) + QStringLiteral("z") +
+                                  QStringLiteral(")").repeated(500));
     EXPECT_FALSE(dialog.isChecking());
     ASSERT_TRUE(dialog.error().has_value());
     EXPECT_TRUE(dialog.error()->located);
@@ -136,7 +140,8 @@ TEST(CustomDialog, HostileFormulasAreCheckedInTheBackgroundAndRefusedAsAWhole)
 TEST(CustomDialog, OnlyTheLatestFormulasCheckIsShown)
 {
     CustomActivationDialog dialog({"custom_1", "", "", {}});
-    dialog.formulaEdit()->setText(QStringLiteral("abs(").repeated(22) + QStringLiteral("z") + QStringLiteral(")").repeated(22));
+    dialog.formulaEdit()->setText(QStringLiteral("abs(").repeated(22) + QStringLiteral("z") +
+                                  QStringLiteral(")").repeated(22));
     dialog.formulaEdit()->setText(QStringLiteral("z^2"));
     settle(dialog);
     EXPECT_FALSE(dialog.error().has_value());
