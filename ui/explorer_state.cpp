@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <utility>
 #include <variant>
 
 namespace ax::ui {
@@ -331,6 +332,8 @@ std::optional<QString> ExplorerState::validateCustomSpec(const core::CustomActiv
         return tr("\"%1\" is the id of a built-in activation; choose another.").arg(id);
     if (mustExist && !isCustom(id)) return tr("There is no custom activation \"%1\".").arg(id);
     if (!mustExist && isCustom(id)) return tr("A custom activation \"%1\" exists already.").arg(id);
+    if (!mustExist && m_customOrder.size() >= kMaxCustomActivations)
+        return tr("There can be at most %1 custom activations; remove one first.").arg(kMaxCustomActivations);
     return std::nullopt;
 }
 
@@ -394,6 +397,20 @@ std::optional<QString> ExplorerState::replaceWithBuiltCustomActivation(core::Cus
     m_customs[id] = std::move(custom);
     emitChange(StateChange::Activations | StateChange::Parameters, {id});
     return std::nullopt;
+}
+
+std::vector<std::shared_ptr<const core::CustomActivation>> ExplorerState::customActivations() const
+{
+    std::vector<std::shared_ptr<const core::CustomActivation>> all;
+    for (const QString& id : m_customOrder)
+        all.push_back(m_customs.at(id));
+    return all;
+}
+
+void ExplorerState::usePreparedCustomActivations(
+    std::vector<std::shared_ptr<const core::CustomActivation>> prepared)
+{
+    m_prepared = std::move(prepared);
 }
 
 bool ExplorerState::removeCustomActivation(const QString& id)
@@ -657,6 +674,7 @@ std::optional<QString> ExplorerState::fromJson(const QJsonObject& json)
     if (version.toInt() < 1) return tr("The format version %1 is not valid.").arg(version.toInt());
 
     ExplorerState next;
+    next.m_prepared = std::exchange(m_prepared, {});
     if (auto error = next.readCustomActivations(json)) return error;
     std::optional<core::Framework> convention;
     if (const QJsonValue key = json.value(QStringLiteral("convention")); !key.isUndefined()) {
@@ -785,6 +803,10 @@ std::optional<QString> ExplorerState::readCustomActivations(const QJsonObject& j
     const QString shape = tr("\"customActivations\" must be a list of objects with \"id\", \"name\", "
                              "\"formula\" and \"parameters\".");
     if (!value.isArray()) return shape;
+    if (value.toArray().size() > kMaxCustomActivations)
+        return tr("\"customActivations\" lists %1 activations; at most %2 are allowed.")
+            .arg(value.toArray().size())
+            .arg(kMaxCustomActivations);
     for (const QJsonValue& entryValue : value.toArray()) {
         if (!entryValue.isObject()) return shape;
         const QJsonObject entry = entryValue.toObject();
@@ -810,7 +832,13 @@ std::optional<QString> ExplorerState::readCustomActivations(const QJsonObject& j
             }
             spec.parameters.push_back(std::move(p));
         }
-        if (auto error = addCustomActivation(spec)) return error;
+        const auto prepared = std::find_if(m_prepared.begin(), m_prepared.end(),
+                                           [&](const auto& built) { return built->spec == spec; });
+        if (prepared != m_prepared.end()) {
+            if (auto error = addBuiltCustomActivation(**prepared)) return error;
+        } else if (auto error = addCustomActivation(spec)) {
+            return error;
+        }
     }
     return std::nullopt;
 }

@@ -4,14 +4,15 @@
 #include "ui/custom_activation_actions.h"
 
 #include "about_dialog.h"
-#include "depth_lab_view.h"
 #include "activation_list_panel.h"
 #include "chart_area.h"
 #include "comparison_panel.h"
+#include "depth_lab_view.h"
 #include "file_menu_actions.h"
 #include "parameter_panel.h"
 #include "range_panel.h"
 #include "settings_store.h"
+#include "state_loader.h"
 #include "theme.h"
 
 #include <QAction>
@@ -67,6 +68,7 @@ MainWindow::MainWindow(Persistence persistence, QWidget* parent)
     setWindowTitle(tr("Activation Explorer"));
     setObjectName(QStringLiteral("mainWindow"));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    m_loader = new StateLoader(m_state, this);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
@@ -264,6 +266,7 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(tr("&File"));
     m_fileActions = new FileMenuActions(*this, m_state, m_charts);
     m_fileActions->setDepthLab(m_depthLab);
+    m_fileActions->setStateLoader(m_loader);
     m_fileActions->addTo(m_fileMenu);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_actions.quit);
@@ -350,7 +353,14 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::restoreSettings()
 {
-    if (auto error = m_settings->loadState(m_state)) showStatus(*error);
+    // The saved state may list custom activations, each a symbolic build: off the GUI thread, so
+    // the window is up and responsive at once. A separate store reads the same file there.
+    const QString file = m_settings->fileName();
+    m_loader->load([file](ExplorerState& scratch) { return SettingsStore(file).loadState(scratch); },
+                   [this](const std::optional<QString>& error) {
+                       if (error) showStatus(*error);
+                   },
+                   StateLoader::Apply::UnlessEditedMeanwhile);
     const QByteArray geometry = m_settings->windowGeometry();
     if (!geometry.isEmpty() && !restoreGeometry(geometry))
         showStatus(tr("The saved window size was ignored; the default is used."));
@@ -363,6 +373,8 @@ void MainWindow::saveSettings()
 {
     if (!m_settings) return;
     m_settings->saveWindow(saveGeometry(), saveState());
+    // Closed before the saved state arrived: what is shown is not the user's, keep theirs.
+    if (m_loader->isLoading()) return;
     if (auto error = m_settings->saveState(m_state)) showStatus(*error);
 }
 
