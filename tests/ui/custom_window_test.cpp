@@ -263,6 +263,16 @@ TEST_F(CustomWindowTest, NonFiniteStretchesAreFoundAndTheRestIsDrawn)
     ASSERT_FALSE(entry->nonFinite.empty());
     EXPECT_DOUBLE_EQ(entry->nonFinite.front().lo, -6.0);
     EXPECT_NEAR(entry->nonFinite.back().hi, 0.0, 1e-6);
+    // Where log z is undefined its derivatives are not drawn either: the formula 1/z would give
+    // a slope there, but there is no curve for it to be the slope of.
+    std::size_t undefined = 0;
+    for (std::size_t i = 0; i < entry->samples.size(); ++i) {
+        if (entry->samples.z[i] >= 0.0) continue;
+        ++undefined;
+        EXPECT_FALSE(std::isfinite(entry->samples.d1[i])) << entry->samples.z[i];
+        EXPECT_FALSE(std::isfinite(entry->samples.d2[i])) << entry->samples.z[i];
+    }
+    EXPECT_GT(undefined, 100u);
 
     // The hatch shows where the values are missing, the curve where they are not.
     const QImage image = window->chartArea()->grab().toImage();
