@@ -34,12 +34,15 @@ int runWindow(int& argc, char** argv, const QString& sessionPath)
     // Through the File actions, so the session becomes the window's file and joins the recent ones.
     // One that cannot be opened (e.g. double-clicked in a file manager) must not keep the window
     // from starting: say why and keep the state as it was.
+    // Its custom activations are built off the GUI thread, so the window paints and responds meanwhile.
     if (!sessionPath.isEmpty()) {
-        if (const auto error = window.fileActions()->openSessionFile(sessionPath)) {
-            reportError(*error);
-            QMessageBox::warning(
-                &window, QApplication::translate("ax::app::Window", "Cannot open the session"), *error);
-        }
+        window.fileActions()->openSessionFileInBackground(
+            sessionPath, [&window](const std::optional<QString>& error) {
+                if (!error) return;
+                reportError(*error);
+                QMessageBox::warning(
+                    &window, QApplication::translate("ax::app::Window", "Cannot open the session"), *error);
+            });
     }
     return QApplication::exec();
 }

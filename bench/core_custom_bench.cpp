@@ -95,6 +95,22 @@ void BM_CustomBuild(benchmark::State& state, const std::string& formula)
     for (auto _ : state) benchmark::DoNotOptimize(customOf(formula));
 }
 
+std::string repeated(const std::string& piece, int times)
+{
+    std::string text;
+    for (int i = 0; i < times; ++i)
+        text += piece;
+    return text;
+}
+
+// Hostile formulas are settled (here: refused, or accepted at the edge of the limits) in bounded
+// time; the target is a few milliseconds each, well under the dialog's patience.
+void BM_HostileSettled(benchmark::State& state, const std::string& formula)
+{
+    for (auto _ : state)
+        benchmark::DoNotOptimize(buildCustomActivation({"bench", "bench", formula, {}}));
+}
+
 BENCHMARK_CAPTURE(BM_CustomBulk, swish, std::string("z * sigmoid(b*z)"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_CustomBulk, elu_like, std::string("max(z, a*(exp(z)-1))"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_CustomBulk, mish_ln_exp, std::string("z*tanh(ln(1+exp(z)))"))->Unit(benchmark::kMicrosecond);
@@ -107,5 +123,15 @@ BENCHMARK_CAPTURE(BM_CatalogOriginal, gelu_tanh, std::string("gelu_tanh"))->Unit
 BENCHMARK_CAPTURE(BM_CustomCopyOfCatalog, mish, std::string("mish"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_CatalogOriginal, mish, std::string("mish"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_CustomBuild, mish_ln_exp, std::string("z*tanh(ln(1+exp(z)))"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_HostileSettled, parentheses_50000, repeated("(", 50000) + "z" + repeated(")", 50000))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_HostileSettled, abs_22_deep, repeated("abs(", 22) + "z-1" + repeated(")", 22))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_HostileSettled, max_30_deep, repeated("max(z, ", 30) + "0" + repeated(")", 30))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_HostileSettled, exp_20_deep, repeated("exp(", 20) + "z" + repeated(")", 20))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_HostileSettled, tanh_10_deep, repeated("tanh(", 10) + "z" + repeated(")", 10))
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace

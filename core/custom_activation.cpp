@@ -273,7 +273,11 @@ struct ParseFailure {
     std::string message;
 };
 
-std::string at(std::size_t position) { return " at position " + std::to_string(position); }
+// Positions in messages count characters from 1, as a user does.
+std::string at(std::size_t position)
+{
+    return " at character " + std::to_string(position + 1);
+}
 
 struct ParsedFormula {
     GiNaC::ex expression;
@@ -281,6 +285,158 @@ struct ParsedFormula {
     std::vector<GiNaC::realsymbol> parameterSymbols;
     std::vector<GiNaC::ex> cornerArguments;  // d of every piecewise part: a corner may sit where d = 0
 };
+
+// ---- bounds on the symbolic work ---------------------------------------------------------------
+
+// How many bits the numbers of an expression may reach when GiNaC multiplies them together or
+// raises them to a power: an upper bound, since coefficients only combine by these operations.
+constexpr double kMaxCoefficientBits = 40000.0;
+
+double numberBits(const GiNaC::numeric& n)
+{
+    if (!n.is_rational()) return 64.0;
+    return static_cast<double>(n.numer().int_length() + n.denom().int_length()) + 1.0;
+}
+
+double coefficientBits(const GiNaC::ex& e)
+{
+    if (GiNaC::is_exactly_a<GiNaC::numeric>(e)) return numberBits(GiNaC::ex_to<GiNaC::numeric>(e));
+    if (GiNaC::is_exactly_a<GiNaC::power>(e) && GiNaC::is_exactly_a<GiNaC::numeric>(e.op(1))) {
+        const GiNaC::numeric& n = GiNaC::ex_to<GiNaC::numeric>(e.op(1));
+        return coefficientBits(e.op(0)) * std::max(1.0, std::fabs(n.to_double())) + numberBits(n);
+    }
+    double bits = 0.0;  // a symbol or a constant has no digits of its own
+    for (std::size_t i = 0; i < e.nops(); ++i)
+        bits += coefficientBits(e.op(i));
+    return bits;
+}
+
+// Thrown when the symbolic work would exceed its budget; caught at the build's boundary.
+struct TooComplex {
+    std::string message;
+};
+
+// Upper bounds, computed before GiNaC differentiates, on the size of an expression's tree (one per
+// node as op() presents it, so also what printing walks) and on the tree its derivative in z will
+// have, which also bounds the work diff() does. Each rule follows how GiNaC builds the derivative
+// (sum rule, n-ary product rule, the power rule in its two forms, a function's partial derivative
+// times its argument's derivative), with the partial derivatives of this file's own functions.
+// The walk itself stops once the tree is past the budget, so estimating is bounded too.
+struct TreeSize {
+    double tree = 0.0;
+    double derivative = 0.0;
+};
+
+class DerivativeEstimate {
+public:
+    explicit DerivativeEstimate(double budget) : m_budget(budget) {}
+
+    TreeSize of(const GiNaC::ex& e)
+    {
+        if (++m_visited > 4.0 * m_budget) throw TooComplex{};
+        if (GiNaC::is_exactly_a<GiNaC::numeric>(e) || GiNaC::is_a<GiNaC::symbol>(e) ||
+            GiNaC::is_exactly_a<GiNaC::constant>(e))
+            return {1.0, 1.0};
+        std::vector<TreeSize> parts;
+        parts.reserve(e.nops());
+        double total = 1.0;
+        for (std::size_t i = 0; i < e.nops(); ++i) {
+            parts.push_back(of(e.op(i)));
+            total += parts.back().tree;
+        }
+        if (GiNaC::is_exactly_a<GiNaC::add>(e)) {
+            // A term's derivative may be a sum that a number in front is then distributed over,
+            // giving each of its terms a coefficient: two more symbols per term at most.
+            double d = 1.0;
+            for (const TreeSize& p : parts)
+                d += p.derivative + 3.0;
+            return {total, d};
+        }
+        if (GiNaC::is_exactly_a<GiNaC::mul>(e)) {
+            // D(a·b·c) = D(a)·b·c + a·D(b)·c + a·b·D(c); a factor xⁿ is differentiated in place as
+            // n·xⁿ⁻¹·D(x), which its own estimate (a power) already covers.
+            double d = 1.0;
+            for (const TreeSize& p : parts)
+                d += (total - p.tree) + p.derivative + 3.0;
+            return {total, d};
+        }
+        if (GiNaC::is_exactly_a<GiNaC::power>(e)) {
+            const TreeSize& b = parts[0];
+            const TreeSize& x = parts[1];
+            if (GiNaC::is_exactly_a<GiNaC::numeric>(e.op(1))) return {total, b.tree + b.derivative + 6.0};
+            // D(bˣ) = bˣ·(D(x)·ln b + x·D(b)·b⁻¹)
+            return {total, total + x.derivative + b.tree + x.tree + b.derivative + b.tree + 10.0};
+        }
+        if (GiNaC::is_a<GiNaC::function>(e)) return {total, total + functionDerivative(e, parts)};
+        // Nothing else is built by the parser; should it appear, every part is assumed copied twice.
+        double d = 2.0 * total;
+        for (const TreeSize& p : parts)
+            d += p.derivative;
+        return {total, d};
+    }
+
+private:
+    // Σ over arguments of (partial derivative + D(argument) + the product joining them). The slack
+    // covers GiNaC's own rewrites of a partial derivative (cos(atan x) becomes (1 + x²)^(−1/2)).
+    static double functionDerivative(const GiNaC::ex& e, const std::vector<TreeSize>& args)
+    {
+        const std::string name = GiNaC::ex_to<GiNaC::function>(e).get_name();
+        double arguments = 0.0;
+        double argumentDerivatives = 0.0;
+        for (const TreeSize& a : args) {
+            arguments += a.tree;
+            argumentDerivatives += a.derivative;
+        }
+        double copies = 1.0;     // how often the partial derivative repeats the arguments
+        double derivatives = 0;  // ... and their derivatives (the selector's tie-break)
+        if (name == "ax_sigmoid" || name == "ax_sech2")
+            copies = 2.0;
+        else if (name == "ax_abs" || name == "ax_max" || name == "ax_min")
+            derivatives = 1.0;
+        else if (name == "ax_right" || name == "ax_left" || name == "ax_sign")
+            copies = 0.0;
+        const double partials = static_cast<double>(args.size()) *
+                                (copies * arguments + derivatives * argumentDerivatives + 10.0);
+        return partials + argumentDerivatives + 3.0 * static_cast<double>(args.size());
+    }
+
+    double m_budget;
+    double m_visited = 0.0;
+};
+
+// The estimate for e's derivative; throws TooComplex past the budget.
+double derivativeSize(const GiNaC::ex& e)
+{
+    DerivativeEstimate estimate(kMaxDerivativeSize);
+    const double size = estimate.of(e).derivative;
+    if (!(size <= kMaxDerivativeSize)) throw TooComplex{};
+    return size;
+}
+
+// An upper bound on the degree in z of a polynomial, or −1 when e is not seen to be one; unlike
+// expand() it never multiplies anything out, so (a + z)^40 costs nothing.
+int degreeBound(const GiNaC::ex& e, const GiNaC::ex& z)
+{
+    if (!e.has(z)) return 0;
+    if (e.is_equal(z)) return 1;
+    if (GiNaC::is_exactly_a<GiNaC::add>(e) || GiNaC::is_exactly_a<GiNaC::mul>(e)) {
+        int degree = 0;
+        for (std::size_t i = 0; i < e.nops(); ++i) {
+            const int d = degreeBound(e.op(i), z);
+            if (d < 0) return -1;
+            degree = GiNaC::is_exactly_a<GiNaC::add>(e) ? std::max(degree, d) : degree + d;
+            if (degree > 2) return -1;
+        }
+        return degree;
+    }
+    if (GiNaC::is_exactly_a<GiNaC::power>(e) && GiNaC::is_exactly_a<GiNaC::numeric>(e.op(1))) {
+        const GiNaC::numeric& n = GiNaC::ex_to<GiNaC::numeric>(e.op(1));
+        if (!n.is_pos_integer() || n > 2) return -1;
+        const int d = degreeBound(e.op(0), z);
+        return d < 0 ? -1 : d * n.to_int();
+    }
+    return -1;
+}
 
 std::string latexSymbolName(const std::string& name)
 {
@@ -323,6 +479,10 @@ public:
 
     ParsedFormula parse()
     {
+        if (m_text.size() > kMaxFormulaLength)
+            throw ParseFailure{kMaxFormulaLength, "the formula is " + std::to_string(m_text.size()) +
+                                                      " characters long; at most " +
+                                                      std::to_string(kMaxFormulaLength) + " are allowed"};
         skipSpace();
         if (m_pos == m_text.size()) throw ParseFailure{0, "the formula is empty"};
         m_result.expression = expression();
@@ -410,8 +570,31 @@ private:
         }
     }
 
+    // Every nested construct (parenthesis, call argument, exponent, sign) passes through unary(), so
+    // counting here bounds the recursion of the parser and of every later walk over the expression.
+    class NestingGuard {
+    public:
+        explicit NestingGuard(Parser& parser) : m_parser(parser)
+        {
+            if (++m_parser.m_depth > kMaxFormulaNesting) {
+                m_parser.skipSpace();
+                throw ParseFailure{m_parser.m_pos, "the formula nests more than " +
+                                                       std::to_string(kMaxFormulaNesting) + " levels deep" +
+                                                       at(m_parser.m_pos) +
+                                                       " (parentheses, calls, powers and signs)"};
+            }
+        }
+        ~NestingGuard() { --m_parser.m_depth; }
+        NestingGuard(const NestingGuard&) = delete;
+        NestingGuard& operator=(const NestingGuard&) = delete;
+
+    private:
+        Parser& m_parser;
+    };
+
     GiNaC::ex unary()
     {
+        const NestingGuard guard(*this);
         if (peek('-')) {
             ++m_pos;
             return -unary();
@@ -443,6 +626,16 @@ private:
     // all memory while the user is still typing. Constants beyond double precision are refused first.
     GiNaC::ex raise(const GiNaC::ex& base, const GiNaC::ex& exponent, std::size_t operatorAt)
     {
+        if (GiNaC::is_a<GiNaC::numeric>(exponent)) {
+            // A whole power of a product is distributed over its factors, numbers included
+            // ((2·z)^n becomes 2^n·zⁿ), and a power of a fraction keeps every digit (1.0000001^1e9):
+            // the digits such a power can reach are bounded before GiNaC computes them.
+            const double power = std::fabs(GiNaC::ex_to<GiNaC::numeric>(exponent).to_double());
+            if (!(power * coefficientBits(base) <= kMaxCoefficientBits))
+                throw ParseFailure{operatorAt, GiNaC::is_a<GiNaC::numeric>(base)
+                                                   ? "number out of range" + at(operatorAt)
+                                                   : "power too large for exact arithmetic" + at(operatorAt)};
+        }
         if (GiNaC::is_a<GiNaC::numeric>(base) && GiNaC::is_a<GiNaC::numeric>(exponent)) {
             const double magnitude = std::fabs(GiNaC::ex_to<GiNaC::numeric>(base).to_double());
             const double power = GiNaC::ex_to<GiNaC::numeric>(exponent).to_double();
@@ -478,7 +671,7 @@ private:
             return;
         }
         if (m_pos >= m_text.size())
-            throw ParseFailure{m_pos, "missing ')'" + at(m_pos) + " to close the '(' at position " + std::to_string(open)};
+            throw ParseFailure{m_pos, "missing ')'" + at(m_pos) + " to close the '('" + at(open)};
         expected("')' or an operator");
     }
 
@@ -558,10 +751,14 @@ private:
         return parameter(word, start);
     }
 
+    // A suggestion only for a near miss: one edit in a name of up to five letters, two in a longer
+    // one. "foo" is as far from "log" as from "cos"; guessing would mislead, so the known names are
+    // listed instead.
     ParseFailure unknownFunction(const std::string& word, std::size_t start) const
     {
+        const std::size_t allowed = word.size() <= 5 ? 1 : 2;
         std::string best;
-        std::size_t bestDistance = 3;
+        std::size_t bestDistance = allowed + 1;
         for (const FunctionEntry& f : kFunctions) {
             const std::size_t d = editDistance(word, f.name);
             if (d < bestDistance) {
@@ -570,7 +767,10 @@ private:
             }
         }
         std::string message = "unknown function '" + word + "'" + at(start);
-        if (!best.empty()) message += " (did you mean " + best + "?)";
+        if (!best.empty()) return ParseFailure{start, message + " (did you mean " + std::string(best) + "?)"};
+        message += "; the functions are";
+        for (std::size_t i = 0; i < kFunctions.size(); ++i)
+            message += (i == 0 ? " " : ", ") + std::string(kFunctions[i].name);
         return ParseFailure{start, message};
     }
 
@@ -646,6 +846,7 @@ private:
 
     std::string_view m_text;
     std::size_t m_pos = 0;
+    int m_depth = 0;
     ParsedFormula m_result;
 };
 
@@ -950,7 +1151,10 @@ public:
     {
         const std::lock_guard lock(m_mutex);
         setPoint(z, p);
-        return {run(0), run(1), run(2)};
+        const double f = run(0);
+        // Where f itself is undefined its derivatives mean nothing (log z has f′ = 1/z for z < 0).
+        if (!std::isfinite(f)) return {f, kNaN, kNaN};
+        return {f, run(1), run(2)};
     }
 
     // One lock for the whole batch, then muParser's single-point path per point: its bulk mode
@@ -964,8 +1168,8 @@ public:
         for (std::size_t i = 0; i < z.size(); ++i) {
             m_z[0] = z[i];
             f[i] = run(0);
-            d1[i] = run(1);
-            d2[i] = run(2);
+            d1[i] = std::isfinite(f[i]) ? run(1) : kNaN;
+            d2[i] = std::isfinite(f[i]) ? run(2) : kNaN;
         }
     }
 
@@ -1127,7 +1331,7 @@ FormulaCheck checkFormula(std::string_view formula)
     } catch (const ParseFailure& failure) {
         check.error = FormulaError{failure.position, failure.message};
     } catch (const std::exception& e) {
-        check.error = FormulaError{0, std::string("the formula cannot be used: ") + e.what()};
+        check.error = FormulaError{0, std::string("the formula cannot be used: ") + e.what(), false};
     }
     return check;
 }
@@ -1154,6 +1358,7 @@ CustomBuildResult buildCustomActivation(const CustomActivationSpec& spec)
 {
     CustomBuildResult result;
     if (auto error = validateSpecFields(spec)) {
+        error->located = false;
         result.error = std::move(error);
         return result;
     }
@@ -1163,8 +1368,21 @@ CustomBuildResult buildCustomActivation(const CustomActivationSpec& spec)
         ParsedFormula parsed = Parser(spec.formula).parse();
         const GiNaC::realsymbol& z = symbolic::variable();
         const GiNaC::ex f = parsed.expression;
-        const GiNaC::ex d1 = f.diff(z);
-        const GiNaC::ex d2 = d1.diff(z);
+        // Each derivative is built only once its size is known to stay within the budget, so a
+        // formula whose derivatives would explode (nested abs doubles at every level) is refused
+        // in a few milliseconds instead of exhausting time and memory.
+        const auto differentiate = [&](const GiNaC::ex& e, const char* which) {
+            try {
+                static_cast<void>(derivativeSize(e));
+            } catch (const TooComplex&) {
+                throw TooComplex{std::string("the formula is too complex: its ") + which +
+                                 " derivative would have more than " +
+                                 std::to_string(static_cast<int>(kMaxDerivativeSize)) + " symbols"};
+            }
+            return e.diff(z);
+        };
+        const GiNaC::ex d1 = differentiate(f, "first");
+        const GiNaC::ex d2 = differentiate(d1, "second");
 
         CustomActivation custom;
         custom.spec.id = spec.id;
@@ -1185,19 +1403,29 @@ CustomBuildResult buildCustomActivation(const CustomActivationSpec& spec)
         custom.secondDerivativeText = text.print(d2);
 
         auto program = std::make_shared<CompiledFormula>(parsed.parameterNames.size());
-        program->add(compiled.print(f));
-        program->add(compiled.print(d1));
-        program->add(compiled.print(d2));
+        const auto compile = [&](const GiNaC::ex& e, const char* what) {
+            std::string source = compiled.print(e);
+            if (source.size() > static_cast<std::size_t>(mu::MaxLenExpression))
+                throw TooComplex{std::string("the formula is too complex: ") + what + " would be " +
+                                 std::to_string(source.size()) + " characters long to evaluate, at most " +
+                                 std::to_string(mu::MaxLenExpression) + " are possible"};
+            return program->add(source);
+        };
+        compile(f, "f");
+        compile(d1, "its first derivative");
+        compile(d2, "its second derivative");
         for (const GiNaC::ex& argument : parsed.cornerArguments) {
-            const GiNaC::ex d = argument.expand();
-            if (!d.has(z)) continue;
+            if (!argument.has(z)) continue;
             CornerProgram corner;
-            if (d.is_polynomial(z) && d.degree(z) == 1) {
-                corner.slope = program->add(compiled.print(d.coeff(z, 1)));
-                corner.offset = program->add(compiled.print(d.coeff(z, 0)));
+            if (degreeBound(argument, z) == 1) {
+                // Linear in z: the slope has no z left, and the value at 0 is the offset.
+                const GiNaC::ex slope = argument.diff(z);
+                if (slope.has(z)) continue;
+                corner.slope = compile(slope, "a corner's slope");
+                corner.offset = compile(argument.subs(z == 0), "a corner's offset");
             } else {
                 corner.linear = false;
-                corner.argument = program->add(compiled.print(argument));
+                corner.argument = compile(argument, "a corner's argument");
             }
             program->addCorner(corner);
         }
@@ -1235,12 +1463,15 @@ CustomBuildResult buildCustomActivation(const CustomActivationSpec& spec)
         result.custom = std::move(custom);
     } catch (const ParseFailure& failure) {
         result.error = FormulaError{failure.position, failure.message};
+    } catch (const TooComplex& tooComplex) {
+        result.error = FormulaError{0, tooComplex.message, false};
     } catch (const UnsupportedExpression& unsupported) {
-        result.error = FormulaError{0, "the formula leads to " + unsupported.what + ", which cannot be evaluated"};
+        result.error = FormulaError{
+            0, "the formula leads to " + unsupported.what + ", which cannot be evaluated", false};
     } catch (const mu::Parser::exception_type& e) {
-        result.error = FormulaError{0, "the formula could not be compiled: " + e.GetMsg()};
+        result.error = FormulaError{0, "the formula could not be compiled: " + e.GetMsg(), false};
     } catch (const std::exception& e) {
-        result.error = FormulaError{0, std::string("the formula cannot be used: ") + e.what()};
+        result.error = FormulaError{0, std::string("the formula cannot be used: ") + e.what(), false};
     }
     return result;
 }

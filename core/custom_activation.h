@@ -34,13 +34,23 @@ struct CustomActivationSpec {
     friend bool operator==(const CustomActivationSpec&, const CustomActivationSpec&) = default;
 };
 
-// Why a formula or spec was refused. position is a 0-based character index into the formula (the
-// grammar is ASCII, so byte and character positions agree up to the first error); the message
-// already names it.
+// Why a formula or spec was refused. position is a 0-based index into the formula, for placing a
+// cursor (the grammar is ASCII, so byte and character positions agree up to the first error); the
+// message names it as a user counts, from character 1. located is false for refusals about the
+// formula as a whole (too complex, not evaluable) or about the spec's fields.
 struct FormulaError {
     std::size_t position = 0;
     std::string message;
+    bool located = true;
 };
+
+// What a formula may be, so that parsing, differentiating and compiling it take bounded time and
+// memory whatever its shape.
+inline constexpr std::size_t kMaxFormulaLength = 2000;  // characters
+inline constexpr int kMaxFormulaNesting = 64;  // parentheses, calls, powers and signs inside one another
+// Symbols in f′ or f″, estimated before they are built: twice what the evaluator could compile
+// (20,000 characters), leaving room for the estimate being an upper bound.
+inline constexpr double kMaxDerivativeSize = 40000.0;
 
 // A successfully built custom activation with its symbolic derivatives in two notations.
 struct CustomActivation {

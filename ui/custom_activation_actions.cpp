@@ -114,9 +114,13 @@ CustomActivationDialog* CustomActivationActions::openDialog(const core::CustomAc
     dialog->setWindowModality(Qt::WindowModal);
     if (replacing) dialog->setWindowTitle(tr("Edit Custom Activation"));
     connect(dialog, &QDialog::accepted, this, [this, dialog, replacing] {
-        const core::CustomActivationSpec spec = dialog->spec();
+        // OK is enabled only once the background check has built exactly these fields.
+        if (!dialog->built()) return;
+        const core::CustomActivation& built = *dialog->built();
+        const core::CustomActivationSpec spec = built.spec;
         ExplorerState& state = m_window.state();
-        const auto error = replacing ? state.replaceCustomActivation(spec) : state.addCustomActivation(spec);
+        const auto error =
+            replacing ? state.replaceWithBuiltCustomActivation(built) : state.addBuiltCustomActivation(built);
         if (error) {
             QMessageBox::warning(&m_window, tr("Custom Activation"), *error);
             return;

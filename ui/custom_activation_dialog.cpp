@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -114,6 +115,8 @@ CustomActivationDialog::CustomActivationDialog(const core::CustomActivationSpec&
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    m_watcher = new QFutureWatcher<Check>(this);
+    connect(m_watcher, &QFutureWatcher<Check>::finished, this, &CustomActivationDialog::onChecked);
     connect(m_formula, &QLineEdit::textChanged, this, &CustomActivationDialog::onFormulaEdited);
     connect(m_parameters, &QTableWidget::itemChanged, this, [this] {
         if (!m_syncing) revalidate();
@@ -201,6 +204,19 @@ void CustomActivationDialog::showError(const core::FormulaError& error)
 {
     m_error = error;
     m_built.reset();
+    m_pending.reset();
+    // The message names its place itself, counting from character 1.
+    QString message = QString::fromStdString(error.message);
+    if (!message.isEmpty()) message[0] = message[0].toUpper();
+    m_errorLabel->setText(message);
+    m_derivative->setText(tr("—"));
+    m_second->setText(tr("—"));
+    okButton()->setEnabled(false);
+    if (!error.located) {
+        m_marked->clear();
+        m_marked->setVisible(false);
+        return;
+    }
     const QString formula = m_formula->text();
     const qsizetype at = std::min<qsizetype>(static_cast<qsizetype>(error.position), formula.size());
     const auto spaced = [](QString text) { return text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")); };
@@ -214,9 +230,16 @@ void CustomActivationDialog::showError(const core::FormulaError& error)
                                      "<span style='color:#d55e00'>%4^</span>")
                           .arg(before, marked, after, caret));
     m_marked->setVisible(true);
-    m_errorLabel->setText(tr("At character %1: %2").arg(error.position + 1).arg(QString::fromStdString(error.message)));
-    m_derivative->setText(tr("—"));
-    m_second->setText(tr("—"));
+}
+
+void CustomActivationDialog::showProblem(const QString& text)
+{
+    m_built.reset();
+    m_pending.reset();
+    m_error = core::FormulaError{0, text.toStdString(), false};
+    m_marked->clear();
+    m_marked->setVisible(false);
+    m_errorLabel->setText(text);
     okButton()->setEnabled(false);
 }
 
@@ -224,17 +247,15 @@ void CustomActivationDialog::revalidate()
 {
     const QString formula = m_formula->text().trimmed();
     if (formula.isEmpty()) {
-        m_built.reset();
-        m_error = core::FormulaError{0, tr("Type a formula in z.").toStdString()};
-        m_marked->clear();
-        m_marked->setVisible(false);
-        m_errorLabel->setText(tr("Type a formula in z, such as z * sigmoid(b*z)."));
+        showProblem(tr("Type a formula in z, such as z * sigmoid(b*z)."));
+        m_error = core::FormulaError{0, tr("Type a formula in z.").toStdString(), false};
         m_derivative->setText(tr("—"));
         m_second->setText(tr("—"));
         syncParameterRows({});
-        okButton()->setEnabled(false);
         return;
     }
+    // The syntax check is bounded by the formula's length and cheap: it stays on this thread so
+    // the parameter rows follow the typing at once.
     const core::FormulaCheck check = core::checkFormula(m_formula->text().toStdString());
     if (check.error) {
         showError(*check.error);
@@ -245,32 +266,40 @@ void CustomActivationDialog::revalidate()
     core::CustomActivationSpec candidate = spec();
     static_cast<void>(parameterSpecs(&problem));  // only its verdict on the parameter rows matters here
     if (!problem.isEmpty()) {
-        m_built.reset();
-        m_error = core::FormulaError{0, problem.toStdString()};
-        m_marked->clear();
-        m_marked->setVisible(false);
-        m_errorLabel->setText(problem);
-        okButton()->setEnabled(false);
+        showProblem(problem);
         return;
     }
+    // Differentiating and compiling can take a while for a large formula: in the background, the
+    // latest request winning.
     candidate.formula = m_formula->text().toStdString();  // positions refer to the text as typed
-    core::CustomBuildResult result = core::buildCustomActivation(candidate);
-    if (!result.ok()) {
-        const core::FormulaError error = result.error.value_or(core::FormulaError{});
-        // Field problems (a slider range) are not about a place in the formula.
-        if (error.message.rfind("parameter '", 0) == 0) {
-            m_built.reset();
-            m_error = error;
-            m_marked->clear();
-            m_marked->setVisible(false);
-            m_errorLabel->setText(QString::fromStdString(error.message));
-            okButton()->setEnabled(false);
-        } else {
-            showError(error);
-        }
+    m_built.reset();
+    m_error.reset();
+    m_pending = candidate;
+    m_marked->clear();
+    m_marked->setVisible(false);
+    m_errorLabel->setText(tr("Checking formula…"));
+    okButton()->setEnabled(false);
+    m_watcher->setFuture(QtConcurrent::run([candidate] {
+        return Check{candidate, core::buildCustomActivation(candidate)};
+    }));
+}
+
+void CustomActivationDialog::onChecked()
+{
+    Check check = m_watcher->result();
+    if (!m_pending || !(check.spec == *m_pending)) return;  // the fields changed since; a newer check runs
+    m_pending.reset();
+    if (!check.result.ok()) {
+        const core::FormulaError error = check.result.error.value_or(core::FormulaError{});
+        showError(error);
+        emit checked();
         return;
     }
-    m_built = std::move(result.custom);
+    m_built = std::move(check.result.custom);
+    // Stored as the user will see it listed, without the spaces around it.
+    const std::string trimmed = m_formula->text().trimmed().toStdString();
+    m_built->spec.formula = trimmed;
+    m_built->activation.formula = trimmed;
     m_error.reset();
     m_marked->clear();
     m_marked->setVisible(false);
@@ -278,6 +307,7 @@ void CustomActivationDialog::revalidate()
     m_derivative->setText(QString::fromStdString(m_built->derivativeText));
     m_second->setText(QString::fromStdString(m_built->secondDerivativeText));
     okButton()->setEnabled(true);
+    emit checked();
 }
 
 }  // namespace ax::ui

@@ -1,10 +1,12 @@
 #pragma once
 // Asks for a name and a formula in z, shows where a formula is wrong, previews f′ and f″, and lets
-// the user set each parameter's default and slider range before the activation is added.
+// the user set each parameter's default and slider range before the activation is added. The
+// symbolic build runs off the GUI thread ("Checking formula…" meanwhile), so typing never waits.
 
 #include "core/custom_activation.h"
 
 #include <QDialog>
+#include <QFutureWatcher>
 
 #include <optional>
 
@@ -26,6 +28,10 @@ public:
     // What the fields describe now (valid only while isValid()).
     [[nodiscard]] core::CustomActivationSpec spec() const;
     [[nodiscard]] bool isValid() const noexcept { return m_built.has_value(); }
+    // The activation built from spec(), once the check has finished and succeeded.
+    [[nodiscard]] const std::optional<core::CustomActivation>& built() const noexcept { return m_built; }
+    // True while a formula is being differentiated and compiled in the background.
+    [[nodiscard]] bool isChecking() const noexcept { return m_pending.has_value(); }
     // The last error, if the formula or a parameter field is not acceptable.
     [[nodiscard]] std::optional<core::FormulaError> error() const { return m_error; }
 
@@ -38,13 +44,26 @@ public:
     [[nodiscard]] QTableWidget* parameterTable() const noexcept { return m_parameters; }
     [[nodiscard]] QPushButton* okButton() const;
 
+signals:
+    // The background check of the current fields has finished (accepted or refused).
+    void checked();
+
 private:
+    // What a background build was asked for, and what it gave.
+    struct Check {
+        core::CustomActivationSpec spec;
+        core::CustomBuildResult result;
+    };
+
     // from the UI
     void onFormulaEdited();
     void revalidate();
     void syncParameterRows(const std::vector<std::string>& names);
     [[nodiscard]] std::vector<core::CustomParameterSpec> parameterSpecs(QString* problem) const;
     void showError(const core::FormulaError& error);
+    void showProblem(const QString& text);
+    // from the background build
+    void onChecked();
 
     std::string m_id;
     std::vector<core::CustomParameterSpec> m_remembered;  // ranges typed for names that left the formula
@@ -58,6 +77,8 @@ private:
     QDialogButtonBox* m_buttons = nullptr;
     std::optional<core::CustomActivation> m_built;
     std::optional<core::FormulaError> m_error;
+    std::optional<core::CustomActivationSpec> m_pending;  // the build whose result is awaited
+    QFutureWatcher<Check>* m_watcher = nullptr;
     bool m_syncing = false;
 };
 

@@ -10,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <utility>
 #include <variant>
 
 namespace ax::ui {
@@ -334,6 +335,8 @@ std::optional<QString> ExplorerState::validateCustomSpec(const core::CustomActiv
         return tr("%1 is the id of a built-in activation; choose another.").arg(quoted(id));
     if (mustExist && !isCustom(id)) return tr("There is no custom activation %1.").arg(quoted(id));
     if (!mustExist && isCustom(id)) return tr("A custom activation %1 exists already.").arg(quoted(id));
+    if (!mustExist && m_customOrder.size() >= kMaxCustomActivations)
+        return tr("There can be at most %1 custom activations; remove one first.").arg(kMaxCustomActivations);
     return std::nullopt;
 }
 
@@ -357,8 +360,22 @@ std::optional<QString> ExplorerState::addCustomActivation(const core::CustomActi
     if (auto error = validateCustomSpec(spec, false)) return error;
     auto built = buildCustom(spec);
     if (const auto* error = std::get_if<QString>(&built)) return *error;
-    auto custom = std::make_shared<const core::CustomActivation>(std::get<core::CustomActivation>(std::move(built)));
-    const QString id = QString::fromStdString(spec.id);
+    return addBuiltCustomActivation(std::get<core::CustomActivation>(std::move(built)));
+}
+
+std::optional<QString> ExplorerState::replaceCustomActivation(const core::CustomActivationSpec& spec)
+{
+    if (auto error = validateCustomSpec(spec, true)) return error;
+    auto built = buildCustom(spec);
+    if (const auto* error = std::get_if<QString>(&built)) return *error;
+    return replaceWithBuiltCustomActivation(std::get<core::CustomActivation>(std::move(built)));
+}
+
+std::optional<QString> ExplorerState::addBuiltCustomActivation(core::CustomActivation built)
+{
+    if (auto error = validateCustomSpec(built.spec, false)) return error;
+    auto custom = std::make_shared<const core::CustomActivation>(std::move(built));
+    const QString id = QString::fromStdString(custom->spec.id);
     m_parameters.insert(id, custom->activation.defaults());
     m_customs.emplace(id, std::move(custom));
     m_customOrder << id;
@@ -367,13 +384,11 @@ std::optional<QString> ExplorerState::addCustomActivation(const core::CustomActi
     return std::nullopt;
 }
 
-std::optional<QString> ExplorerState::replaceCustomActivation(const core::CustomActivationSpec& spec)
+std::optional<QString> ExplorerState::replaceWithBuiltCustomActivation(core::CustomActivation built)
 {
-    if (auto error = validateCustomSpec(spec, true)) return error;
-    auto built = buildCustom(spec);
-    if (const auto* error = std::get_if<QString>(&built)) return *error;
-    auto custom = std::make_shared<const core::CustomActivation>(std::get<core::CustomActivation>(std::move(built)));
-    const QString id = QString::fromStdString(spec.id);
+    if (auto error = validateCustomSpec(built.spec, true)) return error;
+    auto custom = std::make_shared<const core::CustomActivation>(std::move(built));
+    const QString id = QString::fromStdString(custom->spec.id);
     const core::Activation& old = m_customs.at(id)->activation;
     const core::ParameterValues oldValues = parameters(id);
     core::ParameterValues values = custom->activation.defaults();
@@ -385,6 +400,20 @@ std::optional<QString> ExplorerState::replaceCustomActivation(const core::Custom
     m_customs[id] = std::move(custom);
     emitChange(StateChange::Activations | StateChange::Parameters, {id});
     return std::nullopt;
+}
+
+std::vector<std::shared_ptr<const core::CustomActivation>> ExplorerState::customActivations() const
+{
+    std::vector<std::shared_ptr<const core::CustomActivation>> all;
+    for (const QString& id : m_customOrder)
+        all.push_back(m_customs.at(id));
+    return all;
+}
+
+void ExplorerState::usePreparedCustomActivations(
+    std::vector<std::shared_ptr<const core::CustomActivation>> prepared)
+{
+    m_prepared = std::move(prepared);
 }
 
 bool ExplorerState::removeCustomActivation(const QString& id)
@@ -654,6 +683,7 @@ std::optional<QString> ExplorerState::fromJson(const QJsonObject& json)
             .arg(kFormatVersion);
 
     ExplorerState next;
+    next.m_prepared = std::exchange(m_prepared, {});
     if (auto error = next.readCustomActivations(json)) return error;
     std::optional<core::Framework> convention;
     if (const QJsonValue key = json.value(QStringLiteral("convention")); !key.isUndefined()) {
@@ -782,6 +812,10 @@ std::optional<QString> ExplorerState::readCustomActivations(const QJsonObject& j
     const QString shape = tr("\"customActivations\" must be a list of objects with \"id\", \"name\", "
                              "\"formula\" and \"parameters\".");
     if (!value.isArray()) return shape;
+    if (value.toArray().size() > kMaxCustomActivations)
+        return tr("\"customActivations\" lists %1 activations; at most %2 are allowed.")
+            .arg(value.toArray().size())
+            .arg(kMaxCustomActivations);
     for (const QJsonValue& entryValue : value.toArray()) {
         if (!entryValue.isObject()) return shape;
         const QJsonObject entry = entryValue.toObject();
@@ -807,7 +841,13 @@ std::optional<QString> ExplorerState::readCustomActivations(const QJsonObject& j
             }
             spec.parameters.push_back(std::move(p));
         }
-        if (auto error = addCustomActivation(spec)) return error;
+        const auto prepared = std::find_if(m_prepared.begin(), m_prepared.end(),
+                                           [&](const auto& built) { return built->spec == spec; });
+        if (prepared != m_prepared.end()) {
+            if (auto error = addBuiltCustomActivation(**prepared)) return error;
+        } else if (auto error = addCustomActivation(spec)) {
+            return error;
+        }
     }
     return std::nullopt;
 }

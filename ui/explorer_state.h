@@ -99,6 +99,8 @@ public:
     static constexpr double kMaxAbsZ = 1e300;
     static constexpr double kMinWidth = 1e-12;
     static constexpr int kFormatVersion = 1;
+    // Each custom activation costs a symbolic build when a session is opened: their number is bounded.
+    static constexpr int kMaxCustomActivations = 32;
 
     explicit ExplorerState(QObject* parent = nullptr);
 
@@ -131,7 +133,16 @@ public:
     // Rebuilds an existing custom activation from spec (same id); parameters keep their values
     // where the name survives, others start at their new defaults.
     std::optional<QString> replaceCustomActivation(const core::CustomActivationSpec& spec);
+    // The same with an activation already built (off the GUI thread, by the dialog): no symbolic
+    // work is done here.
+    std::optional<QString> addBuiltCustomActivation(core::CustomActivation built);
+    std::optional<QString> replaceWithBuiltCustomActivation(core::CustomActivation built);
     bool removeCustomActivation(const QString& id);
+    // Every custom activation, in order (shared: they never change once built).
+    [[nodiscard]] std::vector<std::shared_ptr<const core::CustomActivation>> customActivations() const;
+    // Custom activations built elsewhere (off the GUI thread, from the same document): the next
+    // fromJson takes a listed one from here when its spec matches exactly, instead of building it.
+    void usePreparedCustomActivations(std::vector<std::shared_ptr<const core::CustomActivation>> prepared);
 
     // --- framework convention (PyTorch is the catalog itself) ---
     [[nodiscard]] core::Framework convention() const noexcept { return m_convention; }
@@ -217,6 +228,7 @@ private:
     // shared_ptr keeps the pointers handed out by activation() valid while the entry lives.
     std::map<QString, std::shared_ptr<const core::CustomActivation>> m_customs;
     QStringList m_customOrder;
+    std::vector<std::shared_ptr<const core::CustomActivation>> m_prepared;  // for the next fromJson only
     core::Framework m_convention = core::Framework::PyTorch;
     std::map<QString, std::shared_ptr<const core::Activation>> m_conventionVariants;
     QString m_comparedConventionId;

@@ -5,6 +5,7 @@
 #include "figure_export.h"
 #include "recent_files.h"
 #include "session_file.h"
+#include "state_loader.h"
 
 #include <QAction>
 #include <QDir>
@@ -100,6 +101,30 @@ std::optional<QString> FileMenuActions::openSessionFile(const QString& path)
     return std::nullopt;
 }
 
+void FileMenuActions::openSessionFileInBackground(const QString& path,
+                                                  std::function<void(const std::optional<QString>&)> done)
+{
+    if (!done)
+        done = [this](const std::optional<QString>& error) {
+            if (error) warn(tr("Cannot open the session"), *error);
+        };
+    if (!m_loader) {
+        done(openSessionFile(path));
+        return;
+    }
+    report(tr("Opening %1 (checking its formulas)…").arg(QFileInfo(path).fileName()));
+    m_loader->load([path](ExplorerState& scratch) { return openSession(scratch, path); },
+                   [this, path, done = std::move(done)](const std::optional<QString>& error) {
+                       if (!error) {
+                           m_currentSession = path;
+                           RecentFiles::add(path);
+                           m_window.setWindowFilePath(path);
+                           report(tr("Opened %1.").arg(QFileInfo(path).fileName()));
+                       }
+                       done(error);
+                   });
+}
+
 std::optional<QString> FileMenuActions::saveSessionFile(const QString& path)
 {
     if (auto error = saveSession(m_state, path)) return error;
@@ -118,7 +143,7 @@ void FileMenuActions::open()
     const QString path = QFileDialog::getOpenFileName(&m_window, tr("Open Session"), directory,
                                                       tr("Sessions (*.actx.json);;All files (*)"));
     if (path.isEmpty()) return;
-    if (auto error = openSessionFile(path)) warn(tr("Cannot open the session"), *error);
+    openSessionFileInBackground(path);
 }
 
 void FileMenuActions::save()
@@ -185,9 +210,7 @@ void FileMenuActions::rebuildRecentMenu()
         QAction* action = m_recent->addAction(QFileInfo(path).fileName());
         action->setStatusTip(QDir::toNativeSeparators(path));
         action->setToolTip(QDir::toNativeSeparators(path));
-        connect(action, &QAction::triggered, this, [this, path] {
-            if (auto error = openSessionFile(path)) warn(tr("Cannot open the session"), *error);
-        });
+        connect(action, &QAction::triggered, this, [this, path] { openSessionFileInBackground(path); });
     }
     if (files.isEmpty()) {
         m_recent->addAction(tr("No recent sessions"))->setEnabled(false);

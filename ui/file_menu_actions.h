@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class QAction;
@@ -16,6 +17,7 @@ namespace ax::ui {
 
 class DepthLabView;
 class ExplorerState;
+class StateLoader;
 
 class FileMenuActions : public QObject {
     Q_OBJECT
@@ -29,6 +31,8 @@ public:
     void addTo(QMenu* menu, QAction* before = nullptr);
     // The Export dialog then offers the depth lab's charts too.
     void setDepthLab(DepthLabView* view) { m_depthLab = view; }
+    // Where sessions opened from the menu are read and their custom activations built.
+    void setStateLoader(StateLoader* loader) { m_loader = loader; }
 
     [[nodiscard]] QAction* openAction() const noexcept { return m_open; }
     [[nodiscard]] QAction* saveAction() const noexcept { return m_save; }
@@ -43,6 +47,10 @@ public:
 
     // Each returns the error message (the state is unchanged when opening fails).
     std::optional<QString> openSessionFile(const QString& path);
+    // The same through the state loader, off the GUI thread; done hears how it ended (by default a
+    // refusal is shown in a message box).
+    void openSessionFileInBackground(const QString& path,
+                                     std::function<void(const std::optional<QString>&)> done = {});
     std::optional<QString> saveSessionFile(const QString& path);
 
     // Copies the combined figure at the chart view's size to the clipboard.
@@ -65,6 +73,7 @@ private:
     ExplorerState& m_state;
     QWidget* m_chartView = nullptr;
     DepthLabView* m_depthLab = nullptr;
+    StateLoader* m_loader = nullptr;
     QAction* m_open = nullptr;
     QAction* m_save = nullptr;
     QAction* m_saveAs = nullptr;

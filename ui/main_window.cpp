@@ -13,6 +13,7 @@
 #include "parameter_panel.h"
 #include "range_panel.h"
 #include "settings_store.h"
+#include "state_loader.h"
 #include "theme.h"
 #include "wheel_focus_filter.h"
 
@@ -73,6 +74,7 @@ MainWindow::MainWindow(Persistence persistence, QWidget* parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    m_loader = new StateLoader(m_state, this);
 
     m_tabs = new QTabWidget(this);
     m_tabs->setDocumentMode(true);
@@ -360,6 +362,7 @@ void MainWindow::createMenus()
     m_fileMenu = menuBar()->addMenu(tr("&File"));
     m_fileActions = new FileMenuActions(*this, m_state, m_charts);
     m_fileActions->setDepthLab(m_depthLab);
+    m_fileActions->setStateLoader(m_loader);
     m_fileActions->addTo(m_fileMenu);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_actions.quit);
@@ -457,7 +460,14 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::restoreSettings()
 {
-    if (auto error = m_settings->loadState(m_state)) showStatus(*error);
+    // The saved state may list custom activations, each a symbolic build: off the GUI thread, so
+    // the window is up and responsive at once. A separate store reads the same file there.
+    const QString file = m_settings->fileName();
+    m_loader->load([file](ExplorerState& scratch) { return SettingsStore(file).loadState(scratch); },
+                   [this](const std::optional<QString>& error) {
+                       if (error) showStatus(*error);
+                   },
+                   StateLoader::Apply::UnlessEditedMeanwhile);
     const QByteArray geometry = m_settings->windowGeometry();
     if (!geometry.isEmpty() && !restoreWindowGeometry(geometry))
         showStatus(tr("The saved window size was ignored; the default is used."));
@@ -470,6 +480,8 @@ void MainWindow::saveSettings()
 {
     if (!m_settings) return;
     m_settings->saveWindow(saveGeometry(), saveState());
+    // Closed before the saved state arrived: what is shown is not the user's, keep theirs.
+    if (m_loader->isLoading()) return;
     if (auto error = m_settings->saveState(m_state)) showStatus(*error);
 }
 

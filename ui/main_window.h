@@ -26,6 +26,7 @@ class FileMenuActions;
 class ParameterPanel;
 class RangePanel;
 class SettingsStore;
+class StateLoader;
 
 // Whether a window reads the user's settings at start and writes them on close.
 enum class Persistence { UserSettings, None };
@@ -65,6 +66,8 @@ public:
     [[nodiscard]] QMenu* fileMenu() const noexcept { return m_fileMenu; }
     // Open, Save, recent sessions, Export, Export Animation and Copy Figure of the File menu.
     [[nodiscard]] FileMenuActions* fileActions() const noexcept { return m_fileActions; }
+    // Opens sessions and the saved settings off the GUI thread (their custom activations are built there).
+    [[nodiscard]] StateLoader* stateLoader() const noexcept { return m_loader; }
     [[nodiscard]] QMenu* viewMenu() const noexcept { return m_viewMenu; }
     [[nodiscard]] QMenu* helpMenu() const noexcept { return m_helpMenu; }
     // The centre: "Charts" first; further views become tabs beside it.
@@ -122,6 +125,7 @@ private:
     QActionGroup* m_themeGroup = nullptr;
     QMenu* m_fileMenu = nullptr;
     FileMenuActions* m_fileActions = nullptr;
+    StateLoader* m_loader = nullptr;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_helpMenu = nullptr;
     QTabWidget* m_tabs = nullptr;

@@ -307,4 +307,37 @@ TEST_F(MessageCli, TinyMagnitudesRoundTowardsZeroWhereverNumbersAreRead)
                       "out of the range of double precision");
 }
 
+// A session whose one custom activation has this formula.
+QByteArray sessionWithFormula(const QByteArray& formula)
+{
+    return R"({"format":"activation-explorer-session","version":1,"customActivations":[{"id":"c1","formula":")" +
+           formula + R"("}]})";
+}
+
+// Formulas that crashed the program (a stack overflow in the parser) or kept it busy for minutes
+// (derivatives doubling at every level) are refused at once, with exit code 2 and one line.
+TEST_F(BadInputCli, HostileCustomFormulasInASessionAreRefusedAtOnce)
+{
+    const std::pair<QByteArray, QByteArray> cases[] = {
+        {QByteArray(50000, '(') + "z" + QByteArray(50000, ')'), "at most 2000 are allowed"},
+        {QByteArray(900, '(') + "z" + QByteArray(900, ')'), "levels deep at character 65"},
+        {QByteArray("abs(").repeated(22) + "z-1" + QByteArray(")").repeated(22), "too complex"},
+        {QByteArray("abs(").repeated(30) + "z-1" + QByteArray(")").repeated(30), "too complex"},
+        {QByteArray("max(z, ").repeated(40) + "0" + QByteArray(")").repeated(40), "too complex"},
+    };
+    for (const auto& [formula, reason] : cases) {
+        QSaveFile session(m_dir.filePath(QStringLiteral("hostile.actx.json")));
+        ASSERT_TRUE(session.open(QIODevice::WriteOnly));
+        session.write(sessionWithFormula(formula));
+        ASSERT_TRUE(session.commit());
+        const RunResult result = run({QStringLiteral("--export"), QStringLiteral("out"),
+                                      QStringLiteral("--session"), QStringLiteral("hostile.actx.json")});
+        EXPECT_EQ(result.exitCode, kBadInput) << reason.toStdString();
+        EXPECT_TRUE(result.err.startsWith(kErrorPrefix)) << result.err.left(300).toStdString();
+        EXPECT_EQ(result.err.count('\n'), 1) << result.err.left(300).toStdString();
+        EXPECT_TRUE(result.err.contains(reason)) << result.err.right(300).toStdString();
+        EXPECT_FALSE(QFileInfo::exists(m_dir.filePath(QStringLiteral("out"))));
+    }
+}
+
 }  // namespace

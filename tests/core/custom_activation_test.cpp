@@ -115,8 +115,11 @@ TEST_P(CustomFormulaErrors, ReportThePositionAndTheReason)
     EXPECT_EQ(check.error->position, bad.position) << bad.formula << ": " << check.error->message;
     EXPECT_NE(check.error->message.find(bad.messagePart), std::string::npos) << check.error->message;
     if (bad.formula[0] != '\0') {
-        EXPECT_NE(check.error->message.find("position " + std::to_string(bad.position)), std::string::npos)
+        // The message counts characters from 1, as the user does; the position field is an index.
+        EXPECT_NE(check.error->message.find("at character " + std::to_string(bad.position + 1)),
+                  std::string::npos)
             << check.error->message;
+        EXPECT_EQ(check.error->message.find("position"), std::string::npos) << check.error->message;
     }
     // A full build reports the same error.
     const CustomBuildResult built = buildCustomActivation({"custom_1", "x", bad.formula, {}});
@@ -215,6 +218,60 @@ TEST(CustomActivation, LogarithmIsNonFiniteForNonPositiveInputs)
     EXPECT_EQ(intervals[0].lo, -2.0);
     EXPECT_GE(intervals[0].hi, 0.0);
     EXPECT_LT(intervals[0].hi, 1e-9);
+}
+
+// Where f is undefined, f′ and f″ are too, whatever their formulas would give there (1/z for
+// log z at z < 0): neither a chart nor a readout may show a slope of a curve that is not there.
+TEST(CustomActivation, DerivativesAreUndefinedWhereTheFunctionIs)
+{
+    for (const auto& [formula, z] :
+         {std::pair{"log(z)", -1.0}, std::pair{"sqrt(z)", -4.0}, std::pair{"log(z) + z^2", -0.5},
+          std::pair{"exp(z)*0 + 1/z", 0.0}, std::pair{"exp(exp(z))", 800.0}}) {
+        const CustomActivation c = build(formula);
+        const Derivatives d = c.activation.evaluate(z, {});
+        EXPECT_FALSE(std::isfinite(d.f)) << formula << " at " << z;
+        EXPECT_TRUE(std::isnan(d.d1)) << formula << " at " << z << ": f' = " << d.d1;
+        EXPECT_TRUE(std::isnan(d.d2)) << formula << " at " << z << ": f'' = " << d.d2;
+
+        const std::array<double, 3> zs{z, 2.0, z};
+        std::array<double, 3> f{};
+        std::array<double, 3> d1{};
+        std::array<double, 3> d2{};
+        c.activation.evaluateMany(zs, {}, f, d1, d2);
+        EXPECT_TRUE(std::isnan(d1[0]) && std::isnan(d2[0]) && std::isnan(d1[2])) << formula;
+        EXPECT_TRUE(std::isfinite(d1[1]) && std::isfinite(d2[1])) << formula;
+    }
+    const Derivatives inside = build("log(z)").activation.evaluate(2.0, {});
+    EXPECT_DOUBLE_EQ(inside.d1, 0.5);
+    EXPECT_DOUBLE_EQ(inside.d2, -0.25);
+}
+
+// Positions in messages count from character 1, every one of them; a name far from every
+// function is not "corrected" into one of them.
+TEST(CustomFormulaErrors, MessagesCountCharactersFromOneAndSuggestOnlyNearMisses)
+{
+    const FormulaCheck open = checkFormula("z * (1 + 2");
+    ASSERT_TRUE(open.error.has_value());
+    EXPECT_NE(open.error->message.find("at character 11 to close the '(' at character 5"), std::string::npos)
+        << open.error->message;
+
+    for (const auto& [formula, suggestion] :
+         {std::pair{"sigmod(z)", "sigmoid"}, std::pair{"tanhh(z)", "tanh"}, std::pair{"exq(z)", "exp"},
+          std::pair{"softpuls(z)", "softplus"}, std::pair{"Max(z, 0)", "max"}}) {
+        const FormulaCheck check = checkFormula(formula);
+        ASSERT_TRUE(check.error.has_value()) << formula;
+        EXPECT_NE(check.error->message.find(std::string("did you mean ") + suggestion + "?"),
+                  std::string::npos)
+            << check.error->message;
+    }
+    for (const char* formula : {"foo(z)", "bar(z)", "swish(z)", "x(z)", "sigmoids_of(z)"}) {
+        const FormulaCheck check = checkFormula(formula);
+        ASSERT_TRUE(check.error.has_value()) << formula;
+        EXPECT_EQ(check.error->message.find("did you mean"), std::string::npos) << check.error->message;
+        EXPECT_NE(check.error->message.find("the functions are exp, log"), std::string::npos)
+            << check.error->message;
+        EXPECT_EQ(check.error->message.find('\n'), std::string::npos);
+    }
 }
 
 TEST(CustomActivation, PoleOfOneOverZIsFoundOnAndOffTheGrid)

@@ -32,6 +32,14 @@
 namespace ax::ui {
 namespace {
 
+// The dialog builds in the background; a test waits for the check to land, as a user would.
+void settle(const CustomActivationDialog& dialog)
+{
+    for (int i = 0; i < 2000 && dialog.isChecking(); ++i)
+        QTest::qWait(5);
+    ASSERT_FALSE(dialog.isChecking()) << "the formula check did not finish";
+}
+
 TEST(CustomDialog, ParseErrorIsMarkedAtItsPositionAndOkStaysDisabled)
 {
     CustomActivationDialog dialog({"custom_1", "", "", {}});
@@ -40,7 +48,9 @@ TEST(CustomDialog, ParseErrorIsMarkedAtItsPositionAndOkStaysDisabled)
     ASSERT_TRUE(dialog.error().has_value());
     EXPECT_EQ(dialog.error()->position, 9u);
     EXPECT_FALSE(dialog.okButton()->isEnabled());
-    EXPECT_TRUE(dialog.errorLabel()->text().startsWith(QStringLiteral("At character 10:")))
+    // One convention for places, counting from character 1, named once.
+    EXPECT_EQ(dialog.errorLabel()->text(),
+              QStringLiteral("Unexpected ')' at character 10 (expected a number, a name or '(')"))
         << dialog.errorLabel()->text().toStdString();
     // The mark sits on the closing parenthesis, with a caret under it.
     EXPECT_TRUE(dialog.markedFormula()->text().contains(QStringLiteral("text-decoration:underline'>)</span>")));
@@ -52,6 +62,7 @@ TEST(CustomDialog, ParseErrorIsMarkedAtItsPositionAndOkStaysDisabled)
     EXPECT_FALSE(dialog.okButton()->isEnabled());
 
     dialog.formulaEdit()->setText(QStringLiteral("z * sigmoid(b*z)"));
+    settle(dialog);
     EXPECT_FALSE(dialog.error().has_value());
     EXPECT_TRUE(dialog.okButton()->isEnabled());
     EXPECT_TRUE(dialog.errorLabel()->text().isEmpty());
@@ -61,6 +72,7 @@ TEST(CustomDialog, PreviewsDerivativesAndListsParametersWithRanges)
 {
     CustomActivationDialog dialog({"custom_1", "", "", {}});
     dialog.formulaEdit()->setText(QStringLiteral("a*z^3 + b"));
+    settle(dialog);
     EXPECT_TRUE(dialog.okButton()->isEnabled());
     const QString d1 = dialog.derivativePreview()->text();
     const QString d2 = dialog.secondDerivativePreview()->text();
@@ -72,10 +84,12 @@ TEST(CustomDialog, PreviewsDerivativesAndListsParametersWithRanges)
     EXPECT_EQ(table->item(0, 0)->text(), QStringLiteral("a"));
     EXPECT_EQ(table->item(1, 0)->text(), QStringLiteral("b"));
     table->item(1, 3)->setText(QStringLiteral("-5"));  // slider max below its min
+    settle(dialog);
     EXPECT_FALSE(dialog.okButton()->isEnabled());
     EXPECT_FALSE(dialog.errorLabel()->text().isEmpty());
     table->item(1, 2)->setText(QStringLiteral("-10"));
     table->item(1, 1)->setText(QStringLiteral("-7"));
+    settle(dialog);
     EXPECT_TRUE(dialog.okButton()->isEnabled());
     const core::CustomActivationSpec spec = dialog.spec();
     ASSERT_EQ(spec.parameters.size(), 2u);
@@ -101,6 +115,56 @@ TEST(CustomDialog, TinyParameterValuesRoundTowardsZero)
     EXPECT_EQ(dialog.spec().parameters[0].defaultValue, 0.0);
     table->item(0, 1)->setText(QStringLiteral("1e5000"));
     EXPECT_FALSE(dialog.okButton()->isEnabled());
+}
+
+// A formula whose derivatives would explode is refused without freezing the dialog: the check
+// runs in the background, the dialog says so meanwhile, and the refusal names no place in the
+// formula (the formula as a whole is too complex).
+TEST(CustomDialog, HostileFormulasAreCheckedInTheBackgroundAndRefusedAsAWhole)
+{
+    CustomActivationDialog dialog({"custom_1", "", "", {}});
+    for (const QString& formula :
+         {QStringLiteral("abs(").repeated(22) + QStringLiteral("z-1") + QStringLiteral(")").repeated(22),
+          QStringLiteral("max(z, ").repeated(30) + QStringLiteral("0") + QStringLiteral(")").repeated(30),
+          QStringLiteral("sigmoid(").repeated(40) + QStringLiteral("z") + QStringLiteral(")").repeated(40)}) {
+        dialog.formulaEdit()->setText(formula);
+        ASSERT_TRUE(dialog.isChecking());
+        EXPECT_EQ(dialog.errorLabel()->text(), QStringLiteral("Checking formula…"));
+        EXPECT_FALSE(dialog.okButton()->isEnabled());
+        settle(dialog);
+        ASSERT_TRUE(dialog.error().has_value());
+        EXPECT_FALSE(dialog.error()->located);
+        EXPECT_TRUE(dialog.errorLabel()->text().startsWith(QStringLiteral("The formula is too complex")))
+            << dialog.errorLabel()->text().toStdString();
+        EXPECT_FALSE(dialog.markedFormula()->isVisible());
+        EXPECT_FALSE(dialog.okButton()->isEnabled());
+    }
+    // Deep nesting is refused by the syntax check itself, at the character where it goes too deep.
+    dialog.formulaEdit()->setText(QStringLiteral("(").repeated(500) + QStringLiteral("z") +
+                                  QStringLiteral(")").repeated(500));
+    EXPECT_FALSE(dialog.isChecking());
+    ASSERT_TRUE(dialog.error().has_value());
+    EXPECT_TRUE(dialog.error()->located);
+    EXPECT_TRUE(dialog.errorLabel()->text().contains(QStringLiteral("levels deep at character 65")))
+        << dialog.errorLabel()->text().toStdString();
+}
+
+// Typing on while a check runs: only the last formula's result is shown.
+TEST(CustomDialog, OnlyTheLatestFormulasCheckIsShown)
+{
+    CustomActivationDialog dialog({"custom_1", "", "", {}});
+    dialog.formulaEdit()->setText(QStringLiteral("abs(").repeated(22) + QStringLiteral("z") +
+                                  QStringLiteral(")").repeated(22));
+    dialog.formulaEdit()->setText(QStringLiteral("z^2"));
+    settle(dialog);
+    EXPECT_FALSE(dialog.error().has_value());
+    EXPECT_TRUE(dialog.okButton()->isEnabled());
+    EXPECT_EQ(dialog.derivativePreview()->text(), QStringLiteral("2*z"));
+    ASSERT_TRUE(dialog.built().has_value());
+    EXPECT_EQ(dialog.built()->spec.formula, "z^2");
+    QTest::qWait(50);  // a late result of the first formula must not replace it
+    EXPECT_TRUE(dialog.okButton()->isEnabled());
+    EXPECT_EQ(dialog.derivativePreview()->text(), QStringLiteral("2*z"));
 }
 
 class CustomWindowTest : public ::testing::Test {
@@ -131,6 +195,7 @@ TEST_F(CustomWindowTest, DialogAddsACurveThatIsTheCoresEvaluation)
     dialog->formulaEdit()->setText(QStringLiteral("z * sigmoid(b*z)"));
     dialog->parameterTable()->item(0, 1)->setText(QStringLiteral("1.7"));
     dialog->parameterTable()->item(0, 3)->setText(QStringLiteral("4"));
+    settle(*dialog);
     ASSERT_TRUE(dialog->okButton()->isEnabled());
     QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
 
@@ -182,6 +247,7 @@ TEST_F(CustomWindowTest, DuplicateOfEluPlotsTheSameCurveAsElu)
     ASSERT_FALSE(state().setParameter(QStringLiteral("elu"), 0, 0.6).has_value());
     CustomActivationDialog* dialog = actions->duplicateAsCustom(QStringLiteral("elu"));
     ASSERT_NE(dialog, nullptr);
+    settle(*dialog);
     EXPECT_TRUE(dialog->okButton()->isEnabled());
     QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
     const QString copy = QStringLiteral("custom_1");
@@ -210,6 +276,16 @@ TEST_F(CustomWindowTest, NonFiniteStretchesAreFoundAndTheRestIsDrawn)
     ASSERT_FALSE(entry->nonFinite.empty());
     EXPECT_DOUBLE_EQ(entry->nonFinite.front().lo, -6.0);
     EXPECT_NEAR(entry->nonFinite.back().hi, 0.0, 1e-6);
+    // Where log z is undefined its derivatives are not drawn either: the formula 1/z would give
+    // a slope there, but there is no curve for it to be the slope of.
+    std::size_t undefined = 0;
+    for (std::size_t i = 0; i < entry->samples.size(); ++i) {
+        if (entry->samples.z[i] >= 0.0) continue;
+        ++undefined;
+        EXPECT_FALSE(std::isfinite(entry->samples.d1[i])) << entry->samples.z[i];
+        EXPECT_FALSE(std::isfinite(entry->samples.d2[i])) << entry->samples.z[i];
+    }
+    EXPECT_GT(undefined, 100u);
 
     // The hatch shows where the values are missing, the curve where they are not.
     const QImage image = window->chartArea()->grab().toImage();

@@ -4,6 +4,7 @@
 #include "ui/settings_store.h"
 #include "ui/explorer_state.h"
 #include "ui/main_window.h"
+#include "ui/state_loader.h"
 
 #include "../full_filesystem.h"
 
@@ -196,6 +197,14 @@ TEST_F(SettingsStoreTest, AFullDiskIsReportedWhenSavingAndKeepsTheSavedSettings)
 // The window itself, through the application's own settings location.
 class WindowSettingsTest : public ::testing::Test {
 protected:
+    // The saved state is read off the GUI thread (its custom activations take symbolic builds).
+    static void waitForSavedState(const MainWindow& window)
+    {
+        for (int i = 0; i < 2000 && window.stateLoader()->isLoading(); ++i)
+            QTest::qWait(5);
+        ASSERT_FALSE(window.stateLoader()->isLoading());
+    }
+
     void SetUp() override
     {
         ASSERT_TRUE(directory.isValid());
@@ -232,12 +241,45 @@ TEST_F(WindowSettingsTest, StateAndSizeSurviveARestart)
         window.close();
     }
     MainWindow window;
+    waitForSavedState(window);
     EXPECT_EQ(window.state().toJson(), expected);
     // The size comes back as far as this screen has room for it (the offscreen screen is small).
     const QSize room = window.screen()->availableGeometry().size();
     EXPECT_EQ(window.size(), QSize(1111, 777).boundedTo(room).expandedTo(window.minimumSize()));
     EXPECT_LE(window.width(), std::max(room.width(), window.minimumWidth()));
     window.state().restoreDefaults();
+    window.close();
+}
+
+// Custom activations in the saved state are built off the GUI thread at start-up: the window is
+// there at once, and they arrive when built.
+TEST_F(WindowSettingsTest, SavedCustomActivationsArriveAfterTheWindowIsUp)
+{
+    const QString heavy =
+        QStringLiteral("sigmoid(").repeated(9) + QStringLiteral("z") + QStringLiteral(")").repeated(9);
+    {
+        MainWindow window;
+        waitForSavedState(window);
+        for (int i = 0; i < 8; ++i)
+            ASSERT_FALSE(
+                window.state()
+                    .addCustomActivation({QStringLiteral("saved_%1").arg(i).toStdString(),
+                                          "",
+                                          QStringLiteral("%1*").arg(i + 1).append(heavy).toStdString(),
+                                          {}})
+                    .has_value());
+        window.close();
+    }
+    MainWindow window;
+    EXPECT_TRUE(window.stateLoader()->isLoading());
+    EXPECT_TRUE(window.state().customIds().isEmpty());
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    waitForSavedState(window);
+    EXPECT_EQ(window.state().customIds().size(), 8);
+    window.state().restoreDefaults();
+    for (int i = 0; i < 8; ++i)
+        window.state().removeCustomActivation(QStringLiteral("saved_%1").arg(i));
     window.close();
 }
 
@@ -253,6 +295,7 @@ TEST_F(WindowSettingsTest, DamagedSettingsFileStillOpensTheWindowWithDefaultsAnd
         file.write(QByteArray(2000, '\xfe'));
     }
     MainWindow window;
+    waitForSavedState(window);
     EXPECT_EQ(window.state().toJson(), ExplorerState().toJson());
     EXPECT_FALSE(window.statusBar()->currentMessage().isEmpty());
     window.show();

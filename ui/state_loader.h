@@ -1,0 +1,63 @@
+#pragma once
+// Loads a session file or the saved settings without holding up the GUI thread: the file is read,
+// and every custom activation it lists differentiated and compiled, into a scratch state on a
+// worker thread; the result is then applied to the window's state here, with nothing left to build.
+
+#include <QFutureWatcher>
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace ax::core {
+struct CustomActivation;
+}
+
+namespace ax::ui {
+
+class ExplorerState;
+
+class StateLoader : public QObject {
+    Q_OBJECT
+
+public:
+    // Reads into the scratch state it is given (on a worker thread); returns an error message.
+    using Read = std::function<std::optional<QString>(ExplorerState&)>;
+    // Told, on this thread, how the load ended (nothing: applied).
+    using Done = std::function<void(const std::optional<QString>& error)>;
+
+    // Whether a result still lands when the state was edited while it was being read: a session
+    // the user asked for does; the saved settings at start-up do not overwrite what was done since.
+    enum class Apply { Always, UnlessEditedMeanwhile };
+
+    explicit StateLoader(ExplorerState& state, QObject* parent = nullptr);
+
+    // Starts a load. A load started later supersedes it: its result is then dropped unapplied.
+    void load(Read read, Done done, Apply apply = Apply::Always);
+    [[nodiscard]] bool isLoading() const noexcept { return m_pending; }
+
+signals:
+    void finished();
+
+private:
+    struct Outcome {
+        std::optional<QString> error;
+        QJsonObject json;
+        std::vector<std::shared_ptr<const core::CustomActivation>> customs;
+    };
+    void onFinished();
+
+    ExplorerState& m_state;
+    QFutureWatcher<Outcome>* m_watcher = nullptr;
+    Done m_done;
+    Apply m_apply = Apply::Always;
+    bool m_pending = false;
+    bool m_applying = false;
+    bool m_editedMeanwhile = false;
+};
+
+}  // namespace ax::ui
