@@ -111,9 +111,11 @@ TEST(CustomDialog, TinyParameterValuesRoundTowardsZero)
     QTableWidget* table = dialog.parameterTable();
     ASSERT_EQ(table->rowCount(), 1);
     table->item(0, 1)->setText(QStringLiteral("1e-5000"));
+    settle(dialog);
     EXPECT_TRUE(dialog.okButton()->isEnabled()) << dialog.errorLabel()->text().toStdString();
     EXPECT_EQ(dialog.spec().parameters[0].defaultValue, 0.0);
     table->item(0, 1)->setText(QStringLiteral("1e5000"));
+    settle(dialog);
     EXPECT_FALSE(dialog.okButton()->isEnabled());
 }
 
