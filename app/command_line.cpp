@@ -1,8 +1,8 @@
-#include "command_line.h"
+#include "app/command_line.h"
 
 #include "core/spec_parser.h"
-#include "ui/explorer_state.h"
-#include "ui/quoted_text.h"
+#include "ui/model/explorer_state.h"
+#include "ui/model/quoted_text.h"
 
 #include <QByteArray>
 

@@ -1,16 +1,16 @@
-#include "export_command.h"
+#include "app/export_command.h"
 
-#include "command_line.h"
-#include "local_path.h"
-#include "platform.h"
+#include "app/command_line.h"
+#include "app/local_path.h"
+#include "app/platform.h"
 
 #include "core/spec_parser.h"
-#include "ui/depth_chart_export.h"
-#include "ui/explorer_state.h"
-#include "ui/quoted_text.h"
-#include "ui/figure_export.h"
-#include "ui/session_file.h"
-#include "ui/sweep_export.h"
+#include "ui/widgets/depth_chart_export.h"
+#include "ui/model/explorer_state.h"
+#include "ui/model/quoted_text.h"
+#include "ui/render/figure_export.h"
+#include "ui/model/session_file.h"
+#include "ui/render/sweep_export.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 // The headless --export command: checks every option, then writes the charts as files.
 
-#include "export_options.h"
+#include "app/export_options.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
-#include "export_options.h"
+#include "app/export_options.h"
 
-#include "ui/window_screenshot.h"
+#include "ui/widgets/window_screenshot.h"
 
 namespace ax::app {
 

@@ -1,13 +1,13 @@
-#include "file_commands.h"
+#include "app/file_commands.h"
 
-#include "local_path.h"
-#include "platform.h"
+#include "app/local_path.h"
+#include "app/platform.h"
 
 #include "core/spec_parser.h"
-#include "ui/explorer_state.h"
-#include "ui/quoted_text.h"
-#include "ui/table_export.h"
-#include "ui/window_screenshot.h"
+#include "ui/model/explorer_state.h"
+#include "ui/model/quoted_text.h"
+#include "ui/render/table_export.h"
+#include "ui/widgets/window_screenshot.h"
 
 #include <QApplication>
 #include <QByteArray>

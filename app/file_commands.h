@@ -1,7 +1,7 @@
 #pragma once
 // The headless commands that write one named file: --screenshot and --export-table.
 
-#include "command_line.h"
+#include "app/command_line.h"
 
 #include <QCoreApplication>
 

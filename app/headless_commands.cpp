@@ -1,11 +1,11 @@
-#include "headless_commands.h"
+#include "app/headless_commands.h"
 
-#include "catalog_json.h"
-#include "infinite_limits.h"
+#include "app/catalog_json.h"
+#include "app/infinite_limits.h"
 
 #include "core/saturation.h"
 #include "core/spec_parser.h"
-#include "ui/explorer_state.h"
+#include "ui/model/explorer_state.h"
 
 #include <QByteArray>
 

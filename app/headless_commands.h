@@ -1,7 +1,7 @@
 #pragma once
 // The commands that print to the terminal and need no display: --eval, --list, --saturation.
 
-#include "command_line.h"
+#include "app/command_line.h"
 
 #include <QCoreApplication>
 #include <QString>

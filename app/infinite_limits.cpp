@@ -1,4 +1,4 @@
-#include "infinite_limits.h"
+#include "app/infinite_limits.h"
 
 #include <algorithm>
 #include <array>

@@ -1,6 +1,6 @@
-#include "local_path.h"
+#include "app/local_path.h"
 
-#include "ui/quoted_text.h"
+#include "ui/model/quoted_text.h"
 
 #include <fcntl.h>
 #include <unistd.h>

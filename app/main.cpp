@@ -1,9 +1,9 @@
-#include "command_line.h"
-#include "export_command.h"
-#include "file_commands.h"
-#include "headless_commands.h"
-#include "local_path.h"
-#include "window.h"
+#include "app/command_line.h"
+#include "app/export_command.h"
+#include "app/file_commands.h"
+#include "app/headless_commands.h"
+#include "app/local_path.h"
+#include "app/window.h"
 
 #include <QCoreApplication>
 #include <QStringList>

@@ -1,10 +1,10 @@
-#include "window.h"
+#include "app/window.h"
 
-#include "command_line.h"
-#include "platform.h"
+#include "app/command_line.h"
+#include "app/platform.h"
 
-#include "ui/main_window.h"
-#include "ui/file_menu_actions.h"
+#include "ui/widgets/main_window.h"
+#include "ui/widgets/file_menu_actions.h"
 
 #include <QApplication>
 #include <QIcon>

@@ -1,8 +1,8 @@
 // How long exporting the combined figure takes with all 23 activations shown: PNG at 1920×1080 ×2,
 // SVG and PDF. Run on the offscreen platform, so no display is needed.
 
-#include "ui/explorer_state.h"
-#include "ui/figure_export.h"
+#include "ui/model/explorer_state.h"
+#include "ui/render/figure_export.h"
 
 #include <QApplication>
 

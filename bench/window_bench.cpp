@@ -9,11 +9,11 @@
 // readings in words wait for a pause, as they do under a hand. Options: --size WxH,
 // --theme light|dark, --screenshot FILE.png (saved after the first frame, to look at the result).
 
-#include "ui/chart_area.h"
-#include "ui/depth_lab_chart.h"
-#include "ui/depth_lab_view.h"
-#include "ui/explorer_state.h"
-#include "ui/main_window.h"
+#include "ui/widgets/chart_area.h"
+#include "ui/widgets/depth_lab_chart.h"
+#include "ui/widgets/depth_lab_view.h"
+#include "ui/model/explorer_state.h"
+#include "ui/widgets/main_window.h"
 
 #include <QApplication>
 #include <QBuffer>

@@ -14,7 +14,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
-#include "program_run.h"
+#include "tests/cli/program_run.h"
 
 #include <gtest/gtest.h>
 

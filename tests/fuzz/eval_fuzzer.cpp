@@ -1,7 +1,7 @@
 // Feeds --eval's two inputs to the parsers: the first line is the activation spec ("elu:alpha=0.5"),
 // the rest is what standard input would hold (one z per line).
 
-#include "fuzz_check.h"
+#include "tests/fuzz/fuzz_check.h"
 
 #include "core/activation.h"
 #include "core/spec_parser.h"

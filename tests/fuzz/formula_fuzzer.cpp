@@ -2,7 +2,7 @@
 // and the full build (parse, two symbolic derivatives, compilation). Neither may throw or crash; a
 // refusal points inside the formula with a one-line message, and a built activation evaluates.
 
-#include "fuzz_check.h"
+#include "tests/fuzz/fuzz_check.h"
 
 #include "core/custom_activation.h"
 

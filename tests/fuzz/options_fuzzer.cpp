@@ -1,7 +1,7 @@
 // Feeds the same text to the parsers of --param, --range, --size, --epsilon and --sweep, and checks
 // that whatever they accept is something the rest of the program can use as it is.
 
-#include "fuzz_check.h"
+#include "tests/fuzz/fuzz_check.h"
 
 #include "core/activation.h"
 #include "core/spec_parser.h"

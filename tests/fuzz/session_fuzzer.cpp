@@ -1,10 +1,10 @@
 // Opens arbitrary bytes as a session file: a refused file must change nothing, an accepted one must
 // leave a state the window can draw and that saves and reopens to the same thing.
 
-#include "fuzz_check.h"
+#include "tests/fuzz/fuzz_check.h"
 
-#include "ui/explorer_state.h"
-#include "ui/session_file.h"
+#include "ui/model/explorer_state.h"
+#include "ui/model/session_file.h"
 
 #include <QByteArray>
 #include <QJsonDocument>

@@ -1,0 +1,133 @@
+#include "ui/model/comparison_model.h"
+#include "ui/widgets/comparison_panel.h"
+#include "ui/model/comparison_proxy.h"
+#include "ui/widgets/details_pane.h"
+#include "ui/model/explorer_state.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using ax::ui::ComparisonModel;
+using ax::ui::ComparisonPanel;
+
+int viewRowOf(const ComparisonPanel& panel, const QString& id)
+{
+    for (int row = 0; row < panel.proxy()->rowCount(); ++row)
+        if (panel.proxy()->index(row, 0).data(ComparisonModel::IdRole).toString() == id) return row;
+    return -1;
+}
+
+TEST(ComparisonPanel, ShowsEveryActivation)
+{
+    ax::ui::ExplorerState state;
+    ComparisonPanel panel(state);
+    panel.resize(1200, 800);
+    panel.show();
+    EXPECT_EQ(panel.tableView()->model()->rowCount(), 23);
+    EXPECT_TRUE(panel.detailsPane()->toPlainText().contains(QStringLiteral("Select a row")));
+}
+
+TEST(ComparisonPanel, SelectingARowHighlightsItAndExplainsIt)
+{
+    ax::ui::ExplorerState state;
+    ComparisonPanel panel(state);
+    const int row = viewRowOf(panel, QStringLiteral("sigmoid"));
+    ASSERT_GE(row, 0);
+    panel.tableView()->selectRow(row);
+    EXPECT_EQ(state.highlightedId(), QStringLiteral("sigmoid"));
+    const QString page = panel.detailsPane()->toPlainText();
+    EXPECT_TRUE(page.contains(QStringLiteral("σ′(z) = σ(z)(1 − σ(z))"))) << page.toStdString();
+    EXPECT_TRUE(page.contains(QStringLiteral("vanishing")));
+    EXPECT_TRUE(page.contains(QStringLiteral("Output range")));
+}
+
+TEST(ComparisonPanel, HighlightFromElsewhereSelectsTheRow)
+{
+    ax::ui::ExplorerState state;
+    ComparisonPanel panel(state);
+    state.setHighlightedId(QStringLiteral("mish"));
+    EXPECT_EQ(panel.selectedId(), QStringLiteral("mish"));
+    EXPECT_EQ(panel.detailsPane()->shownId(), QStringLiteral("mish"));
+    // Even when the filter hides the row, the highlight wins and the row is shown.
+    panel.filterEdit()->setText(QStringLiteral("perceptron"));
+    state.setHighlightedId(QStringLiteral("selu"));
+    EXPECT_EQ(panel.selectedId(), QStringLiteral("selu"));
+}
+
+TEST(ComparisonPanel, FilterBoxFiltersTheTable)
+{
+    ax::ui::ExplorerState state;
+    ComparisonPanel panel(state);
+    QTest::keyClicks(panel.filterEdit(), QStringLiteral("alpha-dropout"));
+    EXPECT_EQ(panel.tableView()->model()->rowCount(), 1);
+    panel.filterEdit()->clear();
+    EXPECT_EQ(panel.tableView()->model()->rowCount(), 23);
+}
+
+TEST(ComparisonPanel, DetailsFollowTheParameters)
+{
+    ax::ui::ExplorerState state;
+    ComparisonPanel panel(state);
+    state.setHighlightedId(QStringLiteral("elu"));
+    EXPECT_TRUE(panel.detailsPane()->toPlainText().contains(QStringLiteral("(−1, ∞)")));
+    ASSERT_FALSE(state.setParameter(QStringLiteral("elu"), QStringLiteral("alpha"), 0.5));
+    const QString page = panel.detailsPane()->toPlainText();
+    EXPECT_TRUE(page.contains(QStringLiteral("(−0.5, ∞)"))) << page.toStdString();
+    EXPECT_TRUE(page.contains(QStringLiteral("α = 0.5")));
+}
+
+TEST(ComparisonPanel, DetailsLinkThePaper)
+{
+    ax::ui::ExplorerState state;
+    ComparisonPanel panel(state);
+    const QString html = panel.detailsPane()->pageHtml(QStringLiteral("selu"));
+    EXPECT_TRUE(html.contains(QStringLiteral("https://arxiv.org/abs/1706.02515")));
+    EXPECT_TRUE(html.contains(QStringLiteral("Self-Normalizing Neural Networks")));
+    EXPECT_TRUE(html.contains(QStringLiteral("<sup>")));
+    EXPECT_TRUE(html.contains(QStringLiteral("activation:gelu"))) << "the successor is a link";
+}
+
+TEST(ComparisonPanel, CopyPutsTheSelectedRowsOnTheClipboard)
+{
+    ax::ui::ExplorerState state;
+    ComparisonPanel panel(state);
+    panel.show();
+    panel.tableView()->selectRow(viewRowOf(panel, QStringLiteral("relu")));
+    panel.tableView()->setFocus();
+    QApplication::clipboard()->clear();
+    QTest::keySequence(panel.tableView(), QKeySequence::Copy);
+    const QStringList lines = QApplication::clipboard()->text().split('\n', Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 2);
+    EXPECT_TRUE(lines[0].startsWith(QStringLiteral("Activation\t")));
+    EXPECT_TRUE(lines[1].startsWith(QStringLiteral("ReLU\t")));
+}
+
+TEST(ComparisonPanel, HidingThePanelWithARowSelectedEndsTheHighlight)
+{
+    ax::ui::ExplorerState state;
+    ComparisonPanel panel(state);
+    panel.show();
+    const int row = viewRowOf(panel, QStringLiteral("elu"));
+    ASSERT_GE(row, 0);
+    panel.tableView()->selectRow(row);
+    ASSERT_EQ(state.highlightedId(), QStringLiteral("elu"));
+    panel.hide();
+    EXPECT_TRUE(state.highlightedId().isEmpty()) << "the other curves must not stay faded";
+    panel.show();
+    panel.tableView()->selectRow(row);
+    EXPECT_EQ(state.highlightedId(), QStringLiteral("elu")) << "the same row highlights again";
+    // A highlight chosen elsewhere while the table is closed stays.
+    panel.hide();
+    state.setHighlightedId(QStringLiteral("gelu"));
+    EXPECT_EQ(state.highlightedId(), QStringLiteral("gelu"));
+}
+
+}  // namespace

@@ -1,0 +1,77 @@
+#pragma once
+// The comparison table's data: one row per activation, its live properties at the current
+// parameters, its measured cost and its teaching text.
+
+#include "core/activation.h"
+#include "ui/model/explanation_library.h"
+
+#include <QAbstractTableModel>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace ax::ui {
+
+class ExplorerState;
+struct StateChange;
+
+class ComparisonModel : public QAbstractTableModel {
+    Q_OBJECT
+
+public:
+    enum class Column {
+        Name,
+        Formula,
+        Range,
+        Monotonic,
+        Smooth,
+        ZeroCentred,
+        Bounded,
+        Saturates,
+        DeadRegion,
+        SelfNormalising,
+        Cost,
+        Year,
+        Problem,
+        Solution,
+        Count,
+    };
+
+    enum Role {
+        SortRole = Qt::UserRole + 1,  // typed key: number, bool, text, or [lo, hi] for ranges
+        IdRole,                       // the activation's id, in every column
+        SearchRole,                   // all of a row's words, for the filter
+    };
+
+    explicit ComparisonModel(ExplorerState& state, QObject* parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role = Qt::DisplayRole) const override;
+    [[nodiscard]] Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+
+    [[nodiscard]] QString idAt(int row) const;
+    [[nodiscard]] int rowOf(const QString& id) const;  // -1 if unknown
+    [[nodiscard]] const ExplanationLibrary& explanations() const noexcept { return m_library; }
+    // Cost relative to ReLU, measured on first use and kept for the rest of the run.
+    [[nodiscard]] double relativeCost(int row) const;
+
+    [[nodiscard]] static int column(Column c) noexcept { return static_cast<int>(c); }
+
+private:
+    void onStateChanged(const StateChange& change);
+    [[nodiscard]] QVariant displayText(int row, Column column) const;
+    [[nodiscard]] QVariant sortKey(int row, Column column) const;
+    [[nodiscard]] core::Properties propertiesAt(int row) const;
+
+    ExplorerState& m_state;
+    QStringList m_ids;
+    ExplanationLibrary m_library;
+    mutable std::optional<std::vector<double>> m_costs;
+};
+
+}  // namespace ax::ui

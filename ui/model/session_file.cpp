@@ -1,0 +1,55 @@
+#include "ui/model/session_file.h"
+
+#include "ui/model/atomic_file.h"
+#include "ui/model/explorer_state.h"
+#include "ui/model/json_reader.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+namespace ax::ui {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ax::ui::SessionFile", text);
+}
+
+}  // namespace
+
+std::optional<QString> saveSession(const ExplorerState& state, const QString& path)
+{
+    return writeFileAtomically(path, QJsonDocument(state.toJson()).toJson(QJsonDocument::Indented));
+}
+
+std::optional<QString> applySessionBytes(ExplorerState& state, const QByteArray& bytes)
+{
+    if (bytes.size() > kMaxSessionFileBytes)
+        return tr("The file is too large to be a session (%1 bytes; sessions are at most 1 MiB).")
+            .arg(bytes.size());
+    const JsonReadResult read = JsonReader::read(bytes);
+    if (const auto* error = std::get_if<QString>(&read)) return tr("The file is not valid JSON (%1).").arg(*error);
+    const QJsonDocument& document = std::get<QJsonDocument>(read);
+    if (!document.isObject()) return tr("The file does not hold a session (expected a JSON object).");
+    const QJsonObject json = document.object();
+    if (json.value(QStringLiteral("format")).toString() != QLatin1String("activation-explorer-session"))
+        return tr("The file is not an Activation Explorer session (its \"format\" is missing or different).");
+    return state.fromJson(json);
+}
+
+std::optional<QString> openSession(ExplorerState& state, const QString& path)
+{
+    QFile file(path);
+    const QString name = QFileInfo(path).fileName();
+    if (!file.open(QIODevice::ReadOnly)) return tr("Cannot open %1: %2").arg(name, file.errorString());
+    if (file.size() > kMaxSessionFileBytes)
+        return tr("%1 is too large to be a session (%2 bytes; sessions are at most 1 MiB).").arg(name).arg(file.size());
+    const QByteArray bytes = file.read(kMaxSessionFileBytes + 1);
+    if (auto error = applySessionBytes(state, bytes)) return tr("%1: %2").arg(name, *error);
+    return std::nullopt;
+}
+
+}  // namespace ax::ui

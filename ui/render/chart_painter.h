@@ -1,0 +1,139 @@
+#pragma once
+// The one paint routine of the charts, for any QPainter device (screen, QImage, SVG, PDF): the
+// stacked f(z), f′(z), optional f″(z) and saturation charts over one shared z axis.
+
+#include "ui/model/curve_cache.h"
+#include "ui/render/curve_path.h"
+#include "ui/model/explorer_state.h"
+#include "ui/render/plot_ticks.h"
+
+#include <QCoreApplication>
+#include <QPalette>
+#include <QRectF>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <optional>
+#include <vector>
+
+class QPainter;
+
+namespace ax::ui {
+
+enum class ChartKind { Function, Derivative, Second, Saturation };
+
+// How and what to draw. Screen style follows palette; print style is black on white with
+// thicker, dashed curves and larger text, whatever the palette says.
+struct ChartRenderOptions {
+    ChartStyle style = ChartStyle::Screen;
+    QPalette palette;
+    bool showFunction = true;
+    bool showDerivative = true;
+    bool showSecond = false;
+    bool showSaturation = true;
+    bool showLegend = true;
+    bool fillBackground = true;  // false: leave the device's background (e.g. transparent PNG)
+    QString caption;             // drawn above the legend when not empty
+    double unit = 1.0;           // scale of fonts, pens and gaps (1 = the window's size)
+    QString highlightedId;       // drawn thicker and on top; the others faded
+    double curveWidth = 0.0;     // screen style: 0 draws 1-pixel cosmetic curves; > 0 a width in layout pixels (× unit)
+    double simplifyTolerance = 0.0;  // > 0: device pixels a curve may move when a vector export drops its points
+    // y limits of f, f′ and f″ (by ChartKind) that override the state's: an animation holds its axes.
+    std::array<std::optional<YLimits>, 3> heldLimits{};
+
+    // The charts, style and highlight the state asks for, with palette for the colours.
+    [[nodiscard]] static ChartRenderOptions fromState(const ExplorerState& state, const QPalette& palette);
+};
+
+// One chart of the stack: where it is and what its y axis shows.
+struct ChartPanel {
+    ChartKind kind = ChartKind::Function;
+    QRectF plot;
+    QRectF titleRect;
+    QString title;
+    QString axisTitle;
+    double yMin = 0.0;
+    double yMax = 1.0;
+    PlotTicks yTicks;
+    double zMin = 0.0;
+    double zMax = 1.0;
+
+    [[nodiscard]] PlotMapping mapping() const { return {plot, zMin, zMax, yMin, yMax}; }
+};
+
+struct LegendItem {
+    QString id;
+    QString text;
+    QRectF rect;
+};
+
+struct SaturationLane {
+    QString id;
+    QString label;
+    QRectF rect;
+};
+
+// Where everything goes inside a target rectangle; also what hit tests use.
+struct ChartLayout {
+    QRectF target;
+    double zMin = 0.0;
+    double zMax = 1.0;
+    double plotLeft = 0.0;
+    double plotRight = 1.0;
+    PlotTicks zTicks;
+    QRectF captionRect;
+    std::vector<ChartPanel> panels;
+    std::vector<LegendItem> legend;
+    std::vector<SaturationLane> lanes;
+
+    [[nodiscard]] const ChartPanel* panel(ChartKind kind) const;
+    [[nodiscard]] const ChartPanel* panelAt(const QPointF& point) const;
+    [[nodiscard]] double xForZ(double z) const noexcept;
+    [[nodiscard]] double zForX(double x) const noexcept;
+    // Whether x lies over the plots (between the shared left and right edges).
+    [[nodiscard]] bool overPlots(double x) const noexcept { return x >= plotLeft && x <= plotRight; }
+};
+
+class ChartPainter {
+    Q_DECLARE_TR_FUNCTIONS(ax::ui::ChartPainter)
+
+public:
+    // curves must have been refreshed from state.
+    ChartPainter(const ExplorerState& state, const CurveCache& curves, ChartRenderOptions options);
+
+    [[nodiscard]] ChartLayout layout(const QRectF& target) const;
+
+    // Everything at once: what exports and screenshots use.
+    void paint(QPainter& painter, const QRectF& target) const;
+
+    // The pieces, for a widget that caches what did not change.
+    void paintFrame(QPainter& painter, const ChartLayout& layout) const;  // background, grid, axes, titles
+    // The curves, jump markers and saturation lanes of ids (a lane is first cleared to the background).
+    void paintActivations(QPainter& painter, const ChartLayout& layout, const QStringList& ids) const;
+    void paintLegend(QPainter& painter, const ChartLayout& layout) const;
+
+    // The auto-fit y limits of a chart (see the rule in the source).
+    [[nodiscard]] YLimits autoLimits(ChartKind kind) const;
+
+    // One call for exports: samples the state into a temporary cache and paints into target.
+    static void render(QPainter& painter, const QRectF& target, const ExplorerState& state,
+                       const ChartRenderOptions& options);
+
+private:
+    [[nodiscard]] YLimits limitsFor(ChartKind kind) const;
+    [[nodiscard]] QColor background() const;
+    [[nodiscard]] QColor foreground() const;
+    [[nodiscard]] QColor curveColour(const QString& id) const;
+    [[nodiscard]] QString laneLabel(const QString& id) const;
+    void paintCurve(QPainter& painter, const ChartPanel& panel, const CurveEntry& entry,
+                    double columnWidth) const;
+    void paintLane(QPainter& painter, const SaturationLane& lane, const CurveEntry& entry,
+                   const ChartLayout& layout) const;
+
+    const ExplorerState& m_state;
+    const CurveCache& m_curves;
+    ChartRenderOptions m_options;
+};
+
+}  // namespace ax::ui

@@ -1,0 +1,486 @@
+#include "ui/widgets/chart_area.h"
+
+#include "ui/render/activation_palette.h"
+#include "ui/model/explorer_state.h"
+#include "ui/render/plot_ticks.h"
+#include "ui/widgets/theme.h"
+
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ax::ui {
+
+namespace {
+
+// One wheel notch (120 units) narrows the range to this fraction, about the cursor.
+constexpr double kWheelZoom = 0.85;
+constexpr double kKeyZoom = 0.8;
+constexpr double kKeyPan = 0.1;
+// A press that moves less than this is a click (pixels).
+constexpr double kClickSlop = 4.0;
+// How close (pixels) a click must be to a curve to pick it.
+constexpr double kPickDistance = 6.0;
+
+bool sameFrame(const ChartLayout& a, const ChartLayout& b)
+{
+    if (a.target != b.target || a.zMin != b.zMin || a.zMax != b.zMax || a.plotLeft != b.plotLeft ||
+        a.plotRight != b.plotRight || a.panels.size() != b.panels.size() || a.lanes.size() != b.lanes.size())
+        return false;
+    for (std::size_t i = 0; i < a.panels.size(); ++i) {
+        const ChartPanel& p = a.panels[i];
+        const ChartPanel& q = b.panels[i];
+        if (p.kind != q.kind || p.plot != q.plot || p.yMin != q.yMin || p.yMax != q.yMax || p.title != q.title)
+            return false;
+    }
+    for (std::size_t i = 0; i < a.lanes.size(); ++i)
+        if (a.lanes[i].id != b.lanes[i].id || a.lanes[i].rect != b.lanes[i].rect) return false;
+    return true;
+}
+
+double valueFor(const core::Derivatives& d, ChartKind kind)
+{
+    switch (kind) {
+    case ChartKind::Function: return d.f;
+    case ChartKind::Second: return d.d2;
+    case ChartKind::Derivative:
+    case ChartKind::Saturation: break;
+    }
+    return d.d1;
+}
+
+}  // namespace
+
+ChartArea::ChartArea(ExplorerState& state, QWidget* parent) : QWidget(parent), m_state(state)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setMinimumSize(320, 260);
+    setAccessibleName(tr("Charts"));
+    setAccessibleDescription(tr("The activations' f(z), f′(z) and saturation lanes over one z axis. "
+                                "Arrow keys pan, plus and minus zoom, Home resets the view; "
+                                "the mouse wheel zooms and dragging pans."));
+    connect(&m_state, &ExplorerState::changed, this, &ChartArea::onStateChanged);
+}
+
+void ChartArea::resetView()
+{
+    requestRange(ExplorerState::kDefaultZMin, ExplorerState::kDefaultZMax);
+    m_state.setYAxisMode(YAxisMode::Auto);
+}
+
+void ChartArea::render(QPainter& painter, const QRectF& target, const ChartRenderOptions& options)
+{
+    m_curves.refresh(m_state);
+    ChartPainter(m_state, m_curves, options).paint(painter, target);
+}
+
+const CurveCache& ChartArea::curves()
+{
+    m_curves.refresh(m_state);
+    return m_curves;
+}
+
+ChartLayout ChartArea::currentLayout()
+{
+    m_curves.refresh(m_state);
+    return ChartPainter(m_state, m_curves, screenOptions()).layout(QRectF(rect()));
+}
+
+QStringList readoutCells(const ReadoutRow& row, bool secondDerivative)
+{
+    const auto value = [&row](double v) {
+        return row.defined && !std::isnan(v) ? formatReadout(v) : ChartArea::tr("undefined");
+    };
+    QStringList cells{row.caption, ChartArea::tr("f = %1").arg(value(row.values.f)),
+                      ChartArea::tr("f′ = %1").arg(value(row.values.d1))};
+    if (secondDerivative) cells << ChartArea::tr("f″ = %1").arg(value(row.values.d2));
+    cells << (row.dead ? ChartArea::tr("dead") : row.saturated ? ChartArea::tr("saturated") : QString());
+    return cells;
+}
+
+std::vector<ReadoutRow> ChartArea::readout(double z) const
+{
+    std::vector<ReadoutRow> rows;
+    for (const QString& id : m_state.enabledIds()) {
+        const core::Activation* activation = m_state.activation(id);
+        if (!activation || !activation->evaluate) continue;
+        ReadoutRow row;
+        row.id = id;
+        row.caption = m_state.caption(id);
+        row.colour = activationColour(m_state.catalogIndex(id));
+        const core::ParameterValues parameters = m_state.parameters(id);
+        row.values = activation->evaluate(z, parameters);
+        // Dead means inside a whole interval where f′ is exactly 0, not a lone zero of f′.
+        bool dead = false;
+        if (const CurveEntry* entry = m_curves.entry(id); entry && !entry->saturationStale &&
+                                                          entry->parameters == parameters) {
+            for (const core::SaturationInterval& interval : entry->saturation)
+                if (interval.kind == core::SaturationKind::Dead && z >= interval.lo && z <= interval.hi) dead = true;
+        } else {
+            const double step = (m_state.zMax() - m_state.zMin()) * 1e-6;
+            dead = row.values.d1 == 0.0 && activation->evaluate(z - step, parameters).d1 == 0.0 &&
+                   activation->evaluate(z + step, parameters).d1 == 0.0;
+        }
+        row.defined = std::isfinite(row.values.f);
+        row.dead = dead && row.defined;
+        row.saturated = row.defined && !dead && std::abs(row.values.d1) < m_state.epsilon();
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+QString ChartArea::activationAt(const QPointF& point)
+{
+    const ChartLayout layout = currentLayout();
+    for (const LegendItem& item : layout.legend)
+        if (item.rect.contains(point)) return item.id;
+    for (const SaturationLane& lane : layout.lanes)
+        if (lane.rect.contains(point)) return lane.id;
+    const ChartPanel* panel = layout.panelAt(point);
+    if (!panel || panel->kind == ChartKind::Saturation) return {};
+    const double z = layout.zForX(point.x());
+    const PlotMapping mapping = panel->mapping();
+    QString nearest;
+    double best = kPickDistance;
+    for (const ReadoutRow& row : readout(z)) {
+        const double y = mapping.yForValue(valueFor(row.values, panel->kind));
+        if (std::isfinite(y) && std::abs(y - point.y()) <= best) {
+            best = std::abs(y - point.y());
+            nearest = row.id;
+        }
+    }
+    return nearest;
+}
+
+void ChartArea::onStateChanged(const StateChange& change)
+{
+    m_curves.invalidate(change);
+    if (change.parts == StateChange::Parameters) {
+        // While one activation is being edited, the others stay in the cached base drawing.
+        if (m_frontIds != change.ids) {
+            m_frontIds = change.ids;
+            m_baseDirty = true;
+        }
+    } else {
+        m_baseDirty = true;
+    }
+    update();
+}
+
+ChartRenderOptions ChartArea::screenOptions() const
+{
+    return ChartRenderOptions::fromState(m_state, palette());
+}
+
+bool ChartArea::baseIsCurrent(const ChartLayout& layout, const QStringList& baseIds,
+                              const ChartRenderOptions& options) const
+{
+    if (m_baseDirty || m_base.isNull() || m_base.devicePixelRatio() != devicePixelRatioF() ||
+        m_baseIds != baseIds || m_basePaletteKey != options.palette.cacheKey() ||
+        m_baseHighlight != options.highlightedId || m_baseStyle != options.style || !sameFrame(layout, m_baseLayout))
+        return false;
+    for (const QString& id : baseIds) {
+        const CurveEntry* entry = m_curves.entry(id);
+        if (!entry || m_baseRevisions.value(id) != std::pair{entry->samplesRevision, entry->saturationRevision})
+            return false;
+    }
+    return true;
+}
+
+void ChartArea::paintEvent(QPaintEvent*)
+{
+    m_curves.refresh(m_state);
+    const ChartRenderOptions options = screenOptions();
+    const ChartPainter chartPainter(m_state, m_curves, options);
+    const ChartLayout layout = chartPainter.layout(QRectF(rect()));
+
+    QStringList front;
+    for (const QString& id : m_frontIds)
+        if (m_curves.entry(id)) front << id;
+    if (!options.highlightedId.isEmpty() && m_curves.entry(options.highlightedId)) {
+        front.removeAll(options.highlightedId);
+        front << options.highlightedId;
+    }
+    QStringList baseIds = m_curves.ids();
+    for (const QString& id : front) baseIds.removeAll(id);
+
+    if (!baseIsCurrent(layout, baseIds, options)) {
+        const qreal ratio = devicePixelRatioF();
+        m_base = QPixmap((QSizeF(size()) * ratio).toSize());
+        m_base.setDevicePixelRatio(ratio);
+        QPainter basePainter(&m_base);
+        chartPainter.paintFrame(basePainter, layout);
+        chartPainter.paintActivations(basePainter, layout, baseIds);
+        basePainter.end();
+        m_baseLayout = layout;
+        m_baseIds = baseIds;
+        m_baseRevisions.clear();
+        for (const QString& id : baseIds)
+            if (const CurveEntry* entry = m_curves.entry(id))
+                m_baseRevisions.insert(id, {entry->samplesRevision, entry->saturationRevision});
+        m_basePaletteKey = options.palette.cacheKey();
+        m_baseHighlight = options.highlightedId;
+        m_baseStyle = options.style;
+        m_baseDirty = false;
+    }
+
+    QPainter painter(this);
+    painter.drawPixmap(0, 0, m_base);
+    chartPainter.paintActivations(painter, layout, front);
+    chartPainter.paintLegend(painter, layout);
+    m_layout = layout;
+    paintOverlay(painter, layout);
+}
+
+void ChartArea::paintOverlay(QPainter& painter, const ChartLayout& layout)
+{
+    if (m_drag == DragMode::Select && m_moved) {
+        QColor band = palette().color(QPalette::Highlight);
+        band.setAlphaF(0.18f);
+        const double x0 = std::clamp(std::min(m_pressPos.x(), m_selectX), layout.plotLeft, layout.plotRight);
+        const double x1 = std::clamp(std::max(m_pressPos.x(), m_selectX), layout.plotLeft, layout.plotRight);
+        for (const ChartPanel& panel : layout.panels)
+            painter.fillRect(QRectF(x0, panel.plot.top(), x1 - x0, panel.plot.height()), band);
+    }
+    // The cursor stays under the mouse while the range moves beneath it (keys, wheel).
+    if (m_hoverZ) m_hoverZ = layout.zForX(m_hoverX);
+    if (m_hoverZ && m_drag == DragMode::None && layout.overPlots(m_hoverX)) paintReadout(painter, layout, m_hoverX);
+    if (hasFocus()) {
+        // The same ring as every other control, so Tab into the charts is as easy to follow.
+        QPen focus(focusRingColour(palette()), 2.0);
+        painter.setPen(focus);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRectF(rect()).adjusted(1.0, 1.0, -1.0, -1.0));
+    }
+}
+
+void ChartArea::paintReadout(QPainter& painter, const ChartLayout& layout, double x)
+{
+    const QColor text = palette().color(QPalette::Text);
+    QColor cursor = text;
+    cursor.setAlphaF(0.6f);
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(QPen(cursor, 1.0, Qt::DashLine));
+    for (const ChartPanel& panel : layout.panels) painter.drawLine(QPointF(x, panel.plot.top()), QPointF(x, panel.plot.bottom()));
+
+    const double z = *m_hoverZ;
+    const std::vector<ReadoutRow> rows = readout(z);
+    // A dot where the cursor meets each curve, at the core's value.
+    for (const ChartPanel& panel : layout.panels) {
+        if (panel.kind == ChartKind::Saturation) continue;
+        const PlotMapping mapping = panel.mapping();
+        for (const ReadoutRow& row : rows) {
+            if (!row.defined) continue;
+            const double y = mapping.yForValue(valueFor(row.values, panel.kind));
+            if (!std::isfinite(y) || y < panel.plot.top() || y > panel.plot.bottom()) continue;
+            painter.setPen(QPen(palette().color(QPalette::Base), 1.0));
+            painter.setBrush(row.colour);
+            painter.drawEllipse(QPointF(x, y), 3.5, 3.5);
+        }
+    }
+
+    QFont font = this->font();
+    font.setPixelSize(11);
+    QFont bold = font;
+    bold.setBold(true);
+    const QFontMetricsF metrics(font);
+    const QFontMetricsF boldMetrics(bold);
+    const QString header = tr("z = %1").arg(formatReadout(z, 8));
+    const bool second = m_state.showSecondDerivative();
+    struct Line {
+        QColor colour;
+        QStringList cells;
+    };
+    std::vector<Line> lines;
+    for (const ReadoutRow& row : rows) {
+        lines.push_back({row.colour, readoutCells(row, second)});
+    }
+    const qsizetype columns = lines.empty() ? 0 : lines.front().cells.size();
+    std::vector<double> widths(static_cast<std::size_t>(columns), 0.0);
+    for (const Line& line : lines)
+        for (qsizetype c = 0; c < columns; ++c)
+            widths[static_cast<std::size_t>(c)] =
+                std::max(widths[static_cast<std::size_t>(c)], metrics.horizontalAdvance(line.cells[c]));
+    const double swatch = 10.0;
+    const double gap = 10.0;
+    const double rowHeight = metrics.height() + 1.0;
+    double width = boldMetrics.horizontalAdvance(header);
+    double contentWidth = swatch + 6.0;
+    for (const double w : widths) contentWidth += w + gap;
+    width = std::max(width, contentWidth) + 16.0;
+    const double height = 10.0 + boldMetrics.height() + 4.0 + rowHeight * static_cast<double>(lines.size());
+
+    const QRectF bounds = layout.panels.empty() ? QRectF(rect()) : layout.panels.front().plot;
+    double left = x + 14.0;
+    if (left + width > rect().right() - 4.0) left = x - 14.0 - width;
+    left = std::max(left, 4.0);
+    const double top = std::clamp(bounds.top() + 6.0, 4.0, std::max(4.0, rect().bottom() - height - 4.0));
+    const QRectF box(left, top, width, height);
+    QColor fill = palette().color(QPalette::ToolTipBase);
+    fill.setAlphaF(0.94f);
+    QColor border = text;
+    border.setAlphaF(0.35f);
+    painter.setPen(QPen(border, 1.0));
+    painter.setBrush(fill);
+    painter.drawRoundedRect(box, 4.0, 4.0);
+
+    const QColor tipText = palette().color(QPalette::ToolTipText);
+    painter.setPen(tipText);
+    painter.setFont(bold);
+    double y = box.top() + 5.0;
+    painter.drawText(QRectF(box.left() + 8.0, y, box.width() - 16.0, boldMetrics.height()), Qt::AlignLeft, header);
+    y += boldMetrics.height() + 4.0;
+    painter.setFont(font);
+    for (const Line& line : lines) {
+        double cx = box.left() + 8.0;
+        painter.fillRect(QRectF(cx, y + (rowHeight - swatch) / 2.0, swatch, swatch), line.colour);
+        cx += swatch + 6.0;
+        painter.setPen(tipText);
+        for (qsizetype c = 0; c < columns; ++c) {
+            const auto w = widths[static_cast<std::size_t>(c)];
+            painter.drawText(QRectF(cx, y, w + 1.0, rowHeight), Qt::AlignLeft | Qt::AlignVCenter, line.cells[c]);
+            cx += w + gap;
+        }
+        y += rowHeight;
+    }
+    painter.restore();
+}
+
+void ChartArea::requestRange(double zMin, double zMax)
+{
+    if (auto error = m_state.setRange(zMin, zMax)) emit statusMessage(*error);
+}
+
+void ChartArea::zoomAbout(double z, double factor)
+{
+    const double zMin = m_state.zMin();
+    const double zMax = m_state.zMax();
+    requestRange(z - (z - zMin) * factor, z + (zMax - z) * factor);
+}
+
+void ChartArea::panByFraction(double fraction)
+{
+    const double shift = (m_state.zMax() / 2.0 - m_state.zMin() / 2.0) * 2.0 * fraction;
+    requestRange(m_state.zMin() + shift, m_state.zMax() + shift);
+}
+
+void ChartArea::mousePressEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    setFocus(Qt::MouseFocusReason);
+    m_layout = currentLayout();
+    m_pressPos = event->position();
+    m_selectX = m_pressPos.x();
+    m_pressZMin = m_state.zMin();
+    m_pressZMax = m_state.zMax();
+    m_moved = false;
+    m_drag = event->modifiers().testFlag(Qt::ShiftModifier) ? DragMode::Select : DragMode::Pan;
+    event->accept();
+}
+
+void ChartArea::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPointF pos = event->position();
+    if (m_drag != DragMode::None) {
+        if (!m_moved && std::abs(pos.x() - m_pressPos.x()) + std::abs(pos.y() - m_pressPos.y()) >= kClickSlop)
+            m_moved = true;
+        if (m_moved && m_drag == DragMode::Pan) {
+            const double width = std::max(1.0, m_layout.plotRight - m_layout.plotLeft);
+            // In the range as it was at the press, so the point under the mouse follows the mouse.
+            const double shift = (m_pressZMax / 2.0 - m_pressZMin / 2.0) * 2.0 * (pos.x() - m_pressPos.x()) / width;
+            requestRange(m_pressZMin - shift, m_pressZMax - shift);
+        } else if (m_drag == DragMode::Select) {
+            m_selectX = pos.x();
+        }
+    }
+    if (m_layout.panels.empty()) m_layout = currentLayout();
+    if (m_layout.overPlots(pos.x()) && m_layout.panelAt(pos)) {
+        m_hoverX = pos.x();
+        m_hoverZ = m_layout.zForX(pos.x());
+    } else {
+        m_hoverZ.reset();
+    }
+    update();
+}
+
+void ChartArea::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton || m_drag == DragMode::None) {
+        QWidget::mouseReleaseEvent(event);
+        return;
+    }
+    const DragMode mode = m_drag;
+    m_drag = DragMode::None;
+    if (!m_moved) {
+        const QString id = activationAt(event->position());
+        m_state.setHighlightedId(id == m_state.highlightedId() ? QString() : id);
+    } else if (mode == DragMode::Select) {
+        const double x0 = std::clamp(std::min(m_pressPos.x(), event->position().x()), m_layout.plotLeft, m_layout.plotRight);
+        const double x1 = std::clamp(std::max(m_pressPos.x(), event->position().x()), m_layout.plotLeft, m_layout.plotRight);
+        if (x1 - x0 >= 2.0) requestRange(m_layout.zForX(x0), m_layout.zForX(x1));
+    }
+    m_moved = false;
+    update();
+    event->accept();
+}
+
+void ChartArea::wheelEvent(QWheelEvent* event)
+{
+    const double notches = event->angleDelta().y() / 120.0;
+    if (notches == 0.0) {
+        event->ignore();
+        return;
+    }
+    const ChartLayout layout = currentLayout();
+    const double x = event->position().x();
+    const double z = layout.overPlots(x) ? layout.zForX(x) : m_state.zMin() / 2.0 + m_state.zMax() / 2.0;
+    zoomAbout(z, std::pow(kWheelZoom, notches));
+    event->accept();
+}
+
+void ChartArea::keyPressEvent(QKeyEvent* event)
+{
+    const double centre = m_state.zMin() / 2.0 + m_state.zMax() / 2.0;
+    switch (event->key()) {
+    case Qt::Key_Left: panByFraction(-kKeyPan); break;
+    case Qt::Key_Right: panByFraction(kKeyPan); break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal:
+    case Qt::Key_Up: zoomAbout(centre, kKeyZoom); break;
+    case Qt::Key_Minus:
+    case Qt::Key_Down: zoomAbout(centre, 1.0 / kKeyZoom); break;
+    case Qt::Key_Home:
+    case Qt::Key_0: resetView(); break;
+    case Qt::Key_Escape: m_state.setHighlightedId({}); break;
+    default: QWidget::keyPressEvent(event); return;
+    }
+    event->accept();
+}
+
+void ChartArea::leaveEvent(QEvent* event)
+{
+    m_hoverZ.reset();
+    update();
+    QWidget::leaveEvent(event);
+}
+
+void ChartArea::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        m_baseDirty = true;
+        update();
+    }
+    QWidget::changeEvent(event);
+}
+
+}  // namespace ax::ui

@@ -1,0 +1,115 @@
+#pragma once
+// The stacked charts sharing one z axis: f(z), f′(z), optionally f″(z), and the saturation lanes.
+
+#include "ui/render/chart_painter.h"
+#include "core/activation.h"
+#include "ui/model/curve_cache.h"
+
+#include <QColor>
+#include <QHash>
+#include <QPixmap>
+#include <QStringList>
+#include <QWidget>
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace ax::ui {
+
+class ExplorerState;
+struct StateChange;
+
+// What the hover readout says about one activation at the cursor's z (values from the core).
+struct ReadoutRow {
+    QString id;
+    QString caption;
+    QColor colour;
+    core::Derivatives values;
+    bool dead = false;       // inside one of its dead intervals
+    bool saturated = false;  // |f′| < ε but not dead
+    bool defined = true;     // f is a finite number at this z (not e.g. log(z) for z < 0)
+};
+
+// The readout's cells for one row: caption, f, f′ (f″ when shown) and dead/saturated; where f is
+// not defined every value reads "undefined", since derivatives of an undefined f mean nothing.
+[[nodiscard]] QStringList readoutCells(const ReadoutRow& row, bool secondDerivative);
+
+class ChartArea : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ChartArea(ExplorerState& state, QWidget* parent = nullptr);
+
+    // Back to the default z range and automatic y limits.
+    void resetView();
+
+    // The same drawing the widget shows, on any device (image, SVG, PDF): see ChartPainter.
+    void render(QPainter& painter, const QRectF& target, const ChartRenderOptions& options);
+
+    // The cached samples and intervals, brought up to date with the state first.
+    [[nodiscard]] const CurveCache& curves();
+    // Where everything is at the widget's current size (axis limits, ticks, lanes, legend).
+    [[nodiscard]] ChartLayout currentLayout();
+    // The readout for z: one row per enabled activation, in catalog order.
+    [[nodiscard]] std::vector<ReadoutRow> readout(double z) const;
+    // The z under the hover cursor, if the mouse is over the charts.
+    [[nodiscard]] std::optional<double> hoverZ() const noexcept { return m_hoverZ; }
+    // The activation drawn near a point of the widget (curve, lane or legend entry); empty if none.
+    [[nodiscard]] QString activationAt(const QPointF& point);
+
+signals:
+    // A short message for the status bar (e.g. a refused zoom).
+    void statusMessage(const QString& message);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void leaveEvent(QEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void onStateChanged(const StateChange& change);
+    [[nodiscard]] ChartRenderOptions screenOptions() const;
+    // Applies a new range through the state; a refusal is reported and the old view kept.
+    void requestRange(double zMin, double zMax);
+    void zoomAbout(double z, double factor);
+    void panByFraction(double fraction);
+    void paintOverlay(QPainter& painter, const ChartLayout& layout);
+    void paintReadout(QPainter& painter, const ChartLayout& layout, double x);
+    [[nodiscard]] bool baseIsCurrent(const ChartLayout& layout, const QStringList& baseIds,
+                                     const ChartRenderOptions& options) const;
+
+    enum class DragMode { None, Pan, Select };
+
+    ExplorerState& m_state;
+    CurveCache m_curves;
+
+    // Background, axes and the curves of every activation not being edited, drawn once and
+    // reused while one activation's parameters change.
+    QPixmap m_base;
+    bool m_baseDirty = true;
+    ChartLayout m_baseLayout;
+    QStringList m_baseIds;
+    QHash<QString, std::pair<quint64, quint64>> m_baseRevisions;
+    qint64 m_basePaletteKey = 0;
+    QString m_baseHighlight;
+    ChartStyle m_baseStyle = ChartStyle::Screen;
+    QStringList m_frontIds;  // the activations whose parameters changed last
+
+    ChartLayout m_layout;  // as last painted, for hit tests
+    std::optional<double> m_hoverZ;
+    double m_hoverX = 0.0;
+    DragMode m_drag = DragMode::None;
+    QPointF m_pressPos;
+    double m_pressZMin = 0.0;
+    double m_pressZMax = 0.0;
+    bool m_moved = false;
+    double m_selectX = 0.0;
+};
+
+}  // namespace ax::ui
