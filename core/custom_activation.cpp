@@ -10,6 +10,7 @@
 
 #include "custom_activation.h"
 
+#include "bisection.h"
 #include "special_functions.h"
 
 #include <ginac/ginac.h>
@@ -1550,17 +1551,11 @@ std::vector<double> gridWithKinks(const Activation& a, const ParameterValues& p,
     return z;
 }
 
-// Bisection for the boundary between a point where good(z) holds and one where it does not.
+// The last point at which good(z) still holds, between goodZ and badZ.
 template <typename Good>
 double boundary(double goodZ, double badZ, Good good)
 {
-    for (int i = 0; i < 200; ++i) {
-        const double mid = 0.5 * goodZ + 0.5 * badZ;
-        if (mid == goodZ || mid == badZ) break;
-        if (good(mid)) goodZ = mid;
-        else badZ = mid;
-    }
-    return goodZ;
+    return bisect(goodZ, badZ, good).same;
 }
 
 }  // namespace
