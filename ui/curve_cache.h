@@ -3,7 +3,7 @@
 // their own inputs change, so dragging one parameter resamples one activation.
 
 #include "core/activation.h"
-#include "core/custom_activation.h"
+#include "core/formula/custom_activation.h"
 #include "core/sampling.h"
 #include "core/saturation.h"
 

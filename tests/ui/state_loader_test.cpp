@@ -3,7 +3,7 @@
 // formula changes nothing, and a later load supersedes an earlier one.
 
 #include "ui/state_loader.h"
-#include "core/custom_activation.h"
+#include "core/formula/custom_activation.h"
 #include "ui/explorer_state.h"
 #include "ui/file_menu_actions.h"
 #include "ui/main_window.h"

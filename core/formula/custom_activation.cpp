@@ -10,8 +10,8 @@
 
 #include "custom_activation.h"
 
-#include "bisection.h"
-#include "special_functions.h"
+#include "core/bisection.h"
+#include "core/special_functions.h"
 
 #include <ginac/ginac.h>
 #include <muParser.h>

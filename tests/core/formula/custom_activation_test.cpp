@@ -1,7 +1,7 @@
 // Formulas typed by the user: parameters, error positions, derivatives, non-finite regions,
 // measured properties and the stored description.
 
-#include "core/custom_activation.h"
+#include "core/formula/custom_activation.h"
 #include "core/sampling.h"
 #include "core/saturation.h"
 

@@ -3,7 +3,7 @@
 // differentiated symbolically twice, compiled once for fast evaluation, and returned as an ordinary
 // Activation so every chart, table and export treats them like the catalog's own.
 
-#include "activation.h"
+#include "core/activation.h"
 
 #include <cstddef>
 #include <optional>
