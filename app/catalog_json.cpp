@@ -1,6 +1,7 @@
 #include "catalog_json.h"
 
 #include "core/activation.h"
+#include "core/catalog.h"
 #include "core/spec_parser.h"
 
 #include <QCoreApplication>

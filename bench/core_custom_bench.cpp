@@ -2,6 +2,7 @@
 // path), next to a per-point loop and the catalog's hand-written evaluator for the same function.
 
 #include "core/activation.h"
+#include "core/catalog.h"
 #include "core/formula/custom_activation.h"
 
 #include <benchmark/benchmark.h>

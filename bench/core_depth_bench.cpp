@@ -2,6 +2,7 @@
 // slider moves; the simulation runs in the background and only needs to be bearable.
 
 #include "core/activation.h"
+#include "core/catalog.h"
 #include "core/depth_simulation.h"
 #include "core/depth_theory.h"
 #include "core/gaussian_expectation.h"

@@ -1,3 +1,4 @@
+#include "catalog.h"
 #include "cost.h"
 
 #include <algorithm>

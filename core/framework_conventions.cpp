@@ -5,6 +5,7 @@
 #include "framework_conventions.h"
 
 #include "bisection.h"
+#include "catalog.h"
 
 #include <algorithm>
 #include <array>

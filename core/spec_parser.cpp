@@ -1,3 +1,4 @@
+#include "catalog.h"
 #include "spec_parser.h"
 
 #include <algorithm>

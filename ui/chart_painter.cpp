@@ -2,6 +2,7 @@
 
 #include "activation_palette.h"
 #include "convention_overlay.h"
+#include "core/measurements.h"
 #include "polyline_simplify.h"
 
 #include <QFontMetricsF>

@@ -1,6 +1,7 @@
 #include "comparison_model.h"
 
 #include "core/cost.h"
+#include "core/measurements.h"
 #include "ui/activation_palette.h"
 #include "ui/explorer_state.h"
 #include "ui/property_text.h"

@@ -1,5 +1,6 @@
 #include "convention_actions.h"
 
+#include "core/catalog.h"
 #include "core/framework_conventions.h"
 #include "ui/main_window.h"
 

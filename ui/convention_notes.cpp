@@ -1,6 +1,7 @@
 #include "convention_notes.h"
 
 #include "core/framework_conventions.h"
+#include "core/measurements.h"
 #include "ui/convention_overlay.h"
 #include "ui/explorer_state.h"
 

@@ -1,5 +1,7 @@
 #include "convention_overlay.h"
 
+#include "core/catalog.h"
+#include "core/measurements.h"
 #include "ui/chart_painter.h"
 #include "ui/explorer_state.h"
 

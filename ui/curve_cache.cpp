@@ -1,5 +1,6 @@
 #include "curve_cache.h"
 
+#include "core/measurements.h"
 #include "explorer_state.h"
 
 #include <algorithm>

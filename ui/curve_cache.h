@@ -4,6 +4,7 @@
 
 #include "core/activation.h"
 #include "core/formula/custom_activation.h"
+#include "core/measurements.h"
 #include "core/sampling.h"
 #include "core/saturation.h"
 

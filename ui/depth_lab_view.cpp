@@ -1,6 +1,7 @@
 #include "depth_lab_view.h"
 
 #include "activation_palette.h"
+#include "core/catalog.h"
 #include "depth_lab_readings.h"
 #include "depth_lab_runner.h"
 #include "explorer_state.h"

@@ -1,5 +1,6 @@
 #include "details_pane.h"
 
+#include "core/measurements.h"
 #include "ui/activation_palette.h"
 #include "ui/convention_notes.h"
 #include "ui/explanation_library.h"

@@ -1,5 +1,6 @@
 #include "explorer_state.h"
 
+#include "core/catalog.h"
 #include "quoted_text.h"
 
 #include <QJsonArray>

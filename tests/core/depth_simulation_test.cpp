@@ -1,6 +1,7 @@
 // The random-network simulation: its statistics against the wide-network theory, the classic
 // behaviours (self-normalisation, vanishing gradients, dead units), reproducibility and cancelling.
 
+#include "core/catalog.h"
 #include "core/depth_simulation.h"
 #include "core/activation.h"
 #include "core/depth_theory.h"

@@ -1,6 +1,7 @@
 // The wide-network theory: Gaussian expectations against closed forms and high-precision values,
 // the variance and gradient maps, fixed points and their stability.
 
+#include "core/catalog.h"
 #include "core/depth_theory.h"
 #include "core/activation.h"
 #include "core/gaussian_expectation.h"

@@ -1,3 +1,4 @@
+#include "core/catalog.h"
 #include "core/spec_parser.h"
 
 #include <gtest/gtest.h>

@@ -3,6 +3,7 @@
 // and the depth lab's theory ran sixteen times slower after a repaint. Each heavy entry point of the
 // core clears it before it starts.
 
+#include "core/catalog.h"
 #include "core/vector_state.h"
 #include "core/activation.h"
 #include "core/depth_theory.h"

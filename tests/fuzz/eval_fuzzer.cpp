@@ -4,6 +4,7 @@
 #include "fuzz_check.h"
 
 #include "core/activation.h"
+#include "core/catalog.h"
 #include "core/spec_parser.h"
 
 #include <cmath>

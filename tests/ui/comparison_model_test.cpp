@@ -1,4 +1,5 @@
 #include "core/activation.h"
+#include "core/catalog.h"
 #include "ui/activation_palette.h"
 #include "ui/comparison_model.h"
 #include "ui/explorer_state.h"
