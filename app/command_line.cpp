@@ -1,6 +1,6 @@
 #include "command_line.h"
 
-#include "core/spec_parser.h"
+#include "core/command_line_syntax.h"
 #include "ui/explorer_state.h"
 #include "ui/quoted_text.h"
 

@@ -4,7 +4,7 @@
 #include "local_path.h"
 #include "platform.h"
 
-#include "core/spec_parser.h"
+#include "core/command_line_syntax.h"
 #include "ui/depth_chart_export.h"
 #include "ui/explorer_state.h"
 #include "ui/quoted_text.h"

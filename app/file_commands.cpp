@@ -3,7 +3,7 @@
 #include "local_path.h"
 #include "platform.h"
 
-#include "core/spec_parser.h"
+#include "core/command_line_syntax.h"
 #include "ui/explorer_state.h"
 #include "ui/quoted_text.h"
 #include "ui/table_export.h"

@@ -1,6 +1,6 @@
 #include "activation.h"
 
-#include "vector_state.h"
+#include "cpu_vector_registers.h"
 
 #include <algorithm>
 #include <charconv>
@@ -63,7 +63,7 @@ int Activation::parameterIndex(std::string_view parameterName) const noexcept
 void evaluateAll(const Activation& activation, const ParameterValues& p, std::span<const double> z,
                  std::span<double> f, std::span<double> d1, std::span<double> d2)
 {
-    clearUpperVectorState();
+    clearUpperVectorRegisters();
     if (activation.evaluateMany) {
         activation.evaluateMany(z, p, f, d1, d2);
         return;

@@ -1,5 +1,6 @@
-#include "catalog.h"
 #include "cost.h"
+
+#include "catalog.h"
 
 #include <algorithm>
 #include <array>

@@ -1,7 +1,7 @@
 #include "saturation.h"
 
 #include "bisection.h"
-#include "vector_state.h"
+#include "cpu_vector_registers.h"
 
 #include <algorithm>
 #include <cmath>
@@ -170,7 +170,7 @@ bool reallySaturated(const Classifier& classifier, const Segment& s)
 std::vector<SaturationInterval> saturationIntervals(const Activation& activation, const ParameterValues& p,
                                                     double zMin, double zMax, double epsilon)
 {
-    clearUpperVectorState();
+    clearUpperVectorRegisters();
     std::vector<SaturationInterval> result;
     if (!(zMin < zMax) || !(epsilon > 0.0) || !activation.evaluate) return result;
 

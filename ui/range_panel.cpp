@@ -1,6 +1,6 @@
 #include "range_panel.h"
 
-#include "core/spec_parser.h"
+#include "core/command_line_syntax.h"
 
 #include "explorer_state.h"
 #include "theme.h"

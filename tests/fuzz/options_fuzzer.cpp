@@ -5,7 +5,7 @@
 
 #include "core/activation.h"
 #include "core/catalog.h"
-#include "core/spec_parser.h"
+#include "core/command_line_syntax.h"
 
 #include <cmath>
 #include <cstddef>

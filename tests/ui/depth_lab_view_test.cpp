@@ -6,7 +6,7 @@
 #include "ui/depth_lab_readings.h"
 #include "ui/explorer_state.h"
 
-#include "core/depth_theory.h"
+#include "core/depth/depth_theory.h"
 
 #include <QBuffer>
 #include <QComboBox>

@@ -1,5 +1,5 @@
+#include "core/command_line_syntax.h"
 #include "core/catalog.h"
-#include "core/spec_parser.h"
 
 #include <gtest/gtest.h>
 

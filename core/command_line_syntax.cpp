@@ -1,5 +1,6 @@
+#include "command_line_syntax.h"
+
 #include "catalog.h"
-#include "spec_parser.h"
 
 #include <algorithm>
 #include <charconv>
