@@ -1,5 +1,7 @@
 #pragma once
-// The catalog: the constant table of the 23 activations every view starts from.
+// The catalog: the constant table of the 23 activations every view starts from. A new activation
+// is one more entry in catalog.cpp, with its equivalent formula in formula/custom_activation.cpp
+// and its explanation in resources/explanations/.
 
 #include "activation.h"
 

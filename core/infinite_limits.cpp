@@ -46,8 +46,7 @@ double limitOf(const std::array<double, kDecades.size()>& ladder,
 
 }  // namespace
 
-Derivatives limitAtInfinity(const Activation& activation, const ParameterValues& parameters,
-                                  double towards)
+Derivatives limitAtInfinity(const Activation& activation, const ParameterValues& parameters, double towards)
 {
     const double sign = towards < 0.0 ? -1.0 : 1.0;
     std::array<Derivatives, kDecades.size()> ladder{};

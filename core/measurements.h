@@ -21,7 +21,7 @@ struct Interval {
 // Properties measured numerically: the range over [zMin, zMax] (both ends included), monotonicity
 // and convexity there, boundedness and saturation from far probes, dead regions, smoothness from
 // the kinks. Works for any activation; non-finite values are ignored.
-[[nodiscard]] Properties measureProperties(const Activation& activation, const ParameterValues& p, double zMin,
-                                           double zMax);
+[[nodiscard]] Properties measureProperties(const Activation& activation, const ParameterValues& p,
+                                           double zMin, double zMax);
 
 }  // namespace ax::core

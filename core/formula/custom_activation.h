@@ -2,6 +2,11 @@
 // Activations the user defines by a formula in z: parsed with positions for error messages,
 // differentiated symbolically twice, compiled once for fast evaluation, and returned as an ordinary
 // Activation so every chart, table and export treats them like the catalog's own.
+//
+// A new function for formulas: its name in formula_grammar.cpp; where GiNaC has none of its own,
+// a symbolic function with its derivative in symbolic_functions.cpp; its text and muParser names
+// in expression_printers.cpp, its numeric form in compiled_formula.cpp, and its derivative's size
+// in derivative_budget.cpp.
 
 #include "core/activation.h"
 

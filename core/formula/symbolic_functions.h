@@ -22,8 +22,8 @@ DECLARE_FUNCTION_1P(ax_abs)
 DECLARE_FUNCTION_2P(ax_max)
 DECLARE_FUNCTION_2P(ax_min)
 DECLARE_FUNCTION_2P(ax_right)  // the selector H(d, d′)
-DECLARE_FUNCTION_2P(ax_left)   // its complement 1 − H(d, d′), kept exact rather than formed as a difference
-DECLARE_FUNCTION_2P(ax_sign)   // 2·H(d, d′) − 1
+DECLARE_FUNCTION_2P(ax_left)  // its complement 1 − H(d, d′), kept exact rather than formed as a difference
+DECLARE_FUNCTION_2P(ax_sign)  // 2·H(d, d′) − 1
 DECLARE_FUNCTION_1P(ax_tanh)
 DECLARE_FUNCTION_1P(ax_sech2)  // 1 − tanh², evaluated without the cancellation in the tails
 
