@@ -1,7 +1,8 @@
 #include "app/catalog_json.h"
 
 #include "core/activation.h"
-#include "core/spec_parser.h"
+#include "core/catalog.h"
+#include "core/command_line_syntax.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "app/command_line.h"
 
-#include "core/spec_parser.h"
+#include "core/command_line_syntax.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/quoted_text.h"
 

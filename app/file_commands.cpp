@@ -3,7 +3,7 @@
 #include "app/local_path.h"
 #include "app/platform.h"
 
-#include "core/spec_parser.h"
+#include "core/command_line_syntax.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/quoted_text.h"
 #include "ui/render/table_export.h"

@@ -1,10 +1,10 @@
 #include "app/headless_commands.h"
 
 #include "app/catalog_json.h"
-#include "app/infinite_limits.h"
+#include "core/infinite_limits.h"
 
 #include "core/saturation.h"
-#include "core/spec_parser.h"
+#include "core/command_line_syntax.h"
 #include "ui/model/explorer_state.h"
 
 #include <QByteArray>
@@ -50,7 +50,7 @@ core::Derivatives derivativesAt(const core::Activation& activation, const core::
         const double nan = std::numeric_limits<double>::quiet_NaN();
         return {nan, nan, nan};
     }
-    if (std::isinf(z)) return limitAtInfinity(activation, parameters, z);
+    if (std::isinf(z)) return core::limitAtInfinity(activation, parameters, z);
     return activation.evaluate(z, parameters);
 }
 

@@ -2,6 +2,7 @@
 // plain textbook formulas, and the cost of locating saturated and dead intervals.
 
 #include "core/activation.h"
+#include "core/catalog.h"
 #include "core/sampling.h"
 #include "core/saturation.h"
 

@@ -2,7 +2,8 @@
 // path), next to a per-point loop and the catalog's hand-written evaluator for the same function.
 
 #include "core/activation.h"
-#include "core/custom_activation.h"
+#include "core/catalog.h"
+#include "core/formula/custom_activation.h"
 
 #include <benchmark/benchmark.h>
 

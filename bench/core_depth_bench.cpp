@@ -2,9 +2,10 @@
 // slider moves; the simulation runs in the background and only needs to be bearable.
 
 #include "core/activation.h"
-#include "core/depth_simulation.h"
-#include "core/depth_theory.h"
-#include "core/gaussian_expectation.h"
+#include "core/catalog.h"
+#include "core/depth/depth_simulation.h"
+#include "core/depth/depth_theory.h"
+#include "core/depth/gaussian_expectation.h"
 
 #include <benchmark/benchmark.h>
 
@@ -17,8 +18,9 @@ using namespace ax::core;
 // their layers are reused; 2: He, where many grow and every layer is integrated anew).
 void theoryForEveryActivation(benchmark::State& state)
 {
-    const DepthSetup setup{static_cast<double>(state.range(2)), 0.0, 0.0, 1.0, static_cast<int>(state.range(0)),
-                           static_cast<int>(state.range(1))};
+    const DepthNetwork setup{.depth = static_cast<int>(state.range(0)),
+                             .batch = static_cast<int>(state.range(1)),
+                             .weightVariance = static_cast<double>(state.range(2))};
     for (auto _ : state) {
         for (const Activation& a : catalog())
             benchmark::DoNotOptimize(depthProfile(a, a.defaults(), setup));
@@ -43,7 +45,7 @@ void oneExpectation(benchmark::State& state)
 void theoryForRelu(benchmark::State& state)
 {
     const Activation& a = *findActivation("relu");
-    const DepthSetup setup{2.0, 0.0, 0.0, 1.0, 200, 64};
+    const DepthNetwork setup{.depth = 200, .batch = 64, .weightVariance = 2.0};
     for (auto _ : state)
         benchmark::DoNotOptimize(depthProfile(a, a.defaults(), setup));
 }
@@ -54,7 +56,7 @@ BENCHMARK(oneExpectation)->DenseRange(0, 22)->Unit(benchmark::kMicrosecond);
 void simulation(benchmark::State& state)
 {
     const Activation& a = *findActivation("tanh");
-    SimulationSettings s;
+    DepthNetwork s;
     s.width = static_cast<int>(state.range(0));
     s.depth = static_cast<int>(state.range(1));
     s.batch = static_cast<int>(state.range(2));

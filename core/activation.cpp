@@ -1,6 +1,6 @@
 #include "activation.h"
 
-#include "vector_state.h"
+#include "cpu_vector_registers.h"
 
 #include <algorithm>
 #include <charconv>
@@ -60,17 +60,10 @@ int Activation::parameterIndex(std::string_view parameterName) const noexcept
     return -1;
 }
 
-const Activation* findActivation(std::string_view id) noexcept
-{
-    const auto all = catalog();
-    const auto it = std::find_if(all.begin(), all.end(), [id](const Activation& a) { return a.id == id; });
-    return it == all.end() ? nullptr : &*it;
-}
-
 void evaluateAll(const Activation& activation, const ParameterValues& p, std::span<const double> z,
                  std::span<double> f, std::span<double> d1, std::span<double> d2)
 {
-    clearUpperVectorState();
+    clearUpperVectorRegisters();
     if (activation.evaluateMany) {
         activation.evaluateMany(z, p, f, d1, d2);
         return;

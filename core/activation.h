@@ -1,6 +1,5 @@
 #pragma once
-// The activation catalog's types: what an activation is, its parameters, its declared
-// properties and its evaluator. No Qt, no I/O.
+// What an activation is: its parameters, its declared properties and its evaluator. No Qt, no I/O.
 
 #include <array>
 #include <cstddef>
@@ -108,10 +107,6 @@ struct Activation {
 // Whether an f′ of exactly 0 makes a unit dead: only where the activation declares a dead region.
 // An f′ that merely underflows far out in a tail (sigmoid's at z = −800) is saturated, not dead.
 [[nodiscard]] bool zeroDerivativeIsDead(const Activation& activation, const ParameterValues& p);
-
-// The constant catalog of the 23 activations, in the order of the project's catalog.
-[[nodiscard]] std::span<const Activation> catalog() noexcept;
-[[nodiscard]] const Activation* findActivation(std::string_view id) noexcept;
 
 // f, f′, f″ for every point of z (uses evaluateMany when present).
 void evaluateAll(const Activation& activation, const ParameterValues& p, std::span<const double> z,

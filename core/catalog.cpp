@@ -4,9 +4,10 @@
 // Convention at a kink: every evaluator returns the limits from the right (the branch that holds
 // for z ≥ kink), so e.g. ReLU′(0) = 1, step(0) = 1, hard sigmoid′(−3) = 1/6 and hard sigmoid′(3) = 0.
 
-#include "activation.h"
+#include "catalog.h"
 #include "special_functions.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -814,6 +815,13 @@ std::span<const Activation> catalog() noexcept
 {
     static const std::vector<Activation> all = buildCatalog();
     return all;
+}
+
+const Activation* findActivation(std::string_view id) noexcept
+{
+    const auto all = catalog();
+    const auto it = std::find_if(all.begin(), all.end(), [id](const Activation& a) { return a.id == id; });
+    return it == all.end() ? nullptr : &*it;
 }
 
 }  // namespace ax::core

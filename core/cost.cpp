@@ -1,5 +1,7 @@
 #include "cost.h"
 
+#include "catalog.h"
+
 #include <algorithm>
 #include <array>
 #include <chrono>

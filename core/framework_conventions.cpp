@@ -4,6 +4,9 @@
 
 #include "framework_conventions.h"
 
+#include "bisection.h"
+#include "catalog.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -256,13 +259,7 @@ std::optional<ConventionVariant> swish(Framework framework)
 template <typename Predicate>
 double refine(double outside, double inside, Predicate differs)
 {
-    for (int i = 0; i < 200; ++i) {
-        const double mid = 0.5 * outside + 0.5 * inside;
-        if (mid == outside || mid == inside) break;
-        if (differs(mid)) inside = mid;
-        else outside = mid;
-    }
-    return inside;
+    return bisect(outside, inside, [&](double z) { return !differs(z); }).changed;
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 // default), each variant with a citation, and where two of them differ visibly.
 
 #include "activation.h"
-#include "custom_activation.h"
+#include "measurements.h"
 
 #include <optional>
 #include <span>

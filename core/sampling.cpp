@@ -1,6 +1,6 @@
 #include "sampling.h"
 
-#include "vector_state.h"
+#include "cpu_vector_registers.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,7 +11,7 @@ namespace ax::core {
 void sampleUniform(const Activation& activation, const ParameterValues& p, double zMin, double zMax,
                    std::size_t count, SampleSet& out)
 {
-    clearUpperVectorState();
+    clearUpperVectorRegisters();
     std::vector<Kink> inside;
     if (activation.kinks) {
         for (const Kink& k : activation.kinks(p))

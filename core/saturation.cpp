@@ -1,6 +1,7 @@
 #include "saturation.h"
 
-#include "vector_state.h"
+#include "bisection.h"
+#include "cpu_vector_registers.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,9 +14,9 @@ namespace {
 // Probes per grid. Dense enough that a saturated window of snake at a = 10 (about 0.03 wide at the
 // default ε) holds a probe over the default range; narrower dips are caught through f″ below.
 constexpr std::size_t kProbeCount = 1024;
-// Bisection stops at this relative width: well below the promised 1e-9.
-constexpr double kRelativeTolerance = 1e-13;
-constexpr int kMaxBisections = 1100;  // enough to reach any double from any other
+// Bisection stops at a relative width well below the promised 1e-9, after at most enough steps to
+// reach any double from any other.
+constexpr BisectionLimits kBisection{.maxSteps = 1100, .relativeWidth = 1e-13};
 
 enum class Zone { Active, Saturated, Dead };
 
@@ -31,18 +32,6 @@ struct Segment {
     double lo;
     double hi;
 };
-
-double midpoint(double lo, double hi) noexcept
-{
-    return lo * 0.5 + hi * 0.5;  // never overflows, unlike (lo + hi) / 2
-}
-
-bool narrowEnough(double lo, double hi) noexcept
-{
-    const double mid = midpoint(lo, hi);
-    if (mid <= lo || mid >= hi) return true;  // adjacent doubles
-    return hi - lo <= kRelativeTolerance * std::max(std::fabs(lo), std::fabs(hi));
-}
 
 double sign(double x) noexcept
 {
@@ -115,19 +104,14 @@ std::vector<double> probePositions(const Activation& activation, const Parameter
     return z;
 }
 
-// Bisection for the point in (a, b) where test changes from its value at a; returns that point.
+// The point in (lo, hi) where test changes from its value at lo.
 template <typename Test>
-double bisect(const Classifier& classifier, double lo, double hi, Test test)
+double whereTestChanges(const Classifier& classifier, double lo, double hi, Test test)
 {
     const bool atLo = test(classifier.probe(lo));
-    for (int i = 0; i < kMaxBisections && !narrowEnough(lo, hi); ++i) {
-        const double mid = midpoint(lo, hi);
-        if (test(classifier.probe(mid)) == atLo)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return midpoint(lo, hi);
+    const BisectionEnds ends =
+        bisect(lo, hi, [&](double z) { return test(classifier.probe(z)) == atLo; }, kBisection);
+    return halfway(ends.same, ends.changed);
 }
 
 // Between two probes of one zone, |f′| may still dip into another zone and come back (a zero of
@@ -137,7 +121,7 @@ bool hiddenExcursion(const Classifier& classifier, const Probe& a, const Probe& 
     if (a.zone != b.zone || a.zone == Zone::Dead) return false;
     double m = 0.0;
     if (sign(a.d1) * sign(b.d1) < 0.0) {
-        m = bisect(classifier, a.z, b.z, [](const Probe& q) { return q.d1 > 0.0; });
+        m = whereTestChanges(classifier, a.z, b.z, [](const Probe& q) { return q.d1 > 0.0; });
     } else {
         // The slope of |f′| is f″·sign(f′); it turns from − to + at a minimum of |f′|, from + to −
         // at a maximum.
@@ -146,7 +130,7 @@ bool hiddenExcursion(const Classifier& classifier, const Probe& a, const Probe& 
         const bool minimumInside = a.zone == Zone::Active && sa < 0.0 && sb > 0.0;
         const bool maximumInside = a.zone == Zone::Saturated && sa > 0.0 && sb < 0.0;
         if (!minimumInside && !maximumInside) return false;
-        m = bisect(classifier, a.z, b.z, [](const Probe& q) { return q.d2 * sign(q.d1) > 0.0; });
+        m = whereTestChanges(classifier, a.z, b.z, [](const Probe& q) { return q.d2 * sign(q.d1) > 0.0; });
     }
     if (m <= a.z || m >= b.z) return false;
     found = classifier.probe(m);
@@ -156,24 +140,15 @@ bool hiddenExcursion(const Classifier& classifier, const Probe& a, const Probe& 
 // The first point at or after which the zone is no longer `from`, between a (zone `from`) and b.
 Probe zoneBoundary(const Classifier& classifier, double lo, double hi, Zone from)
 {
-    Probe right = classifier.probe(hi);
-    for (int i = 0; i < kMaxBisections && !narrowEnough(lo, hi); ++i) {
-        const Probe mid = classifier.probe(midpoint(lo, hi));
-        if (mid.zone == from) {
-            lo = mid.z;
-        } else {
-            hi = mid.z;
-            right = mid;
-        }
-    }
-    return right;
+    const auto stays = [&](double z) { return classifier.probe(z).zone == from; };
+    return classifier.probe(bisect(lo, hi, stays, kBisection).changed);
 }
 
 // A dead stretch found around an isolated exact zero of f′ (hard swish at −1.5) is not an interval
 // of zeros: require a zero at a distinct interior point too.
 bool reallyDead(const Classifier& classifier, const Segment& s)
 {
-    const double mid = midpoint(s.lo, s.hi);
+    const double mid = halfway(s.lo, s.hi);
     if (mid <= s.lo || mid >= s.hi) return false;
     return classifier.probe(mid).zone == Zone::Dead;
 }
@@ -195,7 +170,7 @@ bool reallySaturated(const Classifier& classifier, const Segment& s)
 std::vector<SaturationInterval> saturationIntervals(const Activation& activation, const ParameterValues& p,
                                                     double zMin, double zMax, double epsilon)
 {
-    clearUpperVectorState();
+    clearUpperVectorRegisters();
     std::vector<SaturationInterval> result;
     if (!(zMin < zMax) || !(epsilon > 0.0) || !activation.evaluate) return result;
 

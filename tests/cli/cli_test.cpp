@@ -1,6 +1,7 @@
 // Runs the built executable the way a user or a script would, on an environment with no display.
 
 #include "core/activation.h"
+#include "core/catalog.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

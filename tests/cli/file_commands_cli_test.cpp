@@ -2,6 +2,7 @@
 // --export, and a session named on the command line, run as a user or a script would run them.
 
 #include "core/activation.h"
+#include "core/catalog.h"
 
 #include <QByteArray>
 #include <QDir>

@@ -2,6 +2,7 @@
 // catalog specifies: error in units of the last place divided by (1 + condition number).
 
 #include "core/activation.h"
+#include "core/catalog.h"
 #include "reference_data.h"
 
 #include <gtest/gtest.h>

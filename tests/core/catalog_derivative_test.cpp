@@ -2,6 +2,7 @@
 // differences of f and f′ at random points away from kinks.
 
 #include "core/activation.h"
+#include "core/catalog.h"
 
 #include <gtest/gtest.h>
 

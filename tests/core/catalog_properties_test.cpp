@@ -3,6 +3,7 @@
 // 0 and where the kinks are.
 
 #include "core/activation.h"
+#include "core/catalog.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,5 @@
 #include "core/activation.h"
+#include "core/catalog.h"
 #include "core/cost.h"
 
 #include <gtest/gtest.h>

@@ -4,7 +4,7 @@
 
 #include "tests/fuzz/fuzz_check.h"
 
-#include "core/custom_activation.h"
+#include "core/formula/custom_activation.h"
 
 #include <cstddef>
 #include <cstdint>

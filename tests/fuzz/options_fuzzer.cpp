@@ -4,7 +4,8 @@
 #include "tests/fuzz/fuzz_check.h"
 
 #include "core/activation.h"
-#include "core/spec_parser.h"
+#include "core/catalog.h"
+#include "core/command_line_syntax.h"
 
 #include <cmath>
 #include <cstddef>

@@ -1,6 +1,7 @@
 #include "ui/model/comparison_model.h"
 
 #include "core/cost.h"
+#include "core/measurements.h"
 #include "ui/render/activation_palette.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/property_text.h"

@@ -1,6 +1,7 @@
 #include "ui/model/convention_notes.h"
 
 #include "core/framework_conventions.h"
+#include "core/measurements.h"
 #include "ui/render/convention_overlay.h"
 #include "ui/model/explorer_state.h"
 

@@ -1,5 +1,6 @@
 #include "ui/model/curve_cache.h"
 
+#include "core/measurements.h"
 #include "ui/model/explorer_state.h"
 
 #include <algorithm>

@@ -3,7 +3,8 @@
 // their own inputs change, so dragging one parameter resamples one activation.
 
 #include "core/activation.h"
-#include "core/custom_activation.h"
+#include "core/formula/custom_activation.h"
+#include "core/measurements.h"
 #include "core/sampling.h"
 #include "core/saturation.h"
 

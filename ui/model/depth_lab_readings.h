@@ -1,8 +1,8 @@
 #pragma once
 // The depth lab's one-line readings: what each chart shows, in words, for one activation.
 
-#include "core/depth_simulation.h"
-#include "core/depth_theory.h"
+#include "core/depth/depth_simulation.h"
+#include "core/depth/depth_theory.h"
 
 #include <QPointF>
 #include <QString>

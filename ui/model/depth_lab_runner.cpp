@@ -22,7 +22,7 @@ void DepthLabRunner::stopWorker()
     }
 }
 
-void DepthLabRunner::start(std::vector<DepthSimulationJob> jobs, const core::SimulationSettings& settings)
+void DepthLabRunner::start(std::vector<DepthSimulationJob> jobs, const core::DepthNetwork& settings)
 {
     stopWorker();
     const int generation = ++m_generation;

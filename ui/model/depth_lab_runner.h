@@ -3,7 +3,7 @@
 // results back on the thread that owns it, and stopping within one layer when cancelled.
 
 #include "core/activation.h"
-#include "core/depth_simulation.h"
+#include "core/depth/depth_simulation.h"
 
 #include <QObject>
 #include <QString>
@@ -28,7 +28,7 @@ public:
     ~DepthLabRunner() override;
 
     // Cancels any run in progress, then starts these jobs one after the other.
-    void start(std::vector<DepthSimulationJob> jobs, const core::SimulationSettings& settings);
+    void start(std::vector<DepthSimulationJob> jobs, const core::DepthNetwork& settings);
     // Stops the run; finished(true) follows once the worker has noticed.
     void cancel();
     [[nodiscard]] bool isRunning() const noexcept { return m_running; }

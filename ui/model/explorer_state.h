@@ -2,7 +2,7 @@
 // The one object that owns everything a user can change; widgets write to it and listen to it.
 
 #include "core/activation.h"
-#include "core/custom_activation.h"
+#include "core/formula/custom_activation.h"
 #include "core/framework_conventions.h"
 
 #include <QFlags>

@@ -2,7 +2,7 @@
 
 #include "ui/model/quoted_text.h"
 
-#include "core/spec_parser.h"
+#include "core/command_line_syntax.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

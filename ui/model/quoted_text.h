@@ -1,7 +1,7 @@
 #pragma once
 // User text (ids, keys, names, paths, formulas) inside a one-line message.
 
-#include "core/spec_parser.h"
+#include "core/command_line_syntax.h"
 
 #include <QString>
 

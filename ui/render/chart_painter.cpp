@@ -2,6 +2,7 @@
 
 #include "ui/render/activation_palette.h"
 #include "ui/render/convention_overlay.h"
+#include "core/measurements.h"
 #include "ui/render/polyline_simplify.h"
 
 #include <QFontMetricsF>

@@ -1,5 +1,7 @@
 #include "ui/render/convention_overlay.h"
 
+#include "core/catalog.h"
+#include "core/measurements.h"
 #include "ui/render/chart_painter.h"
 #include "ui/model/explorer_state.h"
 

@@ -3,6 +3,7 @@
 // the function and derivative charts, with the stretches where they differ visibly shaded.
 
 #include "core/framework_conventions.h"
+#include "core/measurements.h"
 
 #include <QColor>
 #include <QString>

@@ -1,5 +1,6 @@
 #include "ui/widgets/convention_actions.h"
 
+#include "core/catalog.h"
 #include "core/framework_conventions.h"
 #include "ui/widgets/main_window.h"
 

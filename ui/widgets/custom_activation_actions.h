@@ -2,7 +2,7 @@
 // The window's ways to make, edit, duplicate and remove custom activations: an Activations menu
 // and context menus on the activation list and the comparison table.
 
-#include "core/custom_activation.h"
+#include "core/formula/custom_activation.h"
 
 #include <QObject>
 

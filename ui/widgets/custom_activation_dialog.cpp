@@ -1,6 +1,6 @@
 #include "ui/widgets/custom_activation_dialog.h"
 
-#include "core/spec_parser.h"
+#include "core/command_line_syntax.h"
 
 #include "ui/model/explorer_state.h"
 

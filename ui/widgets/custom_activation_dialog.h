@@ -3,7 +3,7 @@
 // the user set each parameter's default and slider range before the activation is added. The
 // symbolic build runs off the GUI thread ("Checking formula…" meanwhile), so typing never waits.
 
-#include "core/custom_activation.h"
+#include "core/formula/custom_activation.h"
 
 #include <QDialog>
 #include <QFutureWatcher>

@@ -1,6 +1,7 @@
 #include "ui/widgets/depth_lab_view.h"
 
 #include "ui/render/activation_palette.h"
+#include "core/catalog.h"
 #include "ui/model/depth_lab_readings.h"
 #include "ui/model/depth_lab_runner.h"
 #include "ui/model/explorer_state.h"
@@ -250,16 +251,21 @@ QString DepthLabView::readingDetails(DepthChart chart) const
     return m_readingDetails[index(chart)];
 }
 
-core::DepthSetup DepthLabView::setup() const
+core::DepthNetwork DepthLabView::setup() const
 {
     const DepthLabSettings& lab = m_state.depthLab();
-    return {lab.weightVariance(), lab.biasVariance, lab.inputMean, lab.inputVariance, lab.depth};
+    return {.depth = lab.depth,
+            .batch = 0,
+            .weightVariance = lab.weightVariance(),
+            .biasVariance = lab.biasVariance,
+            .inputMean = lab.inputMean,
+            .inputVariance = lab.inputVariance};
 }
 
-core::SimulationSettings DepthLabView::settings() const
+core::DepthNetwork DepthLabView::settings() const
 {
     const DepthLabSettings& lab = m_state.depthLab();
-    core::SimulationSettings s;
+    core::DepthNetwork s;
     s.width = lab.width;
     s.depth = lab.depth;
     s.batch = kBatch;
@@ -322,7 +328,7 @@ void DepthLabView::simulate()
     m_progress->setValue(0);
     m_simulate->setEnabled(false);
     m_cancel->setEnabled(true);
-    const core::SimulationSettings s = settings();
+    const core::DepthNetwork s = settings();
     m_status->setText(
         tr("Simulating %n network(s) of width %1 and depth %2…", nullptr, static_cast<int>(jobs.size()))
             .arg(s.width)
@@ -489,7 +495,7 @@ bool DepthLabView::phaseIsStale() const
 
 void DepthLabView::refresh()
 {
-    const core::DepthSetup s = setup();
+    const core::DepthNetwork s = setup();
     const QStringList enabled = m_state.enabledIds();
     if (m_allStale) {
         m_theory.clear();
@@ -531,7 +537,7 @@ void DepthLabView::addBatchTheory(int budgetMs)
 {
     QElapsedTimer clock;
     clock.start();
-    core::DepthSetup s = setup();
+    core::DepthNetwork s = setup();
     s.batch = kBatch;
     bool added = false;
     // As many activations at a time as there are cores, until the slice's time is spent.

@@ -3,8 +3,8 @@
 // network, the wide-network theory as lines and a simulated network as dots, with the controls of
 // the initialisation and a background simulation that can be cancelled.
 
-#include "core/depth_simulation.h"
-#include "core/depth_theory.h"
+#include "core/depth/depth_simulation.h"
+#include "core/depth/depth_theory.h"
 #include "ui/widgets/depth_lab_chart.h"
 #include "ui/model/explorer_state.h"
 
@@ -54,7 +54,7 @@ public:
     [[nodiscard]] QString readingDetails(DepthChart chart) const;
 
     // The network the theory describes and the simulation builds.
-    [[nodiscard]] core::SimulationSettings settings() const;
+    [[nodiscard]] core::DepthNetwork settings() const;
     void setDepth(int depth);
     void setWidth(int width);
     void setWeightInit(WeightInit init, double customVariance = 1.0);
@@ -98,7 +98,7 @@ private:
     void dropPendingBatchTheory();
     void rebuildCharts();
     void showReadings();
-    [[nodiscard]] core::DepthSetup setup() const;
+    [[nodiscard]] core::DepthNetwork setup() const;
 
     ExplorerState& m_state;
     DepthLabRunner* m_runner = nullptr;

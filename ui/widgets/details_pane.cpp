@@ -1,5 +1,6 @@
 #include "ui/widgets/details_pane.h"
 
+#include "core/measurements.h"
 #include "ui/render/activation_palette.h"
 #include "ui/model/convention_notes.h"
 #include "ui/model/explanation_library.h"

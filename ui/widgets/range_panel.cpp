@@ -1,6 +1,6 @@
 #include "ui/widgets/range_panel.h"
 
-#include "core/spec_parser.h"
+#include "core/command_line_syntax.h"
 
 #include "ui/model/explorer_state.h"
 #include "ui/widgets/theme.h"

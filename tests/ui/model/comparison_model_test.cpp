@@ -1,4 +1,5 @@
 #include "core/activation.h"
+#include "core/catalog.h"
 #include "ui/render/activation_palette.h"
 #include "ui/model/comparison_model.h"
 #include "ui/model/explorer_state.h"

@@ -2,6 +2,7 @@
 // defaults follow a switch, and sessions that keep the choice.
 
 #include "core/activation.h"
+#include "core/catalog.h"
 #include "core/framework_conventions.h"
 #include "ui/model/explorer_state.h"
 

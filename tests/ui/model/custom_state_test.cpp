@@ -1,7 +1,7 @@
 // Custom activations held by the state: listing, colours, parameters, and sessions that keep them.
 
 #include "core/activation.h"
-#include "core/custom_activation.h"
+#include "core/formula/custom_activation.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/session_file.h"
 

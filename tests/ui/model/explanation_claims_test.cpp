@@ -2,6 +2,7 @@
 // so the text can never contradict the charts.
 
 #include "core/activation.h"
+#include "core/catalog.h"
 #include "ui/model/explanation_library.h"
 
 #include <QStringList>

@@ -1,4 +1,5 @@
 #include "core/activation.h"
+#include "core/catalog.h"
 #include "ui/model/explanation_library.h"
 
 #include <QRegularExpression>

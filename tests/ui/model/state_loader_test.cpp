@@ -3,7 +3,7 @@
 // formula changes nothing, and a later load supersedes an earlier one.
 
 #include "ui/model/state_loader.h"
-#include "core/custom_activation.h"
+#include "core/formula/custom_activation.h"
 #include "ui/model/explorer_state.h"
 #include "ui/widgets/file_menu_actions.h"
 #include "ui/widgets/main_window.h"

@@ -1,6 +1,7 @@
 #include "ui/widgets/about_dialog.h"
 
 #include "core/activation.h"
+#include "core/catalog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,6 +1,7 @@
 // What the window does with values it cannot use, typed where a user types: the charts keep the
 // last valid state, and a refusal is visible (a hint beside the field or a status-bar message).
 
+#include "core/catalog.h"
 #include "ui/widgets/activation_list_panel.h"
 #include "ui/model/comparison_model.h"
 #include "ui/widgets/comparison_panel.h"

@@ -4,7 +4,7 @@
 // drawn has every activation's colour and no NaN even at the extremes of the range.
 
 #include "ui/widgets/chart_area.h"
-#include "core/custom_activation.h"
+#include "core/formula/custom_activation.h"
 #include "ui/render/activation_palette.h"
 #include "ui/model/explorer_state.h"
 #include "ui/widgets/theme.h"

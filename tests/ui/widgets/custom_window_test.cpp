@@ -1,7 +1,7 @@
 // Custom activations in the window: the dialog (errors at their position, the derivative preview,
 // parameter ranges), and what a custom activation becomes once added: a curve, sliders, a table row.
 
-#include "core/custom_activation.h"
+#include "core/formula/custom_activation.h"
 #include "ui/widgets/activation_list_panel.h"
 #include "ui/render/activation_palette.h"
 #include "ui/render/chart_painter.h"

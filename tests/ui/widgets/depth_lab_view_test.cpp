@@ -6,7 +6,7 @@
 #include "ui/model/depth_lab_readings.h"
 #include "ui/model/explorer_state.h"
 
-#include "core/depth_theory.h"
+#include "core/depth/depth_theory.h"
 
 #include <QBuffer>
 #include <QComboBox>

@@ -3,6 +3,7 @@
 // domain. Nothing may crash, and nothing drawn (curve points, axis limits) may be NaN or infinite.
 
 #include "core/activation.h"
+#include "core/catalog.h"
 #include "ui/widgets/chart_area.h"
 #include "ui/render/curve_path.h"
 #include "ui/model/explorer_state.h"

@@ -3,7 +3,7 @@
 // shortcuts act on the state, and every control can be found by a screen reader and the keyboard.
 
 #include "ui/widgets/main_window.h"
-#include "core/custom_activation.h"
+#include "core/formula/custom_activation.h"
 #include "ui/widgets/activation_list_panel.h"
 #include "ui/widgets/chart_area.h"
 #include "ui/widgets/comparison_panel.h"

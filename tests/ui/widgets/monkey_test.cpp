@@ -5,6 +5,7 @@
 // AX_MONKEY_SEED and AX_MONKEY_STEPS replay or lengthen a run; a failure prints both.
 
 #include "core/activation.h"
+#include "core/catalog.h"
 #include "core/sampling.h"
 #include "core/saturation.h"
 #include "ui/widgets/activation_list_panel.h"

@@ -1,9 +1,10 @@
 // The random-network simulation: its statistics against the wide-network theory, the classic
 // behaviours (self-normalisation, vanishing gradients, dead units), reproducibility and cancelling.
 
-#include "core/depth_simulation.h"
+#include "core/depth/depth_simulation.h"
 #include "core/activation.h"
-#include "core/depth_theory.h"
+#include "core/catalog.h"
+#include "core/depth/depth_theory.h"
 
 #include <gtest/gtest.h>
 
@@ -29,16 +30,18 @@ class SimulationMatchesTheory : public ::testing::TestWithParam<std::string> {};
 TEST_P(SimulationMatchesTheory, VariancePerLayerWithinFourStandardErrors)
 {
     const Activation& a = byId(GetParam());
-    const SimulationSettings s{.width = 1024,
-                               .depth = 8,
-                               .batch = 64,
-                               .weightVariance = GetParam() == "relu" ? 2.0 : 1.0,
-                               .biasVariance = GetParam() == "tanh" ? 0.05 : 0.0,
-                               .seed = 7};
+    const DepthNetwork s{.width = 1024,
+                         .depth = 8,
+                         .batch = 64,
+                         .weightVariance = GetParam() == "relu" ? 2.0 : 1.0,
+                         .biasVariance = GetParam() == "tanh" ? 0.05 : 0.0,
+                         .seed = 7};
     const SimulationResult sim = simulateDepth(a, a.defaults(), s);
     ASSERT_FALSE(sim.cancelled);
     ASSERT_EQ(sim.layers.size(), 9u);
-    const auto theory = depthProfile(a, a.defaults(), {s.weightVariance, s.biasVariance, 0.0, 1.0, s.depth});
+    const auto theory = depthProfile(
+        a, a.defaults(),
+        {.depth = s.depth, .batch = 0, .weightVariance = s.weightVariance, .biasVariance = s.biasVariance});
 
     double propagated = 0.0;
     for (std::size_t l = 0; l < sim.layers.size(); ++l) {
@@ -64,7 +67,7 @@ INSTANTIATE_TEST_SUITE_P(Depth, SimulationMatchesTheory, ::testing::Values("tanh
 TEST(DepthSimulation, SeluKeepsUnitsNormalisedOverFiftyLayers)
 {
     const Activation& selu = byId("selu");
-    SimulationSettings s{.width = 256, .depth = 50, .batch = 64, .seed = 3};
+    DepthNetwork s{.width = 256, .depth = 50, .batch = 64, .seed = 3};
     const SimulationResult sim = simulateDepth(selu, selu.defaults(), s);
     ASSERT_EQ(sim.layers.size(), 51u);
     for (std::size_t l = 0; l < sim.layers.size(); ++l) {
@@ -77,9 +80,9 @@ TEST(DepthSimulation, SeluKeepsUnitsNormalisedOverFiftyLayers)
 TEST(DepthSimulation, SigmoidGradientsVanishAsTheTheorySays)
 {
     const Activation& sigmoid = byId("sigmoid");
-    SimulationSettings s{.width = 256, .depth = 20, .batch = 32};
+    DepthNetwork s{.width = 256, .depth = 20, .batch = 32};
     const SimulationResult sim = simulateDepth(sigmoid, sigmoid.defaults(), s);
-    const auto theory = depthProfile(sigmoid, sigmoid.defaults(), {1.0, 0.0, 0.0, 1.0, s.depth});
+    const auto theory = depthProfile(sigmoid, sigmoid.defaults(), {.depth = s.depth, .batch = 0});
     EXPECT_EQ(sim.layers.back().gradientNorm, 1.0);
     for (std::size_t l = 0; l + 1 < sim.layers.size(); ++l)
         EXPECT_LT(sim.layers[l].gradientNorm, sim.layers[l + 1].gradientNorm) << "layer " << l;
@@ -91,7 +94,7 @@ TEST(DepthSimulation, SigmoidGradientsVanishAsTheTheorySays)
 TEST(DepthSimulation, ReluWithHeInitialisationKeepsVarianceAndGradients)
 {
     const Activation& relu = byId("relu");
-    SimulationSettings s{.width = 512, .depth = 30, .batch = 32, .weightVariance = 2.0};
+    DepthNetwork s{.width = 512, .depth = 30, .batch = 32, .weightVariance = 2.0};
     const SimulationResult sim = simulateDepth(relu, relu.defaults(), s);
     EXPECT_NEAR(sim.layers.back().variance, 1.0, 0.3);
     EXPECT_NEAR(std::log10(sim.layers.front().gradientNorm), 0.0, 0.3);
@@ -106,10 +109,11 @@ TEST(DepthSimulation, ReluWithHeInitialisationKeepsVarianceAndGradients)
 TEST(DepthSimulation, DeadReluUnitsMatchTheTheoryLayerByLayer)
 {
     const Activation& relu = byId("relu");
-    SimulationSettings s{.width = 1024, .depth = 30, .batch = 64, .weightVariance = 2.0, .seed = 3};
+    DepthNetwork s{.width = 1024, .depth = 30, .batch = 64, .weightVariance = 2.0, .seed = 3};
     const SimulationResult sim = simulateDepth(relu, relu.defaults(), s);
     ASSERT_EQ(sim.layers.size(), 31u);
-    const auto theory = depthProfile(relu, relu.defaults(), {2.0, 0.0, 0.0, 1.0, s.depth, s.batch});
+    const auto theory =
+        depthProfile(relu, relu.defaults(), {.depth = s.depth, .batch = s.batch, .weightVariance = 2.0});
     for (std::size_t l = 0; l < sim.layers.size(); ++l) {
         const double p = theory[l].deadFraction;
         const double error = std::sqrt(std::max(p * (1.0 - p), 1.0 / s.width) / s.width);
@@ -121,7 +125,7 @@ TEST(DepthSimulation, DeadReluUnitsMatchTheTheoryLayerByLayer)
 TEST(DepthSimulation, NegativeInputsLeaveReluUnitsDead)
 {
     const Activation& relu = byId("relu");
-    SimulationSettings s{.width = 256, .depth = 3, .batch = 64, .inputMean = -3.0};
+    DepthNetwork s{.width = 256, .depth = 3, .batch = 64, .inputMean = -3.0};
     const SimulationResult shifted = simulateDepth(relu, relu.defaults(), s);
     // A unit is dead when all 64 inputs fall below 0: Φ(3)⁶⁴ ≈ 0.92 of them.
     EXPECT_GT(shifted.layers[0].deadFraction, 0.85);
@@ -149,7 +153,7 @@ TEST(DepthSimulation, NegativeInputsLeaveReluUnitsDead)
 // simulation counts it the same way, while ReLU's units there are dead.
 TEST(DepthSimulation, AnUnderflowingDerivativeIsNotADeadUnit)
 {
-    SimulationSettings s{.width = 64, .depth = 1, .batch = 16, .inputMean = -800.0, .inputVariance = 1.0};
+    DepthNetwork s{.width = 64, .depth = 1, .batch = 16, .inputMean = -800.0, .inputVariance = 1.0};
     const Activation& elu = byId("elu");
     const SimulationResult underflowing = simulateDepth(elu, elu.defaults(), s);
     ASSERT_FALSE(underflowing.cancelled);
@@ -162,7 +166,7 @@ TEST(DepthSimulation, AnUnderflowingDerivativeIsNotADeadUnit)
 TEST(DepthSimulation, SameSeedSameNumbersOtherSeedOtherNumbers)
 {
     const Activation& elu = byId("elu");
-    SimulationSettings s{.width = 64, .depth = 8, .batch = 16, .biasVariance = 0.1, .seed = 12345};
+    DepthNetwork s{.width = 64, .depth = 8, .batch = 16, .biasVariance = 0.1, .seed = 12345};
     const SimulationResult first = simulateDepth(elu, elu.defaults(), s);
     const SimulationResult second = simulateDepth(elu, elu.defaults(), s);
     ASSERT_EQ(first.layers.size(), second.layers.size());
@@ -181,7 +185,7 @@ TEST(DepthSimulation, SameSeedSameNumbersOtherSeedOtherNumbers)
 TEST(DepthSimulation, ReportsProgressAndStopsWhenCancelled)
 {
     const Activation& tanh = byId("tanh");
-    SimulationSettings s{.width = 64, .depth = 40, .batch = 8};
+    DepthNetwork s{.width = 64, .depth = 40, .batch = 8};
     int calls = 0;
     int lastDone = 0;
     int lastTotal = 0;
@@ -210,7 +214,7 @@ TEST(DepthSimulation, ReportsProgressAndStopsWhenCancelled)
 
 TEST(DepthSimulation, RefusesSettingsItCannotRun)
 {
-    SimulationSettings s;
+    DepthNetwork s;
     EXPECT_FALSE(validateSimulation(s).has_value());
     s.width = 2048;
     EXPECT_TRUE(validateSimulation(s).has_value());

@@ -2,7 +2,7 @@
 // position of the operator, not freeze the formula box while the user types; formulas of any shape
 // (deep nesting, exploding derivatives, huge numbers of terms) are settled in bounded time.
 
-#include "core/custom_activation.h"
+#include "core/formula/custom_activation.h"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 // that splits the line at kinks: a kink seen by a fixed Gauss–Hermite rule would cap its accuracy
 // at a few digits, and depth statistics are compounded over hundreds of layers.
 
-#include "activation.h"
+#include "core/activation.h"
 
 #include <functional>
 #include <span>

@@ -1,4 +1,4 @@
-#include "vector_state.h"
+#include "cpu_vector_registers.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
@@ -26,12 +26,12 @@ bool hasAvx() noexcept
 
 }  // namespace
 
-void clearUpperVectorState() noexcept
+void clearUpperVectorRegisters() noexcept
 {
     if (hasAvx()) zeroUpper();
 }
 #else
-void clearUpperVectorState() noexcept {}
+void clearUpperVectorRegisters() noexcept {}
 #endif
 
 }  // namespace ax::core

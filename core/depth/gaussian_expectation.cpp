@@ -1,6 +1,6 @@
 #include "gaussian_expectation.h"
 
-#include "vector_state.h"
+#include "core/cpu_vector_registers.h"
 
 #include <algorithm>
 #include <array>
@@ -273,7 +273,7 @@ GaussianMoments snakePropagation(double a, double m, double q) noexcept
 GaussianMoments gaussianMoments(const Activation& activation, const ParameterValues& p, double mean,
                                 double variance, MomentSet which) noexcept
 {
-    clearUpperVectorState();
+    clearUpperVectorRegisters();
     GaussianMoments r;
     if (!std::isfinite(mean) || !std::isfinite(variance) || variance < 0.0)
         return {kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN};

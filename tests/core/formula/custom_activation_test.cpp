@@ -1,7 +1,9 @@
 // Formulas typed by the user: parameters, error positions, derivatives, non-finite regions,
 // measured properties and the stored description.
 
-#include "core/custom_activation.h"
+#include "core/catalog.h"
+#include "core/formula/custom_activation.h"
+#include "core/measurements.h"
 #include "core/sampling.h"
 #include "core/saturation.h"
 

@@ -2,7 +2,8 @@
 // catalog's hand-written ones, so opening an editable copy changes nothing the user can see.
 
 #include "core/activation.h"
-#include "core/custom_activation.h"
+#include "core/catalog.h"
+#include "core/formula/custom_activation.h"
 
 #include <gtest/gtest.h>
 

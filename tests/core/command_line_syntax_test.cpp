@@ -1,4 +1,5 @@
-#include "core/spec_parser.h"
+#include "core/command_line_syntax.h"
+#include "core/catalog.h"
 
 #include <gtest/gtest.h>
 

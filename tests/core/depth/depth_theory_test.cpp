@@ -1,9 +1,10 @@
 // The wide-network theory: Gaussian expectations against closed forms and high-precision values,
 // the variance and gradient maps, fixed points and their stability.
 
-#include "core/depth_theory.h"
+#include "core/depth/depth_theory.h"
 #include "core/activation.h"
-#include "core/gaussian_expectation.h"
+#include "core/catalog.h"
+#include "core/depth/gaussian_expectation.h"
 
 #include <gtest/gtest.h>
 
@@ -382,7 +383,7 @@ TEST(VarianceMap, TanhWithBiasSettlesOnAStableFixedPoint)
 TEST(DepthProfile, SigmoidGradientsVanishAtLeCunInitialisation)
 {
     const Activation& sigmoid = byId("sigmoid");
-    const auto layers = depthProfile(sigmoid, sigmoid.defaults(), {1.0, 0.0, 0.0, 1.0, 30});
+    const auto layers = depthProfile(sigmoid, sigmoid.defaults(), {.depth = 30, .batch = 0});
     ASSERT_EQ(layers.size(), 31u);
     for (std::size_t l = 0; l + 1 < layers.size(); ++l)
         EXPECT_LT(layers[l].gradientFactor, 0.1);
@@ -396,7 +397,13 @@ TEST(DepthProfile, SigmoidGradientsVanishAtLeCunInitialisation)
 TEST(DepthProfile, InputMeanOnlyShowsInTheFirstStep)
 {
     const Activation& relu = byId("relu");
-    const auto layers = depthProfile(relu, relu.defaults(), {2.0, 0.1, 1.5, 0.25, 3});
+    const auto layers = depthProfile(relu, relu.defaults(),
+                                     {.depth = 3,
+                                      .batch = 0,
+                                      .weightVariance = 2.0,
+                                      .biasVariance = 0.1,
+                                      .inputMean = 1.5,
+                                      .inputVariance = 0.25});
     EXPECT_EQ(layers[0].mean, 1.5);
     EXPECT_EQ(layers[0].variance, 0.25);
     const GaussianMoments input = gaussianMoments(relu, relu.defaults(), 1.5, 0.25);
@@ -408,7 +415,7 @@ TEST(DepthProfile, InputMeanOnlyShowsInTheFirstStep)
 TEST(DepthProfile, StepBlocksGradientsCompletely)
 {
     const Activation& step = byId("step");
-    const auto layers = depthProfile(step, step.defaults(), {1.0, 0.0, 0.0, 1.0, 5});
+    const auto layers = depthProfile(step, step.defaults(), {.depth = 5, .batch = 0});
     EXPECT_EQ(layers[0].log10GradientNorm, -std::numeric_limits<double>::infinity());
     EXPECT_NEAR(layers[1].variance, 0.5, 1e-14);  // σ_w² E[step²] = P(z ≥ 0)
 }
@@ -425,7 +432,8 @@ TEST(DepthProfile, ScalingPastTheBendsChangesNothing)
                            "squareplus", "tanh"}) {
         const Activation& a = byId(id);
         for (const double weights : {0.5, 2.5}) {
-            const auto layers = depthProfile(a, a.defaults(), {weights, 0.0, 0.0, 1.0, 200});
+            const auto layers =
+                depthProfile(a, a.defaults(), {.depth = 200, .batch = 0, .weightVariance = weights});
             for (std::size_t l = 0; l + 1 < layers.size(); ++l) {
                 const double q = layers[l].variance;
                 const std::string where = std::string(id) + " σ_w²=" + std::to_string(weights) +
@@ -442,7 +450,8 @@ TEST(DepthProfile, ScalingPastTheBendsChangesNothing)
 TEST(BatchTheory, ReluCorrelationFollowsTheArcCosineKernel)
 {
     const Activation& relu = byId("relu");
-    const auto layers = depthProfile(relu, relu.defaults(), {2.0, 0.0, 0.0, 1.0, 200, 64});
+    const auto layers =
+        depthProfile(relu, relu.defaults(), {.depth = 200, .batch = 64, .weightVariance = 2.0});
     EXPECT_EQ(layers[0].correlation, 0.0);
     double c = 1.0 / std::numbers::pi;
     for (std::size_t l = 1; l < layers.size(); ++l) {
@@ -455,7 +464,8 @@ TEST(BatchTheory, ReluCorrelationFollowsTheArcCosineKernel)
 TEST(BatchTheory, ReluUnitsDieAsTheInputsBecomeAlike)
 {
     const Activation& relu = byId("relu");
-    const auto layers = depthProfile(relu, relu.defaults(), {2.0, 0.0, 0.0, 1.0, 200, 64});
+    const auto layers =
+        depthProfile(relu, relu.defaults(), {.depth = 200, .batch = 64, .weightVariance = 2.0});
     // Independent inputs: a unit is off for all 64 with probability 2⁻⁶⁴.
     EXPECT_NEAR(layers[0].deadFraction, std::pow(0.5, 64), 1e-30);
     for (std::size_t l = 1; l < layers.size(); ++l) {
@@ -465,7 +475,7 @@ TEST(BatchTheory, ReluUnitsDieAsTheInputsBecomeAlike)
     }
     EXPECT_GT(layers.back().deadFraction, 0.45);
     // ReLU is positively homogeneous: the weight scale changes the variance, not the correlation.
-    const auto lecun = depthProfile(relu, relu.defaults(), {1.0, 0.0, 0.0, 1.0, 200, 64});
+    const auto lecun = depthProfile(relu, relu.defaults(), {.depth = 200, .batch = 64});
     for (std::size_t l = 0; l < layers.size(); l += 20)
         EXPECT_NEAR(lecun[l].deadFraction, layers[l].deadFraction, 1e-9) << "layer " << l;
 }
@@ -474,7 +484,8 @@ TEST(BatchTheory, InputsBelowTheKinkAreDeadForTheWholeBatch)
 {
     const Activation& relu = byId("relu");
     // Inputs ~ N(−3, 1): each coordinate is negative for all 64 inputs with probability Φ(3)⁶⁴.
-    const auto layers = depthProfile(relu, relu.defaults(), {2.0, 0.0, -3.0, 1.0, 3, 64});
+    const auto layers = depthProfile(relu, relu.defaults(),
+                                     {.depth = 3, .batch = 64, .weightVariance = 2.0, .inputMean = -3.0});
     expectRelative(layers[0].deadFraction, std::pow(normalCdf(3.0), 64), 1e-12, "inputs");
 }
 
@@ -482,7 +493,7 @@ TEST(BatchTheory, NothingDiesWhereTheDerivativeNeverVanishes)
 {
     for (const char* id : {"tanh", "selu", "gelu", "leaky_relu", "snake"}) {
         const Activation& a = byId(id);
-        const auto layers = depthProfile(a, a.defaults(), {1.0, 0.0, 0.5, 1.0, 20, 64});
+        const auto layers = depthProfile(a, a.defaults(), {.depth = 20, .batch = 64, .inputMean = 0.5});
         for (const TheoryLayer& layer : layers) {
             EXPECT_EQ(layer.deadFraction, 0.0) << id;
             EXPECT_TRUE(std::isnan(layer.correlation)) << id;
@@ -493,8 +504,13 @@ TEST(BatchTheory, NothingDiesWhereTheDerivativeNeverVanishes)
 TEST(BatchTheory, AddedLaterEqualsComputedAtOnce)
 {
     const Activation& relu6 = byId("relu6");
-    const DepthSetup with{2.0, 0.1, 0.5, 2.0, 40, 32};
-    DepthSetup without = with;
+    const DepthNetwork with{.depth = 40,
+                            .batch = 32,
+                            .weightVariance = 2.0,
+                            .biasVariance = 0.1,
+                            .inputMean = 0.5,
+                            .inputVariance = 2.0};
+    DepthNetwork without = with;
     without.batch = 0;
     const auto direct = depthProfile(relu6, relu6.defaults(), with);
     auto later = depthProfile(relu6, relu6.defaults(), without);

@@ -4,7 +4,8 @@
 // limit N → ∞ where every pre-activation is Gaussian (mean-field theory), and the mean/variance
 // map of the self-normalising networks paper (Klambauer et al. 2017).
 
-#include "activation.h"
+#include "core/activation.h"
+#include "depth_network.h"
 
 #include <array>
 #include <optional>
@@ -12,18 +13,6 @@
 #include <vector>
 
 namespace ax::core {
-
-// How a network is initialised and fed.
-struct DepthSetup {
-    double weightVariance = 1.0;  // σ_w²: 1 is LeCun's initialisation, 2 is He's
-    double biasVariance = 0.0;    // σ_b²
-    double inputMean = 0.0;       // each input coordinate ~ N(inputMean, inputVariance)
-    double inputVariance = 1.0;
-    int depth = 30;  // number of weight layers
-    // Inputs a unit must be dead for to count as dead (the simulation's batch); 0 skips the
-    // batch statistics (correlation and dead fraction), which cost more than the rest.
-    int batch = 0;
-};
 
 // q^{l+1} = σ_w² E_{z~N(mean, q)}[φ(z)²] + σ_b².
 [[nodiscard]] double varianceMap(const Activation& activation, const ParameterValues& p, double q,
@@ -112,7 +101,7 @@ struct TheoryLayer {
     double deadMass = 0.0;        // P(φ′(h) = 0) for one unit and one input
     // Correlation between the pre-activations of two different inputs of the batch (inputs are
     // drawn independently, so it starts at 0), and the share of units with φ′ = 0 for all
-    // setup.batch inputs. Both NaN when setup.batch is 0; correlation is NaN too when φ′ never
+    // network.batch inputs. Both NaN when network.batch is 0; correlation is NaN too when φ′ never
     // vanishes, as the dead fraction is then 0 whatever it is.
     double correlation = std::numeric_limits<double>::quiet_NaN();
     double deadFraction = std::numeric_limits<double>::quiet_NaN();
@@ -122,14 +111,14 @@ struct TheoryLayer {
 };
 
 // depth + 1 layers. Only the inputs have a non-zero mean: zero-mean weights centre every later layer.
-// With setup.batch > 0 it includes addBatchStatistics.
+// With network.batch > 0 it includes addBatchStatistics.
 [[nodiscard]] std::vector<TheoryLayer> depthProfile(const Activation& activation, const ParameterValues& p,
-                                                    const DepthSetup& setup);
+                                                    const DepthNetwork& network);
 
 // Fills correlation and deadFraction of layers, a depthProfile of the same activation, parameters
-// and setup (computed with any batch). The costly part of the profile, so the window adds it after
-// drawing the rest. Nothing happens when setup.batch is 0.
-void addBatchStatistics(const Activation& activation, const ParameterValues& p, const DepthSetup& setup,
+// and network (computed with any batch). The costly part of the profile, so the window adds it after
+// drawing the rest. Nothing happens when network.batch is 0.
+void addBatchStatistics(const Activation& activation, const ParameterValues& p, const DepthNetwork& network,
                         std::span<TheoryLayer> layers);
 
 }  // namespace ax::core

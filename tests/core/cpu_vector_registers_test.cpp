@@ -3,10 +3,11 @@
 // and the depth lab's theory ran sixteen times slower after a repaint. Each heavy entry point of the
 // core clears it before it starts.
 
-#include "core/vector_state.h"
+#include "core/cpu_vector_registers.h"
 #include "core/activation.h"
-#include "core/depth_theory.h"
-#include "core/gaussian_expectation.h"
+#include "core/catalog.h"
+#include "core/depth/depth_theory.h"
+#include "core/depth/gaussian_expectation.h"
 #include "core/sampling.h"
 #include "core/saturation.h"
 
@@ -50,7 +51,7 @@ void dirtyUpperState()
 }
 #endif
 
-TEST(VectorState, EveryHeavyEntryPointStartsInTheFastMode)
+TEST(CpuVectorRegisters, EveryHeavyEntryPointStartsInTheFastMode)
 {
 #ifndef AX_CAN_SEE_VECTOR_STATE
     GTEST_SKIP() << "only x86-64 has this state";
@@ -60,22 +61,16 @@ TEST(VectorState, EveryHeavyEntryPointStartsInTheFastMode)
     const ParameterValues p = elu.defaults();
     const std::vector<double> z{-1.0, 0.0, 1.0};
     std::vector<double> f(3), d1(3), d2(3);
-    std::vector<TheoryLayer> layers = depthProfile(elu, p, {1.0, 0.0, 0.0, 1.0, 3});
+    std::vector<TheoryLayer> layers = depthProfile(elu, p, {.depth = 3, .batch = 0});
     SampleSet samples;
     const std::vector<std::pair<std::string, std::function<void()> > > entryPoints = {
-        {"clearUpperVectorState", [] { clearUpperVectorState(); }},
+        {"clearUpperVectorRegisters", [] { clearUpperVectorRegisters(); }},
         {"evaluateAll", [&] { evaluateAll(elu, p, z, f, d1, d2); }},
         {"sampleUniform", [&] { sampleUniform(elu, p, -4.0, 4.0, 100, samples); }},
         {"saturationIntervals", [&] { (void)saturationIntervals(elu, p, -4.0, 4.0, 0.05); }},
         {"gaussianMoments", [&] { (void)gaussianMoments(elu, p, 0.0, 1.0); }},
-        {"depthProfile",
-         [&] {
-             (void)depthProfile(elu, p, {1.0, 0.0, 0.0, 1.0, 3});
-         }},
-        {"addBatchStatistics",
-         [&] {
-             addBatchStatistics(elu, p, {1.0, 0.0, 0.0, 1.0, 3, 8}, layers);
-         }},
+        {"depthProfile", [&] { (void)depthProfile(elu, p, {.depth = 3, .batch = 0}); }},
+        {"addBatchStatistics", [&] { addBatchStatistics(elu, p, {.depth = 3, .batch = 8}, layers); }},
     };
     for (const auto& [name, run] : entryPoints) {
         dirtyUpperState();

@@ -37,7 +37,7 @@ void fillNormal(Matrix& m, std::mt19937_64& engine, double mean, double sd)
 }
 
 // Weights of layer l first, then its biases, from the layer's own stream.
-Matrix layerWeights(const SimulationSettings& s, int layer, std::mt19937_64& engine)
+Matrix layerWeights(const DepthNetwork& s, int layer, std::mt19937_64& engine)
 {
     engine.seed(mixSeed(s.seed, static_cast<std::uint64_t>(layer)));
     Matrix w(s.width, s.width);
@@ -69,7 +69,7 @@ SimulatedLayer measure(const Matrix& h, const Matrix& f, const Matrix& d1, bool 
 
 }  // namespace
 
-std::optional<std::string> validateSimulation(const SimulationSettings& s)
+std::optional<std::string> validateSimulation(const DepthNetwork& s)
 {
     if (s.width < kMinSimulationWidth || s.width > kMaxSimulationWidth)
         return "width must be between " + std::to_string(kMinSimulationWidth) + " and " +
@@ -89,7 +89,7 @@ std::optional<std::string> validateSimulation(const SimulationSettings& s)
 }
 
 SimulationResult simulateDepth(const Activation& activation, const ParameterValues& p,
-                               const SimulationSettings& s, std::stop_token stop,
+                               const DepthNetwork& s, std::stop_token stop,
                                const SimulationProgress& progress)
 {
     SimulationResult result;

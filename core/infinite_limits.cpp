@@ -1,11 +1,11 @@
-#include "app/infinite_limits.h"
+#include "core/infinite_limits.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
 
-namespace ax::app {
+namespace ax::core {
 
 namespace {
 
@@ -46,18 +46,17 @@ double limitOf(const std::array<double, kDecades.size()>& ladder,
 
 }  // namespace
 
-core::Derivatives limitAtInfinity(const core::Activation& activation, const core::ParameterValues& parameters,
-                                  double towards)
+Derivatives limitAtInfinity(const Activation& activation, const ParameterValues& parameters, double towards)
 {
     const double sign = towards < 0.0 ? -1.0 : 1.0;
-    std::array<core::Derivatives, kDecades.size()> ladder{};
+    std::array<Derivatives, kDecades.size()> ladder{};
     for (std::size_t k = 0; k < kDecades.size(); ++k)
         ladder[k] = activation.evaluate(sign * kDecades[k], parameters);
-    std::array<core::Derivatives, kInsideSteps.size()> nearby{};
+    std::array<Derivatives, kInsideSteps.size()> nearby{};
     for (std::size_t k = 0; k < kInsideSteps.size(); ++k)
         nearby[k] = activation.evaluate(sign * kDecades.back() * (1.0 - kInsideSteps[k]), parameters);
 
-    const auto limitOfMember = [&](double core::Derivatives::*member) {
+    const auto limitOfMember = [&](double Derivatives::*member) {
         std::array<double, kDecades.size()> ladderValues{};
         std::array<double, kInsideSteps.size()> nearbyValues{};
         for (std::size_t k = 0; k < ladder.size(); ++k)
@@ -66,8 +65,8 @@ core::Derivatives limitAtInfinity(const core::Activation& activation, const core
             nearbyValues[k] = nearby[k].*member;
         return limitOf(ladderValues, nearbyValues);
     };
-    return {limitOfMember(&core::Derivatives::f), limitOfMember(&core::Derivatives::d1),
-            limitOfMember(&core::Derivatives::d2)};
+    return {limitOfMember(&Derivatives::f), limitOfMember(&Derivatives::d1),
+            limitOfMember(&Derivatives::d2)};
 }
 
-}  // namespace ax::app
+}  // namespace ax::core

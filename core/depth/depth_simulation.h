@@ -2,7 +2,8 @@
 // A real random fully connected network, run forward and backward on a batch of Gaussian inputs,
 // to set beside the wide-network theory: finite width, one draw of the weights, actual numbers.
 
-#include "activation.h"
+#include "core/activation.h"
+#include "depth_network.h"
 
 #include <cstdint>
 #include <functional>
@@ -20,19 +21,6 @@ inline constexpr int kMaxSimulationBatch = 1024;
 // Backpropagation keeps f′ of every layer; for this many inputs of the batch at most, which bounds
 // the memory at the largest sizes while still averaging over far more than enough units.
 inline constexpr int kGradientBatch = 64;
-
-// One network: h^{l+1} = W^l φ(h^l) + b^l, W^l_ij ~ N(0, weightVariance / width),
-// b^l_i ~ N(0, biasVariance), for l = 0 … depth − 1; h^0 is the input batch.
-struct SimulationSettings {
-    int width = 256;
-    int depth = 50;
-    int batch = 64;
-    double weightVariance = 1.0;
-    double biasVariance = 0.0;
-    double inputMean = 0.0;
-    double inputVariance = 1.0;
-    std::uint64_t seed = 1;
-};
 
 // What was measured at one layer, pooled over all units and inputs of the batch.
 struct SimulatedLayer {
@@ -53,13 +41,13 @@ struct SimulationResult {
 // Called after every layer of the forward and of the backward pass: (steps done, steps in all).
 using SimulationProgress = std::function<void(int done, int total)>;
 
-// A message when settings are outside what the simulation supports; nullopt when they are fine.
-[[nodiscard]] std::optional<std::string> validateSimulation(const SimulationSettings& settings);
+// A message when a network is outside what the simulation supports; nullopt when it is fine.
+[[nodiscard]] std::optional<std::string> validateSimulation(const DepthNetwork& network);
 
-// Runs the network. The same settings (seed included) give identical results. Checks stop before
-// every layer, so a cancel takes effect within one layer's work. Settings must pass validateSimulation.
+// Runs the network. The same network (seed included) give identical results. Checks stop before
+// every layer, so a cancel takes effect within one layer's work. The network must pass validateSimulation.
 [[nodiscard]] SimulationResult simulateDepth(const Activation& activation, const ParameterValues& p,
-                                             const SimulationSettings& settings, std::stop_token stop = {},
+                                             const DepthNetwork& network, std::stop_token stop = {},
                                              const SimulationProgress& progress = {});
 
 }  // namespace ax::core

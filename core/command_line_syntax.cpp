@@ -1,4 +1,6 @@
-#include "spec_parser.h"
+#include "command_line_syntax.h"
+
+#include "catalog.h"
 
 #include <algorithm>
 #include <charconv>

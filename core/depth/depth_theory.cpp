@@ -1,8 +1,8 @@
 #include "depth_theory.h"
 
+#include "core/cpu_vector_registers.h"
+#include "core/saturation.h"
 #include "gaussian_expectation.h"
-#include "saturation.h"
-#include "vector_state.h"
 
 #include <algorithm>
 #include <cmath>
@@ -290,11 +290,11 @@ double deadForBatch(const DeadSet& set, const BatchLayer& layer, int batch)
 
 }  // namespace
 
-void addBatchStatistics(const Activation& activation, const ParameterValues& p, const DepthSetup& setup,
+void addBatchStatistics(const Activation& activation, const ParameterValues& p, const DepthNetwork& network,
                         std::span<TheoryLayer> layers)
 {
-    clearUpperVectorState();
-    if (layers.empty() || setup.batch <= 0) return;
+    clearUpperVectorRegisters();
+    if (layers.empty() || network.batch <= 0) return;
     const DeadSet dead = deadSet(activation, p, deadReach(layers));
     // Past the last layer whose pre-activations can fall in the dead set (e.g. where eᶻ underflows,
     // far beyond any spread, or a variance that has shrunk to nothing), no unit dies.
@@ -318,7 +318,7 @@ void addBatchStatistics(const Activation& activation, const ParameterValues& p, 
     // The inputs are drawn independently: their coordinates share nothing.
     TheoryLayer& inputs = layers.front();
     inputs.correlation = 0.0;
-    inputs.deadFraction = std::pow(massIn(dead, inputs.mean, std::sqrt(inputs.variance)), setup.batch);
+    inputs.deadFraction = std::pow(massIn(dead, inputs.mean, std::sqrt(inputs.variance)), network.batch);
     if (layers.size() < 2) return;
     // What the first weights see of two inputs: E[φ(xₐ)φ(x_b)] = E[φ(x)]², so they stay apart by
     // Var φ(x).
@@ -334,7 +334,7 @@ void addBatchStatistics(const Activation& activation, const ParameterValues& p, 
         }
         const double q = layer.variance;
         if (!std::isfinite(q) || !std::isfinite(apart)) break;  // NaN from here on
-        BatchLayer now{q, q > 0.0 ? std::clamp(setup.weightVariance * apart / q, 0.0, 1.0) : 0.0};
+        BatchLayer now{q, q > 0.0 ? std::clamp(network.weightVariance * apart / q, 0.0, 1.0) : 0.0};
         layer.correlation = 1.0 - now.oneMinusC;
         // A layer like the one before has the same statistics (a settled variance and correlation,
         // to far more digits than a chart shows).
@@ -343,7 +343,7 @@ void addBatchStatistics(const Activation& activation, const ParameterValues& p, 
             layer.deadFraction = previousDead;
             continue;
         }
-        layer.deadFraction = deadForBatch(dead, now, setup.batch);
+        layer.deadFraction = deadForBatch(dead, now, network.batch);
         if (l + 1 < layers.size()) apart = separation(activation, p, now, kinks);
         previous = now;
         previousDead = layer.deadFraction;
@@ -553,13 +553,13 @@ std::vector<MeanVariance> meanVarianceTrajectory(const Activation& activation, c
 }
 
 std::vector<TheoryLayer> depthProfile(const Activation& activation, const ParameterValues& p,
-                                      const DepthSetup& setup)
+                                      const DepthNetwork& network)
 {
-    clearUpperVectorState();
-    const int depth = std::max(setup.depth, 0);
+    clearUpperVectorRegisters();
+    const int depth = std::max(network.depth, 0);
     std::vector<TheoryLayer> layers(static_cast<std::size_t>(depth) + 1);
-    double mean = setup.inputMean;
-    double q = setup.inputVariance;
+    double mean = network.inputMean;
+    double q = network.inputVariance;
     GaussianMoments g;
     double previousQ = kNaN;
     double previousMean = kNaN;
@@ -597,9 +597,9 @@ std::vector<TheoryLayer> depthProfile(const Activation& activation, const Parame
         }
         previousQ = q;
         previousMean = mean;
-        layer.gradientFactor = setup.weightVariance * g.d1sq;
+        layer.gradientFactor = network.weightVariance * g.d1sq;
         layer.deadMass = g.deadMass;
-        const double next = setup.weightVariance * g.f2 + setup.biasVariance;
+        const double next = network.weightVariance * g.f2 + network.biasVariance;
         q = std::isfinite(next) ? next : kInf;
         mean = 0.0;
     }
@@ -609,7 +609,7 @@ std::vector<TheoryLayer> depthProfile(const Activation& activation, const Parame
         layers[static_cast<std::size_t>(l)].log10GradientNorm =
             layers[static_cast<std::size_t>(l) + 1].log10GradientNorm + 0.5 * std::log10(chi);
     }
-    addBatchStatistics(activation, p, setup, layers);
+    addBatchStatistics(activation, p, network, layers);
     return layers;
 }
 

@@ -2,8 +2,13 @@
 // Activations the user defines by a formula in z: parsed with positions for error messages,
 // differentiated symbolically twice, compiled once for fast evaluation, and returned as an ordinary
 // Activation so every chart, table and export treats them like the catalog's own.
+//
+// A new function for formulas: its name in formula_grammar.cpp; where GiNaC has none of its own,
+// a symbolic function with its derivative in symbolic_functions.cpp; its text and muParser names
+// in expression_printers.cpp, its numeric form in compiled_formula.cpp, and its derivative's size
+// in derivative_budget.cpp.
 
-#include "activation.h"
+#include "core/activation.h"
 
 #include <cstddef>
 #include <optional>
@@ -96,22 +101,5 @@ struct FormulaCheck {
 // The spec of an editable copy of a catalog activation (same parameters, defaults and sliders).
 [[nodiscard]] std::optional<CustomActivationSpec> duplicateAsCustom(std::string_view catalogId,
                                                                     std::string newId);
-
-// A stretch of z.
-struct Interval {
-    double lo = 0.0;
-    double hi = 0.0;
-};
-
-// Where f, f′ or f″ is NaN or infinite within [zMin, zMax], ends refined by bisection; isolated
-// poles (1/z at 0) come back as very narrow intervals around them. Works for any activation.
-[[nodiscard]] std::vector<Interval> nonFiniteIntervals(const Activation& activation, const ParameterValues& p,
-                                                       double zMin, double zMax);
-
-// Properties measured numerically: the range over [zMin, zMax] (both ends included), monotonicity
-// and convexity there, boundedness and saturation from far probes, dead regions, smoothness from
-// the kinks. Works for any activation; non-finite values are ignored.
-[[nodiscard]] Properties measureProperties(const Activation& activation, const ParameterValues& p, double zMin,
-                                           double zMax);
 
 }  // namespace ax::core
