@@ -5,7 +5,7 @@
 #include "app/platform.h"
 
 #include "core/spec_parser.h"
-#include "ui/widgets/depth_chart_export.h"
+#include "ui/render/depth_chart_export.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/quoted_text.h"
 #include "ui/render/figure_export.h"
@@ -46,13 +46,13 @@ using ExportChart = std::variant<FigureChart, DepthChart>;
 QString exportChartName(const ExportChart& chart)
 {
     if (const auto* figure = std::get_if<FigureChart>(&chart)) return ui::figureChartName(*figure);
-    return ui::DepthLabView::chartName(std::get<DepthChart>(chart));
+    return ui::depthChartName(std::get<DepthChart>(chart));
 }
 
 std::optional<ExportChart> exportChartFromName(const QString& name)
 {
     if (const auto figure = ui::figureChartFromName(name)) return *figure;
-    if (const auto depth = ui::DepthLabView::chartFromName(name)) return *depth;
+    if (const auto depth = ui::depthChartFromName(name)) return *depth;
     return std::nullopt;
 }
 
@@ -233,7 +233,7 @@ ExportPlan makePlan(const ExportArguments& arguments, const ui::ExplorerState& s
     for (const FigureChart chart : ui::kFigureCharts)
         chartNames << ui::figureChartName(chart);
     for (const DepthChart chart : ui::kDepthCharts)
-        chartNames << ui::DepthLabView::chartName(chart);
+        chartNames << ui::depthChartName(chart);
     if (arguments.charts)
         plan.charts = parseNameList<ExportChart>(QStringLiteral("charts"), *arguments.charts, chartNames,
                                                  exportChartFromName);
@@ -430,11 +430,10 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
     };
     std::vector<Rendered> figures;
     // Built only for depth charts; its constructor computes the theory for the state as it is now.
-    std::unique_ptr<ui::DepthLabView> depthLab;
+    std::unique_ptr<ui::DepthLabModel> depthLab;
     for (const ExportChart& chart : plan.charts) {
-        if (std::holds_alternative<DepthChart>(chart) && !depthLab)
-        {
-            depthLab = std::make_unique<ui::DepthLabView>(state);
+        if (std::holds_alternative<DepthChart>(chart) && !depthLab) {
+            depthLab = std::make_unique<ui::DepthLabModel>(state);
             depthLab->completeTheory();
         }
         for (const FigureFormat format : plan.formats) {
