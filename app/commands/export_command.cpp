@@ -1,8 +1,8 @@
-#include "app/export_command.h"
+#include "app/commands/export_command.h"
 
-#include "app/command_line.h"
-#include "app/local_path.h"
-#include "app/platform.h"
+#include "app/commands/command_line.h"
+#include "app/commands/local_path.h"
+#include "app/commands/platform.h"
 
 #include "core/spec_parser.h"
 #include "ui/render/depth_chart_export.h"
@@ -12,7 +12,6 @@
 #include "ui/model/session_file.h"
 #include "ui/render/sweep_export.h"
 
-#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -527,17 +526,6 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
         return EXIT_FAILURE;
     }
     return EXIT_SUCCESS;
-}
-
-int runExport(int& /*argc*/, char** argv, const ExportArguments& arguments)
-{
-    useOffscreenPlatformWithoutDisplay();
-    keepOnlyCriticalQtMessages();
-    // Only the program name: the options were read already, and Qt would take --style for itself.
-    int qtArgc = 1;
-    // QApplication rather than QGuiApplication: the figure uses the widget style's fonts and palette.
-    const QApplication app(qtArgc, argv);
-    return ExportCommand::run(arguments, stdout);
 }
 
 }  // namespace ax::app

@@ -1,4 +1,4 @@
-#include "app/infinite_limits.h"
+#include "app/commands/infinite_limits.h"
 
 #include <algorithm>
 #include <array>
