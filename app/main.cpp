@@ -1,8 +1,9 @@
-#include "app/command_line.h"
-#include "app/export_command.h"
-#include "app/file_commands.h"
-#include "app/headless_commands.h"
-#include "app/local_path.h"
+#include "app/commands/command_line.h"
+#include "app/commands/print_commands.h"
+#include "app/commands/table_command.h"
+#include "app/commands/local_path.h"
+#include "app/export_application.h"
+#include "app/screenshot_command.h"
 #include "app/window.h"
 
 #include <QCoreApplication>
@@ -29,10 +30,11 @@ int main(int argc, char* argv[])
     if (invocation.error.isEmpty() && invocation.command == ax::app::Command::Window)
         return ax::app::runWindow(argc, argv, invocation.sessionPath);
     if (invocation.error.isEmpty() && invocation.command == ax::app::Command::Export)
-        return ax::app::runExport(argc, argv, invocation.exportArguments);
-    if (invocation.error.isEmpty() && (invocation.command == ax::app::Command::Screenshot ||
-                                       invocation.command == ax::app::Command::ExportTable))
-        return ax::app::runFileCommand(argv, invocation);
+        return ax::app::runExport(argv, invocation.exportArguments);
+    if (invocation.error.isEmpty() && invocation.command == ax::app::Command::Screenshot)
+        return ax::app::runScreenshotCommand(argv, invocation);
+    if (invocation.error.isEmpty() && invocation.command == ax::app::Command::ExportTable)
+        return ax::app::runTableCommand(argv, invocation);
 
     const QCoreApplication app(argc, argv);
     if (!invocation.error.isEmpty()) {
@@ -41,5 +43,5 @@ int main(int argc, char* argv[])
     }
     if (invocation.command == ax::app::Command::Help) commandLine.showHelp();
     if (invocation.command == ax::app::Command::Version) commandLine.showVersion();
-    return ax::app::HeadlessCommands::run(invocation, stdin, stdout);
+    return ax::app::PrintCommands::run(invocation, stdin, stdout);
 }

@@ -1,7 +1,7 @@
 #include "app/window.h"
 
-#include "app/command_line.h"
-#include "app/platform.h"
+#include "app/commands/command_line.h"
+#include "app/commands/platform.h"
 
 #include "ui/widgets/main_window.h"
 #include "ui/widgets/file_menu_actions.h"

@@ -3,17 +3,12 @@
 // network, the wide-network theory as lines and a simulated network as dots, with the controls of
 // the initialisation and a background simulation that can be cancelled.
 
-#include "core/depth/depth_simulation.h"
-#include "core/depth/depth_theory.h"
-#include "ui/widgets/depth_lab_chart.h"
+#include "ui/model/depth_lab_model.h"
 #include "ui/model/explorer_state.h"
+#include "ui/render/depth_chart_painter.h"
 
-#include <QHash>
 #include <QString>
 #include <QWidget>
-
-#include <optional>
-#include <vector>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -25,10 +20,7 @@ class QTimer;
 
 namespace ax::ui {
 
-class DepthLabRunner;
-
-// The four charts, by the names the command line and exports use.
-enum class DepthChart { Variance, Gradient, Dead, Phase };
+class DepthLabChart;
 
 class DepthLabView : public QWidget {
     Q_OBJECT
@@ -36,14 +28,13 @@ class DepthLabView : public QWidget {
 public:
     static constexpr int kDefaultDepth = DepthLabSettings{}.depth;
     static constexpr int kDefaultWidth = DepthLabSettings{}.width;
-    static constexpr int kBatch = 64;
+    static constexpr int kBatch = DepthLabModel::kBatch;
 
     explicit DepthLabView(ExplorerState& state, QWidget* parent = nullptr);
     ~DepthLabView() override;
 
-    // "depth-variance", "depth-gradient", "depth-dead", "selu-phase".
-    [[nodiscard]] static QString chartName(DepthChart chart);
-    [[nodiscard]] static std::optional<DepthChart> chartFromName(const QString& name);
+    // What the view shows: the theory, the simulation and the readings.
+    [[nodiscard]] const DepthLabModel& model() const noexcept { return *m_model; }
 
     // One chart on any device, exactly as the view shows it.
     void paintChart(DepthChart chart, QPainter& painter, const QRectF& target) const;
@@ -55,6 +46,7 @@ public:
 
     // The network the theory describes and the simulation builds.
     [[nodiscard]] core::DepthNetwork settings() const;
+    // Each edits the state's network, as the controls do; a refused value goes to statusMessage.
     void setDepth(int depth);
     void setWidth(int width);
     void setWeightInit(WeightInit init, double customVariance = 1.0);
@@ -78,31 +70,21 @@ signals:
 private:
     // from the state
     void onStateChanged(const StateChange& change);
-    // from the controls: the state keeps the setup, so sessions and settings carry it
-    void onSetupChanged();
+    // from the controls
+    void onControlsChanged();
+    // The one way every control and setter edits the network: through the state, so sessions and
+    // settings carry it and the model hears of it.
+    void edit(const DepthLabSettings& lab);
     // the controls showing the state's setup
     void showSetup();
-    // a new setup: the theory is redone and the simulated dots belong to another network
-    void setupChanged();
-    // from the worker
-    void onSimulated(const QString& id, const core::SimulationResult& result);
-    void onFinished(bool cancelled);
-
-    void scheduleRefresh();
+    // from the model
+    void showResults();
+    void onSimulationFinished(bool cancelled);
     void showEvent(QShowEvent* event) override;
-    void refresh();
-    // Adds the dead-unit theory of pending activations for up to budgetMs (all of them when
-    // negative), so that a setup change with many activations never blocks input for long.
-    void addBatchTheory(int budgetMs);
-    // Forgets the dead-unit theory still to be added, when what it was for has changed.
-    void dropPendingBatchTheory();
-    void rebuildCharts();
     void showReadings();
-    [[nodiscard]] core::DepthNetwork setup() const;
 
     ExplorerState& m_state;
-    DepthLabRunner* m_runner = nullptr;
-    QTimer* m_refreshTimer = nullptr;
+    DepthLabModel* m_model = nullptr;
 
     QSpinBox* m_depth = nullptr;
     QComboBox* m_width = nullptr;
@@ -117,35 +99,9 @@ private:
     QProgressBar* m_progress = nullptr;
     QLabel* m_status = nullptr;
 
-    // SELU's phase plane depends only on its parameters and σ_w²: kept between rebuilds.
-    struct PhasePlane {
-        core::ParameterValues parameters{};
-        double weightVariance = 0.0;
-        std::vector<QLineF> arrows;
-        std::vector<std::vector<QPointF>> trajectories;
-        std::optional<core::MeanVarianceFixedPoint> fixedPoint;
-        bool valid = false;
-    };
-    PhasePlane m_phase;
-    // SELU's phase plane for parameters p and weights of variance tau (any thread).
-    [[nodiscard]] static PhasePlane computePhasePlane(const core::Activation& selu,
-                                                      const core::ParameterValues& p, double tau);
-    // Whether m_phase was drawn for other parameters or weights than the state's.
-    [[nodiscard]] bool phaseIsStale() const;
-
     DepthLabChart* m_charts[4] = {};
     QLabel* m_readings[4] = {};
-    QString m_readingText[4];     // what the labels show, or will once m_readingTimer fires
-    QString m_readingDetails[4];  // their tooltips: each activation's own sentence
     QTimer* m_readingTimer = nullptr;
-
-    QHash<QString, std::vector<core::TheoryLayer>> m_theory;  // per id, for the current setup
-    QHash<QString, core::SimulationResult> m_simulated;       // per id, for the current setup
-    QStringList m_staleTheory;                                // ids whose theory must be redone
-    QStringList m_batchPending;  // ids whose theory still lacks the dead-unit line
-    QTimer* m_batchTimer = nullptr;
-    bool m_allStale = true;
-    bool m_refreshWhenShown = false;
 };
 
 }  // namespace ax::ui

@@ -1,6 +1,6 @@
 #include "ui/widgets/export_dialog.h"
 
-#include "ui/widgets/depth_chart_export.h"
+#include "ui/render/depth_chart_export.h"
 
 #include "ui/model/explorer_state.h"
 
@@ -358,7 +358,7 @@ QString ExportDialog::defaultFileName() const
         return base +
                (m_animationFormat->currentIndex() == 0 ? QStringLiteral(".gif") : QStringLiteral(".png"));
     }
-    const QString chart = depthChart() ? DepthLabView::chartName(*depthChart())
+    const QString chart = depthChart() ? depthChartName(*depthChart())
                                        : figureChartName(static_cast<FigureChart>(m_chart->currentData().toInt()));
     return chart + QLatin1Char('.') + figureFormatName(figureFormat());
 }
@@ -480,7 +480,7 @@ void ExportDialog::copyToClipboard()
     if (const auto chart = depthChart()) {
         m_depthLab->completeTheory();
         QImage image;
-        image.loadFromData(renderDepthChartBytes(*m_depthLab, *chart, options, FigureFormat::Png), "PNG");
+        image.loadFromData(renderDepthChartBytes(m_depthLab->model(), *chart, options, FigureFormat::Png), "PNG");
         QGuiApplication::clipboard()->setImage(image);
         showMessage(tr("The chart is on the clipboard (as an image)."), false);
         return;
@@ -537,7 +537,7 @@ std::optional<QString> ExportDialog::exportNow()
         error = validateFigureOptions(figureOptions());
         if (!error) {
             m_depthLab->completeTheory();
-            const QByteArray bytes = renderDepthChartBytes(*m_depthLab, *chart, figureOptions(), figureFormat());
+            const QByteArray bytes = renderDepthChartBytes(m_depthLab->model(), *chart, figureOptions(), figureFormat());
             error = bytes.isEmpty() ? std::optional<QString>(tr("The chart could not be rendered."))
                                     : writeFileAtomically(path(), bytes);
         }

@@ -3,7 +3,7 @@
 // paths do when there is no fixed point.
 
 #include "ui/model/depth_lab_readings.h"
-#include "ui/widgets/depth_lab_view.h"
+#include "ui/model/depth_lab_model.h"
 #include "ui/model/explorer_state.h"
 
 #include "core/activation.h"
@@ -49,16 +49,18 @@ TEST(DepthLabReadingsTest, TheStorysDeadUnitCountIsSevenOfEightThroughSimulateAn
 {
     ExplorerState state;
     state.setEnabledIds(ExplorerState::storyIds());
-    DepthLabView view(state);
-    view.setWidth(64);
-    view.setDepth(6);
+    DepthLabSettings lab = state.depthLab();
+    lab.width = 64;
+    lab.depth = 6;
+    ASSERT_FALSE(state.setDepthLab(lab).has_value());
+    DepthLabModel view(state);
     view.completeTheory();
     const QString expected = QStringLiteral("7 of 8 cannot lose a unit");
     EXPECT_TRUE(view.reading(DepthChart::Dead).contains(expected))
         << view.reading(DepthChart::Dead).toStdString();
 
-    QSignalSpy finished(&view, &DepthLabView::simulationFinished);
-    view.simulate();
+    QSignalSpy finished(&view, &DepthLabModel::simulationFinished);
+    ASSERT_EQ(view.simulate(), 8);
     ASSERT_TRUE(finished.wait(60000));
     view.completeTheory();
     EXPECT_TRUE(view.reading(DepthChart::Dead).contains(expected))
@@ -79,26 +81,14 @@ TEST(DepthLabReadingsTest, SeluWithASmallLambdaReadsAsCollapsing)
     ExplorerState state;
     state.setEnabledIds({QStringLiteral("selu")});
     ASSERT_FALSE(state.setParameter(QStringLiteral("selu"), QStringLiteral("lambda"), 0.5).has_value());
-    DepthLabView view(state);
+    DepthLabModel view(state);
     view.completeTheory();
     const QString phase = view.reading(DepthChart::Phase);
     EXPECT_FALSE(phase.contains(QStringLiteral("runs off"))) << phase.toStdString();
     EXPECT_TRUE(phase.contains(QStringLiteral("collapses to 0"))) << phase.toStdString();
-    const auto& variance = view.chartContent(DepthChart::Variance).series.front().line;
-    EXPECT_LT(variance.back().y(), 0.1 * variance.front().y()) << "the chart shows the same";
-}
-
-TEST(DepthLabReadingsTest, EachEmptyChartAsksForWhatItShows)
-{
-    ExplorerState state;
-    state.setEnabledIds({});
-    DepthLabView view(state);
-    view.completeTheory();
-    EXPECT_TRUE(view.chartContent(DepthChart::Variance).emptyText.contains(QStringLiteral("variance")));
-    EXPECT_TRUE(view.chartContent(DepthChart::Gradient).emptyText.contains(QStringLiteral("gradient")));
-    EXPECT_FALSE(view.chartContent(DepthChart::Gradient).emptyText.contains(QStringLiteral("variance")));
-    EXPECT_TRUE(view.chartContent(DepthChart::Dead).emptyText.contains(QStringLiteral("units die")));
-    EXPECT_FALSE(view.chartContent(DepthChart::Dead).emptyText.contains(QStringLiteral("variance")));
+    const std::vector<core::TheoryLayer>* variance = view.theory(QStringLiteral("selu"));
+    ASSERT_NE(variance, nullptr);
+    EXPECT_LT(variance->back().variance, 0.1 * variance->front().variance) << "the theory says the same";
 }
 
 }  // namespace

@@ -25,6 +25,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
+#include <initializer_list>
 #include <utility>
 
 namespace ax::ui {
@@ -381,9 +383,9 @@ TEST_F(DepthLabViewTest, ChartsRenderToAnImageInTheActivationColours)
         for (int x = 0; x < image.width(); x += 2)
             colours.insert(image.pixel(x, y));
     EXPECT_GT(colours.size(), 20);
-    EXPECT_EQ(DepthLabView::chartFromName(QStringLiteral("selu-phase")), DepthChart::Phase);
-    EXPECT_EQ(DepthLabView::chartName(DepthChart::Dead), QStringLiteral("depth-dead"));
-    EXPECT_FALSE(DepthLabView::chartFromName(QStringLiteral("depth")).has_value());
+    EXPECT_EQ(depthChartFromName(QStringLiteral("selu-phase")), DepthChart::Phase);
+    EXPECT_EQ(depthChartName(DepthChart::Dead), QStringLiteral("depth-dead"));
+    EXPECT_FALSE(depthChartFromName(QStringLiteral("depth")).has_value());
 
     const QString path = qEnvironmentVariable("AX_DEPTH_LAB_SNAPSHOT");
     if (!path.isEmpty()) {
@@ -462,6 +464,75 @@ TEST_F(DepthLabViewTest, TheNetworkIsSavedAndRestoredWithTheSession)
     bad.insert(QStringLiteral("depthLab"), badLab);
     EXPECT_TRUE(other.fromJson(bad).has_value());
     EXPECT_EQ(other.depthLab().init, WeightInit::Custom);
+}
+
+}  // namespace
+}  // namespace ax::ui
+
+namespace ax::ui {
+namespace {
+
+TEST_F(DepthLabViewTest, TheWindowsChartIsWhatTheSharedPainterDrawsOfTheModel)
+{
+    DepthLabView view(state);
+    view.resize(1200, 800);
+    view.completeTheory();
+    const auto charts = view.findChildren<DepthLabChart*>();
+    ASSERT_EQ(charts.size(), 4);
+    for (const DepthChart chart : kDepthCharts) {
+        const DepthChartContent content = depthChartContent(view.model(), chart);
+        EXPECT_EQ(view.chartContent(chart), content) << depthChartName(chart).toStdString();
+        const DepthLabChart* widget = nullptr;
+        for (const DepthLabChart* c : charts)
+            if (c->content() == content) widget = c;
+        ASSERT_NE(widget, nullptr) << depthChartName(chart).toStdString();
+        const QImage shown = const_cast<DepthLabChart*>(widget)->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QImage painted(shown.size(), QImage::Format_RGB32);
+        {
+            QPainter painter(&painted);
+            painter.setFont(widget->font());
+            paintDepthChart(painter, QRectF(QPointF(0, 0), QSizeF(shown.size())), content, widget->palette());
+        }
+        EXPECT_EQ(shown, painted) << depthChartName(chart).toStdString();
+    }
+}
+
+TEST_F(DepthLabViewTest, EveryControlAndSetterEditsTheNetworkThroughTheState)
+{
+    DepthLabView view(state);
+    QSignalSpy refused(&view, &DepthLabView::statusMessage);
+    view.setDepth(17);
+    EXPECT_EQ(state.depthLab().depth, 17);
+    view.setWidth(256);
+    EXPECT_EQ(state.depthLab().width, 256);
+    view.setBiasVariance(0.3);
+    EXPECT_EQ(state.depthLab().biasVariance, 0.3);
+    view.setInput(0.5, 2.0);
+    EXPECT_EQ(state.depthLab().inputMean, 0.5);
+    EXPECT_EQ(state.depthLab().inputVariance, 2.0);
+    view.setWeightInit(WeightInit::He);
+    EXPECT_EQ(state.depthLab().init, WeightInit::He);
+    EXPECT_TRUE(refused.isEmpty());
+
+    // The controls show it, and editing one writes the state the same way.
+    auto* depth = view.findChild<QSpinBox*>();
+    ASSERT_NE(depth, nullptr);
+    EXPECT_EQ(depth->value(), 17);
+    depth->setValue(23);
+    EXPECT_EQ(state.depthLab().depth, 23);
+
+    // A value the state refuses leaves it and the controls as they were, and says why.
+    const DepthLabSettings before = state.depthLab();
+    for (const auto& edit : std::initializer_list<std::function<void()>>{
+             [&view] { view.setDepth(0); }, [&view] { view.setDepth(1'000'000); },
+             [&view] { view.setWidth(100); }, [&view] { view.setInput(0.0, -1.0); },
+             [&view] { view.setBiasVariance(-0.5); }}) {
+        refused.clear();
+        edit();
+        EXPECT_EQ(state.depthLab(), before);
+        EXPECT_EQ(refused.size(), 1);
+        EXPECT_EQ(depth->value(), 23);
+    }
 }
 
 }  // namespace

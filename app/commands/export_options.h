@@ -4,12 +4,16 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
 
 namespace ax::app {
+
+// The window size --screenshot draws at unless --size says otherwise.
+inline constexpr QSize kDefaultScreenshotSize{1600, 900};
 
 // The text of the --export options as given, before any of it is checked.
 struct ExportArguments {

@@ -1,6 +1,5 @@
-#include "app/export_options.h"
+#include "app/commands/export_options.h"
 
-#include "ui/widgets/window_screenshot.h"
 
 namespace ax::app {
 
@@ -45,8 +44,8 @@ ExportOptions::ExportOptions()
              tr("With --export: the figure size in pixels, WxH, or a4 for an A4 landscape page at 300 dpi "
                 "(default: 1920x1080; with --sweep: 960x540). SVG and PDF take it at 96 pixels per inch. "
                 "With --screenshot: the window's size, WxH (default: %1x%2).")
-                 .arg(ui::kDefaultScreenshotSize.width())
-                 .arg(ui::kDefaultScreenshotSize.height()),
+                 .arg(kDefaultScreenshotSize.width())
+                 .arg(kDefaultScreenshotSize.height()),
              tr("size")),
       m_scale(QStringLiteral("scale"),
               tr("With --export: multiplies the pixel size of PNG and GIF output, e.g. 2 for high-DPI "

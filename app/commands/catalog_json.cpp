@@ -1,4 +1,4 @@
-#include "app/catalog_json.h"
+#include "app/commands/catalog_json.h"
 
 #include "core/activation.h"
 #include "core/catalog.h"

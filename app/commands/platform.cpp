@@ -1,4 +1,4 @@
-#include "app/platform.h"
+#include "app/commands/platform.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,7 +1,7 @@
 #pragma once
 // The commands that print to the terminal and need no display: --eval, --list, --saturation.
 
-#include "app/command_line.h"
+#include "app/commands/command_line.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -12,8 +12,8 @@ namespace ax::app {
 
 // Runs one headless command; errors go to stderr as one line and return kBadInputExitCode.
 // Needs a QCoreApplication.
-class HeadlessCommands {
-    Q_DECLARE_TR_FUNCTIONS(HeadlessCommands)
+class PrintCommands {
+    Q_DECLARE_TR_FUNCTIONS(PrintCommands)
 
 public:
     // invocation.command is Eval, List or Saturation; input is read only by Eval.

@@ -1,7 +1,7 @@
 #pragma once
 // The headless --export command: checks every option, then writes the charts as files.
 
-#include "app/export_options.h"
+#include "app/commands/export_options.h"
 
 #include <QCoreApplication>
 
@@ -18,8 +18,5 @@ public:
     // returns 0, kBadInputExitCode for bad input, or 1 when writing failed (nothing is left behind).
     [[nodiscard]] static int run(const ExportArguments& arguments, std::FILE* output);
 };
-
-// Creates the application (on the offscreen platform when there is no display) and runs the export.
-[[nodiscard]] int runExport(int& argc, char** argv, const ExportArguments& arguments);
 
 }  // namespace ax::app

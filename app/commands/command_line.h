@@ -1,7 +1,7 @@
 #pragma once
 // The program's options, read with QCommandLineParser's conventions, and what they ask for.
 
-#include "app/export_options.h"
+#include "app/commands/export_options.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

@@ -1,18 +1,17 @@
-#include "app/export_command.h"
+#include "app/commands/export_command.h"
 
-#include "app/command_line.h"
-#include "app/local_path.h"
-#include "app/platform.h"
+#include "app/commands/command_line.h"
+#include "app/commands/local_path.h"
+#include "app/commands/platform.h"
 
 #include "core/command_line_syntax.h"
-#include "ui/widgets/depth_chart_export.h"
+#include "ui/render/depth_chart_export.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/quoted_text.h"
 #include "ui/render/figure_export.h"
 #include "ui/model/session_file.h"
 #include "ui/render/sweep_export.h"
 
-#include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -46,13 +45,13 @@ using ExportChart = std::variant<FigureChart, DepthChart>;
 QString exportChartName(const ExportChart& chart)
 {
     if (const auto* figure = std::get_if<FigureChart>(&chart)) return ui::figureChartName(*figure);
-    return ui::DepthLabView::chartName(std::get<DepthChart>(chart));
+    return ui::depthChartName(std::get<DepthChart>(chart));
 }
 
 std::optional<ExportChart> exportChartFromName(const QString& name)
 {
     if (const auto figure = ui::figureChartFromName(name)) return *figure;
-    if (const auto depth = ui::DepthLabView::chartFromName(name)) return *depth;
+    if (const auto depth = ui::depthChartFromName(name)) return *depth;
     return std::nullopt;
 }
 
@@ -233,7 +232,7 @@ ExportPlan makePlan(const ExportArguments& arguments, const ui::ExplorerState& s
     for (const FigureChart chart : ui::kFigureCharts)
         chartNames << ui::figureChartName(chart);
     for (const DepthChart chart : ui::kDepthCharts)
-        chartNames << ui::DepthLabView::chartName(chart);
+        chartNames << ui::depthChartName(chart);
     if (arguments.charts)
         plan.charts = parseNameList<ExportChart>(QStringLiteral("charts"), *arguments.charts, chartNames,
                                                  exportChartFromName);
@@ -430,11 +429,10 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
     };
     std::vector<Rendered> figures;
     // Built only for depth charts; its constructor computes the theory for the state as it is now.
-    std::unique_ptr<ui::DepthLabView> depthLab;
+    std::unique_ptr<ui::DepthLabModel> depthLab;
     for (const ExportChart& chart : plan.charts) {
-        if (std::holds_alternative<DepthChart>(chart) && !depthLab)
-        {
-            depthLab = std::make_unique<ui::DepthLabView>(state);
+        if (std::holds_alternative<DepthChart>(chart) && !depthLab) {
+            depthLab = std::make_unique<ui::DepthLabModel>(state);
             depthLab->completeTheory();
         }
         for (const FigureFormat format : plan.formats) {
@@ -528,17 +526,6 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
         return EXIT_FAILURE;
     }
     return EXIT_SUCCESS;
-}
-
-int runExport(int& /*argc*/, char** argv, const ExportArguments& arguments)
-{
-    useOffscreenPlatformWithoutDisplay();
-    keepOnlyCriticalQtMessages();
-    // Only the program name: the options were read already, and Qt would take --style for itself.
-    int qtArgc = 1;
-    // QApplication rather than QGuiApplication: the figure uses the widget style's fonts and palette.
-    const QApplication app(qtArgc, argv);
-    return ExportCommand::run(arguments, stdout);
 }
 
 }  // namespace ax::app

@@ -1,4 +1,4 @@
-#include "app/local_path.h"
+#include "app/commands/local_path.h"
 
 #include "ui/model/quoted_text.h"
 

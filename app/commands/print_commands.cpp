@@ -1,6 +1,6 @@
-#include "app/headless_commands.h"
+#include "app/commands/print_commands.h"
 
-#include "app/catalog_json.h"
+#include "app/commands/catalog_json.h"
 #include "core/infinite_limits.h"
 
 #include "core/saturation.h"
@@ -56,7 +56,7 @@ core::Derivatives derivativesAt(const core::Activation& activation, const core::
 
 }  // namespace
 
-int HeadlessCommands::run(const Invocation& invocation, std::FILE* input, std::FILE* output)
+int PrintCommands::run(const Invocation& invocation, std::FILE* input, std::FILE* output)
 {
     switch (invocation.command) {
         case Command::Eval:
@@ -77,7 +77,7 @@ int HeadlessCommands::run(const Invocation& invocation, std::FILE* input, std::F
     return kBadInputExitCode;
 }
 
-int HeadlessCommands::eval(const QString& spec, std::FILE* input, std::FILE* output)
+int PrintCommands::eval(const QString& spec, std::FILE* input, std::FILE* output)
 {
     const auto parsed = core::parseActivationSpec(spec.toStdString());
     if (!parsed) {
@@ -111,13 +111,13 @@ int HeadlessCommands::eval(const QString& spec, std::FILE* input, std::FILE* out
     return writeAll(output, out);
 }
 
-int HeadlessCommands::list(std::FILE* output)
+int PrintCommands::list(std::FILE* output)
 {
     const QByteArray json = catalogJson().toJson(QJsonDocument::Indented);
     return writeAll(output, std::string_view(json.constData(), static_cast<std::size_t>(json.size())));
 }
 
-int HeadlessCommands::saturation(const Invocation& invocation, std::FILE* output)
+int PrintCommands::saturation(const Invocation& invocation, std::FILE* output)
 {
     const auto parsed = core::parseActivationSpec(invocation.activationSpec.toStdString());
     if (!parsed) {

@@ -1,4 +1,4 @@
-#include "app/command_line.h"
+#include "app/commands/command_line.h"
 
 #include "core/command_line_syntax.h"
 #include "ui/model/explorer_state.h"

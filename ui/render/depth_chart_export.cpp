@@ -1,6 +1,6 @@
-#include "ui/widgets/depth_chart_export.h"
+#include "ui/render/depth_chart_export.h"
 
-#include "ui/widgets/depth_lab_chart.h"
+#include "ui/render/depth_chart_painter.h"
 
 #include <QFont>
 #include <QGuiApplication>
@@ -18,14 +18,14 @@ constexpr double kCaptionMargin = 8.0;
 
 }  // namespace
 
-QByteArray renderDepthChartBytes(const DepthLabView& view, DepthChart chart, const FigureOptions& options,
+QByteArray renderDepthChartBytes(const DepthLabModel& model, DepthChart chart, const FigureOptions& options,
                                  FigureFormat format)
 {
     // A figure stands alone: it names its curves even where the window leaves that to a neighbour.
-    DepthChartContent content = view.chartContent(chart);
+    DepthChartContent content = depthChartContent(model, chart);
     content.showLegend = !content.series.empty();
     content.legendShare = 1.0;
-    const QString reading = view.reading(chart);
+    const QString reading = model.reading(chart);
     const QPalette palette = figurePalette(options);
     const auto paint = [&content, &palette, &reading](QPainter& painter, const QRectF& target) {
         const double unit = figureUnit(target);
@@ -42,7 +42,7 @@ QByteArray renderDepthChartBytes(const DepthLabView& view, DepthChart chart, con
                                   ? QRectF()
                                   : painter.boundingRect(textArea, Qt::TextWordWrap | Qt::AlignLeft, reading);
         const double captionHeight = reading.isEmpty() ? 0.0 : needed.height() + kCaptionMargin;
-        DepthLabChart::paint(painter, QRectF(0, 0, size.width(), size.height() - captionHeight), content, palette);
+        paintDepthChart(painter, QRectF(0, 0, size.width(), size.height() - captionHeight), content, palette);
         if (!reading.isEmpty()) {
             painter.fillRect(QRectF(0, size.height() - captionHeight, size.width(), captionHeight),
                              palette.color(QPalette::Base));

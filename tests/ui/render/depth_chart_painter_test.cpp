@@ -1,0 +1,132 @@
+// The depth lab's charts as the render layer draws them from the model, for the window and for
+// every export: what each chart holds, and that one routine paints it on any device.
+
+#include "ui/render/depth_chart_painter.h"
+
+#include "ui/model/depth_lab_model.h"
+#include "ui/model/explorer_state.h"
+#include "ui/render/activation_palette.h"
+#include "ui/render/depth_chart_export.h"
+
+#include <QBuffer>
+#include <QGuiApplication>
+#include <QImage>
+#include <QPainter>
+#include <QSet>
+#include <QSvgGenerator>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace ax::ui {
+namespace {
+
+const QString kRelu = QStringLiteral("relu");
+
+TEST(DepthChartPainterTest, EachEmptyChartAsksForWhatItShows)
+{
+    ExplorerState state;
+    state.setEnabledIds({});
+    DepthLabModel model(state);
+    model.completeTheory();
+    const auto empty = [&model](DepthChart chart) { return depthChartContent(model, chart).emptyText; };
+    EXPECT_TRUE(empty(DepthChart::Variance).contains(QStringLiteral("variance")));
+    EXPECT_TRUE(empty(DepthChart::Gradient).contains(QStringLiteral("gradient")));
+    EXPECT_FALSE(empty(DepthChart::Gradient).contains(QStringLiteral("variance")));
+    EXPECT_TRUE(empty(DepthChart::Dead).contains(QStringLiteral("units die")));
+    EXPECT_FALSE(empty(DepthChart::Dead).contains(QStringLiteral("variance")));
+    for (const DepthChart chart : {DepthChart::Variance, DepthChart::Gradient, DepthChart::Dead})
+        EXPECT_TRUE(depthChartContent(model, chart).series.empty());
+}
+
+TEST(DepthChartPainterTest, TheChartsHoldTheModelsTheoryAndSimulationInTheActivationsColours)
+{
+    ExplorerState state;
+    state.setEnabledIds({kRelu, QStringLiteral("selu")});
+    DepthLabSettings lab = state.depthLab();
+    lab.depth = 5;
+    lab.width = 64;
+    ASSERT_FALSE(state.setDepthLab(lab).has_value());
+    DepthLabModel model(state);
+    model.completeTheory();
+    const std::vector<core::TheoryLayer>& theory = *model.theory(kRelu);
+    const DepthChartContent variance = depthChartContent(model, DepthChart::Variance);
+    ASSERT_EQ(variance.series.size(), 2u);
+    const DepthSeries& relu = variance.series.front();
+    EXPECT_EQ(relu.label, QStringLiteral("ReLU"));
+    EXPECT_EQ(relu.colour, activationColour(state.catalogIndex(kRelu)));
+    ASSERT_EQ(relu.line.size(), theory.size());
+    for (std::size_t l = 0; l < theory.size(); ++l) {
+        EXPECT_EQ(relu.line[l].x(), static_cast<double>(l));
+        EXPECT_EQ(relu.line[l].y(), theory[l].variance);
+    }
+    EXPECT_TRUE(relu.dots.empty()) << "no simulation yet";
+    const DepthChartContent gradient = depthChartContent(model, DepthChart::Gradient);
+    EXPECT_NEAR(gradient.series.front().line.back().y(), std::pow(10.0, theory.back().log10GradientNorm),
+                1e-12);
+    const DepthChartContent dead = depthChartContent(model, DepthChart::Dead);
+    ASSERT_EQ(dead.series.size(), 2u);
+    EXPECT_EQ(dead.series.front().line.back().y(), theory.back().deadFraction);
+    const DepthChartContent phase = depthChartContent(model, DepthChart::Phase);
+    EXPECT_FALSE(phase.arrows.empty());
+    ASSERT_EQ(phase.markers.size(), 1u) << "SELU's fixed point";
+    EXPECT_NEAR(phase.markers.front().y(), model.phasePlane().fixedPoint->point.variance, 1e-12);
+}
+
+TEST(DepthChartPainterTest, OneRoutinePaintsTheSameChartOnAnImageAndAsVectorGraphics)
+{
+    ExplorerState state;
+    state.setEnabledIds({kRelu, QStringLiteral("sigmoid")});
+    DepthLabModel model(state);
+    model.completeTheory();
+    const DepthChartContent content = depthChartContent(model, DepthChart::Variance);
+    QImage first(640, 400, QImage::Format_ARGB32);
+    QImage second(640, 400, QImage::Format_ARGB32);
+    std::vector<DrawnDepthLine> drawn;
+    for (QImage* image : {&first, &second}) {
+        image->fill(Qt::transparent);
+        QPainter painter(image);
+        paintDepthChart(painter, QRectF(0, 0, 640, 400), content, QGuiApplication::palette(), &drawn);
+    }
+    EXPECT_EQ(first, second);
+    ASSERT_EQ(drawn.size(), 2u) << "each named line is reported as drawn";
+    QSet<QRgb> colours;
+    for (int y = 0; y < first.height(); y += 2)
+        for (int x = 0; x < first.width(); x += 2)
+            colours.insert(first.pixel(x, y));
+    EXPECT_GT(colours.size(), 20);
+
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&buffer);
+        svg.setSize(QSize(800, 500));
+        svg.setViewBox(QRect(0, 0, 800, 500));
+        QPainter painter(&svg);
+        paintDepthChart(painter, QRectF(0, 0, 800, 500), content, QGuiApplication::palette());
+    }
+    EXPECT_TRUE(buffer.data().contains("<path"));
+    EXPECT_TRUE(buffer.data().contains(content.title.toUtf8()));
+}
+
+TEST(DepthChartPainterTest, AnExportedChartNamesItsCurvesAndCarriesItsReading)
+{
+    ExplorerState state;
+    state.setEnabledIds({kRelu});
+    DepthLabModel model(state);
+    model.completeTheory();
+    FigureOptions options;
+    const QString svg =
+        QString::fromUtf8(renderDepthChartBytes(model, DepthChart::Gradient, options, FigureFormat::Svg));
+    ASSERT_FALSE(svg.isEmpty());
+    EXPECT_TRUE(svg.contains(QStringLiteral("Gradient norm"))) << "its title";
+    EXPECT_TRUE(svg.contains(QStringLiteral("ReLU"))) << "a figure stands alone: its legend names the curve";
+    const QString reading = model.reading(DepthChart::Gradient);
+    ASSERT_FALSE(reading.isEmpty());
+    EXPECT_TRUE(svg.contains(reading.left(reading.indexOf(QLatin1Char(' '))).toHtmlEscaped()));
+}
+
+}  // namespace
+}  // namespace ax::ui
