@@ -178,14 +178,14 @@ DepthLabView::DepthLabView(ExplorerState& state, QWidget* parent)
     layout->addLayout(grid, 1);
 
     // from the UI
-    connect(m_depth, &QSpinBox::valueChanged, this, &DepthLabView::onSetupChanged);
-    connect(m_width, &QComboBox::currentIndexChanged, this, &DepthLabView::onSetupChanged);
-    connect(m_init, &QComboBox::currentIndexChanged, this, &DepthLabView::onSetupChanged);
-    connect(m_customVariance, &QDoubleSpinBox::valueChanged, this, &DepthLabView::onSetupChanged);
-    connect(m_biasVariance, &QDoubleSpinBox::valueChanged, this, &DepthLabView::onSetupChanged);
-    connect(m_inputMean, &QDoubleSpinBox::valueChanged, this, &DepthLabView::onSetupChanged);
-    connect(m_inputVariance, &QDoubleSpinBox::valueChanged, this, &DepthLabView::onSetupChanged);
-    connect(m_seed, &QSpinBox::valueChanged, this, &DepthLabView::onSetupChanged);
+    connect(m_depth, &QSpinBox::valueChanged, this, &DepthLabView::onSetupEdited);
+    connect(m_width, &QComboBox::currentIndexChanged, this, &DepthLabView::onSetupEdited);
+    connect(m_init, &QComboBox::currentIndexChanged, this, &DepthLabView::onSetupEdited);
+    connect(m_customVariance, &QDoubleSpinBox::valueChanged, this, &DepthLabView::onSetupEdited);
+    connect(m_biasVariance, &QDoubleSpinBox::valueChanged, this, &DepthLabView::onSetupEdited);
+    connect(m_inputMean, &QDoubleSpinBox::valueChanged, this, &DepthLabView::onSetupEdited);
+    connect(m_inputVariance, &QDoubleSpinBox::valueChanged, this, &DepthLabView::onSetupEdited);
+    connect(m_seed, &QSpinBox::valueChanged, this, &DepthLabView::onSetupEdited);
     connect(m_simulate, &QPushButton::clicked, this, &DepthLabView::simulate);
     connect(m_cancel, &QPushButton::clicked, this, &DepthLabView::cancelSimulation);
     // from the state
@@ -338,7 +338,7 @@ void DepthLabView::cancelSimulation()
 
 void DepthLabView::onStateChanged(const StateChange& change)
 {
-    if (change.touches(StateChange::Activations)) {
+    if (change.touches(StateChange::Definitions)) {
         m_allStale = true;
         m_simulated.clear();
         dropPendingBatchTheory();
@@ -351,14 +351,14 @@ void DepthLabView::onStateChanged(const StateChange& change)
             m_batchPending.removeAll(id);
         }
     }
-    if (change.touches(StateChange::Enabled) || change.touches(StateChange::Parameters) ||
-        change.touches(StateChange::Activations))
+    if (change.touches(StateChange::Shown) || change.touches(StateChange::Parameters) ||
+        change.touches(StateChange::Definitions))
         scheduleRefresh();
     if (change.touches(StateChange::Theme)) update();
-    if (change.touches(StateChange::DepthLab)) setupChanged();
+    if (change.touches(StateChange::DepthLab)) redoForNewSetup();
 }
 
-void DepthLabView::onSetupChanged()
+void DepthLabView::onSetupEdited()
 {
     DepthLabSettings lab = m_state.depthLab();
     lab.depth = m_depth->value();
@@ -404,7 +404,7 @@ void DepthLabView::dropPendingBatchTheory()
     m_batchTimer->stop();
 }
 
-void DepthLabView::setupChanged()
+void DepthLabView::redoForNewSetup()
 {
     showSetup();
     if (m_runner->isRunning()) m_runner->cancel();

@@ -79,11 +79,11 @@ private:
     // from the state
     void onStateChanged(const StateChange& change);
     // from the controls: the state keeps the setup, so sessions and settings carry it
-    void onSetupChanged();
+    void onSetupEdited();
     // the controls showing the state's setup
     void showSetup();
     // a new setup: the theory is redone and the simulated dots belong to another network
-    void setupChanged();
+    void redoForNewSetup();
     // from the worker
     void onSimulated(const QString& id, const core::SimulationResult& result);
     void onFinished(bool cancelled);
