@@ -1,9 +1,9 @@
 // The session value: copies compare equal and share their custom activations, any edit makes them
 // differ, assigning the defaults restores the window as it first opens, and the state takes one whole.
 
+#include "ui/model/session.h"
 #include "core/custom_activation.h"
 #include "ui/model/explorer_state.h"
-#include "ui/model/session.h"
 
 #include <QSignalSpy>
 
@@ -44,7 +44,8 @@ TEST(Session, ACopyEqualsItsOriginalAndSharesItsCustomActivations)
     EXPECT_EQ(copy, state.session());
     ASSERT_EQ(copy.customs.count(QStringLiteral("custom_1")), 1U);
     // Shared, not rebuilt: the copy points at the very activation the state built.
-    EXPECT_EQ(copy.customs.at(QStringLiteral("custom_1")).get(), state.customActivation(QStringLiteral("custom_1")));
+    EXPECT_EQ(copy.customs.at(QStringLiteral("custom_1")).get(),
+              state.customActivation(QStringLiteral("custom_1")));
     EXPECT_EQ(copy.activation(QStringLiteral("custom_1")), state.activation(QStringLiteral("custom_1")));
 }
 
@@ -59,8 +60,12 @@ TEST(Session, EveryEditMakesItDiffer)
         [](Session& s) { s.epsilon = 0.2; },
         [](Session& s) { s.showSecond = true; },
         [](Session& s) { s.yAxisMode = YAxisMode::Fixed; },
-        [](Session& s) { s.functionLimits = {-1.0, 2.0}; },
-        [](Session& s) { s.derivativeLimits = {-1.0, 2.0}; },
+        [](Session& s) {
+            s.functionLimits = {-1.0, 2.0};
+        },
+        [](Session& s) {
+            s.derivativeLimits = {-1.0, 2.0};
+        },
         [](Session& s) { s.style = ChartStyle::Print; },
         [](Session& s) { s.theme = Theme::Light; },
         [](Session& s) { s.depthLab.seed = 7; },
@@ -80,8 +85,9 @@ TEST(Session, CustomActivationsCompareByWhatTheyWereBuiltFrom)
     ASSERT_FALSE(a.addCustomActivation(swishSpec()).has_value());
     ASSERT_FALSE(b.addCustomActivation(swishSpec()).has_value());
     EXPECT_EQ(a.session(), b.session());
-    ASSERT_FALSE(b.replaceCustomActivation({"custom_1", "My swish", "z * sigmoid(2*b*z)", {{"b", 1.5, -4.0, 8.0}}})
-                     .has_value());
+    ASSERT_FALSE(
+        b.replaceCustomActivation({"custom_1", "My swish", "z * sigmoid(2*b*z)", {{"b", 1.5, -4.0, 8.0}}})
+            .has_value());
     EXPECT_FALSE(a.session() == b.session());
 }
 
@@ -115,7 +121,8 @@ TEST(Session, TheStateTakesAWholeSessionInOneChange)
     EXPECT_EQ(state.session(), source.session());
     EXPECT_EQ(state.parameters(QStringLiteral("custom_1")), core::ParameterValues{3.0});
     // The convention's own definitions come with it.
-    EXPECT_EQ(state.activation(QStringLiteral("gelu"))->name, source.activation(QStringLiteral("gelu"))->name);
+    EXPECT_EQ(state.activation(QStringLiteral("gelu"))->name,
+              source.activation(QStringLiteral("gelu"))->name);
 }
 
 TEST(Session, TheStateRefusesASessionWithValuesItsSettersRefuse)
@@ -125,11 +132,15 @@ TEST(Session, TheStateRefusesASessionWithValuesItsSettersRefuse)
         [](Session& s) { s.zMax = std::numeric_limits<double>::infinity(); },
         [](Session& s) { s.samples = 1; },
         [](Session& s) { s.epsilon = 0.0; },
-        [](Session& s) { s.functionLimits = {1.0, 1.0}; },
+        [](Session& s) {
+            s.functionLimits = {1.0, 1.0};
+        },
         [](Session& s) { s.depthLab.depth = 0; },
         [](Session& s) { s.enabled << QStringLiteral("no_such_activation"); },
         [](Session& s) { s.parameterValues[QStringLiteral("elu")] = {-1.0}; },
-        [](Session& s) { s.parameterValues[QStringLiteral("elu")] = {std::numeric_limits<double>::quiet_NaN()}; },
+        [](Session& s) {
+            s.parameterValues[QStringLiteral("elu")] = {std::numeric_limits<double>::quiet_NaN()};
+        },
     };
     for (std::size_t i = 0; i < faults.size(); ++i) {
         ExplorerState state;
