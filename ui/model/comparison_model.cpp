@@ -7,6 +7,7 @@
 #include "ui/model/property_text.h"
 
 #include <QColor>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QVariantList>
 
 namespace ax::ui {
@@ -31,6 +32,32 @@ ComparisonModel::ComparisonModel(ExplorerState& state, QObject* parent)
       m_library(ExplanationLibrary::load(state.activationIds()))
 {
     connect(&m_state, &ExplorerState::changed, this, &ComparisonModel::onStateChanged);
+    connect(&m_costWatcher, &QFutureWatcher<std::vector<double>>::finished, this, [this] {
+        const int cost = column(Column::Cost);
+        if (!m_ids.isEmpty()) emit dataChanged(index(0, cost), index(static_cast<int>(m_ids.size()) - 1, cost));
+    });
+    m_measured.resize(static_cast<std::size_t>(m_ids.size()));
+    measureCosts();
+}
+
+void ComparisonModel::measureCosts()
+{
+    // Measured together so every ratio shares one ReLU reference and one machine state; the
+    // benchmark takes a while, so it runs off the GUI thread, on copies.
+    std::vector<core::Activation> activations;
+    activations.reserve(static_cast<std::size_t>(m_ids.size()));
+    for (const QString& id : m_ids)
+        if (const auto* a = m_state.activation(id)) activations.push_back(*a);
+    m_costs = QtConcurrent::run([activations = std::move(activations), keepAlive = m_state.customActivations()] {
+        return core::relativeCosts(activations);
+    });
+    m_costWatcher.setFuture(m_costs);
+}
+
+std::optional<double> ComparisonModel::measuredCost(int row) const
+{
+    if (!m_costs.isFinished()) return std::nullopt;
+    return relativeCost(row);
 }
 
 int ComparisonModel::rowCount(const QModelIndex& parent) const
@@ -55,16 +82,8 @@ int ComparisonModel::rowOf(const QString& id) const
 
 double ComparisonModel::relativeCost(int row) const
 {
-    if (!m_costs) {
-        // Measured together so every ratio shares one ReLU reference and one machine state.
-        std::vector<core::Activation> activations;
-        activations.reserve(static_cast<std::size_t>(m_ids.size()));
-        for (const QString& id : m_ids)
-            if (const auto* a = m_state.activation(id)) activations.push_back(*a);
-        m_costs = core::relativeCosts(activations);
-    }
-    return row >= 0 && static_cast<std::size_t>(row) < m_costs->size() ? (*m_costs)[static_cast<std::size_t>(row)]
-                                                                       : 0.0;
+    const std::vector<double> costs = m_costs.result();
+    return row >= 0 && static_cast<std::size_t>(row) < costs.size() ? costs[static_cast<std::size_t>(row)] : 0.0;
 }
 
 core::Properties ComparisonModel::propertiesAt(int row) const
@@ -73,7 +92,14 @@ core::Properties ComparisonModel::propertiesAt(int row) const
     const auto* a = m_state.activation(id);
     if (!a || !a->properties) return {};
     // A typed formula has no declared properties: they are measured over the range on the charts.
-    if (m_state.isCustom(id)) return core::measureProperties(*a, m_state.parameters(id), m_state.zMin(), m_state.zMax());
+    if (m_state.isCustom(id)) {
+        auto& measured = m_measured.at(static_cast<std::size_t>(row));
+        if (!measured) {
+            measured = core::measureProperties(*a, m_state.parameters(id), m_state.zMin(), m_state.zMax());
+            ++m_measurements;
+        }
+        return *measured;
+    }
     return a->properties(m_state.parameters(id));
 }
 
@@ -87,7 +113,9 @@ QVariant ComparisonModel::displayText(int row, Column column) const
     case Column::Name: return QString::fromStdString(a->name);
     case Column::Formula: return QString::fromStdString(a->formula);
     case Column::Year: return a->reference.year > 0 ? QString::number(a->reference.year) : tr("—");
-    case Column::Cost: return tr("%1×").arg(relativeCost(row), 0, 'f', 1);
+    case Column::Cost:
+        if (const auto cost = measuredCost(row)) return tr("%1×").arg(*cost, 0, 'f', 1);
+        return QStringLiteral("…");
     case Column::Problem: return text ? plainTextOf(text->problem) : QString();
     case Column::Solution: return text ? plainTextOf(text->solution) : QString();
     default: break;
@@ -113,7 +141,7 @@ QVariant ComparisonModel::sortKey(int row, Column column) const
     switch (column) {
     case Column::Name: return QString::fromStdString(a->name).toCaseFolded();
     case Column::Year: return a->reference.year;
-    case Column::Cost: return relativeCost(row);
+    case Column::Cost: return measuredCost(row).value_or(0.0);
     case Column::Formula:
     case Column::Problem:
     case Column::Solution: return displayText(row, column).toString().toCaseFolded();
@@ -240,11 +268,12 @@ bool ComparisonModel::setData(const QModelIndex& index, const QVariant& value, i
 
 void ComparisonModel::onStateChanged(const StateChange& change)
 {
-    if (change.touches(StateChange::Activations)) {
+    if (change.touches(StateChange::Definitions)) {
         beginResetModel();
         m_ids = m_state.activationIds();
         m_library = ExplanationLibrary::load(m_ids);
-        m_costs.reset();
+        m_measured.assign(static_cast<std::size_t>(m_ids.size()), std::nullopt);
+        measureCosts();
         endResetModel();
         return;
     }
@@ -253,9 +282,11 @@ void ComparisonModel::onStateChanged(const StateChange& change)
         const bool named = change.ids.contains(m_ids.at(row)) ||
                            (change.touches(StateChange::Range) && m_state.isCustom(m_ids.at(row)));
         if (all || ((change.touches(StateChange::Parameters) || change.touches(StateChange::Range)) &&
-                    (named || (change.ids.isEmpty() && change.touches(StateChange::Parameters)))))
+                    (named || (change.ids.isEmpty() && change.touches(StateChange::Parameters))))) {
+            m_measured[static_cast<std::size_t>(row)].reset();
             emit dataChanged(index(row, 0), index(row, kColumnCount - 1));
-        else if (change.touches(StateChange::Enabled) && (named || change.ids.isEmpty()))
+        }
+        else if (change.touches(StateChange::Shown) && (named || change.ids.isEmpty()))
             emit dataChanged(index(row, 0), index(row, 0), {Qt::CheckStateRole});
     }
 }

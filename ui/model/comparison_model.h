@@ -6,6 +6,8 @@
 #include "ui/model/explanation_library.h"
 
 #include <QAbstractTableModel>
+#include <QFuture>
+#include <QFutureWatcher>
 #include <QStringList>
 
 #include <optional>
@@ -57,8 +59,12 @@ public:
     [[nodiscard]] QString idAt(int row) const;
     [[nodiscard]] int rowOf(const QString& id) const;  // -1 if unknown
     [[nodiscard]] const ExplanationLibrary& explanations() const noexcept { return m_library; }
-    // Cost relative to ReLU, measured on first use and kept for the rest of the run.
+    // Cost relative to ReLU, measured off the GUI thread when the list of activations is set; waits
+    // for that measurement. The table shows "…" until it is done.
     [[nodiscard]] double relativeCost(int row) const;
+    // How often a custom activation's properties were measured over the range: once per change that
+    // can alter them, however often the table asks.
+    [[nodiscard]] int propertyMeasurements() const noexcept { return m_measurements; }
 
     [[nodiscard]] static int column(Column c) noexcept { return static_cast<int>(c); }
 
@@ -67,11 +73,17 @@ private:
     [[nodiscard]] QVariant displayText(int row, Column column) const;
     [[nodiscard]] QVariant sortKey(int row, Column column) const;
     [[nodiscard]] core::Properties propertiesAt(int row) const;
+    void measureCosts();
+    [[nodiscard]] std::optional<double> measuredCost(int row) const;  // nullopt while measuring
 
     ExplorerState& m_state;
     QStringList m_ids;
     ExplanationLibrary m_library;
-    mutable std::optional<std::vector<double>> m_costs;
+    // Measured properties of custom rows, dropped when a change announces that row again.
+    mutable std::vector<std::optional<core::Properties>> m_measured;
+    mutable int m_measurements = 0;
+    QFuture<std::vector<double>> m_costs;
+    QFutureWatcher<std::vector<double>> m_costWatcher;
 };
 
 }  // namespace ax::ui

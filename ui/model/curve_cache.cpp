@@ -10,7 +10,7 @@ namespace ax::ui {
 
 void CurveCache::invalidate(const StateChange& change)
 {
-    const bool all = change.touches(StateChange::Range) || change.touches(StateChange::Activations);
+    const bool all = change.touches(StateChange::Range) || change.touches(StateChange::Definitions);
     for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
         CurveEntry& e = it.value();
         if (all || (change.touches(StateChange::Parameters) && change.ids.contains(e.id))) {

@@ -1,5 +1,6 @@
 #include "ui/model/depth_lab_model.h"
 
+#include "core/catalog.h"
 #include "ui/model/depth_lab_readings.h"
 #include "ui/model/depth_lab_runner.h"
 
@@ -180,7 +181,7 @@ void DepthLabModel::cancelSimulation()
 
 void DepthLabModel::onStateChanged(const StateChange& change)
 {
-    if (change.touches(StateChange::Activations)) {
+    if (change.touches(StateChange::Definitions)) {
         m_allStale = true;
         m_simulated.clear();
         dropPendingBatchTheory();
@@ -193,8 +194,8 @@ void DepthLabModel::onStateChanged(const StateChange& change)
             m_batchPending.removeAll(id);
         }
     }
-    if (change.touches(StateChange::Enabled) || change.touches(StateChange::Parameters) ||
-        change.touches(StateChange::Activations))
+    if (change.touches(StateChange::Shown) || change.touches(StateChange::Parameters) ||
+        change.touches(StateChange::Definitions))
         scheduleRefresh();
     if (change.touches(StateChange::DepthLab)) setupChanged();
 }

@@ -10,10 +10,10 @@ namespace ax::ui {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ax::ui::PropertyText", text);
-}
+// This unit's strings, in one translation context of their own.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ax::ui::PropertyText)
+};
 
 }  // namespace
 
@@ -39,7 +39,7 @@ QString rangeText(const core::OutputRange& range)
 QString smoothnessText(core::Smoothness smoothness)
 {
     switch (smoothness) {
-    case core::Smoothness::Discontinuous: return tr("discontinuous");
+    case core::Smoothness::Discontinuous: return Text::tr("discontinuous");
     case core::Smoothness::C0: return QStringLiteral("C⁰");
     case core::Smoothness::C1: return QStringLiteral("C¹");
     case core::Smoothness::C2: return QStringLiteral("C²");
@@ -62,10 +62,10 @@ int smoothnessOrder(core::Smoothness smoothness) noexcept
 
 QString boundedText(const core::Properties& properties)
 {
-    if (properties.boundedBelow && properties.boundedAbove) return tr("both");
-    if (properties.boundedBelow) return tr("below");
-    if (properties.boundedAbove) return tr("above");
-    return tr("no");
+    if (properties.boundedBelow && properties.boundedAbove) return Text::tr("both");
+    if (properties.boundedBelow) return Text::tr("below");
+    if (properties.boundedAbove) return Text::tr("above");
+    return Text::tr("no");
 }
 
 int boundedKey(const core::Properties& properties) noexcept
@@ -76,17 +76,17 @@ int boundedKey(const core::Properties& properties) noexcept
 QString saturationText(core::Saturation saturation)
 {
     switch (saturation) {
-    case core::Saturation::None: return tr("none");
-    case core::Saturation::Left: return tr("left");
-    case core::Saturation::Right: return tr("right");
-    case core::Saturation::Both: return tr("both");
+    case core::Saturation::None: return Text::tr("none");
+    case core::Saturation::Left: return Text::tr("left");
+    case core::Saturation::Right: return Text::tr("right");
+    case core::Saturation::Both: return Text::tr("both");
     }
     return {};
 }
 
 QString yesNo(bool value)
 {
-    return value ? tr("yes") : tr("no");
+    return value ? Text::tr("yes") : Text::tr("no");
 }
 
 }  // namespace ax::ui

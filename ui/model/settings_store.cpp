@@ -19,18 +19,18 @@ const QString kWindowStateKey = QStringLiteral("window/state");
 // A saved state is a few KiB; anything far larger is damage, not data.
 constexpr qsizetype kMaxStateBytes = 1 << 20;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ax::ui::SettingsStore", text);
-}
+// This unit's strings, in one translation context of their own.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ax::ui::SettingsStore)
+};
 
 QString statusText(QSettings::Status status)
 {
     switch (status) {
         case QSettings::AccessError:
-            return tr("the settings file cannot be read or written");
+            return Text::tr("the settings file cannot be read or written");
         case QSettings::FormatError:
-            return tr("the settings file is damaged");
+            return Text::tr("the settings file is damaged");
         case QSettings::NoError:
             break;
     }
@@ -70,7 +70,7 @@ std::optional<QString> SettingsStore::saveState(const ExplorerState& state)
                          QString::fromUtf8(QJsonDocument(state.toJson()).toJson(QJsonDocument::Compact)));
     m_settings->sync();
     if (m_settings->status() == QSettings::AccessError)
-        return tr("The settings could not be saved: %1.").arg(statusText(m_settings->status()));
+        return Text::tr("The settings could not be saved: %1.").arg(statusText(m_settings->status()));
     return std::nullopt;
 }
 
@@ -80,24 +80,24 @@ std::optional<QString> SettingsStore::loadState(ExplorerState& state)
     (void)m_settings->allKeys();
     const QVariant value = m_settings->value(kStateKey);
     if (m_settings->status() != QSettings::NoError)
-        return tr("The saved settings were ignored (%1); the defaults are used.")
+        return Text::tr("The saved settings were ignored (%1); the defaults are used.")
             .arg(statusText(m_settings->status()));
     if (!value.isValid()) return std::nullopt;
     if (value.typeId() != QMetaType::QString && value.typeId() != QMetaType::QByteArray)
-        return tr("The saved settings were ignored (they are not text); the defaults are used.");
+        return Text::tr("The saved settings were ignored (they are not text); the defaults are used.");
     const QByteArray bytes =
         value.typeId() == QMetaType::QString ? value.toString().toUtf8() : value.toByteArray();
     if (bytes.size() > kMaxStateBytes)
-        return tr("The saved settings were ignored (they are far too large); the defaults are used.");
+        return Text::tr("The saved settings were ignored (they are far too large); the defaults are used.");
     const JsonReadResult read = JsonReader::read(bytes);
     if (const auto* error = std::get_if<QString>(&read))
-        return tr("The saved settings were ignored (they are not valid JSON: %1); the defaults are used.")
+        return Text::tr("The saved settings were ignored (they are not valid JSON: %1); the defaults are used.")
             .arg(*error);
     const QJsonDocument& document = std::get<QJsonDocument>(read);
     if (!document.isObject())
-        return tr("The saved settings were ignored (they are not a JSON object); the defaults are used.");
+        return Text::tr("The saved settings were ignored (they are not a JSON object); the defaults are used.");
     if (auto error = state.fromJson(document.object()))
-        return tr("The saved settings were ignored (%1); the defaults are used.").arg(*error);
+        return Text::tr("The saved settings were ignored (%1); the defaults are used.").arg(*error);
     return std::nullopt;
 }
 

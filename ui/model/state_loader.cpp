@@ -26,10 +26,7 @@ void StateLoader::load(Read read, Done done, Apply apply)
         Outcome outcome;
         ExplorerState scratch;
         outcome.error = read(scratch);
-        if (!outcome.error) {
-            outcome.json = scratch.toJson();
-            outcome.customs = scratch.customActivations();
-        }
+        if (!outcome.error) outcome.session = scratch.session();
         return outcome;
     }));
 }
@@ -42,10 +39,9 @@ void StateLoader::onFinished()
     std::optional<QString> error = outcome.error;
     const bool keepEdits = m_editedMeanwhile && m_apply == Apply::UnlessEditedMeanwhile;
     if (!error && !keepEdits) {
-        // The scratch state's own JSON lists each custom activation exactly as it was built.
-        m_state.usePreparedCustomActivations(std::move(outcome.customs));
+        // The custom activations come as they were built, off the GUI thread.
         m_applying = true;
-        error = m_state.fromJson(outcome.json);
+        error = m_state.setSession(std::move(outcome.session));
         m_applying = false;
     }
     const Done done = std::move(m_done);

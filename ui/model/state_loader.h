@@ -3,8 +3,9 @@
 // and every custom activation it lists differentiated and compiled, into a scratch state on a
 // worker thread; the result is then applied to the window's state here, with nothing left to build.
 
+#include "ui/model/session.h"
+
 #include <QFutureWatcher>
-#include <QJsonObject>
 #include <QObject>
 #include <QString>
 
@@ -12,10 +13,6 @@
 #include <memory>
 #include <optional>
 #include <vector>
-
-namespace ax::core {
-struct CustomActivation;
-}
 
 namespace ax::ui {
 
@@ -46,8 +43,7 @@ signals:
 private:
     struct Outcome {
         std::optional<QString> error;
-        QJsonObject json;
-        std::vector<std::shared_ptr<const core::CustomActivation>> customs;
+        Session session;
     };
     void onFinished();
 

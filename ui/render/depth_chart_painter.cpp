@@ -1,5 +1,6 @@
 #include "ui/render/depth_chart_painter.h"
 
+#include "core/catalog.h"
 #include "ui/render/activation_palette.h"
 #include "ui/render/plot_ticks.h"
 #include "ui/render/polyline_simplify.h"

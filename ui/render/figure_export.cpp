@@ -33,10 +33,10 @@ namespace {
 constexpr double kExportCurveWidth = 1.5;
 constexpr double kVectorTolerance = 0.1;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ax::ui::FigureExport", text);
-}
+// This unit's strings, in one translation context of their own.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ax::ui::FigureExport)
+};
 
 // The SVG generator of Qt 6.4 copies title and description into the XML unescaped.
 QString xmlEscaped(const QString& text)
@@ -256,17 +256,17 @@ QString figureChartTitle(FigureChart chart)
 {
     switch (chart) {
         case FigureChart::Function:
-            return tr("Function f(z)");
+            return Text::tr("Function f(z)");
         case FigureChart::Derivative:
-            return tr("Derivative f′(z)");
+            return Text::tr("Derivative f′(z)");
         case FigureChart::Second:
-            return tr("Second derivative f″(z)");
+            return Text::tr("Second derivative f″(z)");
         case FigureChart::Saturation:
-            return tr("Saturation regions");
+            return Text::tr("Saturation regions");
         case FigureChart::Combined:
             break;
     }
-    return tr("Activation functions");
+    return Text::tr("Activation functions");
 }
 
 QString figureFormatName(FigureFormat format)
@@ -298,22 +298,22 @@ QSize FigureOptions::pixelSize() const
 std::optional<QString> validateFigureOptions(const FigureOptions& options)
 {
     if (!std::isfinite(options.scale) || options.scale < kMinPixelScale || options.scale > kMaxPixelScale)
-        return tr("The scale must be a number from %1 to %2.").arg(kMinScale).arg(kMaxScale);
+        return Text::tr("The scale must be a number from %1 to %2.").arg(kMinScale).arg(kMaxScale);
     const double w = options.size.width();
     const double h = options.size.height();
     if (!std::isfinite(w) || !std::isfinite(h) || w < 1.0 || h < 1.0)
-        return tr("The figure size must be at least 1×1 pixels.");
+        return Text::tr("The figure size must be at least 1×1 pixels.");
     // Below this the axes, labels and legend no longer fit and the figure would be unreadable.
     if (w < 160.0 || h < 120.0)
-        return tr("A figure must be at least 160×120 pixels to hold its axes and labels.");
+        return Text::tr("A figure must be at least 160×120 pixels to hold its axes and labels.");
     const QSize pixels = options.pixelSize();
     if (w * options.scale > kMaxRasterSide || h * options.scale > kMaxRasterSide)
-        return tr("The figure would be %1×%2 pixels; each side can be at most %3 (lower the size or the "
+        return Text::tr("The figure would be %1×%2 pixels; each side can be at most %3 (lower the size or the "
                   "scale).")
             .arg(std::lround(w * options.scale))
             .arg(std::lround(h * options.scale))
             .arg(kMaxRasterSide);
-    if (pixels.width() < 1 || pixels.height() < 1) return tr("The figure would have no pixels.");
+    if (pixels.width() < 1 || pixels.height() < 1) return Text::tr("The figure would have no pixels.");
     return std::nullopt;
 }
 
@@ -323,8 +323,8 @@ QString figureCaption(const ExplorerState& state, const QString& leadingId)
     if (!leadingId.isEmpty() && state.isEnabled(leadingId)) parts << state.caption(leadingId);
     for (const QString& id : state.enabledIds())
         if (id != leadingId) parts << state.caption(id);
-    const QString range = tr("z from %1 to %2").arg(formatNumber(state.zMin()), formatNumber(state.zMax()));
-    if (parts.isEmpty()) return tr("No activation shown · %1").arg(range);
+    const QString range = Text::tr("z from %1 to %2").arg(formatNumber(state.zMin()), formatNumber(state.zMax()));
+    if (parts.isEmpty()) return Text::tr("No activation shown · %1").arg(range);
     return QStringLiteral("%1 · %2").arg(parts.join(QStringLiteral(" · ")), range);
 }
 
@@ -416,7 +416,7 @@ std::optional<QString> exportFigure(const ExplorerState& state, const FigureOpti
 {
     if (auto error = validateFigureOptions(options)) return error;
     const QByteArray bytes = renderFigureBytes(state, options, format);
-    if (bytes.isEmpty()) return tr("The figure could not be rendered.");
+    if (bytes.isEmpty()) return Text::tr("The figure could not be rendered.");
     return writeFileAtomically(path, bytes);
 }
 

@@ -22,10 +22,10 @@ namespace ax::ui {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ax::ui::SweepExport", text);
-}
+// This unit's strings, in one translation context of their own.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ax::ui::SweepExport)
+};
 
 // A file-name-safe form of an id or parameter name.
 QString slug(const QString& text)
@@ -38,16 +38,13 @@ QString slug(const QString& text)
 
 QString cancelledMessage()
 {
-    return tr("The animation export was cancelled.");
+    return Text::tr("The animation export was cancelled.");
 }
 
-// The state of one frame: a copy with the swept parameter set and its activation shown.
 void prepareFrameState(const ExplorerState& state, const SweepAnimation& sweep, int frame, ExplorerState& out)
 {
-    // Copying through the serialised form keeps every setting a session keeps.
-    [[maybe_unused]] const auto copied = out.fromJson(state.toJson());
-    out.setEnabled(sweep.id, true);
-    [[maybe_unused]] const auto set = out.setParameter(sweep.id, sweep.parameterIndex, sweep.value(frame));
+    // The sweep was validated against the same session, so the frame's cannot be refused.
+    [[maybe_unused]] const auto copied = out.setSession(sweepFrameSession(state, sweep, frame));
 }
 
 // The swept activation leads the caption, so its changing value is easy to follow.
@@ -97,32 +94,42 @@ double SweepAnimation::value(int frame) const noexcept
 std::optional<QString> validateSweep(const ExplorerState& state, const SweepAnimation& sweep)
 {
     const core::Activation* activation = state.activation(sweep.id);
-    if (!activation) return tr("Unknown activation %1 for the sweep.").arg(quoted(sweep.id));
+    if (!activation) return Text::tr("Unknown activation %1 for the sweep.").arg(quoted(sweep.id));
     if (activation->parameters.empty())
-        return tr("%1 has no parameter to sweep.").arg(QString::fromStdString(activation->name));
+        return Text::tr("%1 has no parameter to sweep.").arg(QString::fromStdString(activation->name));
     if (sweep.parameterIndex < 0 || sweep.parameterIndex >= static_cast<int>(activation->parameters.size()))
-        return tr("%1 has no parameter number %2.")
+        return Text::tr("%1 has no parameter number %2.")
             .arg(QString::fromStdString(activation->name))
             .arg(sweep.parameterIndex + 1);
     const core::Parameter& parameter = activation->parameters[static_cast<std::size_t>(sweep.parameterIndex)];
     const QString name = QString::fromStdString(parameter.name);
     for (const double end : {sweep.from, sweep.to}) {
         if (!parameter.accepts(end))
-            return tr("The sweep's end %1 is outside the domain %2 of %3.%4.")
+            return Text::tr("The sweep's end %1 is outside the domain %2 of %3.%4.")
                 .arg(formatNumber(end), QString::fromStdString(parameter.domainText()), sweep.id, name);
     }
     if (sweep.from == sweep.to)
-        return tr("The sweep's two ends must differ (both are %1).").arg(formatNumber(sweep.from));
+        return Text::tr("The sweep's two ends must differ (both are %1).").arg(formatNumber(sweep.from));
     if (sweep.frames < SweepAnimation::kMinFrames || sweep.frames > SweepAnimation::kMaxFrames)
-        return tr("The frame count must be a whole number from %1 to %2.")
+        return Text::tr("The frame count must be a whole number from %1 to %2.")
             .arg(SweepAnimation::kMinFrames)
             .arg(SweepAnimation::kMaxFrames);
     if (!std::isfinite(sweep.fps) || sweep.fps < SweepAnimation::kMinFps ||
         sweep.fps > SweepAnimation::kMaxFps)
-        return tr("The frame rate must be a number from %1 to %2 frames per second.")
+        return Text::tr("The frame rate must be a number from %1 to %2 frames per second.")
             .arg(SweepAnimation::kMinFps)
             .arg(SweepAnimation::kMaxFps);
     return std::nullopt;
+}
+
+Session sweepFrameSession(const ExplorerState& state, const SweepAnimation& sweep, int frame)
+{
+    Session session = state.session();
+    if (!session.enabled.contains(sweep.id)) session.enabled << sweep.id;
+    core::ParameterValues values = session.parameters(sweep.id);
+    values[static_cast<std::size_t>(sweep.parameterIndex)] = sweep.value(frame);
+    session.parameterValues.insert(sweep.id, values);
+    return session;
 }
 
 QString sweepBaseName(const ExplorerState& state, const SweepAnimation& sweep, FigureChart chart)

@@ -2,6 +2,7 @@
 // A parameter moving between two values (the play button's motion), exported as an animated GIF
 // or a numbered PNG sequence; each frame's caption shows the parameter's value.
 
+#include "ui/model/session.h"
 #include "ui/render/figure_export.h"
 
 #include <QString>
@@ -48,6 +49,9 @@ using SweepProgress = std::function<bool(int framesDone, int framesTotal)>;
 // The figure of one frame: the state with the swept parameter at its value for that frame, and
 // that activation enabled, on the axes held for the whole sweep (each chart's y limits cover every
 // frame, so the axes do not jump while the curve moves).
+// The session of one frame: a copy of the state's with the swept parameter set and its activation
+// shown; custom activations are shared with the state's, not rebuilt. The sweep must be valid.
+[[nodiscard]] Session sweepFrameSession(const ExplorerState& state, const SweepAnimation& sweep, int frame);
 [[nodiscard]] QImage renderSweepFrame(const ExplorerState& state, const SweepAnimation& sweep,
                                       const FigureOptions& options, int frame);
 

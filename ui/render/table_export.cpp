@@ -13,10 +13,10 @@ namespace ax::ui {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ax::ui::TableExport", text);
-}
+// This unit's strings, in one translation context of their own.
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(ax::ui::TableExport)
+};
 
 QStringList headers(const QAbstractItemModel& model)
 {
@@ -146,7 +146,7 @@ QString renderTable(const QAbstractItemModel& model, TableFormat format)
         out += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>%1</title>\n"
                               "<style>table{border-collapse:collapse}th,td{border:1px solid #999;padding:4px;"
                               "vertical-align:top}</style>\n</head>\n<body>\n<table>\n<thead>\n<tr>")
-                   .arg(tr("Activation functions compared").toHtmlEscaped());
+                   .arg(Text::tr("Activation functions compared").toHtmlEscaped());
         for (const QString& h : head) out += QStringLiteral("<th>%1</th>").arg(h.toHtmlEscaped());
         out += QStringLiteral("</tr>\n</thead>\n<tbody>\n");
         for (int r = 0; r < model.rowCount(); ++r) {
@@ -165,7 +165,7 @@ std::optional<QString> writeTable(const QAbstractItemModel& model, const QString
 {
     const auto format = tableFormatForPath(path);
     if (!format)
-        return tr("Cannot tell the table format from %1: use .csv, .md, .tex or .html.").arg(quoted(path));
+        return Text::tr("Cannot tell the table format from %1: use .csv, .md, .tex or .html.").arg(quoted(path));
     return writeFileAtomically(path, renderTable(model, *format).toUtf8());
 }
 

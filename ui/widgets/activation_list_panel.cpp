@@ -140,9 +140,9 @@ void ActivationListPanel::applyFilter(const QString& text)
 
 void ActivationListPanel::onStateChanged(const StateChange& change)
 {
-    if (change.touches(StateChange::Activations))
+    if (change.touches(StateChange::Definitions))
         rebuild();
-    else if (change.touches(StateChange::Enabled))
+    else if (change.touches(StateChange::Shown))
         syncChecks();
 }
 

@@ -5,6 +5,8 @@
 #include "ui/render/plot_ticks.h"
 #include "ui/widgets/theme.h"
 
+#include "core/saturation.h"
+
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
@@ -116,17 +118,19 @@ std::vector<ReadoutRow> ChartArea::readout(double z) const
         row.colour = activationColour(m_state.catalogIndex(id));
         const core::ParameterValues parameters = m_state.parameters(id);
         row.values = activation->evaluate(z, parameters);
-        // Dead means inside a whole interval where f′ is exactly 0, not a lone zero of f′.
-        bool dead = false;
-        if (const CurveEntry* entry = m_curves.entry(id); entry && !entry->saturationStale &&
-                                                          entry->parameters == parameters) {
-            for (const core::SaturationInterval& interval : entry->saturation)
-                if (interval.kind == core::SaturationKind::Dead && z >= interval.lo && z <= interval.hi) dead = true;
-        } else {
-            const double step = (m_state.zMax() - m_state.zMin()) * 1e-6;
-            dead = row.values.d1 == 0.0 && activation->evaluate(z - step, parameters).d1 == 0.0 &&
-                   activation->evaluate(z + step, parameters).d1 == 0.0;
-        }
+        // Dead is the core's rule, as the lanes draw it: inside an interval where f′ is exactly 0 and the
+        // activation can lose units there (not a lone zero of f′, not an underflowing tail).
+        std::vector<core::SaturationInterval> computed;
+        const std::vector<core::SaturationInterval>* intervals = &computed;
+        if (const CurveEntry* entry = m_curves.entry(id);
+            entry && !entry->saturationStale && entry->parameters == parameters)
+            intervals = &entry->saturation;
+        else
+            computed = core::saturationIntervals(*activation, parameters, m_state.zMin(), m_state.zMax(),
+                                                 m_state.epsilon());
+        const bool dead = std::any_of(intervals->begin(), intervals->end(), [z](const core::SaturationInterval& i) {
+            return i.kind == core::SaturationKind::Dead && z >= i.lo && z <= i.hi;
+        });
         row.defined = std::isfinite(row.values.f);
         row.dead = dead && row.defined;
         row.saturated = row.defined && !dead && std::abs(row.values.d1) < m_state.epsilon();
@@ -248,9 +252,7 @@ void ChartArea::paintOverlay(QPainter& painter, const ChartLayout& layout)
         for (const ChartPanel& panel : layout.panels)
             painter.fillRect(QRectF(x0, panel.plot.top(), x1 - x0, panel.plot.height()), band);
     }
-    // The cursor stays under the mouse while the range moves beneath it (keys, wheel).
-    if (m_hoverZ) m_hoverZ = layout.zForX(m_hoverX);
-    if (m_hoverZ && m_drag == DragMode::None && layout.overPlots(m_hoverX)) paintReadout(painter, layout, m_hoverX);
+    if (m_hovering && m_drag == DragMode::None && layout.overPlots(m_hoverX)) paintReadout(painter, layout, m_hoverX);
     if (hasFocus()) {
         // The same ring as every other control, so Tab into the charts is as easy to follow.
         QPen focus(focusRingColour(palette()), 2.0);
@@ -270,7 +272,7 @@ void ChartArea::paintReadout(QPainter& painter, const ChartLayout& layout, doubl
     painter.setPen(QPen(cursor, 1.0, Qt::DashLine));
     for (const ChartPanel& panel : layout.panels) painter.drawLine(QPointF(x, panel.plot.top()), QPointF(x, panel.plot.bottom()));
 
-    const double z = *m_hoverZ;
+    const double z = layout.zForX(x);
     const std::vector<ReadoutRow> rows = readout(z);
     // A dot where the cursor meets each curve, at the core's value.
     for (const ChartPanel& panel : layout.panels) {
@@ -406,9 +408,9 @@ void ChartArea::mouseMoveEvent(QMouseEvent* event)
     if (m_layout.panels.empty()) m_layout = currentLayout();
     if (m_layout.overPlots(pos.x()) && m_layout.panelAt(pos)) {
         m_hoverX = pos.x();
-        m_hoverZ = m_layout.zForX(pos.x());
+        m_hovering = true;
     } else {
-        m_hoverZ.reset();
+        m_hovering = false;
     }
     update();
 }
@@ -469,7 +471,7 @@ void ChartArea::keyPressEvent(QKeyEvent* event)
 
 void ChartArea::leaveEvent(QEvent* event)
 {
-    m_hoverZ.reset();
+    m_hovering = false;
     update();
     QWidget::leaveEvent(event);
 }

@@ -53,8 +53,12 @@ public:
     [[nodiscard]] ChartLayout currentLayout();
     // The readout for z: one row per enabled activation, in catalog order.
     [[nodiscard]] std::vector<ReadoutRow> readout(double z) const;
-    // The z under the hover cursor, if the mouse is over the charts.
-    [[nodiscard]] std::optional<double> hoverZ() const noexcept { return m_hoverZ; }
+    // The z under the hover cursor, if the mouse is over the charts; it follows the range as painted, so
+    // the cursor stays under the mouse while the range moves beneath it (keys, wheel).
+    [[nodiscard]] std::optional<double> hoverZ() const noexcept
+    {
+        return m_hovering ? std::optional<double>(m_layout.zForX(m_hoverX)) : std::nullopt;
+    }
     // The activation drawn near a point of the widget (curve, lane or legend entry); empty if none.
     [[nodiscard]] QString activationAt(const QPointF& point);
 
@@ -102,7 +106,7 @@ private:
     QStringList m_frontIds;  // the activations whose parameters changed last
 
     ChartLayout m_layout;  // as last painted, for hit tests
-    std::optional<double> m_hoverZ;
+    bool m_hovering = false;
     double m_hoverX = 0.0;
     DragMode m_drag = DragMode::None;
     QPointF m_pressPos;

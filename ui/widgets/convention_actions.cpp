@@ -59,7 +59,7 @@ void ConventionActions::addEntries(QMenu& menu, const QString& id)
 
 void ConventionActions::onStateChanged(const StateChange& change)
 {
-    if (change.touches(StateChange::Activations) || change.touches(StateChange::ChartOptions)) sync();
+    if (change.touches(StateChange::Definitions) || change.touches(StateChange::ChartOptions)) sync();
 }
 
 void ConventionActions::sync()

@@ -70,7 +70,7 @@ void DetailsPane::changeEvent(QEvent* event)
 void DetailsPane::onStateChanged(const StateChange& change)
 {
     if (m_id.isEmpty()) return;
-    if (change.touches(StateChange::Activations) || change.touches(StateChange::Theme) ||
+    if (change.touches(StateChange::Definitions) || change.touches(StateChange::Theme) ||
         (change.touches(StateChange::Range) && (m_state.isCustom(m_id) || ConventionNotes::applies(m_id))) ||
         (change.touches(StateChange::Parameters) && (change.ids.isEmpty() || change.ids.contains(m_id))))
         refresh();

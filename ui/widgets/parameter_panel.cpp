@@ -145,11 +145,11 @@ void ParameterPanel::onSweepingChanged()
 
 void ParameterPanel::onStateChanged(const StateChange& change)
 {
-    if (change.touches(StateChange::Activations) && groupsSignature() != m_groupsSignature) {
+    if (change.touches(StateChange::Definitions) && groupsSignature() != m_groupsSignature) {
         rebuildGroups();
         return;
     }
-    if (change.touches(StateChange::Enabled)) updateVisibility();
+    if (change.touches(StateChange::Shown)) updateVisibility();
     if (change.touches(StateChange::Parameters))
         for (ParameterEditor* editor : std::as_const(m_editors))
             if (change.ids.contains(editor->activationId())) editor->syncFromState();

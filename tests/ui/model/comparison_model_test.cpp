@@ -174,4 +174,59 @@ TEST(ComparisonModel, CostIsRelativeToReluPositiveAndFinite)
     }
 }
 
+TEST(ComparisonModel, CostsAreMeasuredInTheBackgroundAndAnnouncedWhenDone)
+{
+    ax::ui::ExplorerState state;
+    ComparisonModel model(state);
+    QSignalSpy spy(&model, &QAbstractItemModel::dataChanged);
+    const int cost = ComparisonModel::column(Column::Cost);
+    const auto announced = [&] {
+        for (const auto& args : spy)
+            if (args.at(0).toModelIndex().column() <= cost && args.at(1).toModelIndex().column() >= cost &&
+                args.at(1).toModelIndex().row() == model.rowCount() - 1)
+                return true;
+        return false;
+    };
+    while (!announced() && spy.wait(20000)) {}
+    ASSERT_TRUE(announced());
+    EXPECT_EQ(text(model, "relu", Column::Cost), QStringLiteral("1.0×"));
+}
+
+TEST(ComparisonModel, ACustomActivationIsMeasuredOncePerChange)
+{
+    ax::ui::ExplorerState state;
+    ASSERT_FALSE(state.addCustomActivation({"custom_1", "Scaled tanh", "a*tanh(z)", {{"a", 1.0, -4.0, 4.0}}})
+                     .has_value());
+    ComparisonModel model(state);
+    const int row = model.rowOf(QStringLiteral("custom_1"));
+    const auto readRow = [&] {
+        for (int pass = 0; pass < 3; ++pass)
+            for (int c = 0; c < model.columnCount(); ++c) {
+                (void)model.index(row, c).data();
+                (void)model.index(row, c).data(ComparisonModel::SortRole);
+            }
+    };
+    readRow();
+    EXPECT_EQ(model.propertyMeasurements(), 1);
+    const QString rangeBefore = text(model, "custom_1", Column::Range);
+
+    ASSERT_FALSE(state.setParameter(QStringLiteral("custom_1"), 0, 0.0).has_value());
+    readRow();
+    EXPECT_EQ(model.propertyMeasurements(), 2);
+    // The kept reading follows the change: at a zero scale the output is 0 alone.
+    EXPECT_NE(text(model, "custom_1", Column::Range), rangeBefore);
+
+    state.setEnabled(QStringLiteral("relu"), false);  // shows less, measures nothing again
+    state.setTheme(ax::ui::Theme::Dark);
+    readRow();
+    EXPECT_EQ(model.propertyMeasurements(), 2);
+
+    ASSERT_FALSE(state.setRange(-2.0, 2.0).has_value());
+    readRow();
+    EXPECT_EQ(model.propertyMeasurements(), 3);
+    ASSERT_FALSE(state.setParameter(QStringLiteral("elu"), 0, 0.5).has_value());  // another row
+    readRow();
+    EXPECT_EQ(model.propertyMeasurements(), 3);
+}
+
 }  // namespace

@@ -40,7 +40,7 @@ TEST(ConventionState, Keras2HardSigmoidIsTheClippedLine)
     state.setConvention(Framework::TensorFlowKeras2);
     ASSERT_EQ(spy.count(), 1);
     const auto change = spy.at(0).at(0).value<StateChange>();
-    EXPECT_TRUE(change.touches(StateChange::Activations));
+    EXPECT_TRUE(change.touches(StateChange::Definitions));
     EXPECT_TRUE(change.ids.contains(QStringLiteral("hard_sigmoid")));
     for (const double z : {-4.0, -2.6, -2.0, 0.0, 1.0, 2.4, 2.6, 5.0})
         EXPECT_NEAR(f(state, "hard_sigmoid", z), std::clamp(0.2 * z + 0.5, 0.0, 1.0), 1e-15) << z;

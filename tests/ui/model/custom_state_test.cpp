@@ -39,8 +39,8 @@ TEST(CustomState, AddedActivationFollowsTheCatalogWithItsOwnColour)
     ASSERT_FALSE(state.addCustomActivation(swishSpec()).has_value());
     ASSERT_EQ(spy.count(), 1);
     const auto change = spy.at(0).at(0).value<StateChange>();
-    EXPECT_TRUE(change.touches(StateChange::Activations));
-    EXPECT_TRUE(change.touches(StateChange::Enabled));
+    EXPECT_TRUE(change.touches(StateChange::Definitions));
+    EXPECT_TRUE(change.touches(StateChange::Shown));
 
     const QStringList after = state.activationIds();
     ASSERT_EQ(after.size(), before.size() + 1);
@@ -109,7 +109,7 @@ TEST(CustomState, ReplaceKeepsSurvivingParametersAndRemoveForgetsTheActivation)
     QSignalSpy spy(&state, &ExplorerState::changed);
     EXPECT_TRUE(state.removeCustomActivation(id));
     ASSERT_EQ(spy.count(), 1);
-    EXPECT_TRUE(spy.at(0).at(0).value<StateChange>().touches(StateChange::Activations));
+    EXPECT_TRUE(spy.at(0).at(0).value<StateChange>().touches(StateChange::Definitions));
     EXPECT_EQ(state.activation(id), nullptr);
     EXPECT_EQ(state.activationIds().size(), 23);
     EXPECT_FALSE(state.enabledIds().contains(id));

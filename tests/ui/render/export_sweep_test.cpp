@@ -1,6 +1,7 @@
 // Parameter sweeps as animations: the GIF has the frames asked for, starts and ends at the sweep's
 // ends, and every frame says which value it shows.
 
+#include "core/formula/custom_activation.h"
 #include "ui/model/explorer_state.h"
 #include "ui/render/figure_export.h"
 #include "ui/render/sweep_export.h"
@@ -56,6 +57,49 @@ double meanDifference(const QImage& a, const QImage& b)
                 std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) + std::abs(qBlue(p) - qBlue(q));
         }
     return sum / (3.0 * x.width() * x.height());
+}
+
+TEST(ExportSweep, EachFrameIsTheSessionWithOnlyTheSweptParameterChanged)
+{
+    ExplorerState state;
+    ASSERT_FALSE(state.setRange(-2.0, 5.0).has_value());
+    state.setTheme(ax::ui::Theme::Dark);
+    state.setEnabled(QStringLiteral("elu"), false);
+    const SweepAnimation sweep = eluSweep(5);
+    for (int frame = 0; frame < sweep.frames; ++frame) {
+        ax::ui::Session expected = state.session();
+        expected.enabled << QStringLiteral("elu");
+        expected.parameterValues.insert(QStringLiteral("elu"), {sweep.value(frame)});
+        EXPECT_EQ(ax::ui::sweepFrameSession(state, sweep, frame), expected) << "frame " << frame;
+    }
+}
+
+TEST(ExportSweep, ACustomFormulaIsBuiltOnceForTheWholeSweep)
+{
+    ExplorerState state;
+    ASSERT_FALSE(state
+                     .addCustomActivation(
+                         {"custom_1", "My swish", "z * sigmoid(b*z)", {{"b", 1.0, -4.0, 8.0}}})
+                     .has_value());
+    SweepAnimation sweep;
+    sweep.id = QStringLiteral("custom_1");
+    sweep.parameterIndex = 0;
+    sweep.from = 0.5;
+    sweep.to = 3.0;
+    sweep.frames = 4;
+    sweep.fps = 10.0;
+    ASSERT_FALSE(ax::ui::validateSweep(state, sweep).has_value());
+    // Every frame holds the activation the state built: no frame differentiates the formula again.
+    const auto* built = state.customActivation(QStringLiteral("custom_1"));
+    for (int frame = 0; frame < sweep.frames; ++frame) {
+        const ax::ui::Session session = ax::ui::sweepFrameSession(state, sweep, frame);
+        ASSERT_EQ(session.customs.count(QStringLiteral("custom_1")), 1U);
+        EXPECT_EQ(session.customs.at(QStringLiteral("custom_1")).get(), built) << "frame " << frame;
+        EXPECT_EQ(session.parameters(QStringLiteral("custom_1")), ax::core::ParameterValues{sweep.value(frame)});
+    }
+    const QImage first = ax::ui::renderSweepFrame(state, sweep, smallFrames(), 0);
+    const QImage last = ax::ui::renderSweepFrame(state, sweep, smallFrames(), sweep.frames - 1);
+    EXPECT_GT(meanDifference(first, last), 0.0);
 }
 
 TEST(ExportSweep, ValuesReachBothEndsExactly)

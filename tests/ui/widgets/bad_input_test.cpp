@@ -8,6 +8,7 @@
 #include "ui/model/comparison_proxy.h"
 #include "ui/model/explorer_state.h"
 #include "ui/widgets/main_window.h"
+#include "tests/ui/widgets/main_window_fixture.h"
 #include "ui/widgets/parameter_editor.h"
 #include "ui/widgets/parameter_panel.h"
 #include "ui/widgets/range_panel.h"
@@ -30,16 +31,8 @@
 namespace ax::ui {
 namespace {
 
-class BadInputTest : public ::testing::Test {
+class BadInputTest : public MainWindowFixture {
 protected:
-    void SetUp() override
-    {
-        window = std::make_unique<MainWindow>(Persistence::None);
-        window->resize(1500, 900);
-        window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
-    }
-
     // Replaces a field's text as a user does, then presses Return.
     static void retype(QWidget* field, const QString& text)
     {
@@ -55,10 +48,6 @@ protected:
             if (box->accessibleName() == accessibleName) return box;
         return nullptr;
     }
-
-    ExplorerState& state() { return window->state(); }
-
-    std::unique_ptr<MainWindow> window;
 };
 
 TEST_F(BadInputTest, RangeBeyondTheEvaluatedLineOrTooNarrowIsRefusedBesideTheField)

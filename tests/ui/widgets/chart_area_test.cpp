@@ -205,6 +205,30 @@ TEST_F(ChartAreaTest, HoverReadoutGivesTheCoresValues)
     EXPECT_FALSE(find(area->readout(2.0), "relu").dead);
 }
 
+TEST_F(ChartAreaTest, ReadoutSaysDeadByTheCoresRuleBeforeTheChartsCatchUp)
+{
+    ASSERT_FALSE(state.setRange(-1000.0, 10.0).has_value());
+    area->repaint();
+    // Not yet repainted: the readout cannot lean on the lanes' intervals for these two.
+    ASSERT_FALSE(state.setParameter(QStringLiteral("elu"), 0, 0.7).has_value());
+    ASSERT_FALSE(state.setParameter(QStringLiteral("leaky_relu"), 0, 0.0).has_value());
+    const auto find = [](const std::vector<ReadoutRow>& all, const char* id) {
+        return *std::find_if(all.begin(), all.end(), [&](const ReadoutRow& r) { return r.id == QLatin1String(id); });
+    };
+    for (const double z : {-800.0, -900.0, -760.0}) {
+        const auto rows = area->readout(z);
+        // ELU's f′ = α eᶻ underflows to exactly 0 out here: a vanishing gradient, not a dead unit.
+        EXPECT_EQ(find(rows, "elu").values.d1, 0.0);
+        EXPECT_FALSE(find(rows, "elu").dead) << z;
+        EXPECT_TRUE(find(rows, "elu").saturated) << z;
+        EXPECT_FALSE(find(rows, "sigmoid").dead) << z;
+        // Leaky ReLU at α = 0 is ReLU: dead on the whole negative side.
+        EXPECT_TRUE(find(rows, "leaky_relu").dead) << z;
+        EXPECT_TRUE(find(rows, "relu").dead) << z;
+    }
+    EXPECT_FALSE(find(area->readout(5.0), "leaky_relu").dead);
+}
+
 TEST_F(ChartAreaTest, WheelZoomsAboutTheCursor)
 {
     const QPoint at = pointAt(ChartKind::Function, 2.0, 0.0);

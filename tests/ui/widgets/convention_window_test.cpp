@@ -9,6 +9,7 @@
 #include "ui/widgets/custom_activation_actions.h"
 #include "ui/widgets/details_pane.h"
 #include "ui/widgets/main_window.h"
+#include "tests/ui/widgets/main_window_fixture.h"
 #include "ui/widgets/parameter_panel.h"
 
 #include <QAction>
@@ -25,23 +26,16 @@ namespace {
 
 using core::Framework;
 
-class ConventionWindowTest : public ::testing::Test {
+class ConventionWindowTest : public MainWindowFixture {
 protected:
     void SetUp() override
     {
-        window = std::make_unique<MainWindow>(Persistence::None);
-        window->resize(1500, 900);
-        window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+        MainWindowFixture::SetUp();
+        if (HasFatalFailure()) return;
         conventions = window->findChild<ConventionActions*>();
         ASSERT_NE(conventions, nullptr);
     }
 
-    void TearDown() override { window->close(); }
-
-    ExplorerState& state() const { return window->state(); }
-
-    std::unique_ptr<MainWindow> window;
     ConventionActions* conventions = nullptr;
 };
 

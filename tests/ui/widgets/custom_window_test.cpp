@@ -12,6 +12,7 @@
 #include "ui/widgets/custom_activation_dialog.h"
 #include "ui/widgets/details_pane.h"
 #include "ui/widgets/main_window.h"
+#include "tests/ui/widgets/main_window_fixture.h"
 #include "ui/widgets/parameter_editor.h"
 #include "ui/widgets/parameter_panel.h"
 
@@ -169,23 +170,16 @@ TEST(CustomDialog, OnlyTheLatestFormulasCheckIsShown)
     EXPECT_EQ(dialog.derivativePreview()->text(), QStringLiteral("2*z"));
 }
 
-class CustomWindowTest : public ::testing::Test {
+class CustomWindowTest : public MainWindowFixture {
 protected:
     void SetUp() override
     {
-        window = std::make_unique<MainWindow>(Persistence::None);
-        window->resize(1500, 900);
-        window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
+        MainWindowFixture::SetUp();
+        if (HasFatalFailure()) return;
         actions = window->findChild<CustomActivationActions*>();
         ASSERT_NE(actions, nullptr);
     }
 
-    void TearDown() override { window->close(); }
-
-    ExplorerState& state() const { return window->state(); }
-
-    std::unique_ptr<MainWindow> window;
     CustomActivationActions* actions = nullptr;
 };
 

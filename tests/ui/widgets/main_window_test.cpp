@@ -4,6 +4,7 @@
 
 #include "ui/widgets/main_window.h"
 #include "core/formula/custom_activation.h"
+#include "tests/ui/widgets/main_window_fixture.h"
 #include "ui/widgets/activation_list_panel.h"
 #include "ui/widgets/chart_area.h"
 #include "ui/widgets/comparison_panel.h"
@@ -55,23 +56,9 @@
 namespace ax::ui {
 namespace {
 
-class MainWindowTest : public ::testing::Test {
+class MainWindowTest : public MainWindowFixture {
 protected:
-    void SetUp() override
-    {
-        window = std::make_unique<MainWindow>(Persistence::None);
-        window->resize(1700, 950);
-        window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(window.get()));
-    }
-
-    void TearDown() override
-    {
-        window->state().setTheme(Theme::System);
-        window->close();
-    }
-
-    [[nodiscard]] ExplorerState& state() const { return window->state(); }
+    MainWindowTest() : MainWindowFixture(QSize(1700, 950)) {}
 
     // Replaces the text of a line edit as a user would and presses Enter.
     static void retype(QLineEdit* edit, const QString& text)
@@ -90,7 +77,6 @@ protected:
         QTest::keyClick(edit, Qt::Key_Return);
     }
 
-    std::unique_ptr<MainWindow> window;
 };
 
 TEST_F(MainWindowTest, HasTitleChartsTabAndDocks)
