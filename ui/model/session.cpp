@@ -1,5 +1,7 @@
 #include "ui/model/session.h"
 
+#include "core/catalog.h"
+
 #include <algorithm>
 
 namespace ax::ui {

@@ -1,5 +1,6 @@
 #include "ui/model/session_json.h"
 
+#include "core/catalog.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/quoted_text.h"
 
