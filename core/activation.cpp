@@ -1,6 +1,6 @@
-#include "activation.h"
+#include "core/activation.h"
 
-#include "cpu_vector_registers.h"
+#include "core/cpu_vector_registers.h"
 
 #include <algorithm>
 #include <charconv>

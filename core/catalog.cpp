@@ -4,8 +4,8 @@
 // Convention at a kink: every evaluator returns the limits from the right (the branch that holds
 // for z ≥ kink), so e.g. ReLU′(0) = 1, step(0) = 1, hard sigmoid′(−3) = 1/6 and hard sigmoid′(3) = 0.
 
-#include "catalog.h"
-#include "special_functions.h"
+#include "core/catalog.h"
+#include "core/special_functions.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 // is one more entry in catalog.cpp, with its equivalent formula in formula/custom_activation.cpp
 // and its explanation in resources/explanations/.
 
-#include "activation.h"
+#include "core/activation.h"
 
 #include <span>
 #include <string_view>

@@ -1,6 +1,6 @@
-#include "command_line_syntax.h"
+#include "core/command_line_syntax.h"
 
-#include "catalog.h"
+#include "core/catalog.h"
 
 #include <algorithm>
 #include <charconv>

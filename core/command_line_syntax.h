@@ -3,7 +3,7 @@
 // parameter assignments, sweeps, stdin input): pure functions that return a value or a one-line
 // error message, so the command line, the session code and the fuzzers share one set of rules.
 
-#include "activation.h"
+#include "core/activation.h"
 
 #include <cstddef>
 #include <string>

@@ -1,6 +1,6 @@
-#include "cost.h"
+#include "core/cost.h"
 
-#include "catalog.h"
+#include "core/catalog.h"
 
 #include <algorithm>
 #include <array>

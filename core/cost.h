@@ -2,7 +2,7 @@
 // How expensive each activation is to evaluate, measured on this machine rather than guessed, so
 // the comparison table can show cost relative to ReLU.
 
-#include "activation.h"
+#include "core/activation.h"
 
 #include <span>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "cpu_vector_registers.h"
+#include "core/cpu_vector_registers.h"
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>

@@ -2,10 +2,10 @@
 // the behaviour, with the versions it was checked for: PyTorch 2.x, TensorFlow 2.4–2.15 with its
 // bundled Keras 2, Keras 3.x, JAX 0.4.x.
 
-#include "framework_conventions.h"
+#include "core/framework_conventions.h"
 
-#include "bisection.h"
-#include "catalog.h"
+#include "core/bisection.h"
+#include "core/catalog.h"
 
 #include <algorithm>
 #include <array>

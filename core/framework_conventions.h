@@ -2,8 +2,8 @@
 // How the deep-learning frameworks define the activations on which they disagree (formula or
 // default), each variant with a citation, and where two of them differ visibly.
 
-#include "activation.h"
-#include "measurements.h"
+#include "core/activation.h"
+#include "core/measurements.h"
 
 #include <optional>
 #include <span>

@@ -1,7 +1,7 @@
 #pragma once
 // f, f′ and f″ as z tends to +inf or -inf, read off the core's values far out in the tail.
 
-#include "activation.h"
+#include "core/activation.h"
 
 namespace ax::core {
 

@@ -1,9 +1,9 @@
 // Measurements that work for any activation, catalog or custom: sampled on a grid that holds
 // every kink, with every edge refined by bisection.
 
-#include "measurements.h"
+#include "core/measurements.h"
 
-#include "bisection.h"
+#include "core/bisection.h"
 
 #include <algorithm>
 #include <array>

@@ -1,7 +1,7 @@
 #pragma once
 // Properties and undefined stretches measured numerically, for any activation (catalog or custom).
 
-#include "activation.h"
+#include "core/activation.h"
 
 #include <vector>
 

@@ -1,6 +1,6 @@
-#include "sampling.h"
+#include "core/sampling.h"
 
-#include "cpu_vector_registers.h"
+#include "core/cpu_vector_registers.h"
 
 #include <algorithm>
 #include <cmath>

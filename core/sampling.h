@@ -1,7 +1,7 @@
 #pragma once
 // Sampling an activation over a range into structure-of-arrays buffers, with kinks as exact points.
 
-#include "activation.h"
+#include "core/activation.h"
 
 #include <cstddef>
 #include <vector>

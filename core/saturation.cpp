@@ -1,7 +1,7 @@
-#include "saturation.h"
+#include "core/saturation.h"
 
-#include "bisection.h"
-#include "cpu_vector_registers.h"
+#include "core/bisection.h"
+#include "core/cpu_vector_registers.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 #pragma once
 // Where the gradient vanishes (saturated) or is exactly zero (dead), located by bisection.
 
-#include "activation.h"
+#include "core/activation.h"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "depth_simulation.h"
+#include "core/depth/depth_simulation.h"
 
 #include <Eigen/Dense>
 

@@ -3,7 +3,7 @@
 // to set beside the wide-network theory: finite width, one draw of the weights, actual numbers.
 
 #include "core/activation.h"
-#include "depth_network.h"
+#include "core/depth/depth_network.h"
 
 #include <cstdint>
 #include <functional>

@@ -1,8 +1,8 @@
-#include "depth_theory.h"
+#include "core/depth/depth_theory.h"
 
 #include "core/cpu_vector_registers.h"
 #include "core/saturation.h"
-#include "gaussian_expectation.h"
+#include "core/depth/gaussian_expectation.h"
 
 #include <algorithm>
 #include <cmath>

@@ -5,7 +5,7 @@
 // map of the self-normalising networks paper (Klambauer et al. 2017).
 
 #include "core/activation.h"
-#include "depth_network.h"
+#include "core/depth/depth_network.h"
 
 #include <array>
 #include <optional>

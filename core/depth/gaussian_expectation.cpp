@@ -1,4 +1,4 @@
-#include "gaussian_expectation.h"
+#include "core/depth/gaussian_expectation.h"
 
 #include "core/cpu_vector_registers.h"
 

@@ -1,4 +1,4 @@
-#include "compiled_formula.h"
+#include "core/formula/compiled_formula.h"
 
 #include "core/special_functions.h"
 

@@ -3,15 +3,15 @@
 // typeset it and write it out in muParser's syntax, and the compiled programs evaluate it, so
 // evaluation never touches the symbolic form again.
 
-#include "custom_activation.h"
+#include "core/formula/custom_activation.h"
 
-#include "compiled_formula.h"
+#include "core/formula/compiled_formula.h"
 #include "core/catalog.h"
 #include "core/measurements.h"
-#include "derivative_budget.h"
-#include "expression_printers.h"
-#include "formula_grammar.h"
-#include "symbolic_functions.h"
+#include "core/formula/derivative_budget.h"
+#include "core/formula/expression_printers.h"
+#include "core/formula/formula_grammar.h"
+#include "core/formula/symbolic_functions.h"
 
 #include <ginac/ginac.h>
 #include <muParser.h>

@@ -1,6 +1,6 @@
-#include "derivative_budget.h"
+#include "core/formula/derivative_budget.h"
 
-#include "custom_activation.h"
+#include "core/formula/custom_activation.h"
 
 #include <vector>
 

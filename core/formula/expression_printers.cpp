@@ -1,4 +1,4 @@
-#include "expression_printers.h"
+#include "core/formula/expression_printers.h"
 
 #include <charconv>
 #include <map>

@@ -2,7 +2,7 @@
 // The printers: an expression written back in the formula grammar (for the derivatives' plain
 // text) or in muParser's (for compiling), its LaTeX, and a parameter's typeset symbol.
 
-#include "formula_grammar.h"
+#include "core/formula/formula_grammar.h"
 
 #include <ginac/ginac.h>
 

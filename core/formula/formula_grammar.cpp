@@ -4,10 +4,10 @@
 // power      := primary (('^' | '**') unary)?      right-associative, binds tighter than unary minus
 // primary    := number | name | name '(' expression (',' expression)* ')' | '(' expression ')'
 
-#include "formula_grammar.h"
+#include "core/formula/formula_grammar.h"
 
-#include "custom_activation.h"
-#include "symbolic_functions.h"
+#include "core/formula/custom_activation.h"
+#include "core/formula/symbolic_functions.h"
 
 #include <algorithm>
 #include <array>

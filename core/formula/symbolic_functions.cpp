@@ -3,7 +3,7 @@
 // therefore picks the branch that holds just to the right, which is the catalog's convention: every
 // derivative at a kink is its right-hand limit.
 
-#include "symbolic_functions.h"
+#include "core/formula/symbolic_functions.h"
 
 namespace ax::core::symbolic {
 

@@ -3,7 +3,7 @@
 
 #include "core/activation.h"
 #include "core/catalog.h"
-#include "reference_data.h"
+#include "tests/core/reference_data.h"
 
 #include <gtest/gtest.h>
 
