@@ -1,7 +1,7 @@
 #include "app/commands/command_line.h"
+#include "app/commands/local_path.h"
 #include "app/commands/print_commands.h"
 #include "app/commands/table_command.h"
-#include "app/commands/local_path.h"
 #include "app/export_application.h"
 #include "app/screenshot_command.h"
 #include "app/window.h"

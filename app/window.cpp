@@ -3,8 +3,8 @@
 #include "app/commands/command_line.h"
 #include "app/commands/platform.h"
 
-#include "ui/widgets/main_window.h"
 #include "ui/widgets/file_menu_actions.h"
+#include "ui/widgets/main_window.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -28,7 +28,8 @@ int runWindow(int& argc, char** argv, const QString& sessionPath)
     }
     QApplication app(argc, argv);
     QGuiApplication::setDesktopFileName(QStringLiteral("org.activationexplorer.ActivationExplorer"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.activationexplorer.ActivationExplorer.svg")));
+    QApplication::setWindowIcon(
+        QIcon(QStringLiteral(":/icons/org.activationexplorer.ActivationExplorer.svg")));
     ui::MainWindow window;
     window.show();
     // Through the File actions, so the session becomes the window's file and joins the recent ones.

@@ -34,7 +34,8 @@ struct Buffers {
     std::vector<double> d2 = std::vector<double>(kPoints);
     Buffers()
     {
-        for (std::size_t i = 0; i < kPoints; ++i) z[i] = -6.0 + 12.0 * static_cast<double>(i) / (kPoints - 1);
+        for (std::size_t i = 0; i < kPoints; ++i)
+            z[i] = -6.0 + 12.0 * static_cast<double>(i) / (kPoints - 1);
     }
 };
 
@@ -93,7 +94,8 @@ void BM_CatalogOriginal(benchmark::State& state, const std::string& id)
 
 void BM_CustomBuild(benchmark::State& state, const std::string& formula)
 {
-    for (auto _ : state) benchmark::DoNotOptimize(customOf(formula));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(customOf(formula));
 }
 
 std::string repeated(const std::string& piece, int times)
@@ -113,8 +115,10 @@ void BM_HostileSettled(benchmark::State& state, const std::string& formula)
 }
 
 BENCHMARK_CAPTURE(BM_CustomBulk, swish, std::string("z * sigmoid(b*z)"))->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_CustomBulk, elu_like, std::string("max(z, a*(exp(z)-1))"))->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_CustomBulk, mish_ln_exp, std::string("z*tanh(ln(1+exp(z)))"))->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_CustomBulk, elu_like, std::string("max(z, a*(exp(z)-1))"))
+    ->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_CustomBulk, mish_ln_exp, std::string("z*tanh(ln(1+exp(z)))"))
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_CustomBulk, softsign, std::string("z/(1+abs(z))"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_CustomPointwise, swish, std::string("z * sigmoid(b*z)"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_CustomPointwise, mish_ln_exp, std::string("z*tanh(ln(1+exp(z)))"))
@@ -123,7 +127,8 @@ BENCHMARK_CAPTURE(BM_CustomCopyOfCatalog, gelu_tanh, std::string("gelu_tanh"))->
 BENCHMARK_CAPTURE(BM_CatalogOriginal, gelu_tanh, std::string("gelu_tanh"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_CustomCopyOfCatalog, mish, std::string("mish"))->Unit(benchmark::kMicrosecond);
 BENCHMARK_CAPTURE(BM_CatalogOriginal, mish, std::string("mish"))->Unit(benchmark::kMicrosecond);
-BENCHMARK_CAPTURE(BM_CustomBuild, mish_ln_exp, std::string("z*tanh(ln(1+exp(z)))"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_CustomBuild, mish_ln_exp, std::string("z*tanh(ln(1+exp(z)))"))
+    ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_HostileSettled, parentheses_50000, repeated("(", 50000) + "z" + repeated(")", 50000))
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_HostileSettled, abs_22_deep, repeated("abs(", 22) + "z-1" + repeated(")", 22))

@@ -9,10 +9,10 @@
 // readings in words wait for a pause, as they do under a hand. Options: --size WxH,
 // --theme light|dark, --screenshot FILE.png (saved after the first frame, to look at the result).
 
+#include "ui/model/explorer_state.h"
 #include "ui/widgets/chart_area.h"
 #include "ui/widgets/depth_lab_chart.h"
 #include "ui/widgets/depth_lab_view.h"
-#include "ui/model/explorer_state.h"
 #include "ui/widgets/main_window.h"
 
 #include <QApplication>
@@ -122,11 +122,13 @@ int main(int argc, char** argv)
     window.chartArea()->installEventFilter(&firstPaint);
     window.resize(size);
     window.show();
-    while (!firstPaint.painted) QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    while (!firstPaint.painted)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
     const double firstFrameMs = msSinceProcessStart();
     QElapsedTimer settle;
     settle.start();
-    while (settle.elapsed() < 300) QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    while (settle.elapsed() < 300)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
     if (!screenshot.isEmpty() && !saveScreenshot(window.grab(), screenshot))
         std::fprintf(stderr, "window_bench: could not write %s\n", qPrintable(screenshot));
 
@@ -156,7 +158,9 @@ int main(int argc, char** argv)
         for (int i = 0; i < kSteps; ++i) {
             const double t = i < kSteps / 2 ? i / (kSteps / 2.0) : (kSteps - i) / (kSteps / 2.0);
             ms.push_back(step(
-                [&] { (void)state.setParameter(QStringLiteral("elu"), QStringLiteral("alpha"), 0.2 + 2.6 * t); },
+                [&] {
+                    (void)state.setParameter(QStringLiteral("elu"), QStringLiteral("alpha"), 0.2 + 2.6 * t);
+                },
                 chart));
         }
         return ms;
@@ -216,15 +220,16 @@ int main(int argc, char** argv)
             varianceChart));
     }
 
-    std::printf("window_bench: param_drag_median_ms=%.2f param_drag_p95_ms=%.2f range_drag_median_ms=%.2f "
-                "range_drag_p95_ms=%.2f first_frame_ms=%.0f depth_lab_drag_median_ms=%.2f "
-                "depth_lab_drag_p95_ms=%.2f depth_lab_200_layers_drag_median_ms=%.2f "
-                "depth_lab_200_layers_drag_p95_ms=%.2f depth_lab_200_layers_network_drag_median_ms=%.2f "
-                "depth_lab_200_layers_network_drag_p95_ms=%.2f\n",
-                percentile(paramMs, 0.5), percentile(paramMs, 0.95), percentile(rangeMs, 0.5),
-                percentile(rangeMs, 0.95), firstFrameMs, percentile(depthMs, 0.5), percentile(depthMs, 0.95),
-                percentile(deepMs, 0.5), percentile(deepMs, 0.95), percentile(networkMs, 0.5),
-                percentile(networkMs, 0.95));
+    std::printf(
+        "window_bench: param_drag_median_ms=%.2f param_drag_p95_ms=%.2f range_drag_median_ms=%.2f "
+        "range_drag_p95_ms=%.2f first_frame_ms=%.0f depth_lab_drag_median_ms=%.2f "
+        "depth_lab_drag_p95_ms=%.2f depth_lab_200_layers_drag_median_ms=%.2f "
+        "depth_lab_200_layers_drag_p95_ms=%.2f depth_lab_200_layers_network_drag_median_ms=%.2f "
+        "depth_lab_200_layers_network_drag_p95_ms=%.2f\n",
+        percentile(paramMs, 0.5), percentile(paramMs, 0.95), percentile(rangeMs, 0.5),
+        percentile(rangeMs, 0.95), firstFrameMs, percentile(depthMs, 0.5), percentile(depthMs, 0.95),
+        percentile(deepMs, 0.5), percentile(deepMs, 0.95), percentile(networkMs, 0.5),
+        percentile(networkMs, 0.95));
     if (!allPainted) {
         std::fprintf(stderr, "window_bench: a step ended before its chart was repainted\n");
         return 1;

@@ -26,8 +26,8 @@ struct Derivatives {
 
 // One tunable constant of an activation (α, λ, β, b, a).
 struct Parameter {
-    std::string name;          // stable public name: "alpha", "lambda", "beta", "b", "a"
-    std::string symbol;        // how it is typeset: "α"
+    std::string name;    // stable public name: "alpha", "lambda", "beta", "b", "a"
+    std::string symbol;  // how it is typeset: "α"
     double defaultValue = 0.0;
     double domainMin = -std::numeric_limits<double>::infinity();
     double domainMax = std::numeric_limits<double>::infinity();
@@ -35,7 +35,7 @@ struct Parameter {
     bool domainMaxOpen = false;
     double sliderMin = 0.0;
     double sliderMax = 1.0;
-    std::string meaning;       // one line, for tooltips and --list
+    std::string meaning;  // one line, for tooltips and --list
 
     [[nodiscard]] bool accepts(double value) const noexcept;
     // The domain as text, e.g. "(0, inf)" or "[0, 1]".
@@ -65,33 +65,32 @@ struct Properties {
     bool monotonic = false;            // non-decreasing over the whole line
     bool derivativeMonotonic = false;  // f′ non-decreasing (f convex)
     Smoothness smoothness = Smoothness::CInfinity;
-    bool zeroCentred = false;          // f(0) = 0 and f takes both signs
+    bool zeroCentred = false;  // f(0) = 0 and f takes both signs
     bool boundedBelow = false;
     bool boundedAbove = false;
     Saturation saturates = Saturation::None;  // where f′ → 0 as |z| → ∞
     bool deadRegion = false;                  // f′ exactly 0 on an interval
     bool selfNormalising = false;
-    bool identityNearZero = false;            // f(0) = 0 and f′(0) = 1
+    bool identityNearZero = false;  // f(0) = 0 and f′(0) = 1
 };
 
 struct Reference {
     std::string authors;
     std::string title;
     std::string venue;
-    int year = 0;     // 0 when the function has no single origin
+    int year = 0;       // 0 when the function has no single origin
     std::string arxiv;  // e.g. "1511.07289"
     std::string doi;
 };
 
 // Fills f, f′, f″ for many points at once; the default loops over evaluate.
 using BulkEvaluator = std::function<void(std::span<const double> z, const ParameterValues& p,
-                                         std::span<double> f, std::span<double> d1,
-                                         std::span<double> d2)>;
+                                         std::span<double> f, std::span<double> d1, std::span<double> d2)>;
 
 // One activation: identity, parameters, evaluator, kinks and declared properties.
 struct Activation {
-    std::string id;    // stable public id, e.g. "elu"
-    std::string name;  // display name, e.g. "ELU"
+    std::string id;       // stable public id, e.g. "elu"
+    std::string name;     // display name, e.g. "ELU"
     std::string formula;  // plain Unicode text, e.g. "z if z > 0, else α(eᶻ − 1)"
     std::vector<Parameter> parameters;
     std::function<Derivatives(double z, const ParameterValues& p)> evaluate;

@@ -314,7 +314,8 @@ ParseResult<ImageSize> parseSize(std::string_view text)
                 value <= kLargestImageSide)
                 return value;
         }
-        return ParseResult<int>::failure(std::string("the ") + what + rangeText + "; got " + quoteText(digits));
+        return ParseResult<int>::failure(std::string("the ") + what + rangeText + "; got " +
+                                         quoteText(digits));
     };
     const auto width = side(text.substr(0, x), "width");
     if (!width) return Result::failure(width.error());

@@ -51,8 +51,8 @@ double measureNanosecondsPerEvaluation(const Activation& activation, const Param
         }
         const auto stop = Clock::now();
         sink = sink + sum;
-        const double ns = std::chrono::duration<double, std::nano>(stop - start).count() /
-                          static_cast<double>(kPointCount);
+        const double ns =
+            std::chrono::duration<double, std::nano>(stop - start).count() / static_cast<double>(kPointCount);
         best = std::min(best, ns);
     }
     return std::max(best, kMinimumNanoseconds);
@@ -72,7 +72,8 @@ std::vector<double> relativeCosts(std::span<const Activation> activations, int r
         if (const Activation* relu = findActivation("relu"))
             reference = measureNanosecondsPerEvaluation(*relu, relu->defaults(), repetitions);
     if (reference <= 0.0) reference = kMinimumNanoseconds;
-    for (double& cost : costs) cost /= reference;
+    for (double& cost : costs)
+        cost /= reference;
     return costs;
 }
 

@@ -20,7 +20,8 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-constexpr std::array kFrameworks{Framework::PyTorch, Framework::TensorFlowKeras2, Framework::Keras3, Framework::Jax};
+constexpr std::array kFrameworks{Framework::PyTorch, Framework::TensorFlowKeras2, Framework::Keras3,
+                                 Framework::Jax};
 
 constexpr std::array<std::string_view, 8> kIds{"hard_sigmoid", "gelu", "leaky_relu", "softplus",
                                                "elu",          "selu", "hard_swish", "swish"};
@@ -79,7 +80,8 @@ Activation withFixedParameters(const Activation& base, Framework framework)
     if (base.evaluateMany) {
         const auto many = base.evaluateMany;
         a.evaluateMany = [many, fixed](std::span<const double> z, const ParameterValues&, std::span<double> f,
-                                       std::span<double> d1, std::span<double> d2) { many(z, fixed, f, d1, d2); };
+                                       std::span<double> d1,
+                                       std::span<double> d2) { many(z, fixed, f, d1, d2); };
     }
     const auto kinks = base.kinks;
     a.kinks = [kinks, fixed](const ParameterValues&) { return kinks ? kinks(fixed) : std::vector<Kink>{}; };
@@ -115,10 +117,11 @@ std::optional<ConventionVariant> hardSigmoid(Framework framework)
             a.evaluate = [](double z, const ParameterValues&) { return keras2HardSigmoid(z); };
             a.evaluateMany = {};
             a.kinks = [](const ParameterValues&) { return std::vector<Kink>{{-2.5, 1}, {2.5, 1}}; };
-            return variant(framework, std::move(a),
-                           "keras/activations.py: hard_sigmoid, computed by keras/backend.py: hard_sigmoid "
-                           "(Keras 2.x, tf.keras in TensorFlow up to 2.15)",
-                           "0.2x + 0.5 clipped to [0, 1]: slope 0.2 instead of 1/6, flat beyond ±2.5 instead of ±3");
+            return variant(
+                framework, std::move(a),
+                "keras/activations.py: hard_sigmoid, computed by keras/backend.py: hard_sigmoid "
+                "(Keras 2.x, tf.keras in TensorFlow up to 2.15)",
+                "0.2x + 0.5 clipped to [0, 1]: slope 0.2 instead of 1/6, flat beyond ±2.5 instead of ±3");
         }
         case Framework::Keras3:
             return variant(framework, renamed(base, framework),
@@ -127,7 +130,8 @@ std::optional<ConventionVariant> hardSigmoid(Framework framework)
                            "relu6(x + 3)/6, as in the catalog (Keras 3 dropped the 0.2x + 0.5 form)");
         case Framework::Jax:
             return variant(framework, renamed(base, framework),
-                           "jax/_src/nn/functions.py: hard_sigmoid (JAX 0.4.x)", "relu6(x + 3)/6, as in the catalog");
+                           "jax/_src/nn/functions.py: hard_sigmoid (JAX 0.4.x)",
+                           "relu6(x + 3)/6, as in the catalog");
     }
     return std::nullopt;
 }
@@ -141,9 +145,10 @@ std::optional<ConventionVariant> gelu(Framework framework)
                            "torch/nn/modules/activation.py: GELU(approximate='none') (PyTorch 1.12 to 2.x)",
                            "exact erf form by default; approximate='tanh' selects the tanh form");
         case Framework::TensorFlowKeras2:
-            return variant(framework, renamed(exact, framework),
-                           "keras/activations.py: gelu(x, approximate=False), tf.nn.gelu (TensorFlow 2.4 to 2.15)",
-                           "exact erf form by default");
+            return variant(
+                framework, renamed(exact, framework),
+                "keras/activations.py: gelu(x, approximate=False), tf.nn.gelu (TensorFlow 2.4 to 2.15)",
+                "exact erf form by default");
         case Framework::Keras3:
             return variant(framework, renamed(exact, framework),
                            "keras/src/activations/activations.py: gelu(x, approximate=False) (Keras 3.x)",
@@ -169,15 +174,17 @@ std::optional<ConventionVariant> leakyRelu(Framework framework)
                            "torch/nn/modules/activation.py: LeakyReLU(negative_slope=0.01) (PyTorch 2.x)",
                            "slope 0.01, as in the catalog");
         case Framework::TensorFlowKeras2:
-            return variant(framework, withDefault(base, framework, 0.3),
-                           "keras/layers/activation/leaky_relu.py: LeakyReLU(alpha=0.3) (Keras 2.x); the function "
-                           "tf.nn.leaky_relu defaults to alpha=0.2",
-                           "slope 0.3 for the Keras layer");
+            return variant(
+                framework, withDefault(base, framework, 0.3),
+                "keras/layers/activation/leaky_relu.py: LeakyReLU(alpha=0.3) (Keras 2.x); the function "
+                "tf.nn.leaky_relu defaults to alpha=0.2",
+                "slope 0.3 for the Keras layer");
         case Framework::Keras3:
-            return variant(framework, withDefault(base, framework, 0.2),
-                           "keras/src/activations/activations.py: leaky_relu(x, negative_slope=0.2) (Keras 3.x); "
-                           "the layer keras.layers.LeakyReLU keeps negative_slope=0.3",
-                           "slope 0.2 for the activation function");
+            return variant(
+                framework, withDefault(base, framework, 0.2),
+                "keras/src/activations/activations.py: leaky_relu(x, negative_slope=0.2) (Keras 3.x); "
+                "the layer keras.layers.LeakyReLU keeps negative_slope=0.3",
+                "slope 0.2 for the activation function");
         case Framework::Jax:
             return variant(framework, withDefault(base, framework, 0.01),
                            "jax/_src/nn/functions.py: leaky_relu(x, negative_slope=1e-2) (JAX 0.4.x)",
@@ -198,15 +205,17 @@ std::optional<ConventionVariant> softplus(Framework framework)
             a.kinks = [](const ParameterValues& p) {
                 return std::vector<Kink>{{kTorchSoftplusThreshold / p[0], 0}};
             };
-            return variant(framework, std::move(a),
-                           "torch/nn/modules/activation.py: Softplus(beta=1.0, threshold=20.0) (PyTorch 1.x to 2.x)",
-                           "returns x unchanged where beta·x > threshold = 20: a jump of about 2e-9/β there");
+            return variant(
+                framework, std::move(a),
+                "torch/nn/modules/activation.py: Softplus(beta=1.0, threshold=20.0) (PyTorch 1.x to 2.x)",
+                "returns x unchanged where beta·x > threshold = 20: a jump of about 2e-9/β there");
         }
         case Framework::TensorFlowKeras2:
-            return variant(framework, withFixedParameters(exact, framework),
-                           "keras/activations.py: softplus, computed by tf.math.softplus (Keras 2.x, TensorFlow "
-                           "2.x)",
-                           "log(exp(x) + 1) without a β parameter");
+            return variant(
+                framework, withFixedParameters(exact, framework),
+                "keras/activations.py: softplus, computed by tf.math.softplus (Keras 2.x, TensorFlow "
+                "2.x)",
+                "log(exp(x) + 1) without a β parameter");
         case Framework::Keras3:
             return variant(framework, withFixedParameters(exact, framework),
                            "keras/src/activations/activations.py: softplus (Keras 3.x)",
@@ -225,10 +234,14 @@ std::optional<ConventionVariant> sameEverywhere(Framework framework, std::string
 {
     const Activation& base = catalogEntry(id);
     switch (framework) {
-        case Framework::PyTorch: return variant(framework, renamed(base, framework), std::move(torch), note);
-        case Framework::TensorFlowKeras2: return variant(framework, renamed(base, framework), std::move(keras2), note);
-        case Framework::Keras3: return variant(framework, renamed(base, framework), std::move(keras3), note);
-        case Framework::Jax: return variant(framework, renamed(base, framework), std::move(jax), note);
+        case Framework::PyTorch:
+            return variant(framework, renamed(base, framework), std::move(torch), note);
+        case Framework::TensorFlowKeras2:
+            return variant(framework, renamed(base, framework), std::move(keras2), note);
+        case Framework::Keras3:
+            return variant(framework, renamed(base, framework), std::move(keras3), note);
+        case Framework::Jax:
+            return variant(framework, renamed(base, framework), std::move(jax), note);
     }
     return std::nullopt;
 }
@@ -264,15 +277,22 @@ double refine(double outside, double inside, Predicate differs)
 
 }  // namespace
 
-std::span<const Framework> frameworks() noexcept { return kFrameworks; }
+std::span<const Framework> frameworks() noexcept
+{
+    return kFrameworks;
+}
 
 std::string_view frameworkName(Framework framework) noexcept
 {
     switch (framework) {
-        case Framework::PyTorch: return "PyTorch";
-        case Framework::TensorFlowKeras2: return "TensorFlow / Keras 2";
-        case Framework::Keras3: return "Keras 3";
-        case Framework::Jax: return "JAX";
+        case Framework::PyTorch:
+            return "PyTorch";
+        case Framework::TensorFlowKeras2:
+            return "TensorFlow / Keras 2";
+        case Framework::Keras3:
+            return "Keras 3";
+        case Framework::Jax:
+            return "JAX";
     }
     return {};
 }
@@ -280,10 +300,14 @@ std::string_view frameworkName(Framework framework) noexcept
 std::string_view frameworkKey(Framework framework) noexcept
 {
     switch (framework) {
-        case Framework::PyTorch: return "pytorch";
-        case Framework::TensorFlowKeras2: return "keras2";
-        case Framework::Keras3: return "keras3";
-        case Framework::Jax: return "jax";
+        case Framework::PyTorch:
+            return "pytorch";
+        case Framework::TensorFlowKeras2:
+            return "keras2";
+        case Framework::Keras3:
+            return "keras3";
+        case Framework::Jax:
+            return "jax";
     }
     return {};
 }
@@ -295,7 +319,10 @@ std::optional<Framework> frameworkFromKey(std::string_view key) noexcept
     return std::nullopt;
 }
 
-std::span<const std::string_view> conventionIds() noexcept { return kIds; }
+std::span<const std::string_view> conventionIds() noexcept
+{
+    return kIds;
+}
 
 std::optional<ConventionVariant> conventionVariant(Framework framework, std::string_view id)
 {
@@ -311,24 +338,25 @@ std::optional<ConventionVariant> conventionVariant(Framework framework, std::str
                               "jax/_src/nn/functions.py: elu(x, alpha=1.0) (JAX 0.4.x)",
                               "α(eˣ − 1) below 0 with α = 1 in every framework");
     if (id == "selu")
-        return sameEverywhere(
-            framework, id, "torch/nn/modules/activation.py: SELU (PyTorch 2.x)",
-            "keras/activations.py: selu, computed by tf.nn.selu (Keras 2.x; its documentation rounds the constants "
-            "to 1.67326324 and 1.05070098)",
-            "keras/src/activations/activations.py: selu (Keras 3.x)", "jax/_src/nn/functions.py: selu (JAX 0.4.x)",
-            "λ = 1.0507009873554804934, α = 1.6732632423543772848 in every framework");
+        return sameEverywhere(framework, id, "torch/nn/modules/activation.py: SELU (PyTorch 2.x)",
+                              "keras/activations.py: selu, computed by tf.nn.selu (Keras 2.x; its "
+                              "documentation rounds the constants "
+                              "to 1.67326324 and 1.05070098)",
+                              "keras/src/activations/activations.py: selu (Keras 3.x)",
+                              "jax/_src/nn/functions.py: selu (JAX 0.4.x)",
+                              "λ = 1.0507009873554804934, α = 1.6732632423543772848 in every framework");
     if (id == "hard_swish")
-        return sameEverywhere(
-            framework, id, "torch/nn/modules/activation.py: Hardswish (PyTorch 1.6 to 2.x)",
-            "keras/applications/mobilenet_v3.py: hard_swish (Keras 2.x has no hard swish in keras.activations)",
-            "keras/src/activations/activations.py: hard_silu, alias hard_swish (Keras 3.x)",
-            "jax/_src/nn/functions.py: hard_silu, alias hard_swish (JAX 0.4.x)",
-            "x·relu6(x + 3)/6 in every framework");
+        return sameEverywhere(framework, id, "torch/nn/modules/activation.py: Hardswish (PyTorch 1.6 to 2.x)",
+                              "keras/applications/mobilenet_v3.py: hard_swish (Keras 2.x has no hard swish "
+                              "in keras.activations)",
+                              "keras/src/activations/activations.py: hard_silu, alias hard_swish (Keras 3.x)",
+                              "jax/_src/nn/functions.py: hard_silu, alias hard_swish (JAX 0.4.x)",
+                              "x·relu6(x + 3)/6 in every framework");
     return std::nullopt;
 }
 
-std::vector<Interval> conventionDifferences(std::string_view id, Framework a, Framework b, double zMin, double zMax,
-                                            double threshold, int order)
+std::vector<Interval> conventionDifferences(std::string_view id, Framework a, Framework b, double zMin,
+                                            double zMax, double threshold, int order)
 {
     std::vector<Interval> result;
     const auto first = conventionVariant(a, id);
@@ -363,7 +391,8 @@ std::vector<Interval> conventionDifferences(std::string_view id, Framework a, Fr
     z.erase(std::unique(z.begin(), z.end()), z.end());
 
     std::vector<char> flags(z.size());
-    for (std::size_t i = 0; i < z.size(); ++i) flags[i] = differs(z[i]) ? 1 : 0;
+    for (std::size_t i = 0; i < z.size(); ++i)
+        flags[i] = differs(z[i]) ? 1 : 0;
     std::size_t i = 0;
     while (i < z.size()) {
         if (!flags[i]) {
@@ -371,7 +400,8 @@ std::vector<Interval> conventionDifferences(std::string_view id, Framework a, Fr
             continue;
         }
         std::size_t j = i;
-        while (j + 1 < z.size() && flags[j + 1]) ++j;
+        while (j + 1 < z.size() && flags[j + 1])
+            ++j;
         const double lo = i == 0 ? zMin : refine(z[i - 1], z[i], differs);
         const double hi = j + 1 == z.size() ? zMax : refine(z[j + 1], z[j], differs);
         result.push_back({lo, hi});

@@ -65,8 +65,7 @@ Derivatives limitAtInfinity(const Activation& activation, const ParameterValues&
             nearbyValues[k] = nearby[k].*member;
         return limitOf(ladderValues, nearbyValues);
     };
-    return {limitOfMember(&Derivatives::f), limitOfMember(&Derivatives::d1),
-            limitOfMember(&Derivatives::d2)};
+    return {limitOfMember(&Derivatives::f), limitOfMember(&Derivatives::d1), limitOfMember(&Derivatives::d2)};
 }
 
 }  // namespace ax::core

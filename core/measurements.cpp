@@ -18,7 +18,10 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-bool finite(const Derivatives& d) noexcept { return std::isfinite(d.f) && std::isfinite(d.d1) && std::isfinite(d.d2); }
+bool finite(const Derivatives& d) noexcept
+{
+    return std::isfinite(d.f) && std::isfinite(d.d1) && std::isfinite(d.d2);
+}
 
 std::vector<double> gridWithKinks(const Activation& a, const ParameterValues& p, double zMin, double zMax,
                                   std::size_t count)
@@ -64,8 +67,10 @@ std::vector<Interval> nonFiniteIntervals(const Activation& activation, const Par
         return std::isfinite(f[i]) && std::isfinite(d1[i]) && std::isfinite(d2[i]);
     };
     const auto add = [&](double lo, double hi) {
-        if (!result.empty() && lo <= result.back().hi) result.back().hi = std::max(result.back().hi, hi);
-        else result.push_back({lo, hi});
+        if (!result.empty() && lo <= result.back().hi)
+            result.back().hi = std::max(result.back().hi, hi);
+        else
+            result.push_back({lo, hi});
     };
 
     std::size_t i = 0;
@@ -75,7 +80,8 @@ std::vector<Interval> nonFiniteIntervals(const Activation& activation, const Par
             continue;
         }
         std::size_t j = i;
-        while (j + 1 < z.size() && !goodAt(j + 1)) ++j;
+        while (j + 1 < z.size() && !goodAt(j + 1))
+            ++j;
         const double lo = i == 0 ? zMin : boundary(z[i - 1], z[i], good);
         const double hi = j + 1 == z.size() ? zMax : boundary(z[j + 1], z[j], good);
         add(lo, hi);
@@ -94,8 +100,10 @@ std::vector<Interval> nonFiniteIntervals(const Activation& activation, const Par
                 if (mid == lo || mid == hi) break;
                 const double m = value(mid);
                 if (!std::isfinite(m)) return Interval{mid, mid};
-                if ((m > 0.0) == loPositive) lo = mid;
-                else hi = mid;
+                if ((m > 0.0) == loPositive)
+                    lo = mid;
+                else
+                    hi = mid;
             }
         } else {
             for (int k = 0; k < 400; ++k) {
@@ -106,8 +114,10 @@ std::vector<Interval> nonFiniteIntervals(const Activation& activation, const Par
                 const double fb = std::fabs(value(b));
                 if (!std::isfinite(fa)) return Interval{a, a};
                 if (!std::isfinite(fb)) return Interval{b, b};
-                if (fa < fb) lo = a;
-                else hi = b;
+                if (fa < fb)
+                    lo = a;
+                else
+                    hi = b;
             }
         }
         const double edge = std::min(std::fabs(value(lo)), std::fabs(value(hi)));
@@ -129,12 +139,15 @@ std::vector<Interval> nonFiniteIntervals(const Activation& activation, const Par
             }
         }
     }
-    for (const Interval& pole : poles) result.push_back(pole);
+    for (const Interval& pole : poles)
+        result.push_back(pole);
     std::sort(result.begin(), result.end(), [](const Interval& a, const Interval& b) { return a.lo < b.lo; });
     std::vector<Interval> merged;
     for (const Interval& interval : result) {
-        if (!merged.empty() && interval.lo <= merged.back().hi) merged.back().hi = std::max(merged.back().hi, interval.hi);
-        else merged.push_back(interval);
+        if (!merged.empty() && interval.lo <= merged.back().hi)
+            merged.back().hi = std::max(merged.back().hi, interval.hi);
+        else
+            merged.push_back(interval);
     }
     return merged;
 }
@@ -174,8 +187,10 @@ Properties measureProperties(const Activation& activation, const ParameterValues
     for (std::size_t i = 0; i < z.size(); ++i) {
         if (std::isfinite(d1[i]) && d1[i] < -slopeTolerance) monotonic = false;
         if (std::isfinite(d2[i]) && d2[i] < -curvatureTolerance) convex = false;
-        if (std::isfinite(f[i]) && std::isfinite(previousF) && f[i] < previousF - valueTolerance) monotonic = false;
-        if (std::isfinite(d1[i]) && std::isfinite(previousD1) && d1[i] < previousD1 - slopeTolerance) convex = false;
+        if (std::isfinite(f[i]) && std::isfinite(previousF) && f[i] < previousF - valueTolerance)
+            monotonic = false;
+        if (std::isfinite(d1[i]) && std::isfinite(previousD1) && d1[i] < previousD1 - slopeTolerance)
+            convex = false;
         if (i > 0 && d1[i] == 0.0 && d1[i - 1] == 0.0) dead = true;
         previousF = f[i];
         previousD1 = d1[i];
@@ -188,7 +203,7 @@ Properties measureProperties(const Activation& activation, const ParameterValues
         int lowest = 3;
         for (const Kink& k : activation.kinks(p))
             if (k.z >= zMin && k.z <= zMax) lowest = std::min(lowest, k.order);
-        r.smoothness = lowest == 0 ? Smoothness::Discontinuous
+        r.smoothness = lowest == 0   ? Smoothness::Discontinuous
                        : lowest == 1 ? Smoothness::C0
                        : lowest == 2 ? Smoothness::C1
                                      : Smoothness::CInfinity;

@@ -109,8 +109,8 @@ template <typename Test>
 double whereTestChanges(const Classifier& classifier, double lo, double hi, Test test)
 {
     const bool atLo = test(classifier.probe(lo));
-    const BisectionEnds ends =
-        bisect(lo, hi, [&](double z) { return test(classifier.probe(z)) == atLo; }, kBisection);
+    const BisectionEnds ends = bisect(
+        lo, hi, [&](double z) { return test(classifier.probe(z)) == atLo; }, kBisection);
     return halfway(ends.same, ends.changed);
 }
 

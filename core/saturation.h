@@ -19,8 +19,7 @@ struct SaturationInterval {
 // Intervals within [zMin, zMax], ordered by lo, adjacent ones of one kind merged, ends refined by
 // bisection to 1e-9 relative (or better). Requires zMin < zMax and epsilon > 0.
 [[nodiscard]] std::vector<SaturationInterval> saturationIntervals(const Activation& activation,
-                                                                  const ParameterValues& p,
-                                                                  double zMin, double zMax,
-                                                                  double epsilon);
+                                                                  const ParameterValues& p, double zMin,
+                                                                  double zMax, double epsilon);
 
 }  // namespace ax::core

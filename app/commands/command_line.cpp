@@ -58,7 +58,7 @@ CommandLine::CommandLine()
            "and --screenshot need no display."));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOptions({m_helpOption, m_versionOption, m_eval, m_list, m_saturation, m_range, m_epsilon,
-                        m_screenshot, m_exportTable});
+                         m_screenshot, m_exportTable});
     m_exportOptions.addTo(m_parser);
     m_parser.addPositionalArgument(QStringLiteral("session"),
                                    tr("A session file (.actx.json) to open in the window."), tr("[session]"));
@@ -74,7 +74,8 @@ Invocation CommandLine::read(const QStringList& arguments)
             invocation.error = m_parser.errorText();
         } else {
             QStringList names;
-            for (const QString& name : unknown) names << ui::quoted(name);
+            for (const QString& name : unknown)
+                names << ui::quoted(name);
             invocation.error = (names.size() == 1 ? tr("Unknown option %1 (see --help).")
                                                   : tr("Unknown options %1 (see --help)."))
                                    .arg(names.join(QStringLiteral(", ")));
@@ -222,7 +223,8 @@ void reportError(const QString& message)
     QByteArray text = QString::fromStdString(core::escapeControlBytes(message.toStdString())).toLocal8Bit();
     if (text.size() > kLongestMessageBytes) {
         qsizetype cut = kLongestMessageBytes;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
         text = text.left(cut) + "...";
     }
     const QByteArray line = QCoreApplication::applicationName().toLocal8Bit() + ": error: " + text + '\n';

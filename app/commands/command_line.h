@@ -9,9 +9,9 @@
 #include <QString>
 #include <QStringList>
 
-#include <optional>
-#include <cstdio>
 #include <QByteArrayView>
+#include <cstdio>
+#include <optional>
 
 namespace ax::app {
 
@@ -26,11 +26,11 @@ struct Invocation {
     QString activationSpec;        // for Eval and Saturation
     std::optional<QString> range;  // "MIN,MAX"
     std::optional<QString> epsilon;
-    QString sessionPath;  // the positional argument; empty when none
-    QString outputPath;   // the file of Screenshot and ExportTable
-    std::optional<QString> size;   // for Screenshot: "WxH"
-    std::optional<QString> theme;  // for Screenshot
-    QString error;        // not empty: the arguments are wrong and this says why
+    QString sessionPath;              // the positional argument; empty when none
+    QString outputPath;               // the file of Screenshot and ExportTable
+    std::optional<QString> size;      // for Screenshot: "WxH"
+    std::optional<QString> theme;     // for Screenshot
+    QString error;                    // not empty: the arguments are wrong and this says why
     ExportArguments exportArguments;  // for Export
 };
 

@@ -5,11 +5,11 @@
 #include "app/commands/platform.h"
 
 #include "core/command_line_syntax.h"
-#include "ui/render/depth_chart_export.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/quoted_text.h"
-#include "ui/render/figure_export.h"
 #include "ui/model/session_file.h"
+#include "ui/render/depth_chart_export.h"
+#include "ui/render/figure_export.h"
 #include "ui/render/sweep_export.h"
 
 #include <QDir>
@@ -17,14 +17,14 @@
 #include <QFileInfo>
 #include <QSet>
 
-#include <sys/stat.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cmath>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <variant>
@@ -35,9 +35,9 @@ namespace ax::app {
 namespace {
 
 using ui::DepthChart;
-using ui::quoted;
 using ui::FigureChart;
 using ui::FigureFormat;
+using ui::quoted;
 
 // A chart of the explorer or of the depth lab, as --charts names it.
 using ExportChart = std::variant<FigureChart, DepthChart>;
@@ -123,14 +123,16 @@ std::optional<QString> openSessionArgument(ui::ExplorerState& state, const QStri
     if (!hasUndecodableBytes(path)) return ui::openSession(state, path);
     const int fd = ::open(localBytes(path).constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        return ExportCommand::tr("Cannot open %1: %2").arg(quoted(path), QString::fromLocal8Bit(std::strerror(errno)));
+        return ExportCommand::tr("Cannot open %1: %2")
+            .arg(quoted(path), QString::fromLocal8Bit(std::strerror(errno)));
     QFile file;
     if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
         ::close(fd);
         return ExportCommand::tr("Cannot open %1: %2").arg(quoted(path), file.errorString());
     }
     const QByteArray bytes = file.read(ui::kMaxSessionFileBytes + 1);
-    if (auto error = ui::applySessionBytes(state, bytes)) return ExportCommand::tr("%1: %2").arg(quoted(path), *error);
+    if (auto error = ui::applySessionBytes(state, bytes))
+        return ExportCommand::tr("%1: %2").arg(quoted(path), *error);
     return std::nullopt;
 }
 
@@ -157,9 +159,8 @@ void applyStateOptions(const ExportArguments& arguments, ui::ExplorerState& stat
         for (const QString& raw : arguments.activations->split(QLatin1Char(','))) {
             const QString id = raw.trimmed();
             if (!state.activation(id))
-                throw BadInput{
-                    ExportCommand::tr("--activations: unknown activation %1; valid ids are %2.")
-                        .arg(quoted(id), state.activationIds().join(QStringLiteral(", ")))};
+                throw BadInput{ExportCommand::tr("--activations: unknown activation %1; valid ids are %2.")
+                                   .arg(quoted(id), state.activationIds().join(QStringLiteral(", ")))};
             if (ids.contains(id))
                 throw BadInput{ExportCommand::tr("--activations: %1 is listed twice.").arg(quoted(id))};
             ids << id;
@@ -186,8 +187,9 @@ void applyStateOptions(const ExportArguments& arguments, ui::ExplorerState& stat
             throw BadInput{ExportCommand::tr("--epsilon: %1").arg(*error)};
     }
     if (arguments.samples) {
-        const int samples = parseWholeNumberOption(QStringLiteral("samples"), *arguments.samples,
-                                                   ui::ExplorerState::kMinSamples, ui::ExplorerState::kMaxSamples);
+        const int samples =
+            parseWholeNumberOption(QStringLiteral("samples"), *arguments.samples,
+                                   ui::ExplorerState::kMinSamples, ui::ExplorerState::kMaxSamples);
         if (auto error = state.setSamples(samples))
             throw BadInput{ExportCommand::tr("--samples: %1").arg(*error)};
     }
@@ -216,11 +218,11 @@ ExportPlan makePlan(const ExportArguments& arguments, const ui::ExplorerState& s
         animation.parameterIndex = sweep->index;
         animation.from = sweep->from;
         animation.to = sweep->to;
-        animation.frames = arguments.frames
-                               ? parseWholeNumberOption(QStringLiteral("frames"), *arguments.frames,
-                                                        ui::SweepAnimation::kMinFrames,
-                                                        ui::SweepAnimation::kMaxFrames)
-                               : kDefaultSweepFrames;
+        animation.frames =
+            arguments.frames
+                ? parseWholeNumberOption(QStringLiteral("frames"), *arguments.frames,
+                                         ui::SweepAnimation::kMinFrames, ui::SweepAnimation::kMaxFrames)
+                : kDefaultSweepFrames;
         animation.fps =
             arguments.fps ? parseNumberOption(QStringLiteral("fps"), *arguments.fps) : kDefaultSweepFps;
         if (auto error = ui::validateSweep(state, animation))
@@ -309,7 +311,8 @@ QStringList plannedPaths(const ExportPlan& plan, const ui::ExplorerState& state)
     QStringList paths;
     for (const ExportChart& chart : plan.charts) {
         for (const FigureFormat format : plan.formats)
-            paths << directory.filePath(exportChartName(chart) + QLatin1Char('.') + ui::figureFormatName(format));
+            paths << directory.filePath(exportChartName(chart) + QLatin1Char('.') +
+                                        ui::figureFormatName(format));
         if (!plan.sweep) continue;
         const QString base = ui::sweepBaseName(state, *plan.sweep, std::get<FigureChart>(chart));
         for (const SweepFormat format : plan.sweepFormats) {
@@ -329,9 +332,11 @@ void checkDirectory(const QString& path)
     const QFileInfo info(path);
     if (info.exists()) {
         if (!info.isDir())
-            throw BadInput{ExportCommand::tr("--export: %1 exists and is not a directory.").arg(quoted(path))};
+            throw BadInput{
+                ExportCommand::tr("--export: %1 exists and is not a directory.").arg(quoted(path))};
         if (!info.isWritable())
-            throw BadInput{ExportCommand::tr("--export: the directory %1 is not writable.").arg(quoted(path))};
+            throw BadInput{
+                ExportCommand::tr("--export: the directory %1 is not writable.").arg(quoted(path))};
         return;
     }
     const QFileInfo parent(info.absolutePath());
@@ -362,7 +367,8 @@ void checkExistingFiles(const QStringList& paths)
 std::optional<QString> print(std::FILE* output, const QByteArray& directory, const QStringList& names)
 {
     QByteArray bytes;
-    for (const QString& name : names) bytes += directory + '/' + QFile::encodeName(name) + '\n';
+    for (const QString& name : names)
+        bytes += directory + '/' + QFile::encodeName(name) + '\n';
     return writeOutput(output, bytes);
 }
 
@@ -373,7 +379,8 @@ bool checkDirectoryByBytes(const QString& path, const QByteArray& bytes)
     struct stat info {};
     if (::stat(bytes.constData(), &info) == 0) {
         if (!S_ISDIR(info.st_mode))
-            throw BadInput{ExportCommand::tr("--export: %1 exists and is not a directory.").arg(quoted(path))};
+            throw BadInput{
+                ExportCommand::tr("--export: %1 exists and is not a directory.").arg(quoted(path))};
         throw BadInput{ExportCommand::tr("--export: the directory %1 cannot be opened.").arg(quoted(path))};
     }
     const qsizetype slash = bytes.lastIndexOf('/');
@@ -383,8 +390,8 @@ bool checkDirectoryByBytes(const QString& path, const QByteArray& bytes)
                                          "directory.")
                            .arg(quoted(path))};
     if (::access(parent.constData(), W_OK) != 0)
-        throw BadInput{
-            ExportCommand::tr("--export: cannot create %1 because its parent is not writable.").arg(quoted(path))};
+        throw BadInput{ExportCommand::tr("--export: cannot create %1 because its parent is not writable.")
+                           .arg(quoted(path))};
     return true;
 }
 
@@ -449,8 +456,8 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
                                 .arg(exportChartName(chart), ui::figureFormatName(format)));
                 return EXIT_FAILURE;
             }
-            figures.push_back({exportChartName(chart) + QLatin1Char('.') + ui::figureFormatName(format),
-                               std::move(bytes)});
+            figures.push_back(
+                {exportChartName(chart) + QLatin1Char('.') + ui::figureFormatName(format), std::move(bytes)});
         }
     }
 
@@ -479,7 +486,8 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
             return EXIT_FAILURE;
         }
         localDirectory = std::make_unique<LocalDirectory>(shownDirectory);
-        if (!localDirectory->isOpen()) return fail(tr("Cannot open the directory %1.").arg(quoted(plan.directory)));
+        if (!localDirectory->isOpen())
+            return fail(tr("Cannot open the directory %1.").arg(quoted(plan.directory)));
         plan.directory = localDirectory->qtPath();
         paths = plannedPaths(plan, state);
     } else if (createdDirectory && !QDir().mkdir(plan.directory)) {
@@ -520,7 +528,8 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
     }
     // Named as the directory was given, whatever path Qt used to reach it.
     QStringList shown;
-    for (const QString& path : written) shown << QFileInfo(path).fileName();
+    for (const QString& path : written)
+        shown << QFileInfo(path).fileName();
     if (auto error = print(output, shownDirectory, shown)) {
         reportError(tr("The files were written, but their list was not: %1").arg(*error));
         return EXIT_FAILURE;

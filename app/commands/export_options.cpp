@@ -1,6 +1,5 @@
 #include "app/commands/export_options.h"
 
-
 namespace ax::app {
 
 namespace {

@@ -3,8 +3,8 @@
 #include "app/commands/catalog_json.h"
 #include "core/infinite_limits.h"
 
-#include "core/saturation.h"
 #include "core/command_line_syntax.h"
+#include "core/saturation.h"
 #include "ui/model/explorer_state.h"
 
 #include <QByteArray>

@@ -88,9 +88,8 @@ std::optional<std::string> validateSimulation(const DepthNetwork& s)
     return std::nullopt;
 }
 
-SimulationResult simulateDepth(const Activation& activation, const ParameterValues& p,
-                               const DepthNetwork& s, std::stop_token stop,
-                               const SimulationProgress& progress)
+SimulationResult simulateDepth(const Activation& activation, const ParameterValues& p, const DepthNetwork& s,
+                               std::stop_token stop, const SimulationProgress& progress)
 {
     SimulationResult result;
     if (validateSimulation(s)) {

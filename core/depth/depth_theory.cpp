@@ -1,8 +1,8 @@
 #include "core/depth/depth_theory.h"
 
 #include "core/cpu_vector_registers.h"
-#include "core/saturation.h"
 #include "core/depth/gaussian_expectation.h"
+#include "core/saturation.h"
 
 #include <algorithm>
 #include <cmath>
@@ -142,14 +142,12 @@ struct BatchLayer {
 };
 
 // Gauss–Legendre nodes and weights on [−1, 1], 8 points.
-constexpr std::array<double, 4> kLegendreNodes = {0.183434642495649804939476142360184,
-                                                  0.525532409916328985817739049189246,
-                                                  0.796666477413626739591553936475831,
-                                                  0.960289856497536231683560868569473};
-constexpr std::array<double, 4> kLegendreWeights = {0.362683783378361982965150449277195,
-                                                    0.313706645877887287337962201986601,
-                                                    0.222381034453374470544355994426241,
-                                                    0.101228536290376259152011689761116};
+constexpr std::array<double, 4> kLegendreNodes = {
+    0.183434642495649804939476142360184, 0.525532409916328985817739049189246,
+    0.796666477413626739591553936475831, 0.960289856497536231683560868569473};
+constexpr std::array<double, 4> kLegendreWeights = {
+    0.362683783378361982965150449277195, 0.313706645877887287337962201986601,
+    0.222381034453374470544355994426241, 0.101228536290376259152011689761116};
 constexpr double kNormalReach = 9.0;  // beyond ±9 standard deviations the normal weighs < 1e-18
 // The spread between two inputs only scales the separation: ±6.5 leave out < 1e-10 of it.
 constexpr double kOuterReach = 6.5;
@@ -300,7 +298,8 @@ void addBatchStatistics(const Activation& activation, const ParameterValues& p, 
     // far beyond any spread, or a variance that has shrunk to nothing), no unit dies.
     std::optional<std::size_t> lastReached;
     for (std::size_t l = 0; l < layers.size(); ++l)
-        if (!std::isfinite(layers[l].variance) || massIn(dead, layers[l].mean, std::sqrt(layers[l].variance)) > 0.0)
+        if (!std::isfinite(layers[l].variance) ||
+            massIn(dead, layers[l].mean, std::sqrt(layers[l].variance)) > 0.0)
             lastReached = l;
     if (dead.empty() || !lastReached) {
         for (TheoryLayer& layer : layers)
@@ -349,7 +348,6 @@ void addBatchStatistics(const Activation& activation, const ParameterValues& p, 
         previousDead = layer.deadFraction;
     }
 }
-
 
 double varianceMap(const Activation& activation, const ParameterValues& p, double q, double weightVariance,
                    double biasVariance, double mean) noexcept
@@ -520,7 +518,8 @@ std::optional<MeanVarianceFixedPoint> meanVarianceFixedPoint(const Activation& a
             if (std::fabs(dm) + std::fabs(dv) < 1e-15 * (1.0 + std::fabs(x.mean) + x.variance)) break;
         }
         const MeanVarianceStep step = meanVarianceMap(activation, p, x, omega, tau);
-        const double residual = std::fabs(step.next.mean - x.mean) + std::fabs(step.next.variance - x.variance);
+        const double residual =
+            std::fabs(step.next.mean - x.mean) + std::fabs(step.next.variance - x.variance);
         if (!(residual <= 1e-10 * (1.0 + std::fabs(x.mean) + x.variance))) return std::nullopt;
         // Newton creeping towards ν = 0 is the variance dying out, not a state a network settles in.
         if (x.variance < kSettledVarianceFloor) return std::nullopt;

@@ -50,7 +50,7 @@ constexpr double kTailWidth = 14.0;
 constexpr std::array<double, 3> kFeaturePoints = {-4.0, 0.0, 4.0};
 constexpr double kMaxChunk = 7.0;
 constexpr std::size_t kMaxKinkCuts = 16;
-constexpr double kSettledZ = 64.0;  // e^{−64} ≈ 1.6e-28: exponential tails have settled by here
+constexpr double kSettledZ = 64.0;    // e^{−64} ≈ 1.6e-28: exponential tails have settled by here
 constexpr std::size_t kMaxCuts = 32;  // kinks, feature points and the cuts of a very wide Gaussian
 // Enough for an oscillating activation (snake) under a Gaussian a hundred periods wide.
 constexpr std::size_t kMaxIntervals = 4000;
@@ -111,9 +111,7 @@ IntervalEstimate<C> estimate(double a, double b, Integrand& integrand) noexcept
         // 10-point one, roughly that distance to the power 1.5 once both have converged.
         const double raw = std::fabs(h * (kronrod - gauss));
         const double scaled = 200.0 * raw / r.absValue[c];  // to the power 1.5, as x·√x
-        r.error[c] = r.absValue[c] > 0.0
-                         ? r.absValue[c] * std::min(1.0, scaled * std::sqrt(scaled))
-                         : raw;
+        r.error[c] = r.absValue[c] > 0.0 ? r.absValue[c] * std::min(1.0, scaled * std::sqrt(scaled)) : raw;
     }
     return r;
 }
@@ -259,7 +257,8 @@ GaussianMoments snakePropagation(double a, double m, double q) noexcept
     const auto cosine = [&](double b) { return damping(b) * std::cos(b * m); };  // E[cos bz]
     const auto sine = [&](double b) { return damping(b) * std::sin(b * m); };    // E[sin bz]
     // E[z cos bz] = e^{−b²q/2} (m cos bm − b q sin bm)
-    const double zCos2a = damping(2.0 * a) * (m * std::cos(2.0 * a * m) - 2.0 * a * q * std::sin(2.0 * a * m));
+    const double zCos2a =
+        damping(2.0 * a) * (m * std::cos(2.0 * a * m) - 2.0 * a * q * std::sin(2.0 * a * m));
     GaussianMoments r{kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, kNaN, 0.0};
     // f = z + sin²(az)/a with sin² = (1 − cos 2az)/2 and sin⁴ = 3/8 − cos(2az)/2 + cos(4az)/8.
     r.f2 = m * m + q + (m - zCos2a) / a + (0.375 - 0.5 * cosine(2.0 * a) + 0.125 * cosine(4.0 * a)) / (a * a);

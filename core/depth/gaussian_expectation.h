@@ -17,14 +17,14 @@ inline constexpr double kExpectationTolerance = 1e-11;
 // pass. The x-weighted ones give derivatives with respect to m and s² without differentiating f,
 // so they stay exact where f jumps: ∂E[g]/∂m = E[g·x]/s and ∂E[g]/∂s² = E[g·(x² − 1)]/(2s²).
 struct GaussianMoments {
-    double f = 0.0;         // E[f]
-    double f2 = 0.0;        // E[f²]
-    double d1 = 0.0;        // E[f′]
-    double d1sq = 0.0;      // E[f′²]
-    double fX = 0.0;        // E[f·x]
-    double f2X = 0.0;       // E[f²·x]
-    double fX2 = 0.0;       // E[f·(x² − 1)]
-    double f2X2 = 0.0;      // E[f²·(x² − 1)]
+    double f = 0.0;     // E[f]
+    double f2 = 0.0;    // E[f²]
+    double d1 = 0.0;    // E[f′]
+    double d1sq = 0.0;  // E[f′²]
+    double fX = 0.0;    // E[f·x]
+    double f2X = 0.0;   // E[f²·x]
+    double fX2 = 0.0;   // E[f·(x² − 1)]
+    double f2X2 = 0.0;  // E[f²·(x² − 1)]
     // P(f′ = 0) where the activation has a dead region (see zeroDerivativeIsDead): how much of the
     // input falls where no gradient passes.
     double deadMass = 0.0;

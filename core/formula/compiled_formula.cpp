@@ -11,14 +11,38 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-double muSigmoid(double x) { return logistic(x).s; }
-double muSoftplus(double x) { return log1pexp(x); }
-double muErf(double x) { return std::erf(x); }
-double muErfc(double x) { return std::erfc(x); }
-double muLog1p(double x) { return std::log1p(x); }
-double muExpm1(double x) { return std::expm1(x); }
-double muSquare(double x) { return x * x; }
-double muCube(double x) { return x * x * x; }
+double muSigmoid(double x)
+{
+    return logistic(x).s;
+}
+double muSoftplus(double x)
+{
+    return log1pexp(x);
+}
+double muErf(double x)
+{
+    return std::erf(x);
+}
+double muErfc(double x)
+{
+    return std::erfc(x);
+}
+double muLog1p(double x)
+{
+    return std::log1p(x);
+}
+double muExpm1(double x)
+{
+    return std::expm1(x);
+}
+double muSquare(double x)
+{
+    return x * x;
+}
+double muCube(double x)
+{
+    return x * x * x;
+}
 double muRight(double d, double dd)
 {
     if (std::isnan(d)) return kNaN;
@@ -52,7 +76,8 @@ double muHalfStep(double x)
 CompiledFormula::CompiledFormula(std::size_t parameterCount) : m_parameterCount(parameterCount)
 {
     m_z.assign(1, 0.0);
-    for (auto& buffer : m_p) buffer.assign(1, 0.0);
+    for (auto& buffer : m_p)
+        buffer.assign(1, 0.0);
 }
 
 CompiledFormula::~CompiledFormula() = default;
@@ -74,7 +99,8 @@ std::size_t CompiledFormula::add(const std::string& text)
     parser->DefineFun("sech2", &muSech2);
     parser->DefineFun("halfstep", &muHalfStep);
     parser->DefineVar("z", m_z.data());
-    for (std::size_t i = 0; i < m_parameterCount; ++i) parser->DefineVar("p" + std::to_string(i), m_p[i].data());
+    for (std::size_t i = 0; i < m_parameterCount; ++i)
+        parser->DefineVar("p" + std::to_string(i), m_p[i].data());
     parser->SetExpr(text);
     parser->Eval();  // compiles now, so errors surface at build time
     m_programs.push_back(std::move(parser));
@@ -91,11 +117,12 @@ Derivatives CompiledFormula::evaluate(double z, const ParameterValues& p) noexce
     return {f, run(1), run(2)};
 }
 
-void CompiledFormula::evaluateMany(std::span<const double> z, const ParameterValues& p, std::span<double> f, std::span<double> d1,
-                  std::span<double> d2) noexcept
+void CompiledFormula::evaluateMany(std::span<const double> z, const ParameterValues& p, std::span<double> f,
+                                   std::span<double> d1, std::span<double> d2) noexcept
 {
     const std::lock_guard lock(m_mutex);
-    for (std::size_t i = 0; i < m_parameterCount; ++i) m_p[i][0] = p[i];
+    for (std::size_t i = 0; i < m_parameterCount; ++i)
+        m_p[i][0] = p[i];
     for (std::size_t i = 0; i < z.size(); ++i) {
         m_z[0] = z[i];
         f[i] = run(0);
@@ -113,7 +140,8 @@ std::vector<double> CompiledFormula::cornerCandidates(const ParameterValues& p) 
             setPoint(0.0, p);
             const double slope = run(corner.slope);
             const double offset = run(corner.offset);
-            if (slope != 0.0 && std::isfinite(slope) && std::isfinite(offset)) result.push_back(-offset / slope);
+            if (slope != 0.0 && std::isfinite(slope) && std::isfinite(offset))
+                result.push_back(-offset / slope);
         } else {
             scanZeros(corner.argument, p, result);
         }
@@ -124,7 +152,8 @@ std::vector<double> CompiledFormula::cornerCandidates(const ParameterValues& p) 
 void CompiledFormula::setPoint(double z, const ParameterValues& p) noexcept
 {
     m_z[0] = z;
-    for (std::size_t i = 0; i < m_parameterCount; ++i) m_p[i][0] = p[i];
+    for (std::size_t i = 0; i < m_parameterCount; ++i)
+        m_p[i][0] = p[i];
 }
 
 double CompiledFormula::run(std::size_t program) noexcept
@@ -136,7 +165,8 @@ double CompiledFormula::run(std::size_t program) noexcept
     }
 }
 
-void CompiledFormula::scanZeros(std::size_t program, const ParameterValues& p, std::vector<double>& out) noexcept
+void CompiledFormula::scanZeros(std::size_t program, const ParameterValues& p,
+                                std::vector<double>& out) noexcept
 {
     constexpr int kHalf = 2000;
     const double uMax = std::asinh(1e4);
@@ -164,8 +194,10 @@ void CompiledFormula::scanZeros(std::size_t program, const ParameterValues& p, s
                     lo = hi = mid;
                     break;
                 }
-                if ((m > 0.0) == loPositive) lo = mid;
-                else hi = mid;
+                if ((m > 0.0) == loPositive)
+                    lo = mid;
+                else
+                    hi = mid;
             }
             out.push_back(lo == hi ? lo : hi);
         }

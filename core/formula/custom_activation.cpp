@@ -5,13 +5,13 @@
 
 #include "core/formula/custom_activation.h"
 
-#include "core/formula/compiled_formula.h"
 #include "core/catalog.h"
-#include "core/measurements.h"
+#include "core/formula/compiled_formula.h"
 #include "core/formula/derivative_budget.h"
 #include "core/formula/expression_printers.h"
 #include "core/formula/formula_grammar.h"
 #include "core/formula/symbolic_functions.h"
+#include "core/measurements.h"
 
 #include <ginac/ginac.h>
 #include <muParser.h>
@@ -85,7 +85,8 @@ int jumpOrder(const Activation& a, const ParameterValues& p, double z0)
     return -1;
 }
 
-std::vector<Kink> kinksOf(const Activation& a, const std::shared_ptr<CompiledFormula>& compiled, const ParameterValues& p)
+std::vector<Kink> kinksOf(const Activation& a, const std::shared_ptr<CompiledFormula>& compiled,
+                          const ParameterValues& p)
 {
     std::vector<double> candidates = compiled->cornerCandidates(p);
     std::sort(candidates.begin(), candidates.end());
@@ -110,11 +111,14 @@ std::optional<FormulaError> validateSpecFields(const CustomActivationSpec& spec)
     for (const CustomParameterSpec& parameter : spec.parameters) {
         if (!std::isfinite(parameter.defaultValue) || !std::isfinite(parameter.sliderMin) ||
             !std::isfinite(parameter.sliderMax))
-            return FormulaError{0, "parameter '" + parameter.name + "': default and slider ends must be finite"};
+            return FormulaError{0,
+                                "parameter '" + parameter.name + "': default and slider ends must be finite"};
         if (!(parameter.sliderMin < parameter.sliderMax))
-            return FormulaError{0, "parameter '" + parameter.name + "': the slider minimum must be below its maximum"};
+            return FormulaError{
+                0, "parameter '" + parameter.name + "': the slider minimum must be below its maximum"};
         if (parameter.defaultValue < parameter.sliderMin || parameter.defaultValue > parameter.sliderMax)
-            return FormulaError{0, "parameter '" + parameter.name + "': the default must lie within the slider range"};
+            return FormulaError{
+                0, "parameter '" + parameter.name + "': the default must lie within the slider range"};
     }
     return std::nullopt;
 }
@@ -196,7 +200,8 @@ CustomBuildResult buildCustomActivation(const CustomActivationSpec& spec)
         for (const std::string& name : parsed.parameterNames) {
             const auto given = std::find_if(spec.parameters.begin(), spec.parameters.end(),
                                             [&](const CustomParameterSpec& p) { return p.name == name; });
-            custom.spec.parameters.push_back(given != spec.parameters.end() ? *given : defaultParameterSpec(name, 1.0));
+            custom.spec.parameters.push_back(
+                given != spec.parameters.end() ? *given : defaultParameterSpec(name, 1.0));
         }
 
         custom.functionLatex = formula::latexOf(f);
@@ -247,17 +252,20 @@ CustomBuildResult buildCustomActivation(const CustomActivationSpec& spec)
             parameter.meaning = "parameter of the formula " + spec.formula;
             a.parameters.push_back(std::move(parameter));
         }
-        a.evaluate = [program](double zValue, const ParameterValues& p) { return program->evaluate(zValue, p); };
-        a.evaluateMany = [program](std::span<const double> zs, const ParameterValues& p, std::span<double> fs,
-                                   std::span<double> d1s, std::span<double> d2s) {
-            program->evaluateMany(zs, p, fs, d1s, d2s);
+        a.evaluate = [program](double zValue, const ParameterValues& p) {
+            return program->evaluate(zValue, p);
         };
+        a.evaluateMany = [program](std::span<const double> zs, const ParameterValues& p, std::span<double> fs,
+                                   std::span<double> d1s,
+                                   std::span<double> d2s) { program->evaluateMany(zs, p, fs, d1s, d2s); };
         // The kink search and the measured properties need an activation that can evaluate but
         // does not yet know its own kinks or properties.
         Activation evaluatorOnly;
         evaluatorOnly.evaluate = a.evaluate;
         evaluatorOnly.evaluateMany = a.evaluateMany;
-        a.kinks = [program, evaluatorOnly](const ParameterValues& p) { return kinksOf(evaluatorOnly, program, p); };
+        a.kinks = [program, evaluatorOnly](const ParameterValues& p) {
+            return kinksOf(evaluatorOnly, program, p);
+        };
         Activation measurable = evaluatorOnly;
         measurable.kinks = a.kinks;
         a.properties = [measurable](const ParameterValues& p) {

@@ -24,7 +24,9 @@ std::string doubleText(double value)
 
 class ExpressionPrinter {
 public:
-    ExpressionPrinter(Dialect dialect, const ParsedFormula& formula) : m_dialect(dialect), m_formula(formula) {}
+    ExpressionPrinter(Dialect dialect, const ParsedFormula& formula) : m_dialect(dialect), m_formula(formula)
+    {
+    }
 
     [[nodiscard]] std::string print(const GiNaC::ex& e) const { return printAt(e, 0); }
 
@@ -46,7 +48,8 @@ private:
         if (GiNaC::is_exactly_a<GiNaC::numeric>(e)) return GiNaC::ex_to<GiNaC::numeric>(e).is_negative();
         if (GiNaC::is_exactly_a<GiNaC::mul>(e)) {
             const GiNaC::ex last = e.op(e.nops() - 1);
-            return GiNaC::is_exactly_a<GiNaC::numeric>(last) && GiNaC::ex_to<GiNaC::numeric>(last).is_negative();
+            return GiNaC::is_exactly_a<GiNaC::numeric>(last) &&
+                   GiNaC::ex_to<GiNaC::numeric>(last).is_negative();
         }
         return false;
     }
@@ -69,7 +72,8 @@ private:
         if (GiNaC::is_a<GiNaC::symbol>(e)) return {symbolName(GiNaC::ex_to<GiNaC::symbol>(e)), kPrecAtom};
         if (GiNaC::is_exactly_a<GiNaC::constant>(e)) {
             // muParser's own _pi holds only 13 digits: write the constant out in full.
-            if (e.is_equal(GiNaC::Pi)) return {m_dialect == Dialect::Text ? "pi" : doubleText(std::numbers::pi), kPrecAtom};
+            if (e.is_equal(GiNaC::Pi))
+                return {m_dialect == Dialect::Text ? "pi" : doubleText(std::numbers::pi), kPrecAtom};
             std::ostringstream os;
             os << e;
             throw UnsupportedExpression{"the constant " + os.str()};
@@ -118,7 +122,8 @@ private:
             const GiNaC::ex factor = e.op(i);
             if (GiNaC::is_exactly_a<GiNaC::numeric>(factor)) {
                 coefficient *= GiNaC::ex_to<GiNaC::numeric>(factor);
-            } else if (GiNaC::is_exactly_a<GiNaC::power>(factor) && GiNaC::is_exactly_a<GiNaC::numeric>(factor.op(1)) &&
+            } else if (GiNaC::is_exactly_a<GiNaC::power>(factor) &&
+                       GiNaC::is_exactly_a<GiNaC::numeric>(factor.op(1)) &&
                        GiNaC::ex_to<GiNaC::numeric>(factor.op(1)).is_negative()) {
                 denominator.push_back(GiNaC::pow(factor.op(0), -factor.op(1)));
             } else {
@@ -134,11 +139,13 @@ private:
             numerator.insert(numerator.begin(), coefficient);
         }
         std::string text;
-        for (const GiNaC::ex& factor : numerator) text += (text.empty() ? "" : "*") + printAt(factor, kPrecMul);
+        for (const GiNaC::ex& factor : numerator)
+            text += (text.empty() ? "" : "*") + printAt(factor, kPrecMul);
         if (text.empty()) text = "1";
         if (!denominator.empty()) {
             std::string below;
-            for (const GiNaC::ex& factor : denominator) below += (below.empty() ? "" : "*") + printAt(factor, kPrecMul);
+            for (const GiNaC::ex& factor : denominator)
+                below += (below.empty() ? "" : "*") + printAt(factor, kPrecMul);
             text += "/" + (denominator.size() == 1 ? printAt(denominator[0], kPrecPow) : "(" + below + ")");
         }
         if (!negative) return {text, kPrecMul};
@@ -173,14 +180,19 @@ private:
         const std::string name = GiNaC::ex_to<GiNaC::function>(e).get_name();
         const bool text = m_dialect == Dialect::Text;
         std::string target;
-        if (name == "exp" && e.op(0).is_equal(1)) return {text ? "e" : doubleText(std::numbers::e), kPrecAtom};
-        if (name == "exp" || name == "sin" || name == "cos" || name == "tan" || name == "tanh" || name == "sinh" ||
-            name == "cosh" || name == "atan")
+        if (name == "exp" && e.op(0).is_equal(1))
+            return {text ? "e" : doubleText(std::numbers::e), kPrecAtom};
+        if (name == "exp" || name == "sin" || name == "cos" || name == "tan" || name == "tanh" ||
+            name == "sinh" || name == "cosh" || name == "atan")
             target = name;
-        else if (name == "log") target = text ? "log" : "ln";
-        else if (name == "abs" || name == "ax_abs") target = "abs";
-        else if (name == "ax_sigmoid") target = text ? "sigmoid" : "sigm";
-        else if (name == "ax_softplus") target = text ? "softplus" : "splus";
+        else if (name == "log")
+            target = text ? "log" : "ln";
+        else if (name == "abs" || name == "ax_abs")
+            target = "abs";
+        else if (name == "ax_sigmoid")
+            target = text ? "sigmoid" : "sigm";
+        else if (name == "ax_softplus")
+            target = text ? "softplus" : "splus";
         else if (name == "ax_sech2") {
             if (text) return {"(1 - tanh(" + printAt(e.op(0), 0) + ")^2)", kPrecAtom};
             target = "sech2";
@@ -192,11 +204,17 @@ private:
                 return {"(2*" + step + " - 1)", kPrecAtom};
             }
             target = name == "ax_sign" ? "sgn2" : name.substr(3);
-        } else if (name.starts_with("ax_")) target = name.substr(3); else if (name == "step") target = text ? "step" : "halfstep";
-        else if (name == "csgn") target = "sign";
-        else throw UnsupportedExpression{"the function " + name};
+        } else if (name.starts_with("ax_"))
+            target = name.substr(3);
+        else if (name == "step")
+            target = text ? "step" : "halfstep";
+        else if (name == "csgn")
+            target = "sign";
+        else
+            throw UnsupportedExpression{"the function " + name};
         std::string arguments;
-        for (std::size_t i = 0; i < e.nops(); ++i) arguments += (i ? ", " : "") + printAt(e.op(i), 0);
+        for (std::size_t i = 0; i < e.nops(); ++i)
+            arguments += (i ? ", " : "") + printAt(e.op(i), 0);
         return {target + "(" + arguments + ")", kPrecAtom};
     }
 
@@ -221,9 +239,9 @@ std::string latexOf(const GiNaC::ex& e)
 std::string unicodeSymbol(const std::string& name)
 {
     static const std::map<std::string, std::string, std::less<>> greek{
-        {"alpha", "α"}, {"beta", "β"}, {"gamma", "γ"}, {"delta", "δ"}, {"lambda", "λ"}, {"mu", "μ"},
-        {"sigma", "σ"}, {"theta", "θ"}, {"tau", "τ"}, {"kappa", "κ"}, {"eta", "η"}, {"omega", "ω"},
-        {"epsilon", "ε"}, {"rho", "ρ"}, {"nu", "ν"}, {"phi", "φ"},
+        {"alpha", "α"},   {"beta", "β"},  {"gamma", "γ"}, {"delta", "δ"}, {"lambda", "λ"}, {"mu", "μ"},
+        {"sigma", "σ"},   {"theta", "θ"}, {"tau", "τ"},   {"kappa", "κ"}, {"eta", "η"},    {"omega", "ω"},
+        {"epsilon", "ε"}, {"rho", "ρ"},   {"nu", "ν"},    {"phi", "φ"},
     };
     const auto it = greek.find(name);
     return it == greek.end() ? name : it->second;

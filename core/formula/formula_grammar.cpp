@@ -24,8 +24,27 @@ namespace ax::core::formula {
 namespace {
 
 enum class FunctionKind {
-    Exp, Log, Log1p, Expm1, Sqrt, Abs, Sin, Cos, Tan, Tanh, Sinh, Cosh, Atan, Erf, Erfc, Sigmoid, Softplus,
-    Max, Min, Relu, Step
+    Exp,
+    Log,
+    Log1p,
+    Expm1,
+    Sqrt,
+    Abs,
+    Sin,
+    Cos,
+    Tan,
+    Tanh,
+    Sinh,
+    Cosh,
+    Atan,
+    Erf,
+    Erfc,
+    Sigmoid,
+    Softplus,
+    Max,
+    Min,
+    Relu,
+    Step
 };
 
 struct FunctionEntry {
@@ -55,8 +74,10 @@ const std::array<std::string_view, kFunctions.size() + kConstants.size()>& allRe
     static const auto names = [] {
         std::array<std::string_view, kFunctions.size() + kConstants.size()> all{};
         std::size_t i = 0;
-        for (const FunctionEntry& f : kFunctions) all[i++] = f.name;
-        for (const std::string_view c : kConstants) all[i++] = c;
+        for (const FunctionEntry& f : kFunctions)
+            all[i++] = f.name;
+        for (const std::string_view c : kConstants)
+            all[i++] = c;
         return all;
     }();
     return names;
@@ -77,7 +98,6 @@ std::size_t editDistance(std::string_view a, std::string_view b)
     }
     return row[b.size()];
 }
-
 
 // Positions in messages count characters from 1, as a user does.
 std::string at(std::size_t position)
@@ -111,18 +131,20 @@ double coefficientBits(const GiNaC::ex& e)
 std::string latexSymbolName(const std::string& name)
 {
     static const std::map<std::string, std::string, std::less<>> greek{
-        {"alpha", "\\alpha"}, {"beta", "\\beta"},   {"gamma", "\\gamma"}, {"delta", "\\delta"},
-        {"lambda", "\\lambda"}, {"mu", "\\mu"},     {"sigma", "\\sigma"}, {"theta", "\\theta"},
-        {"tau", "\\tau"},     {"kappa", "\\kappa"}, {"eta", "\\eta"},     {"omega", "\\omega"},
-        {"epsilon", "\\epsilon"}, {"rho", "\\rho"}, {"nu", "\\nu"},       {"phi", "\\phi"},
+        {"alpha", "\\alpha"},     {"beta", "\\beta"},   {"gamma", "\\gamma"}, {"delta", "\\delta"},
+        {"lambda", "\\lambda"},   {"mu", "\\mu"},       {"sigma", "\\sigma"}, {"theta", "\\theta"},
+        {"tau", "\\tau"},         {"kappa", "\\kappa"}, {"eta", "\\eta"},     {"omega", "\\omega"},
+        {"epsilon", "\\epsilon"}, {"rho", "\\rho"},     {"nu", "\\nu"},       {"phi", "\\phi"},
     };
     const auto it = greek.find(name);
     if (it != greek.end()) return it->second;
     // Multi-letter names stay upright words; underscores would start a subscript.
     std::string escaped;
     for (const char c : name) {
-        if (c == '_') escaped += "\\_";
-        else escaped += c;
+        if (c == '_')
+            escaped += "\\_";
+        else
+            escaped += c;
     }
     return name.size() == 1 ? escaped : "\\mathrm{" + escaped + "}";
 }
@@ -142,10 +164,12 @@ public:
         m_result.expression = expression();
         skipSpace();
         if (m_pos < m_text.size()) {
-            if (m_text[m_pos] == ')') throw ParseFailure{m_pos, "unexpected ')'" + at(m_pos) + " (no '(' to close)"};
+            if (m_text[m_pos] == ')')
+                throw ParseFailure{m_pos, "unexpected ')'" + at(m_pos) + " (no '(' to close)"};
             const std::string what = describe(m_pos);
             const bool stray = what.starts_with("character") || what.starts_with("non-ASCII");
-            throw ParseFailure{m_pos, "unexpected " + what + at(m_pos) + (stray ? "" : " (missing operator?)")};
+            throw ParseFailure{m_pos,
+                               "unexpected " + what + at(m_pos) + (stray ? "" : " (missing operator?)")};
         }
         return std::move(m_result);
     }
@@ -153,7 +177,8 @@ public:
 private:
     void skipSpace()
     {
-        while (m_pos < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_pos]))) ++m_pos;
+        while (m_pos < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_pos])))
+            ++m_pos;
     }
 
     [[nodiscard]] bool peek(char c)
@@ -169,7 +194,8 @@ private:
         if (c >= 0x80) return "non-ASCII character";
         if (std::isalpha(c) || c == '_') {
             std::size_t end = position;
-            while (end < m_text.size() && (std::isalnum(static_cast<unsigned char>(m_text[end])) || m_text[end] == '_'))
+            while (end < m_text.size() &&
+                   (std::isalnum(static_cast<unsigned char>(m_text[end])) || m_text[end] == '_'))
                 ++end;
             return "'" + std::string(m_text.substr(position, end - position)) + "'";
         }
@@ -184,7 +210,8 @@ private:
         skipSpace();
         if (m_pos < m_text.size()) {
             const auto c = static_cast<unsigned char>(m_text[m_pos]);
-            const bool known = std::isalnum(c) || c == '_' || c == '.' || std::strchr("+-*/^(),", c) != nullptr;
+            const bool known =
+                std::isalnum(c) || c == '_' || c == '.' || std::strchr("+-*/^(),", c) != nullptr;
             if (!known) throw ParseFailure{m_pos, "unexpected " + describe(m_pos) + at(m_pos)};
         }
         throw ParseFailure{m_pos, "unexpected " + describe(m_pos) + at(m_pos) + " (expected " + what + ")"};
@@ -297,7 +324,8 @@ private:
                 throw ParseFailure{operatorAt, "number out of range" + at(operatorAt)};
             // GiNaC throws for these from inside a half-built term, which it then never frees.
             if (magnitude == 0.0 && !(power > 0.0))
-                throw ParseFailure{operatorAt, "0 to a power that is not positive is undefined" + at(operatorAt)};
+                throw ParseFailure{operatorAt,
+                                   "0 to a power that is not positive is undefined" + at(operatorAt)};
         }
         return GiNaC::pow(base, exponent);
     }
@@ -366,14 +394,14 @@ private:
                 m_pos = p;
             }
         }
-        while (m_pos < m_text.size() &&
-               (std::isalnum(static_cast<unsigned char>(m_text[m_pos])) || m_text[m_pos] == '.' || m_text[m_pos] == '_')) {
+        while (m_pos < m_text.size() && (std::isalnum(static_cast<unsigned char>(m_text[m_pos])) ||
+                                         m_text[m_pos] == '.' || m_text[m_pos] == '_')) {
             malformed = true;
             ++m_pos;
         }
         if (malformed)
-            throw ParseFailure{start, "malformed number '" + std::string(m_text.substr(start, m_pos - start)) + "'" +
-                                          at(start)};
+            throw ParseFailure{start, "malformed number '" +
+                                          std::string(m_text.substr(start, m_pos - start)) + "'" + at(start)};
         const std::size_t firstNonZero = digits.find_first_not_of('0');
         if (firstNonZero == std::string::npos) return 0;
         digits.erase(0, firstNonZero);
@@ -398,7 +426,8 @@ private:
             return callFunction(*function, start);
         }
         if (function != kFunctions.end())
-            throw ParseFailure{start, "'" + word + "' is a function" + at(start) + ": write " + word + "(...)"};
+            throw ParseFailure{start,
+                               "'" + word + "' is a function" + at(start) + ": write " + word + "(...)"};
         if (word == "z") return symbolic::variable();
         if (word == "pi") return GiNaC::Pi;
         if (word == "e") return GiNaC::exp(GiNaC::ex(1));
@@ -432,11 +461,12 @@ private:
     {
         const auto known = std::find(m_result.parameterNames.begin(), m_result.parameterNames.end(), word);
         if (known != m_result.parameterNames.end())
-            return m_result.parameterSymbols[static_cast<std::size_t>(known - m_result.parameterNames.begin())];
+            return m_result
+                .parameterSymbols[static_cast<std::size_t>(known - m_result.parameterNames.begin())];
         if (m_result.parameterNames.size() == kMaxParameters)
-            throw ParseFailure{start, "too many parameters: '" + word + "'" + at(start) + " would be number " +
-                                          std::to_string(kMaxParameters + 1) + ", at most " +
-                                          std::to_string(kMaxParameters) + " are allowed"};
+            throw ParseFailure{start, "too many parameters: '" + word + "'" + at(start) +
+                                          " would be number " + std::to_string(kMaxParameters + 1) +
+                                          ", at most " + std::to_string(kMaxParameters) + " are allowed"};
         m_result.parameterNames.push_back(word);
         m_result.parameterSymbols.emplace_back(word, latexSymbolName(word));
         return m_result.parameterSymbols.back();
@@ -448,7 +478,8 @@ private:
         const std::size_t open = m_pos++;  // the '(' seen by name()
         std::vector<GiNaC::ex> arguments;
         if (peek(')')) {
-            throw ParseFailure{m_pos, std::string(function.name) + " needs " + std::to_string(function.arity) +
+            throw ParseFailure{m_pos, std::string(function.name) + " needs " +
+                                          std::to_string(function.arity) +
                                           (function.arity == 1 ? " argument" : " arguments") + at(m_pos)};
         }
         arguments.push_back(expression());
@@ -458,27 +489,44 @@ private:
         }
         closeParenthesis(open);
         if (static_cast<int>(arguments.size()) != function.arity)
-            throw ParseFailure{start, std::string(function.name) + " takes " + std::to_string(function.arity) +
+            throw ParseFailure{start, std::string(function.name) + " takes " +
+                                          std::to_string(function.arity) +
                                           (function.arity == 1 ? " argument" : " arguments") + ", not " +
                                           std::to_string(arguments.size()) + at(start)};
         const GiNaC::ex& x = arguments[0];
         switch (function.kind) {
-            case FunctionKind::Exp: return GiNaC::exp(x);
-            case FunctionKind::Log: return GiNaC::log(x);
-            case FunctionKind::Log1p: return symbolic::ax_log1p(x);
-            case FunctionKind::Expm1: return symbolic::ax_expm1(x);
-            case FunctionKind::Sqrt: return GiNaC::sqrt(x);
-            case FunctionKind::Sin: return GiNaC::sin(x);
-            case FunctionKind::Cos: return GiNaC::cos(x);
-            case FunctionKind::Tan: return GiNaC::tan(x);
-            case FunctionKind::Tanh: return symbolic::ax_tanh(x);
-            case FunctionKind::Sinh: return GiNaC::sinh(x);
-            case FunctionKind::Cosh: return GiNaC::cosh(x);
-            case FunctionKind::Atan: return GiNaC::atan(x);
-            case FunctionKind::Erf: return symbolic::ax_erf(x);
-            case FunctionKind::Erfc: return symbolic::ax_erfc(x);
-            case FunctionKind::Sigmoid: return symbolic::ax_sigmoid(x);
-            case FunctionKind::Softplus: return symbolic::ax_softplus(x);
+            case FunctionKind::Exp:
+                return GiNaC::exp(x);
+            case FunctionKind::Log:
+                return GiNaC::log(x);
+            case FunctionKind::Log1p:
+                return symbolic::ax_log1p(x);
+            case FunctionKind::Expm1:
+                return symbolic::ax_expm1(x);
+            case FunctionKind::Sqrt:
+                return GiNaC::sqrt(x);
+            case FunctionKind::Sin:
+                return GiNaC::sin(x);
+            case FunctionKind::Cos:
+                return GiNaC::cos(x);
+            case FunctionKind::Tan:
+                return GiNaC::tan(x);
+            case FunctionKind::Tanh:
+                return symbolic::ax_tanh(x);
+            case FunctionKind::Sinh:
+                return GiNaC::sinh(x);
+            case FunctionKind::Cosh:
+                return GiNaC::cosh(x);
+            case FunctionKind::Atan:
+                return GiNaC::atan(x);
+            case FunctionKind::Erf:
+                return symbolic::ax_erf(x);
+            case FunctionKind::Erfc:
+                return symbolic::ax_erfc(x);
+            case FunctionKind::Sigmoid:
+                return symbolic::ax_sigmoid(x);
+            case FunctionKind::Softplus:
+                return symbolic::ax_softplus(x);
             case FunctionKind::Abs:
                 m_result.cornerArguments.push_back(x);
                 return symbolic::ax_abs(x);

@@ -26,12 +26,24 @@ std::mutex& symbolicMutex()
 
 namespace {
 
-GiNaC::ex complement(const GiNaC::ex& d) { return ax_left(d, d.diff(variable())); }
+GiNaC::ex complement(const GiNaC::ex& d)
+{
+    return ax_left(d, d.diff(variable()));
+}
 
-bool isNumber(const GiNaC::ex& e) { return GiNaC::is_exactly_a<GiNaC::numeric>(e); }
+bool isNumber(const GiNaC::ex& e)
+{
+    return GiNaC::is_exactly_a<GiNaC::numeric>(e);
+}
 
-GiNaC::ex sigmoidDerivative(const GiNaC::ex& x, unsigned) { return ax_sigmoid(x) * ax_sigmoid(-x); }
-GiNaC::ex softplusDerivative(const GiNaC::ex& x, unsigned) { return ax_sigmoid(x); }
+GiNaC::ex sigmoidDerivative(const GiNaC::ex& x, unsigned)
+{
+    return ax_sigmoid(x) * ax_sigmoid(-x);
+}
+GiNaC::ex softplusDerivative(const GiNaC::ex& x, unsigned)
+{
+    return ax_sigmoid(x);
+}
 GiNaC::ex erfDerivative(const GiNaC::ex& x, unsigned)
 {
     return 2 / GiNaC::sqrt(GiNaC::Pi) * GiNaC::exp(-GiNaC::pow(x, 2));
@@ -40,9 +52,18 @@ GiNaC::ex erfcDerivative(const GiNaC::ex& x, unsigned)
 {
     return -2 / GiNaC::sqrt(GiNaC::Pi) * GiNaC::exp(-GiNaC::pow(x, 2));
 }
-GiNaC::ex log1pDerivative(const GiNaC::ex& x, unsigned) { return GiNaC::pow(1 + x, -1); }
-GiNaC::ex expm1Derivative(const GiNaC::ex& x, unsigned) { return GiNaC::exp(x); }
-GiNaC::ex absDerivative(const GiNaC::ex& x, unsigned) { return ax_sign(x, x.diff(variable())); }
+GiNaC::ex log1pDerivative(const GiNaC::ex& x, unsigned)
+{
+    return GiNaC::pow(1 + x, -1);
+}
+GiNaC::ex expm1Derivative(const GiNaC::ex& x, unsigned)
+{
+    return GiNaC::exp(x);
+}
+GiNaC::ex absDerivative(const GiNaC::ex& x, unsigned)
+{
+    return ax_sign(x, x.diff(variable()));
+}
 GiNaC::ex maxDerivative(const GiNaC::ex& a, const GiNaC::ex& b, unsigned parameter)
 {
     return parameter == 0 ? selector(a - b) : complement(a - b);
@@ -51,9 +72,18 @@ GiNaC::ex minDerivative(const GiNaC::ex& a, const GiNaC::ex& b, unsigned paramet
 {
     return parameter == 0 ? selector(b - a) : complement(b - a);
 }
-GiNaC::ex constantDerivative(const GiNaC::ex&, const GiNaC::ex&, unsigned) { return 0; }
-GiNaC::ex tanhDerivative(const GiNaC::ex& x, unsigned) { return ax_sech2(x); }
-GiNaC::ex sech2Derivative(const GiNaC::ex& x, unsigned) { return -2 * ax_tanh(x) * ax_sech2(x); }
+GiNaC::ex constantDerivative(const GiNaC::ex&, const GiNaC::ex&, unsigned)
+{
+    return 0;
+}
+GiNaC::ex tanhDerivative(const GiNaC::ex& x, unsigned)
+{
+    return ax_sech2(x);
+}
+GiNaC::ex sech2Derivative(const GiNaC::ex& x, unsigned)
+{
+    return -2 * ax_tanh(x) * ax_sech2(x);
+}
 
 GiNaC::ex absEval(const GiNaC::ex& x)
 {
@@ -62,12 +92,14 @@ GiNaC::ex absEval(const GiNaC::ex& x)
 }
 GiNaC::ex maxEval(const GiNaC::ex& a, const GiNaC::ex& b)
 {
-    if (isNumber(a) && isNumber(b)) return GiNaC::ex_to<GiNaC::numeric>(a) < GiNaC::ex_to<GiNaC::numeric>(b) ? b : a;
+    if (isNumber(a) && isNumber(b))
+        return GiNaC::ex_to<GiNaC::numeric>(a) < GiNaC::ex_to<GiNaC::numeric>(b) ? b : a;
     return ax_max(a, b).hold();
 }
 GiNaC::ex minEval(const GiNaC::ex& a, const GiNaC::ex& b)
 {
-    if (isNumber(a) && isNumber(b)) return GiNaC::ex_to<GiNaC::numeric>(b) < GiNaC::ex_to<GiNaC::numeric>(a) ? b : a;
+    if (isNumber(a) && isNumber(b))
+        return GiNaC::ex_to<GiNaC::numeric>(b) < GiNaC::ex_to<GiNaC::numeric>(a) ? b : a;
     return ax_min(a, b).hold();
 }
 GiNaC::ex rightEval(const GiNaC::ex& d, const GiNaC::ex& dd)
@@ -99,19 +131,34 @@ void latexWrap(const GiNaC::print_context& c, const char* before, const GiNaC::e
     x.print(c);
     c.s << after;
 }
-void sigmoidLatex(const GiNaC::ex& x, const GiNaC::print_context& c) { latexWrap(c, "\\sigma\\left(", x, "\\right)"); }
+void sigmoidLatex(const GiNaC::ex& x, const GiNaC::print_context& c)
+{
+    latexWrap(c, "\\sigma\\left(", x, "\\right)");
+}
 void softplusLatex(const GiNaC::ex& x, const GiNaC::print_context& c)
 {
     latexWrap(c, "\\operatorname{softplus}\\left(", x, "\\right)");
 }
-void erfLatex(const GiNaC::ex& x, const GiNaC::print_context& c) { latexWrap(c, "\\operatorname{erf}\\left(", x, "\\right)"); }
+void erfLatex(const GiNaC::ex& x, const GiNaC::print_context& c)
+{
+    latexWrap(c, "\\operatorname{erf}\\left(", x, "\\right)");
+}
 void erfcLatex(const GiNaC::ex& x, const GiNaC::print_context& c)
 {
     latexWrap(c, "\\operatorname{erfc}\\left(", x, "\\right)");
 }
-void log1pLatex(const GiNaC::ex& x, const GiNaC::print_context& c) { latexWrap(c, "\\ln\\left(1+", x, "\\right)"); }
-void expm1Latex(const GiNaC::ex& x, const GiNaC::print_context& c) { latexWrap(c, "\\left(e^{", x, "}-1\\right)"); }
-void absLatex(const GiNaC::ex& x, const GiNaC::print_context& c) { latexWrap(c, "\\left|", x, "\\right|"); }
+void log1pLatex(const GiNaC::ex& x, const GiNaC::print_context& c)
+{
+    latexWrap(c, "\\ln\\left(1+", x, "\\right)");
+}
+void expm1Latex(const GiNaC::ex& x, const GiNaC::print_context& c)
+{
+    latexWrap(c, "\\left(e^{", x, "}-1\\right)");
+}
+void absLatex(const GiNaC::ex& x, const GiNaC::print_context& c)
+{
+    latexWrap(c, "\\left|", x, "\\right|");
+}
 void maxLatex(const GiNaC::ex& a, const GiNaC::ex& b, const GiNaC::print_context& c)
 {
     latexWrap(c, "\\max\\left(", a, ", ");
@@ -135,7 +182,10 @@ void signLatex(const GiNaC::ex& d, const GiNaC::ex&, const GiNaC::print_context&
 {
     latexWrap(c, "\\operatorname{sgn}\\left(", d, "\\right)");
 }
-void tanhLatex(const GiNaC::ex& x, const GiNaC::print_context& c) { latexWrap(c, "\\tanh\\left(", x, "\\right)"); }
+void tanhLatex(const GiNaC::ex& x, const GiNaC::print_context& c)
+{
+    latexWrap(c, "\\tanh\\left(", x, "\\right)");
+}
 void sech2Latex(const GiNaC::ex& x, const GiNaC::print_context& c)
 {
     latexWrap(c, "\\operatorname{sech}^{2}\\left(", x, "\\right)");
@@ -144,20 +194,27 @@ void sech2Latex(const GiNaC::ex& x, const GiNaC::print_context& c)
 }  // namespace
 
 REGISTER_FUNCTION(ax_sigmoid, derivative_func(sigmoidDerivative).print_func<GiNaC::print_latex>(sigmoidLatex))
-REGISTER_FUNCTION(ax_softplus, derivative_func(softplusDerivative).print_func<GiNaC::print_latex>(softplusLatex))
+REGISTER_FUNCTION(ax_softplus,
+                  derivative_func(softplusDerivative).print_func<GiNaC::print_latex>(softplusLatex))
 REGISTER_FUNCTION(ax_erf, derivative_func(erfDerivative).print_func<GiNaC::print_latex>(erfLatex))
 REGISTER_FUNCTION(ax_erfc, derivative_func(erfcDerivative).print_func<GiNaC::print_latex>(erfcLatex))
 REGISTER_FUNCTION(ax_log1p, derivative_func(log1pDerivative).print_func<GiNaC::print_latex>(log1pLatex))
 REGISTER_FUNCTION(ax_expm1, derivative_func(expm1Derivative).print_func<GiNaC::print_latex>(expm1Latex))
-REGISTER_FUNCTION(ax_abs, eval_func(absEval).derivative_func(absDerivative).print_func<GiNaC::print_latex>(absLatex))
-REGISTER_FUNCTION(ax_max, eval_func(maxEval).derivative_func(maxDerivative).print_func<GiNaC::print_latex>(maxLatex))
-REGISTER_FUNCTION(ax_min, eval_func(minEval).derivative_func(minDerivative).print_func<GiNaC::print_latex>(minLatex))
-REGISTER_FUNCTION(ax_right,
-                  eval_func(rightEval).derivative_func(constantDerivative).print_func<GiNaC::print_latex>(rightLatex))
-REGISTER_FUNCTION(ax_left,
-                  eval_func(leftEval).derivative_func(constantDerivative).print_func<GiNaC::print_latex>(leftLatex))
-REGISTER_FUNCTION(ax_sign,
-                  eval_func(signEval).derivative_func(constantDerivative).print_func<GiNaC::print_latex>(signLatex))
+REGISTER_FUNCTION(ax_abs,
+                  eval_func(absEval).derivative_func(absDerivative).print_func<GiNaC::print_latex>(absLatex))
+REGISTER_FUNCTION(ax_max,
+                  eval_func(maxEval).derivative_func(maxDerivative).print_func<GiNaC::print_latex>(maxLatex))
+REGISTER_FUNCTION(ax_min,
+                  eval_func(minEval).derivative_func(minDerivative).print_func<GiNaC::print_latex>(minLatex))
+REGISTER_FUNCTION(
+    ax_right,
+    eval_func(rightEval).derivative_func(constantDerivative).print_func<GiNaC::print_latex>(rightLatex))
+REGISTER_FUNCTION(
+    ax_left,
+    eval_func(leftEval).derivative_func(constantDerivative).print_func<GiNaC::print_latex>(leftLatex))
+REGISTER_FUNCTION(
+    ax_sign,
+    eval_func(signEval).derivative_func(constantDerivative).print_func<GiNaC::print_latex>(signLatex))
 REGISTER_FUNCTION(ax_tanh, derivative_func(tanhDerivative).print_func<GiNaC::print_latex>(tanhLatex))
 REGISTER_FUNCTION(ax_sech2, derivative_func(sech2Derivative).print_func<GiNaC::print_latex>(sech2Latex))
 

@@ -16,9 +16,9 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/wait.h>
 #include <cstdlib>
 #include <string>
-#include <sys/wait.h>
 
 namespace {
 
@@ -36,7 +36,8 @@ protected:
     {
         QStringList found;
         QDirIterator it(m_dir.path(), QDir::Files | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
-        while (it.hasNext()) found << QDir(m_dir.path()).relativeFilePath(it.next());
+        while (it.hasNext())
+            found << QDir(m_dir.path()).relativeFilePath(it.next());
         found.sort();
         return found;
     }
@@ -61,7 +62,8 @@ TEST_F(BadInputCli, BinaryBytesOnStandardInputAreRefusedWithTheLineNumberAndEsca
     const RunResult result =
         run({QStringLiteral("--eval"), QStringLiteral("relu")}, QByteArray(kInput, sizeof kInput - 1));
     expectRefused(result, "line 2");
-    EXPECT_TRUE(result.err.contains("\\x00")) << "control bytes are shown escaped: " << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains("\\x00"))
+        << "control bytes are shown escaped: " << result.err.toStdString();
 }
 
 TEST_F(BadInputCli, AHugeLineOnStandardInputIsRefusedWithAShortMessage)
@@ -91,20 +93,20 @@ TEST_F(BadInputCli, ExportRefusesMoreThanAMillionSamplesAndRangesTheWindowCannot
     expectRefused(exportWith(QStringLiteral("--range"), QStringLiteral("0,1e-13")), "--range");
     expectRefused(exportWith(QStringLiteral("--range"), QStringLiteral("-1e301,0")), "--range");
     expectRefused(exportWith(QStringLiteral("--epsilon"), QStringLiteral("0.9")), "--epsilon");
-    EXPECT_TRUE(files().isEmpty()) << "nothing may be written: " << files().join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(files().isEmpty()) << "nothing may be written: "
+                                   << files().join(QLatin1Char(' ')).toStdString();
 }
 
 TEST_F(BadInputCli, ExportDrawsTheExtremesItAccepts)
 {
     // The most samples, the widest range and parameters at the far ends of their domains.
-    const RunResult result = run({QStringLiteral("--export"), QStringLiteral("."), QStringLiteral("--charts"),
-                                  QStringLiteral("function"), QStringLiteral("--size"), QStringLiteral("320x240"),
-                                  QStringLiteral("--activations"), QStringLiteral("snake,selu,softplus"),
-                                  QStringLiteral("--param"), QStringLiteral("snake.a=1e308"), QStringLiteral("--param"),
-                                  QStringLiteral("selu.lambda=1.7e308"), QStringLiteral("--param"),
-                                  QStringLiteral("softplus.beta=5e-324"), QStringLiteral("--range"),
-                                  QStringLiteral("-1e300,1e300"), QStringLiteral("--samples"),
-                                  QStringLiteral("1000000")});
+    const RunResult result = run(
+        {QStringLiteral("--export"), QStringLiteral("."), QStringLiteral("--charts"),
+         QStringLiteral("function"), QStringLiteral("--size"), QStringLiteral("320x240"),
+         QStringLiteral("--activations"), QStringLiteral("snake,selu,softplus"), QStringLiteral("--param"),
+         QStringLiteral("snake.a=1e308"), QStringLiteral("--param"), QStringLiteral("selu.lambda=1.7e308"),
+         QStringLiteral("--param"), QStringLiteral("softplus.beta=5e-324"), QStringLiteral("--range"),
+         QStringLiteral("-1e300,1e300"), QStringLiteral("--samples"), QStringLiteral("1000000")});
     EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
     EXPECT_TRUE(result.err.isEmpty()) << result.err.toStdString();
     EXPECT_EQ(files(), QStringList{QStringLiteral("function.png")});
@@ -168,10 +170,13 @@ TEST_F(MessageCli, ControlCharactersInOptionsPathsAndUnknownOptionsStayOnOneLine
         {{QStringLiteral("--export"), out, QStringLiteral("--session"), kNasty}, "--session"},
         {{QStringLiteral("--export-table"), kNasty + QStringLiteral(".txt")}, "--export-table"},
         {{QStringLiteral("--screenshot"), kNasty + QStringLiteral(".jpg")}, "--screenshot"},
-        {{QStringLiteral("--screenshot"), QStringLiteral("s.png"), QStringLiteral("--theme"), kNasty}, "--theme"},
+        {{QStringLiteral("--screenshot"), QStringLiteral("s.png"), QStringLiteral("--theme"), kNasty},
+         "--theme"},
         {{QStringLiteral("--") + kNasty}, "Unknown option"},
-        {{QStringLiteral("--export"), out, QStringLiteral("--") + QString(100000, QLatin1Char('x'))}, "Unknown option"},
-        {{QStringLiteral("--export"), out, QStringLiteral("--charts"), QString(100000, QLatin1Char('c'))}, "--charts"},
+        {{QStringLiteral("--export"), out, QStringLiteral("--") + QString(100000, QLatin1Char('x'))},
+         "Unknown option"},
+        {{QStringLiteral("--export"), out, QStringLiteral("--charts"), QString(100000, QLatin1Char('c'))},
+         "--charts"},
         {{QStringLiteral("--list"), kNasty}, "session file"},
     };
     for (const auto& [arguments, part] : cases) {
@@ -189,32 +194,34 @@ TEST_F(MessageCli, ControlCharactersAndHugeTextInASessionStayOnOneShortLine)
         {head + R"("parameters": {"el\nu": {"alpha": 1}}})", "Unknown activation"},
         {head + R"("parameters": {"elu": {"al\u001bpha": 1}}})", "no parameter"},
         {head + R"("customActivations": [{"id": "my\nid", "name": "x", "formula": "z"}]})", "activation id"},
-        {head + R"("customActivations": [{"id": "mine", "name": "x", "formula": ")" + QByteArray("z+").repeated(50000) +
-             ")\"}]}",
+        {head + R"("customActivations": [{"id": "mine", "name": "x", "formula": ")" +
+             QByteArray("z+").repeated(50000) + ")\"}]}",
          "cannot be used"},
-        {head + R"("customActivations": [{"id": "mine", "name": "x\u001b", "formula": "z\n+"}]})", "cannot be used"},
+        {head + R"("customActivations": [{"id": "mine", "name": "x\u001b", "formula": "z\n+"}]})",
+         "cannot be used"},
     };
     int n = 0;
     for (const auto& [bytes, part] : sessions) {
         const QString name = QStringLiteral("s%1.actx.json").arg(++n);
         writeFile(name, bytes);
         SCOPED_TRACE(name.toStdString());
-        expectOneSafeLine(run({QStringLiteral("--export"), QStringLiteral("w"), QStringLiteral("--session"), name}),
-                          part);
+        expectOneSafeLine(
+            run({QStringLiteral("--export"), QStringLiteral("w"), QStringLiteral("--session"), name}), part);
     }
 }
 
 TEST_F(MessageCli, LimitsAreNamedInsteadOfAWrongReason)
 {
     // A4 at 300 dpi times 4 is 14,032 pixels wide: inside the limit, so accepted.
-    const RunResult a4 = run({QStringLiteral("--export"), QStringLiteral("a4"), QStringLiteral("--charts"),
-                              QStringLiteral("function"), QStringLiteral("--format"), QStringLiteral("svg"),
-                              QStringLiteral("--size"), QStringLiteral("a4"), QStringLiteral("--scale"),
-                              QStringLiteral("4")});
+    const RunResult a4 =
+        run({QStringLiteral("--export"), QStringLiteral("a4"), QStringLiteral("--charts"),
+             QStringLiteral("function"), QStringLiteral("--format"), QStringLiteral("svg"),
+             QStringLiteral("--size"), QStringLiteral("a4"), QStringLiteral("--scale"), QStringLiteral("4")});
     EXPECT_EQ(a4.exitCode, 0) << a4.err.toStdString();
     // Times 5 it is 17,540: refused for the pixel size, not for the scale.
-    const RunResult tooLarge = run({QStringLiteral("--export"), QStringLiteral("a4x5"), QStringLiteral("--size"),
-                                    QStringLiteral("a4"), QStringLiteral("--scale"), QStringLiteral("5")});
+    const RunResult tooLarge =
+        run({QStringLiteral("--export"), QStringLiteral("a4x5"), QStringLiteral("--size"),
+             QStringLiteral("a4"), QStringLiteral("--scale"), QStringLiteral("5")});
     expectOneSafeLine(tooLarge, "16384");
     EXPECT_FALSE(tooLarge.err.contains("scale must")) << tooLarge.err.toStdString();
     // A scale outside its own limits is still the scale's fault.
@@ -227,28 +234,26 @@ TEST_F(MessageCli, LimitsAreNamedInsteadOfAWrongReason)
                                QLatin1String(samples)}),
                           "--samples must be a whole number from 2 to 1000000");
     for (const char* frames : {"1e10", "1001", "1", "2.5"})
-        expectOneSafeLine(run({QStringLiteral("--export"), QStringLiteral("n"), QStringLiteral("--sweep"),
-                               QStringLiteral("elu.alpha=0.1:2"), QStringLiteral("--frames"), QLatin1String(frames)}),
-                          "--frames must be a whole number from 2 to 1000");
+        expectOneSafeLine(
+            run({QStringLiteral("--export"), QStringLiteral("n"), QStringLiteral("--sweep"),
+                 QStringLiteral("elu.alpha=0.1:2"), QStringLiteral("--frames"), QLatin1String(frames)}),
+            "--frames must be a whole number from 2 to 1000");
     EXPECT_FALSE(QFileInfo::exists(m_dir.filePath(QStringLiteral("n"))));
 }
 
 TEST_F(MessageCli, SessionVersionsAreJudgedAsWritten)
 {
     const QList<std::pair<QByteArray, QByteArray>> versions{
-        {"1.5", "format version 1.5 is not valid"},
-        {"0", "format version 0 is not valid"},
-        {"-2", "format version -2 is not valid"},
-        {"2147483648", "newer version (format 2147483648"},
-        {"1e300", "newer version (format 1e+300"},
-        {"\"1\"", "must be a whole number"},
+        {"1.5", "format version 1.5 is not valid"}, {"0", "format version 0 is not valid"},
+        {"-2", "format version -2 is not valid"},   {"2147483648", "newer version (format 2147483648"},
+        {"1e300", "newer version (format 1e+300"},  {"\"1\"", "must be a whole number"},
     };
     for (const auto& [version, part] : versions) {
         writeFile(QStringLiteral("v.actx.json"),
                   R"({"format": "activation-explorer-session", "version": )" + version + "}");
         SCOPED_TRACE(version.toStdString());
-        const RunResult result = run({QStringLiteral("--export"), QStringLiteral("w"), QStringLiteral("--session"),
-                                      QStringLiteral("v.actx.json")});
+        const RunResult result = run({QStringLiteral("--export"), QStringLiteral("w"),
+                                      QStringLiteral("--session"), QStringLiteral("v.actx.json")});
         expectOneSafeLine(result, part);
         if (version != "0") {
             EXPECT_FALSE(result.err.contains("version 0")) << result.err.toStdString();
@@ -283,25 +288,29 @@ TEST_F(MessageCli, TinyMagnitudesRoundTowardsZeroWhereverNumbersAreRead)
     const RunResult eval = run({QStringLiteral("--eval"), QStringLiteral("relu")}, "1e-5000\n-1e-99999\n");
     ASSERT_EQ(eval.exitCode, 0) << eval.err.toStdString();
     EXPECT_EQ(eval.out, "0\t0\t1\t0\n-0\t-0\t1\t0\n");
-    const RunResult spec = run({QStringLiteral("--eval"), QStringLiteral("leaky_relu:alpha=1e-5000")}, "-1\n");
+    const RunResult spec =
+        run({QStringLiteral("--eval"), QStringLiteral("leaky_relu:alpha=1e-5000")}, "-1\n");
     ASSERT_EQ(spec.exitCode, 0) << spec.err.toStdString();
     const RunResult saturation = run({QStringLiteral("--saturation"), QStringLiteral("relu"),
                                       QStringLiteral("--range"), QStringLiteral("-1e-5000,1")});
     ASSERT_EQ(saturation.exitCode, 0) << saturation.err.toStdString();
-    const RunResult options = run({QStringLiteral("--export"), QStringLiteral("t"), QStringLiteral("--charts"),
-                                   QStringLiteral("function"), QStringLiteral("--format"), QStringLiteral("svg"),
-                                   QStringLiteral("--param"), QStringLiteral("leaky_relu.alpha=1e-5000"),
-                                   QStringLiteral("--range"), QStringLiteral("-1,1e-9999")});
+    const RunResult options =
+        run({QStringLiteral("--export"), QStringLiteral("t"), QStringLiteral("--charts"),
+             QStringLiteral("function"), QStringLiteral("--format"), QStringLiteral("svg"),
+             QStringLiteral("--param"), QStringLiteral("leaky_relu.alpha=1e-5000"), QStringLiteral("--range"),
+             QStringLiteral("-1,1e-9999")});
     EXPECT_EQ(options.exitCode, 0) << options.err.toStdString();
     writeFile(QStringLiteral("tiny.actx.json"),
               R"({"format": "activation-explorer-session", "version": 1, "enabled": ["leaky_relu"],
                   "parameters": {"leaky_relu": {"alpha": 1e-5000}}})");
-    const RunResult session = run({QStringLiteral("--export"), QStringLiteral("s"), QStringLiteral("--charts"),
-                                   QStringLiteral("function"), QStringLiteral("--format"), QStringLiteral("svg"),
-                                   QStringLiteral("--session"), QStringLiteral("tiny.actx.json")});
+    const RunResult session =
+        run({QStringLiteral("--export"), QStringLiteral("s"), QStringLiteral("--charts"),
+             QStringLiteral("function"), QStringLiteral("--format"), QStringLiteral("svg"),
+             QStringLiteral("--session"), QStringLiteral("tiny.actx.json")});
     EXPECT_EQ(session.exitCode, 0) << session.err.toStdString();
-    writeFile(QStringLiteral("huge.actx.json"),
-              R"({"format": "activation-explorer-session", "version": 1, "parameters": {"elu": {"alpha": 1e5000}}})");
+    writeFile(
+        QStringLiteral("huge.actx.json"),
+        R"({"format": "activation-explorer-session", "version": 1, "parameters": {"elu": {"alpha": 1e5000}}})");
     expectOneSafeLine(run({QStringLiteral("--export"), QStringLiteral("h"), QStringLiteral("--session"),
                            QStringLiteral("huge.actx.json")}),
                       "out of the range of double precision");

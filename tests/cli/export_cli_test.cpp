@@ -208,7 +208,8 @@ INSTANTIATE_TEST_SUITE_P(
         std::pair<std::string, std::string>{"--export missing/deeper", "not an existing directory"},
         std::pair<std::string, std::string>{"--export out --sweep elu.alpha=1:1", "--sweep"},
         std::pair<std::string, std::string>{"--export out --sweep relu.alpha=0:1", "--sweep"},
-        std::pair<std::string, std::string>{"--export out --sweep elu.alpha=0.1:2 --frames 1", "--frames must be a whole number from 2 to 1000"},
+        std::pair<std::string, std::string>{"--export out --sweep elu.alpha=0.1:2 --frames 1",
+                                            "--frames must be a whole number from 2 to 1000"},
         std::pair<std::string, std::string>{"--export out --sweep elu.alpha=0.1:2 --fps 0", "frame rate"},
         std::pair<std::string, std::string>{"--export out --sweep elu.alpha=0.1:2 --format svg", "svg"},
         std::pair<std::string, std::string>{"--export out --frames 10", "only with --sweep"},
@@ -248,10 +249,11 @@ TEST(ExportCliPaths, NamesThatAreNotUtf8AreUsedAsTheirBytes)
         if (std::string_view(target) == "w/caf\\351") {
             ASSERT_EQ(::mkdir((root + "/w/caf\xe9").constData(), 0777), 0);
         }
-        const RunResult result = runShell(
-            programCommand({QStringLiteral("--export")}) +
-                QStringLiteral(" \"$(printf '%1')\" --charts function --size 160x120 >.stdout").arg(QLatin1String(target)),
-            dir.path());
+        const RunResult result =
+            runShell(programCommand({QStringLiteral("--export")}) +
+                         QStringLiteral(" \"$(printf '%1')\" --charts function --size 160x120 >.stdout")
+                             .arg(QLatin1String(target)),
+                     dir.path());
         ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
         QByteArray bytes = QByteArray(target).replace("\\377", "\xff").replace("\\351", "\xe9");
         EXPECT_EQ(result.out, bytes + "/function.png\n");
@@ -267,17 +269,18 @@ TEST(ExportCliPaths, NamesThatAreNotUtf8AreUsedAsTheirBytes)
     const QByteArray json = R"({"format": "activation-explorer-session", "version": 1, "enabled": ["elu"]})";
     ASSERT_EQ(::write(fd, json.constData(), static_cast<std::size_t>(json.size())), json.size());
     ::close(fd);
-    const RunResult opened = runShell(programCommand({QStringLiteral("--export"), QStringLiteral("out"),
-                                                      QStringLiteral("--charts"), QStringLiteral("function"),
-                                                      QStringLiteral("--size"), QStringLiteral("160x120")}) +
-                                          QStringLiteral(" --session \"$(printf 's\\377.actx.json')\" >.stdout"),
-                                      dir.path());
+    const RunResult opened = runShell(
+        programCommand({QStringLiteral("--export"), QStringLiteral("out"), QStringLiteral("--charts"),
+                        QStringLiteral("function"), QStringLiteral("--size"), QStringLiteral("160x120")}) +
+            QStringLiteral(" --session \"$(printf 's\\377.actx.json')\" >.stdout"),
+        dir.path());
     EXPECT_EQ(opened.exitCode, 0) << opened.err.toStdString();
     EXPECT_EQ(opened.out, "out/function.png\n");
     // A missing one is reported, not mistaken for another name.
-    const RunResult missing = runShell(programCommand({QStringLiteral("--export"), QStringLiteral("out2")}) +
-                                           QStringLiteral(" --session \"$(printf 'm\\377.actx.json')\" >.stdout"),
-                                       dir.path());
+    const RunResult missing =
+        runShell(programCommand({QStringLiteral("--export"), QStringLiteral("out2")}) +
+                     QStringLiteral(" --session \"$(printf 'm\\377.actx.json')\" >.stdout"),
+                 dir.path());
     EXPECT_EQ(missing.exitCode, kBadInput);
     EXPECT_TRUE(missing.err.contains("No such file or directory")) << missing.err.toStdString();
 }

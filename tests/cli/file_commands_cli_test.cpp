@@ -102,10 +102,10 @@ protected:
 
 TEST_F(FileCommandsCli, ScreenshotWritesAPngOfTheRequestedSizeAndPrintsItsPath)
 {
-    const RunResult result = run({QStringLiteral("--screenshot"), QStringLiteral("shot.png"),
-                                  QStringLiteral("--size"), QStringLiteral("1366x768"),
-                                  QStringLiteral("--theme"), QStringLiteral("dark")},
-                                 m_dir.path());
+    const RunResult result =
+        run({QStringLiteral("--screenshot"), QStringLiteral("shot.png"), QStringLiteral("--size"),
+             QStringLiteral("1366x768"), QStringLiteral("--theme"), QStringLiteral("dark")},
+            m_dir.path());
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
     EXPECT_TRUE(result.err.isEmpty()) << result.err.toStdString();
     EXPECT_EQ(lines(result.out), QStringList{QStringLiteral("shot.png")});
@@ -129,7 +129,8 @@ TEST_F(FileCommandsCli, ScreenshotRefusesBadSizesThemesAndPaths)
     expectRefused({shot, QStringLiteral("a.png"), size, QStringLiteral("0x600")}, "--size");
     expectRefused({shot, QStringLiteral("a.png"), size, QStringLiteral("200x100")}, "320×240");
     expectRefused({shot, QStringLiteral("a.png"), size, QStringLiteral("9000x900")}, "8192");
-    expectRefused({shot, QStringLiteral("a.png"), QStringLiteral("--theme"), QStringLiteral("blue")}, "--theme");
+    expectRefused({shot, QStringLiteral("a.png"), QStringLiteral("--theme"), QStringLiteral("blue")},
+                  "--theme");
     expectRefused({shot, QStringLiteral("missing/a.png")}, "not an existing directory");
     expectRefused({shot, QStringLiteral("folder.png")}, "is a directory");
     expectRefused({shot, QStringLiteral("a.jpg")}, ".png");
@@ -167,13 +168,15 @@ INSTANTIATE_TEST_SUITE_P(EachExtension, TableFormats, ::testing::Values("csv", "
 TEST_F(FileCommandsCli, TableAsCsvHasAHeaderAndOneEqualLengthRecordPerActivation)
 {
     ASSERT_EQ(run({QStringLiteral("--export-table"), QStringLiteral("t.csv")}, m_dir.path()).exitCode, 0);
-    const std::vector<QStringList> records = csvRecords(QString::fromUtf8(readAll(path(QStringLiteral("t.csv")))));
+    const std::vector<QStringList> records =
+        csvRecords(QString::fromUtf8(readAll(path(QStringLiteral("t.csv")))));
     ASSERT_EQ(records.size(), ax::core::catalog().size() + 1);
     for (std::size_t row = 0; row < records.size(); ++row)
         EXPECT_EQ(records[row].size(), records.front().size()) << "record " << row;
     for (std::size_t row = 1; row < records.size(); ++row)
-        EXPECT_EQ(records[row].join(QLatin1Char(' ')).contains(
-                      QString::fromStdString(ax::core::catalog()[row - 1].name)),
+        EXPECT_EQ(records[row]
+                      .join(QLatin1Char(' '))
+                      .contains(QString::fromStdString(ax::core::catalog()[row - 1].name)),
                   true)
             << "record " << row;
 }
@@ -198,7 +201,7 @@ TEST_F(FileCommandsCli, EachDepthChartExportsInEachFormat)
     const QStringList arguments{QStringLiteral("--export"), QStringLiteral("depth"),
                                 QStringLiteral("--charts"), charts.join(QLatin1Char(',')),
                                 QStringLiteral("--format"), QStringLiteral("png,svg,pdf"),
-                                QStringLiteral("--size"), QStringLiteral("800x600")};
+                                QStringLiteral("--size"),   QStringLiteral("800x600")};
     const RunResult result = run(arguments, m_dir.path());
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
     QStringList expected;
@@ -226,7 +229,8 @@ TEST_F(FileCommandsCli, EachDepthChartExportsInEachFormat)
     }
 
     const RunResult again = run(arguments, m_dir.path());
-    EXPECT_EQ(again.exitCode, 0) << "an export must replace its own depth charts: " << again.err.toStdString();
+    EXPECT_EQ(again.exitCode, 0) << "an export must replace its own depth charts: "
+                                 << again.err.toStdString();
 }
 
 TEST_F(FileCommandsCli, DepthChartsAreNotPartOfTheDefaultExportNorOfASweep)
@@ -235,9 +239,10 @@ TEST_F(FileCommandsCli, DepthChartsAreNotPartOfTheDefaultExportNorOfASweep)
     ASSERT_EQ(result.exitCode, 0) << result.err.toStdString();
     EXPECT_EQ(lines(result.out).size(), 5);
     EXPECT_FALSE(result.out.contains("depth"));
-    expectRefused({QStringLiteral("--export"), QStringLiteral("anim"), QStringLiteral("--sweep"),
-                   QStringLiteral("elu.alpha=0.1:2"), QStringLiteral("--charts"), QStringLiteral("depth-dead")},
-                  "depth-dead");
+    expectRefused(
+        {QStringLiteral("--export"), QStringLiteral("anim"), QStringLiteral("--sweep"),
+         QStringLiteral("elu.alpha=0.1:2"), QStringLiteral("--charts"), QStringLiteral("depth-dead")},
+        "depth-dead");
     expectRefused({QStringLiteral("--export"), QStringLiteral("x"), QStringLiteral("--charts"),
                    QStringLiteral("depth-width")},
                   "selu-phase");
@@ -247,8 +252,8 @@ TEST_F(FileCommandsCli, HelpDescribesTheFileCommandsAndTheDepthCharts)
 {
     const RunResult result = run({QStringLiteral("--help")}, m_dir.path());
     EXPECT_EQ(result.exitCode, 0);
-    for (const char* part : {"--screenshot <file>", "--export-table <file>", "--size <size>", "--theme <theme>",
-                             ".csv, .md, .tex", "depth-variance", "selu-phase"})
+    for (const char* part : {"--screenshot <file>", "--export-table <file>", "--size <size>",
+                             "--theme <theme>", ".csv, .md, .tex", "depth-variance", "selu-phase"})
         EXPECT_TRUE(result.out.contains(part)) << part;
 }
 
@@ -260,9 +265,10 @@ RunResult runWindowUntil(const QString& workingDirectory, const QString& configH
     const QString out = QDir(workingDirectory).filePath(QStringLiteral(".stdout"));
     const QString err = QDir(workingDirectory).filePath(QStringLiteral(".stderr"));
     const QString command =
-        QStringLiteral("cd %1 && (%2 >%3 2>%4 & pid=$!; "
-                       "for i in $(seq 300); do grep -rqsF %5 %6 && break; sleep 0.1; done; "
-                       "kill $pid; wait $pid; true)")
+        QStringLiteral(
+            "cd %1 && (%2 >%3 2>%4 & pid=$!; "
+            "for i in $(seq 300); do grep -rqsF %5 %6 && break; sleep 0.1; done; "
+            "kill $pid; wait $pid; true)")
             .arg(quoted(workingDirectory),
                  programCommand({session}, {QStringLiteral("XDG_CONFIG_HOME=") + configHome,
                                             QStringLiteral("QT_QPA_PLATFORM=offscreen")}),

@@ -46,15 +46,18 @@ inline QString quoted(const QString& text)
 inline QString programCommand(const QStringList& arguments, const QStringList& environment = {})
 {
     QString command = QStringLiteral("env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM");
-    for (const QString& setting : environment) command += QLatin1Char(' ') + quoted(setting);
+    for (const QString& setting : environment)
+        command += QLatin1Char(' ') + quoted(setting);
     command += QLatin1Char(' ') + quoted(QStringLiteral(AX_APP_PATH));
-    for (const QString& argument : arguments) command += QLatin1Char(' ') + quoted(argument);
+    for (const QString& argument : arguments)
+        command += QLatin1Char(' ') + quoted(argument);
     return command;
 }
 
 // Runs the program in workingDirectory with input on its standard input. A shell run keeps the test
 // process free of a second application object.
-inline RunResult run(const QStringList& arguments, const QString& workingDirectory, const QByteArray& input = {})
+inline RunResult run(const QStringList& arguments, const QString& workingDirectory,
+                     const QByteArray& input = {})
 {
     const QDir dir(workingDirectory);
     const QString in = dir.filePath(QStringLiteral(".stdin"));
@@ -65,15 +68,16 @@ inline RunResult run(const QStringList& arguments, const QString& workingDirecto
         inputFile.write(input);
         inputFile.commit();
     }
-    const QString command = QStringLiteral("cd %1 && %2 <%3 >%4 2>%5")
-                                .arg(quoted(workingDirectory), programCommand(arguments), quoted(in), quoted(out),
-                                     quoted(err));
+    const QString command =
+        QStringLiteral("cd %1 && %2 <%3 >%4 2>%5")
+            .arg(quoted(workingDirectory), programCommand(arguments), quoted(in), quoted(out), quoted(err));
     const int status = std::system(command.toLocal8Bit().constData());
     RunResult result;
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     result.out = readAll(out);
     result.err = readAll(err);
-    for (const QString& scratch : {in, out, err}) QFile::remove(scratch);
+    for (const QString& scratch : {in, out, err})
+        QFile::remove(scratch);
     return result;
 }
 
@@ -84,8 +88,8 @@ inline RunResult runShell(const QString& commandLine, const QString& directory)
     const QDir dir(directory);
     const QString out = dir.filePath(QStringLiteral(".stdout"));
     const QString err = dir.filePath(QStringLiteral(".stderr"));
-    const QString command = QStringLiteral("cd %1 && { %2; } 2>%3")
-                                .arg(quoted(directory), commandLine, quoted(err));
+    const QString command =
+        QStringLiteral("cd %1 && { %2; } 2>%3").arg(quoted(directory), commandLine, quoted(err));
     const int status = std::system(command.toLocal8Bit().constData());
     RunResult result;
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -104,7 +108,8 @@ inline QMap<QString, QByteArray> snapshot(const QString& root)
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString path = it.next();
-        files.insert(QDir(root).relativeFilePath(path), QFileInfo(path).isDir() ? QByteArray("<dir>") : readAll(path));
+        files.insert(QDir(root).relativeFilePath(path),
+                     QFileInfo(path).isDir() ? QByteArray("<dir>") : readAll(path));
     }
     return files;
 }

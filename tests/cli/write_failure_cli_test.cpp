@@ -9,8 +9,8 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
-#include "tests/full_filesystem.h"
 #include "tests/cli/program_run.h"
+#include "tests/full_filesystem.h"
 
 #include <gtest/gtest.h>
 

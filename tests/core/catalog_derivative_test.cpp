@@ -145,8 +145,8 @@ TEST_P(CatalogDerivatives, NoNaNAtFiniteInputsForAnyAcceptedParameters)
     const Activation* a = findActivation(GetParam());
     ASSERT_NE(a, nullptr);
     std::vector<double> zs{0.0};
-    for (const double magnitude : {5e-324, 1e-300, 1e-8, 0.5, 1.0, 2.0, 3.0, 20.0, 40.0, 710.0, 1e5,
-                                   1e20, 1e300, std::numeric_limits<double>::max()}) {
+    for (const double magnitude : {5e-324, 1e-300, 1e-8, 0.5, 1.0, 2.0, 3.0, 20.0, 40.0, 710.0, 1e5, 1e20,
+                                   1e300, std::numeric_limits<double>::max()}) {
         zs.push_back(magnitude);
         zs.push_back(-magnitude);
     }
@@ -158,14 +158,16 @@ TEST_P(CatalogDerivatives, NoNaNAtFiniteInputsForAnyAcceptedParameters)
     std::vector<std::size_t> index(choices.size(), 0);
     for (;;) {
         ParameterValues p = a->defaults();
-        for (std::size_t i = 0; i < choices.size(); ++i) p[i] = choices[i][index[i]];
+        for (std::size_t i = 0; i < choices.size(); ++i)
+            p[i] = choices[i][index[i]];
         for (const double z : zs) {
             const Derivatives d = a->evaluate(z, p);
             ASSERT_FALSE(std::isnan(d.f) || std::isnan(d.d1) || std::isnan(d.d2))
                 << a->id << " at z = " << z << " with parameters " << p[0] << ", " << p[1];
         }
         std::size_t k = 0;
-        while (k < index.size() && ++index[k] == choices[k].size()) index[k++] = 0;
+        while (k < index.size() && ++index[k] == choices[k].size())
+            index[k++] = 0;
         if (k == index.size()) break;
     }
 }

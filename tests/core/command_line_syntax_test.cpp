@@ -390,8 +390,8 @@ namespace {
 
 TEST(ParseNumber, RoundsMagnitudesBelowEvenLongDoubleTowardsZero)
 {
-    for (const char* text : {"1e-5000", "1e-4951", "0.0001e-4950", "123456e-5005", "1e-99999999999999999999999",
-                             "+1e-5000", "0.000000000000000000001e-4940"}) {
+    for (const char* text : {"1e-5000", "1e-4951", "0.0001e-4950", "123456e-5005",
+                             "1e-99999999999999999999999", "+1e-5000", "0.000000000000000000001e-4940"}) {
         const auto value = ax::core::parseNumber(text);
         ASSERT_TRUE(value.ok()) << text << ": " << value.error();
         EXPECT_EQ(*value, 0.0) << text;

@@ -1,6 +1,6 @@
+#include "core/cost.h"
 #include "core/activation.h"
 #include "core/catalog.h"
-#include "core/cost.h"
 
 #include <gtest/gtest.h>
 

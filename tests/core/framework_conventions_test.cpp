@@ -85,12 +85,12 @@ TEST(FrameworkConventions, PyTorchSoftplusTurnsLinearPastTheThreshold)
 TEST(FrameworkConventions, SwishHardSwishEluSeluAgreeEverywhere)
 {
     for (const Framework f : frameworks()) {
-        EXPECT_NEAR(at(f, "swish", 1.5).f, 1.22636171429046548941, 1e-15);  // 1.5 σ(1.5)
-        EXPECT_DOUBLE_EQ(at(f, "hard_swish", 1.0).f, 0.66666666666666667);   // 1·4/6
-        EXPECT_DOUBLE_EQ(at(f, "hard_swish", -1.0).f, -0.33333333333333333); // −1·2/6
-        EXPECT_NEAR(at(f, "elu", -1.0).f, -0.632120558828557678405, 1e-15);  // e⁻¹ − 1
-        EXPECT_NEAR(at(f, "selu", -1.0).f, -1.11133073781256276, 1e-14);     // λα(e⁻¹ − 1)
-        EXPECT_NEAR(at(f, "selu", 2.0).f, 2.10140197471096099, 1e-14);       // 2λ
+        EXPECT_NEAR(at(f, "swish", 1.5).f, 1.22636171429046548941, 1e-15);    // 1.5 σ(1.5)
+        EXPECT_DOUBLE_EQ(at(f, "hard_swish", 1.0).f, 0.66666666666666667);    // 1·4/6
+        EXPECT_DOUBLE_EQ(at(f, "hard_swish", -1.0).f, -0.33333333333333333);  // −1·2/6
+        EXPECT_NEAR(at(f, "elu", -1.0).f, -0.632120558828557678405, 1e-15);   // e⁻¹ − 1
+        EXPECT_NEAR(at(f, "selu", -1.0).f, -1.11133073781256276, 1e-14);      // λα(e⁻¹ − 1)
+        EXPECT_NEAR(at(f, "selu", 2.0).f, 2.10140197471096099, 1e-14);        // 2λ
     }
 }
 
@@ -112,7 +112,8 @@ TEST(FrameworkConventions, EveryVariantIsCitedWithAVersion)
 
 TEST(FrameworkConventions, KeysRoundTrip)
 {
-    for (const Framework f : frameworks()) EXPECT_EQ(frameworkFromKey(frameworkKey(f)), f);
+    for (const Framework f : frameworks())
+        EXPECT_EQ(frameworkFromKey(frameworkKey(f)), f);
     EXPECT_FALSE(frameworkFromKey("theano").has_value());
 }
 
@@ -127,13 +128,15 @@ TEST(FrameworkConventions, HardSigmoidDifferencesBetweenPyTorchAndKeras2)
     EXPECT_NEAR(intervals[0].hi, -0.03, 1e-9);
     EXPECT_NEAR(intervals[1].lo, 0.03, 1e-9);
     EXPECT_NEAR(intervals[1].hi, 2.994, 1e-9);
-    EXPECT_TRUE(conventionDifferences("hard_sigmoid", Framework::PyTorch, Framework::Keras3, -6.0, 6.0).empty());
+    EXPECT_TRUE(
+        conventionDifferences("hard_sigmoid", Framework::PyTorch, Framework::Keras3, -6.0, 6.0).empty());
 }
 
 TEST(FrameworkConventions, LeakyReluDifferenceCoversTheNegativeSide)
 {
     // 0.19·|z| > 1e-3 for z < −1e-3/0.19.
-    const auto intervals = conventionDifferences("leaky_relu", Framework::PyTorch, Framework::Keras3, -4.0, 4.0);
+    const auto intervals =
+        conventionDifferences("leaky_relu", Framework::PyTorch, Framework::Keras3, -4.0, 4.0);
     ASSERT_EQ(intervals.size(), 1u);
     EXPECT_EQ(intervals[0].lo, -4.0);
     EXPECT_NEAR(intervals[0].hi, -1e-3 / 0.19, 1e-12);
@@ -156,8 +159,10 @@ TEST(FrameworkConventions, SoftplusThresholdIsInvisibleInValues)
     // by σ(−20) ≈ 2e-9 too, so even f′ stays within the threshold; only a tiny threshold
     // finds the stretch from z = 20 until the exact value's excess e⁻ᶻ drops below it.
     EXPECT_TRUE(conventionDifferences("softplus", Framework::PyTorch, Framework::Jax, -30.0, 30.0).empty());
-    EXPECT_TRUE(conventionDifferences("softplus", Framework::PyTorch, Framework::Jax, -30.0, 30.0, 1e-3, 1).empty());
-    const auto tiny = conventionDifferences("softplus", Framework::PyTorch, Framework::Jax, -30.0, 30.0, 1e-12);
+    EXPECT_TRUE(
+        conventionDifferences("softplus", Framework::PyTorch, Framework::Jax, -30.0, 30.0, 1e-3, 1).empty());
+    const auto tiny =
+        conventionDifferences("softplus", Framework::PyTorch, Framework::Jax, -30.0, 30.0, 1e-12);
     ASSERT_EQ(tiny.size(), 1u);
     EXPECT_NEAR(tiny[0].lo, 20.0, 1e-9);
     // Where ln(1 + e⁻ᶻ) falls to 1e-12; near z = 27.6 a double resolves the gap only to 3.6e-15,

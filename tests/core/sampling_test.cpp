@@ -1,8 +1,8 @@
 // Sampling a curve: sizes, exact ends, even spacing, and kinks as doubled points carrying the
 // left-hand and right-hand limits so a chart draws a true corner or jump.
 
-#include "core/catalog.h"
 #include "core/sampling.h"
+#include "core/catalog.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // Saturated and dead intervals against their closed forms, narrow windows, huge and tiny ranges,
 // and the structural promises (ordered, merged, inside the range) for every activation.
 
-#include "core/catalog.h"
 #include "core/saturation.h"
+#include "core/catalog.h"
 
 #include <gtest/gtest.h>
 

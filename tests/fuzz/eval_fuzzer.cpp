@@ -41,7 +41,8 @@ void checkSpec(const ax::core::ParseResult<ax::core::ActivationSpec>& spec)
     require(activation != nullptr, "an accepted spec names an activation");
     require(activation == ax::core::findActivation(activation->id), "the activation is the catalog's");
     for (std::size_t i = 0; i < activation->parameters.size(); ++i)
-        require(activation->parameters[i].accepts(spec->values[i]), "accepted parameters lie in their domain");
+        require(activation->parameters[i].accepts(spec->values[i]),
+                "accepted parameters lie in their domain");
 }
 
 }  // namespace
@@ -58,8 +59,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     checkSpec(spec);
 
     const auto whole = ax::core::parseNumber(input);
-    if (whole) checkRoundTrip(*whole);
-    else require(isOneLine(whole.error()), "a refused number has a one-line message");
+    if (whole)
+        checkRoundTrip(*whole);
+    else
+        require(isOneLine(whole.error()), "a refused number has a one-line message");
 
     const auto values = ax::core::parseInputLines(stdinText);
     if (!values) {

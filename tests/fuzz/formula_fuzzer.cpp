@@ -46,6 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     require(activation.parameters.size() == check.parameterNames.size(),
             "the build and the check agree on the parameters");
     const ax::core::ParameterValues values = activation.defaults();
-    for (const double z : {-1e300, -3.0, -0.0, 0.5, 7.0, 1e300}) (void)activation.evaluate(z, values);
+    for (const double z : {-1e300, -3.0, -0.0, 0.5, 7.0, 1e300})
+        (void)activation.evaluate(z, values);
     return 0;
 }

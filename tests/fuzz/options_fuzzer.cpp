@@ -41,7 +41,8 @@ void checkRange(std::string_view text)
     }
     require(std::isfinite(range->lo) && std::isfinite(range->hi), "an accepted range is finite");
     require(range->lo < range->hi, "an accepted range is ordered and not empty");
-    require(std::fabs(range->lo) <= ax::core::kLargestRangeEnd && std::fabs(range->hi) <= ax::core::kLargestRangeEnd,
+    require(std::fabs(range->lo) <= ax::core::kLargestRangeEnd &&
+                std::fabs(range->hi) <= ax::core::kLargestRangeEnd,
             "an accepted range stays within the evaluated interval");
     const auto again =
         ax::core::parseRange(ax::core::formatNumber(range->lo) + "," + ax::core::formatNumber(range->hi));
@@ -55,8 +56,10 @@ void checkSize(std::string_view text)
         require(isOneLine(size.error()), "a refused size has a one-line message");
         return;
     }
-    require(size->width >= 1 && size->width <= ax::core::kLargestImageSide, "an accepted width is allocatable");
-    require(size->height >= 1 && size->height <= ax::core::kLargestImageSide, "an accepted height is allocatable");
+    require(size->width >= 1 && size->width <= ax::core::kLargestImageSide,
+            "an accepted width is allocatable");
+    require(size->height >= 1 && size->height <= ax::core::kLargestImageSide,
+            "an accepted height is allocatable");
 }
 
 void checkEpsilon(std::string_view text)
@@ -93,7 +96,8 @@ void checkSweep(std::string_view text)
         return;
     }
     const ax::core::Parameter* parameter = parameterOf(sweep->activation, sweep->index);
-    require(parameter->accepts(sweep->from) && parameter->accepts(sweep->to), "both sweep ends lie in the domain");
+    require(parameter->accepts(sweep->from) && parameter->accepts(sweep->to),
+            "both sweep ends lie in the domain");
     require(sweep->from != sweep->to, "a sweep moves");
 }
 

@@ -29,7 +29,8 @@ void checkDrawable(const ExplorerState& state)
 {
     require(std::isfinite(state.zMin()) && std::isfinite(state.zMax()), "the range is finite");
     require(state.zMin() < state.zMax(), "the range is ordered");
-    require(std::fabs(state.zMin()) <= ExplorerState::kMaxAbsZ && std::fabs(state.zMax()) <= ExplorerState::kMaxAbsZ,
+    require(std::fabs(state.zMin()) <= ExplorerState::kMaxAbsZ &&
+                std::fabs(state.zMax()) <= ExplorerState::kMaxAbsZ,
             "the range stays within the evaluated interval");
     require(state.samples() >= ExplorerState::kMinSamples && state.samples() <= ExplorerState::kMaxSamples,
             "the sample count is within its limits");

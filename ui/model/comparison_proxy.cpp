@@ -69,8 +69,9 @@ bool ComparisonProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceP
     const QString words = index.data(filterRole()).toString();
     // Every word typed must appear somewhere, in any order: "smooth negative" finds ELU.
     const QStringList needles = m_filterText.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    return std::all_of(needles.begin(), needles.end(),
-                       [&words](const QString& needle) { return words.contains(needle, Qt::CaseInsensitive); });
+    return std::all_of(needles.begin(), needles.end(), [&words](const QString& needle) {
+        return words.contains(needle, Qt::CaseInsensitive);
+    });
 }
 
 }  // namespace ax::ui

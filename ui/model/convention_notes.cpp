@@ -2,8 +2,8 @@
 
 #include "core/framework_conventions.h"
 #include "core/measurements.h"
-#include "ui/render/convention_overlay.h"
 #include "ui/model/explorer_state.h"
+#include "ui/render/convention_overlay.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -41,8 +41,9 @@ bool ConventionNotes::applies(const QString& id)
 QString ConventionNotes::html(const ExplorerState& state, const QString& id, const QString& mutedColour)
 {
     if (!applies(id)) return {};
-    QString html = QStringLiteral("<h3 style='margin-top:12px; margin-bottom:4px'>%1</h3><ul style='margin-top:0'>")
-                       .arg(Text::tr("In the frameworks").toHtmlEscaped());
+    QString html =
+        QStringLiteral("<h3 style='margin-top:12px; margin-bottom:4px'>%1</h3><ul style='margin-top:0'>")
+            .arg(Text::tr("In the frameworks").toHtmlEscaped());
     for (const core::Framework framework : core::frameworks()) {
         const auto variant = core::conventionVariant(framework, id.toStdString());
         if (!variant) continue;
@@ -59,19 +60,23 @@ QString ConventionNotes::html(const ExplorerState& state, const QString& id, con
     QStringList lines;
     for (const ConventionOverlay::Difference& d : differences) {
         QStringList where;
-        for (const core::Interval& interval : d.intervals) where << intervalText(interval);
+        for (const core::Interval& interval : d.intervals)
+            where << intervalText(interval);
         lines << QStringLiteral("<li>%1</li>")
                      .arg(Text::tr("%1 and %2 differ in %3 by more than 0.001 on z ∈ %4")
-                              .arg(nameOf(d.first), nameOf(d.second), d.order == 0 ? Text::tr("f") : Text::tr("f′"),
+                              .arg(nameOf(d.first), nameOf(d.second),
+                                   d.order == 0 ? Text::tr("f") : Text::tr("f′"),
                                    where.join(QStringLiteral(" ∪ ")))
                               .toHtmlEscaped());
     }
     html += QStringLiteral("<p style='margin-bottom:0'>%1</p>")
-                .arg(lines.isEmpty() ? Text::tr("All the frameworks agree within 0.001 over the range shown, at their "
-                                          "default parameters.")
-                                           .toHtmlEscaped()
-                                     : Text::tr("At their default parameters, over the range shown:").toHtmlEscaped());
-    if (!lines.isEmpty()) html += QStringLiteral("<ul style='margin-top:0'>%1</ul>").arg(lines.join(QString()));
+                .arg(lines.isEmpty()
+                         ? Text::tr("All the frameworks agree within 0.001 over the range shown, at their "
+                                    "default parameters.")
+                               .toHtmlEscaped()
+                         : Text::tr("At their default parameters, over the range shown:").toHtmlEscaped());
+    if (!lines.isEmpty())
+        html += QStringLiteral("<ul style='margin-top:0'>%1</ul>").arg(lines.join(QString()));
     return html;
 }
 

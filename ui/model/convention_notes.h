@@ -13,7 +13,8 @@ public:
     // Whether the frameworks define id differently, or a user would check that they do not.
     [[nodiscard]] static bool applies(const QString& id);
     // Empty for an activation the frameworks do not define differently.
-    [[nodiscard]] static QString html(const ExplorerState& state, const QString& id, const QString& mutedColour);
+    [[nodiscard]] static QString html(const ExplorerState& state, const QString& id,
+                                      const QString& mutedColour);
 };
 
 }  // namespace ax::ui

@@ -50,8 +50,9 @@ ActivationReading gradientReading(const QString& name, std::span<const core::The
     const double total = layers.front().log10GradientNorm;
     if (std::isnan(total) || (std::isinf(total) && total < 0.0)) {
         r.trend = ReadingTrend::Blocked;
-        r.text = std::isnan(total) ? Text::tr("%1: the gradient is not defined here").arg(name)
-                                   : Text::tr("%1: no gradient gets through at all (f′ = 0 almost everywhere)").arg(name);
+        r.text = std::isnan(total)
+                     ? Text::tr("%1: the gradient is not defined here").arg(name)
+                     : Text::tr("%1: no gradient gets through at all (f′ = 0 almost everywhere)").arg(name);
         return r;
     }
     r.value = total;
@@ -67,10 +68,14 @@ ActivationReading gradientReading(const QString& name, std::span<const core::The
     r.valueText = QStringLiteral("→ ") + after;
     if (total < 0.0) {
         r.trend = ReadingTrend::Falls;
-        r.text = Text::tr("%1: gradient shrinks %2 per layer → %3 after %4 layers").arg(name, factor, after).arg(depth);
+        r.text = Text::tr("%1: gradient shrinks %2 per layer → %3 after %4 layers")
+                     .arg(name, factor, after)
+                     .arg(depth);
     } else {
         r.trend = ReadingTrend::Rises;
-        r.text = Text::tr("%1: gradient grows %2 per layer → %3 after %4 layers").arg(name, factor, after).arg(depth);
+        r.text = Text::tr("%1: gradient grows %2 per layer → %3 after %4 layers")
+                     .arg(name, factor, after)
+                     .arg(depth);
     }
     return r;
 }
@@ -137,7 +142,9 @@ ActivationReading deadReading(const QString& name, std::span<const core::TheoryL
         r.trend = ReadingTrend::Rises;
         r.value = worst;
         r.valueText = Text::tr("up to %1% (layer %2)").arg(percent(worst)).arg(static_cast<int>(where));
-        r.text = Text::tr("%1: up to %2% of units dead (layer %3)").arg(name, percent(worst)).arg(static_cast<int>(where));
+        r.text = Text::tr("%1: up to %2% of units dead (layer %3)")
+                     .arg(name, percent(worst))
+                     .arg(static_cast<int>(where));
         if (const double theory = theoryAt(where); std::isfinite(theory))
             r.text += Text::tr(", theory %1%").arg(percent(theory));
         return r;
@@ -222,23 +229,28 @@ QString gradientSummary(std::span<const ActivationReading> readings, int depth)
 {
     if (std::ssize(readings) <= kReadingsListed) return listed(readings);
     return summary(Text::tr("Gradient over %1 layers").arg(depth),
-                   {trendPart(readings, ReadingTrend::Falls, Text::tr("%1 shrinks it"), Text::tr("%1 shrink it"), Furthest::Lowest),
-                    trendPart(readings, ReadingTrend::Steady, Text::tr("%1 keeps its size"), Text::tr("%1 keep its size"),
-                              Furthest::None),
-                    trendPart(readings, ReadingTrend::Rises, Text::tr("%1 grows it"), Text::tr("%1 grow it"), Furthest::Highest),
-                    trendPart(readings, ReadingTrend::Blocked, Text::tr("%1 blocks it"), Text::tr("%1 block it"), Furthest::None)});
+                   {trendPart(readings, ReadingTrend::Falls, Text::tr("%1 shrinks it"),
+                              Text::tr("%1 shrink it"), Furthest::Lowest),
+                    trendPart(readings, ReadingTrend::Steady, Text::tr("%1 keeps its size"),
+                              Text::tr("%1 keep its size"), Furthest::None),
+                    trendPart(readings, ReadingTrend::Rises, Text::tr("%1 grows it"), Text::tr("%1 grow it"),
+                              Furthest::Highest),
+                    trendPart(readings, ReadingTrend::Blocked, Text::tr("%1 blocks it"),
+                              Text::tr("%1 block it"), Furthest::None)});
 }
 
 QString varianceSummary(std::span<const ActivationReading> readings, int depth)
 {
     if (std::ssize(readings) <= kReadingsListed) return listed(readings);
-    return summary(
-        Text::tr("Variance over %1 layers").arg(depth),
-        {trendPart(readings, ReadingTrend::Steady, Text::tr("%1 settles or drifts"), Text::tr("%1 settle or drift"), Furthest::None),
-         trendPart(readings, ReadingTrend::Falls, Text::tr("%1 fades"), Text::tr("%1 fade"), Furthest::Lowest),
-         trendPart(readings, ReadingTrend::Rises, Text::tr("%1 grows"), Text::tr("%1 grow"), Furthest::Highest),
-         trendPart(readings, ReadingTrend::Blocked, Text::tr("%1 dies out or explodes"), Text::tr("%1 die out or explode"),
-                   Furthest::None)});
+    return summary(Text::tr("Variance over %1 layers").arg(depth),
+                   {trendPart(readings, ReadingTrend::Steady, Text::tr("%1 settles or drifts"),
+                              Text::tr("%1 settle or drift"), Furthest::None),
+                    trendPart(readings, ReadingTrend::Falls, Text::tr("%1 fades"), Text::tr("%1 fade"),
+                              Furthest::Lowest),
+                    trendPart(readings, ReadingTrend::Rises, Text::tr("%1 grows"), Text::tr("%1 grow"),
+                              Furthest::Highest),
+                    trendPart(readings, ReadingTrend::Blocked, Text::tr("%1 dies out or explodes"),
+                              Text::tr("%1 die out or explode"), Furthest::None)});
 }
 
 QString deadSummary(std::span<const ActivationReading> readings)
@@ -248,18 +260,21 @@ QString deadSummary(std::span<const ActivationReading> readings)
     std::vector<const ActivationReading*> dying;
     for (const ActivationReading& r : readings)
         if (r.trend == ReadingTrend::Rises) dying.push_back(&r);
-    std::stable_sort(dying.begin(), dying.end(),
-                     [](const ActivationReading* a, const ActivationReading* b) { return a->value > b->value; });
+    std::stable_sort(dying.begin(), dying.end(), [](const ActivationReading* a, const ActivationReading* b) {
+        return a->value > b->value;
+    });
     QStringList named;
     for (std::size_t i = 0; i < dying.size() && i < static_cast<std::size_t>(kReadingsListed); ++i)
         named << Text::tr("%1 %2").arg(dying[i]->name, dying[i]->valueText);
     if (dying.size() > static_cast<std::size_t>(kReadingsListed))
         named << Text::tr("%1 more").arg(dying.size() - static_cast<std::size_t>(kReadingsListed));
-    const auto cannot = std::count_if(readings.begin(), readings.end(),
-                                      [](const ActivationReading& r) { return r.trend == ReadingTrend::Blocked; });
+    const auto cannot = std::count_if(readings.begin(), readings.end(), [](const ActivationReading& r) {
+        return r.trend == ReadingTrend::Blocked;
+    });
     QStringList parts;
     parts << (named.isEmpty() ? Text::tr("none") : named.join(QStringLiteral(", ")));
-    if (cannot > 0) parts << Text::tr("%1 of %2 cannot lose a unit (f′ never vanishes)").arg(cannot).arg(readings.size());
+    if (cannot > 0)
+        parts << Text::tr("%1 of %2 cannot lose a unit (f′ never vanishes)").arg(cannot).arg(readings.size());
     return Text::tr("Dead units: %1.").arg(parts.join(QStringLiteral("; ")));
 }
 

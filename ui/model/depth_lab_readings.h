@@ -31,10 +31,12 @@ struct ActivationReading {
 };
 
 // e.g. "sigmoid: gradient shrinks ×0.22 per layer → 10⁻²⁰ after 30 layers".
-[[nodiscard]] ActivationReading gradientReading(const QString& name, std::span<const core::TheoryLayer> layers);
+[[nodiscard]] ActivationReading gradientReading(const QString& name,
+                                                std::span<const core::TheoryLayer> layers);
 
 // e.g. "relu: variance fades, q = 10⁻⁹ by layer 30" or "selu: variance settles at q = 1.00".
-[[nodiscard]] ActivationReading varianceReading(const QString& name, std::span<const core::TheoryLayer> layers);
+[[nodiscard]] ActivationReading varianceReading(const QString& name,
+                                                std::span<const core::TheoryLayer> layers);
 
 // From the simulation when there is one, else the theory's share of inputs where f′ = 0. canDie:
 // whether the activation has a dead region at all; when it has none no unit can die, whatever the

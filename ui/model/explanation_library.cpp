@@ -15,16 +15,16 @@ namespace {
 // Every text field the details pane shows; an explanation missing any of them is incomplete.
 const QStringList& requiredTextFields()
 {
-    static const QStringList fields{"formula_html", "derivative_html", "problem", "weakness",
+    static const QStringList fields{"formula_html", "derivative_html", "problem",  "weakness",
                                     "solution",     "maths",           "practice", "origin"};
     return fields;
 }
 
 const QStringList& knownClaimKinds()
 {
-    static const QStringList kinds{"value",       "derivative",     "second_derivative", "minimum",
-                                   "maximum",     "max_derivative", "lower_bound",       "upper_bound",
-                                   "fixed_point"};
+    static const QStringList kinds{"value",       "derivative",  "second_derivative",
+                                   "minimum",     "maximum",     "max_derivative",
+                                   "lower_bound", "upper_bound", "fixed_point"};
     return kinds;
 }
 
@@ -46,7 +46,8 @@ std::optional<NumericClaim> parseClaim(const QJsonValue& value, QString* error)
     if (object.contains("variance")) claim.variance = object.value("variance").toDouble();
     if (object.contains("tolerance")) claim.tolerance = object.value("tolerance").toDouble();
     const QJsonObject parameters = object.value("parameters").toObject();
-    for (auto it = parameters.begin(); it != parameters.end(); ++it) claim.parameters.insert(it.key(), it->toDouble());
+    for (auto it = parameters.begin(); it != parameters.end(); ++it)
+        claim.parameters.insert(it.key(), it->toDouble());
     claim.text = object.value("text").toString().trimmed();
     const bool needsPoint = claim.what == "value" || claim.what == "derivative" ||
                             claim.what == "second_derivative" || claim.what == "minimum" ||
@@ -74,8 +75,10 @@ std::optional<NumericClaim> parseClaim(const QJsonValue& value, QString* error)
 
 QString Explanation::searchText() const
 {
-    QStringList parts{id, formulaHtml, derivativeHtml, problem, weakness, solution, maths, practice, origin, arxiv, doi};
-    for (QString& part : parts) part = plainTextOf(part);
+    QStringList parts{id,    formulaHtml, derivativeHtml, problem, weakness, solution,
+                      maths, practice,    origin,         arxiv,   doi};
+    for (QString& part : parts)
+        part = plainTextOf(part);
     if (year > 0) parts << QString::number(year);
     return parts.join(QLatin1Char('\n'));
 }
@@ -97,7 +100,8 @@ QString plainTextOf(const QString& richText)
     return text;
 }
 
-std::optional<Explanation> ExplanationLibrary::parse(const QByteArray& json, const QString& expectedId, QString* error)
+std::optional<Explanation> ExplanationLibrary::parse(const QByteArray& json, const QString& expectedId,
+                                                     QString* error)
 {
     QString ignored;
     QString& message = error ? *error : ignored;

@@ -40,7 +40,7 @@ struct Explanation {
     int year = 0;            // must agree with the core's reference
     QString arxiv;
     QString doi;
-    QJsonObject declared;    // properties at the default parameters, as the text states them
+    QJsonObject declared;  // properties at the default parameters, as the text states them
     QList<NumericClaim> claims;
 
     // Every word of the explanation without markup, for the filter box.

@@ -55,7 +55,8 @@ std::optional<QString> DepthLabSettings::validate() const
         return outside("depth", QString::number(kMinDepth), QString::number(kMaxDepth));
     if (std::find(kDepthLabWidths.begin(), kDepthLabWidths.end(), width) == kDepthLabWidths.end())
         return ExplorerState::tr("The depth lab's width must be 64, 128, 256, 512 or 1024.");
-    if (!(customWeightVariance >= kMinCustomWeightVariance && customWeightVariance <= kMaxCustomWeightVariance))
+    if (!(customWeightVariance >= kMinCustomWeightVariance &&
+          customWeightVariance <= kMaxCustomWeightVariance))
         return outside("weight variance", formatNumber(kMinCustomWeightVariance),
                        formatNumber(kMaxCustomWeightVariance));
     if (!(biasVariance >= 0.0 && biasVariance <= kMaxBiasVariance))
@@ -154,7 +155,8 @@ std::optional<QString> ExplorerState::setParameter(const QString& id, int index,
     const auto& parameter = a->parameters[static_cast<std::size_t>(index)];
     if (isCustom(id) && !std::isfinite(value))
         return tr("%1 of %2 must be a finite number; %3 is not.")
-            .arg(QString::fromStdString(parameter.name), QString::fromStdString(a->name), formatNumber(value, 17));
+            .arg(QString::fromStdString(parameter.name), QString::fromStdString(a->name),
+                 formatNumber(value, 17));
     if (!isCustom(id) && !parameter.accepts(value))
         return tr("%1 of %2 must be in %3; %4 is not.")
             .arg(QString::fromStdString(parameter.name), QString::fromStdString(a->name),
@@ -174,7 +176,8 @@ std::optional<QString> ExplorerState::setParameter(const QString& id, const QStr
     const int index = a->parameterIndex(name.toStdString());
     if (index < 0) {
         QStringList names;
-        for (const auto& p : a->parameters) names << QString::fromStdString(p.name);
+        for (const auto& p : a->parameters)
+            names << QString::fromStdString(p.name);
         return names.isEmpty()
                    ? tr("%1 has no parameters.").arg(QString::fromStdString(a->name))
                    : tr("%1 has no parameter %2 (it has: %3).")
@@ -215,12 +218,14 @@ QString ExplorerState::nextCustomId() const
     }
 }
 
-std::optional<QString> ExplorerState::validateCustomSpec(const core::CustomActivationSpec& spec, bool mustExist) const
+std::optional<QString> ExplorerState::validateCustomSpec(const core::CustomActivationSpec& spec,
+                                                         bool mustExist) const
 {
     const QString id = QString::fromStdString(spec.id);
     static const QRegularExpression idPattern(QStringLiteral("^[A-Za-z][A-Za-z0-9_]*$"));
     if (!idPattern.match(id).hasMatch())
-        return tr("%1 cannot be an activation id: use letters, digits and underscores, starting with a letter.")
+        return tr("%1 cannot be an activation id: use letters, digits and underscores, starting with a "
+                  "letter.")
             .arg(quoted(id));
     if (core::findActivation(spec.id))
         return tr("%1 is the id of a built-in activation; choose another.").arg(quoted(id));
@@ -241,7 +246,8 @@ std::variant<core::CustomActivation, QString> buildCustom(const core::CustomActi
     const QString name = QString::fromStdString(spec.name.empty() ? spec.id : spec.name);
     const core::FormulaError error = result.error.value_or(core::FormulaError{});
     return ExplorerState::tr("The custom activation %1 (%2) cannot be used: %3")
-        .arg(quoted(name), quoted(QString::fromStdString(spec.formula)), QString::fromStdString(error.message));
+        .arg(quoted(name), quoted(QString::fromStdString(spec.formula)),
+             QString::fromStdString(error.message));
 }
 
 }  // namespace
@@ -365,8 +371,7 @@ void ExplorerState::setConvention(core::Framework framework)
 
 std::optional<QString> ExplorerState::validateRange(double zMin, double zMax)
 {
-    if (!std::isfinite(zMin) || !std::isfinite(zMax))
-        return tr("The range ends must be finite numbers.");
+    if (!std::isfinite(zMin) || !std::isfinite(zMax)) return tr("The range ends must be finite numbers.");
     if (std::abs(zMin) > kMaxAbsZ || std::abs(zMax) > kMaxAbsZ)
         return tr("The range must stay within [-1e300, 1e300].");
     if (!(zMin < zMax))
@@ -390,7 +395,9 @@ std::optional<QString> ExplorerState::validateSamples(int samples)
 {
     if (samples < kMinSamples || samples > kMaxSamples)
         return tr("The sample count must be between %1 and %2; %3 is not.")
-            .arg(kMinSamples).arg(QLocale::c().toString(kMaxSamples)).arg(samples);
+            .arg(kMinSamples)
+            .arg(QLocale::c().toString(kMaxSamples))
+            .arg(samples);
     return std::nullopt;
 }
 
@@ -480,7 +487,8 @@ void ExplorerState::restoreDefaults()
     // Custom activations are the user's own work: they stay, back at their defaults and hidden.
     defaults.customs = m_session.customs;
     defaults.customOrder = m_session.customOrder;
-    for (const QString& id : defaults.customOrder) defaults.parameterValues.insert(id, defaults.activation(id)->defaults());
+    for (const QString& id : defaults.customOrder)
+        defaults.parameterValues.insert(id, defaults.activation(id)->defaults());
     // Listeners still hold the old pointers until they hear of the change.
     const Session keepAlive = std::exchange(m_session, std::move(defaults));
     m_highlighted.clear();

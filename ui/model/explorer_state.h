@@ -20,9 +20,9 @@ namespace ax::ui {
 struct StateChange {
     enum Part {
         None = 0x0,
-        Shown = 0x1,        // which activations are switched on (shown on the charts)
-        Parameters = 0x2,   // parameter values of the activations in ids
-        Range = 0x4,        // z range or sample count
+        Shown = 0x1,       // which activations are switched on (shown on the charts)
+        Parameters = 0x2,  // parameter values of the activations in ids
+        Range = 0x4,       // z range or sample count
         Epsilon = 0x8,
         ChartOptions = 0x10,  // second-derivative chart, y-axis mode and limits, style
         Theme = 0x20,
@@ -60,7 +60,7 @@ public:
     explicit ExplorerState(QObject* parent = nullptr);
 
     // --- activations ---
-    [[nodiscard]] static QStringList storyIds();  // the source article's order, enabled by default
+    [[nodiscard]] static QStringList storyIds();      // the source article's order, enabled by default
     [[nodiscard]] QStringList activationIds() const;  // catalog order (then custom ones)
     [[nodiscard]] const core::Activation* activation(const QString& id) const;
     [[nodiscard]] int catalogIndex(const QString& id) const;  // colour index; -1 if unknown

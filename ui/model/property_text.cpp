@@ -39,11 +39,16 @@ QString rangeText(const core::OutputRange& range)
 QString smoothnessText(core::Smoothness smoothness)
 {
     switch (smoothness) {
-    case core::Smoothness::Discontinuous: return Text::tr("discontinuous");
-    case core::Smoothness::C0: return QStringLiteral("C⁰");
-    case core::Smoothness::C1: return QStringLiteral("C¹");
-    case core::Smoothness::C2: return QStringLiteral("C²");
-    case core::Smoothness::CInfinity: return QStringLiteral("C∞");
+        case core::Smoothness::Discontinuous:
+            return Text::tr("discontinuous");
+        case core::Smoothness::C0:
+            return QStringLiteral("C⁰");
+        case core::Smoothness::C1:
+            return QStringLiteral("C¹");
+        case core::Smoothness::C2:
+            return QStringLiteral("C²");
+        case core::Smoothness::CInfinity:
+            return QStringLiteral("C∞");
     }
     return {};
 }
@@ -51,11 +56,16 @@ QString smoothnessText(core::Smoothness smoothness)
 int smoothnessOrder(core::Smoothness smoothness) noexcept
 {
     switch (smoothness) {
-    case core::Smoothness::Discontinuous: return -1;
-    case core::Smoothness::C0: return 0;
-    case core::Smoothness::C1: return 1;
-    case core::Smoothness::C2: return 2;
-    case core::Smoothness::CInfinity: return 1000;
+        case core::Smoothness::Discontinuous:
+            return -1;
+        case core::Smoothness::C0:
+            return 0;
+        case core::Smoothness::C1:
+            return 1;
+        case core::Smoothness::C2:
+            return 2;
+        case core::Smoothness::CInfinity:
+            return 1000;
     }
     return -1;
 }
@@ -76,10 +86,14 @@ int boundedKey(const core::Properties& properties) noexcept
 QString saturationText(core::Saturation saturation)
 {
     switch (saturation) {
-    case core::Saturation::None: return Text::tr("none");
-    case core::Saturation::Left: return Text::tr("left");
-    case core::Saturation::Right: return Text::tr("right");
-    case core::Saturation::Both: return Text::tr("both");
+        case core::Saturation::None:
+            return Text::tr("none");
+        case core::Saturation::Left:
+            return Text::tr("left");
+        case core::Saturation::Right:
+            return Text::tr("right");
+        case core::Saturation::Both:
+            return Text::tr("both");
     }
     return {};
 }

@@ -68,7 +68,7 @@ struct Session {
 
     Session();  // the defaults: the story's activations at their catalog parameters
 
-    [[nodiscard]] static QStringList storyIds();  // the source article's order, enabled by default
+    [[nodiscard]] static QStringList storyIds();      // the source article's order, enabled by default
     [[nodiscard]] QStringList activationIds() const;  // catalog order (then custom ones)
     [[nodiscard]] const core::Activation* activation(const QString& id) const;
     [[nodiscard]] QStringList enabledIds() const;  // in catalog order

@@ -31,12 +31,14 @@ std::optional<QString> applySessionBytes(ExplorerState& state, const QByteArray&
         return Text::tr("The file is too large to be a session (%1 bytes; sessions are at most 1 MiB).")
             .arg(bytes.size());
     const JsonReadResult read = JsonReader::read(bytes);
-    if (const auto* error = std::get_if<QString>(&read)) return Text::tr("The file is not valid JSON (%1).").arg(*error);
+    if (const auto* error = std::get_if<QString>(&read))
+        return Text::tr("The file is not valid JSON (%1).").arg(*error);
     const QJsonDocument& document = std::get<QJsonDocument>(read);
     if (!document.isObject()) return Text::tr("The file does not hold a session (expected a JSON object).");
     const QJsonObject json = document.object();
     if (json.value(QStringLiteral("format")).toString() != QLatin1String("activation-explorer-session"))
-        return Text::tr("The file is not an Activation Explorer session (its \"format\" is missing or different).");
+        return Text::tr(
+            "The file is not an Activation Explorer session (its \"format\" is missing or different).");
     return state.fromJson(json);
 }
 
@@ -46,7 +48,9 @@ std::optional<QString> openSession(ExplorerState& state, const QString& path)
     const QString name = QFileInfo(path).fileName();
     if (!file.open(QIODevice::ReadOnly)) return Text::tr("Cannot open %1: %2").arg(name, file.errorString());
     if (file.size() > kMaxSessionFileBytes)
-        return Text::tr("%1 is too large to be a session (%2 bytes; sessions are at most 1 MiB).").arg(name).arg(file.size());
+        return Text::tr("%1 is too large to be a session (%2 bytes; sessions are at most 1 MiB).")
+            .arg(name)
+            .arg(file.size());
     const QByteArray bytes = file.read(kMaxSessionFileBytes + 1);
     if (auto error = applySessionBytes(state, bytes)) return Text::tr("%1: %2").arg(name, *error);
     return std::nullopt;

@@ -20,9 +20,12 @@ namespace {
 QString themeName(Theme theme)
 {
     switch (theme) {
-    case Theme::Light: return QStringLiteral("light");
-    case Theme::Dark: return QStringLiteral("dark");
-    case Theme::System: break;
+        case Theme::Light:
+            return QStringLiteral("light");
+        case Theme::Dark:
+            return QStringLiteral("dark");
+        case Theme::System:
+            break;
     }
     return QStringLiteral("system");
 }
@@ -35,14 +38,12 @@ std::optional<Theme> themeFromName(const QString& name)
     return std::nullopt;
 }
 
-
 // Reads a finite number from json[key]; error text names the key.
 std::optional<QString> readNumber(const QJsonObject& json, const char* key, double& out)
 {
     const QJsonValue value = json.value(QLatin1String(key));
     if (value.isUndefined()) return std::nullopt;  // absent: keep the default
-    if (!value.isDouble())
-        return ExplorerState::tr("\"%1\" must be a number.").arg(QLatin1String(key));
+    if (!value.isDouble()) return ExplorerState::tr("\"%1\" must be a number.").arg(QLatin1String(key));
     out = value.toDouble();
     if (!std::isfinite(out))
         return ExplorerState::tr("\"%1\" must be a finite number.").arg(QLatin1String(key));
@@ -50,7 +51,9 @@ std::optional<QString> readNumber(const QJsonObject& json, const char* key, doub
 }
 
 constexpr std::array<std::pair<WeightInit, const char*>, 4> kWeightInitKeys = {
-    {{WeightInit::LeCun, "lecun"}, {WeightInit::He, "he"}, {WeightInit::Xavier, "xavier"},
+    {{WeightInit::LeCun, "lecun"},
+     {WeightInit::He, "he"},
+     {WeightInit::Xavier, "xavier"},
      {WeightInit::Custom, "custom"}}};
 
 QJsonObject depthLabToJson(const DepthLabSettings& s)
@@ -104,14 +107,14 @@ std::optional<QString> depthLabFromJson(const QJsonValue& value, DepthLabSetting
     return s.validate();
 }
 
-
 // Adds the custom activations a session lists to scratch; the first that cannot be built stops it.
 std::optional<QString> readCustomActivations(const QJsonObject& json, ExplorerState& scratch)
 {
     const QJsonValue value = json.value(QStringLiteral("customActivations"));
     if (value.isUndefined()) return std::nullopt;
-    const QString shape = ExplorerState::tr("\"customActivations\" must be a list of objects with \"id\", \"name\", "
-                             "\"formula\" and \"parameters\".");
+    const QString shape = ExplorerState::tr(
+        "\"customActivations\" must be a list of objects with \"id\", \"name\", "
+        "\"formula\" and \"parameters\".");
     if (!value.isArray()) return shape;
     if (value.toArray().size() > ExplorerState::kMaxCustomActivations)
         return ExplorerState::tr("\"customActivations\" lists %1 activations; at most %2 are allowed.")
@@ -120,7 +123,8 @@ std::optional<QString> readCustomActivations(const QJsonObject& json, ExplorerSt
     for (const QJsonValue& entryValue : value.toArray()) {
         if (!entryValue.isObject()) return shape;
         const QJsonObject entry = entryValue.toObject();
-        if (!entry.value(QStringLiteral("id")).isString() || !entry.value(QStringLiteral("formula")).isString())
+        if (!entry.value(QStringLiteral("id")).isString() ||
+            !entry.value(QStringLiteral("formula")).isString())
             return shape;
         core::CustomActivationSpec spec;
         spec.id = entry.value(QStringLiteral("id")).toString().toStdString();
@@ -131,14 +135,17 @@ std::optional<QString> readCustomActivations(const QJsonObject& json, ExplorerSt
         for (const QJsonValue& parameterValue : parameterList.toArray()) {
             const QJsonObject parameter = parameterValue.toObject();
             if (!parameterValue.isObject() || !parameter.value(QStringLiteral("name")).isString())
-                return ExplorerState::tr("The parameters of the custom activation %1 must be objects with a \"name\".")
+                return ExplorerState::tr(
+                           "The parameters of the custom activation %1 must be objects with a \"name\".")
                     .arg(quoted(QString::fromStdString(spec.id)));
             core::CustomParameterSpec p{parameter.value(QStringLiteral("name")).toString().toStdString()};
-            for (const auto& [key, field] : {std::pair{"default", &p.defaultValue}, std::pair{"sliderMin", &p.sliderMin},
-                                             std::pair{"sliderMax", &p.sliderMax}}) {
+            for (const auto& [key, field] :
+                 {std::pair{"default", &p.defaultValue}, std::pair{"sliderMin", &p.sliderMin},
+                  std::pair{"sliderMax", &p.sliderMax}}) {
                 if (auto error = readNumber(parameter, key, *field))
                     return ExplorerState::tr("Custom activation %1, parameter %2: %3")
-                        .arg(quoted(QString::fromStdString(spec.id)), quoted(QString::fromStdString(p.name)), *error);
+                        .arg(quoted(QString::fromStdString(spec.id)), quoted(QString::fromStdString(p.name)),
+                             *error);
             }
             spec.parameters.push_back(std::move(p));
         }
@@ -159,7 +166,8 @@ QJsonObject sessionToJson(const Session& session)
     for (const QString& id : session.activationIds()) {
         const auto* a = session.activation(id);
         // A convention that fixes the parameters still keeps the values chosen for the catalog's.
-        if (a && a->parameters.empty() && session.customs.count(id) == 0) a = core::findActivation(id.toStdString());
+        if (a && a->parameters.empty() && session.customs.count(id) == 0)
+            a = core::findActivation(id.toStdString());
         if (!a || a->parameters.empty()) continue;
         const auto values = session.parameters(id);
         QJsonObject entry;
@@ -173,13 +181,14 @@ QJsonObject sessionToJson(const Session& session)
     json.insert(QStringLiteral("epsilon"), session.epsilon);
     QJsonObject charts;
     charts.insert(QStringLiteral("secondDerivative"), session.showSecond);
-    charts.insert(QStringLiteral("yAxis"), session.yAxisMode == YAxisMode::Auto ? QStringLiteral("auto")
-                                                                        : QStringLiteral("fixed"));
-    charts.insert(QStringLiteral("functionLimits"), QJsonArray{session.functionLimits.lo, session.functionLimits.hi});
+    charts.insert(QStringLiteral("yAxis"),
+                  session.yAxisMode == YAxisMode::Auto ? QStringLiteral("auto") : QStringLiteral("fixed"));
+    charts.insert(QStringLiteral("functionLimits"),
+                  QJsonArray{session.functionLimits.lo, session.functionLimits.hi});
     charts.insert(QStringLiteral("derivativeLimits"),
                   QJsonArray{session.derivativeLimits.lo, session.derivativeLimits.hi});
-    charts.insert(QStringLiteral("style"), session.style == ChartStyle::Print ? QStringLiteral("print")
-                                                                        : QStringLiteral("screen"));
+    charts.insert(QStringLiteral("style"),
+                  session.style == ChartStyle::Print ? QStringLiteral("print") : QStringLiteral("screen"));
     json.insert(QStringLiteral("charts"), charts);
     json.insert(QStringLiteral("theme"), themeName(session.theme));
     json.insert(QStringLiteral("convention"), ExplorerState::conventionKey(session.convention));
@@ -212,9 +221,11 @@ std::variant<Session, QString> sessionFromJson(const QJsonObject& json)
     if (!version.isDouble()) return ExplorerState::tr("The format version must be a whole number from 1.");
     const QString written = QString::number(number, 'g', QLocale::FloatingPointShortest);
     if (!std::isfinite(number) || number != std::floor(number) || number < 1)
-        return ExplorerState::tr("The format version %1 is not valid: it must be a whole number from 1.").arg(written);
+        return ExplorerState::tr("The format version %1 is not valid: it must be a whole number from 1.")
+            .arg(written);
     if (number > ExplorerState::kFormatVersion)
-        return ExplorerState::tr("The file was written by a newer version (format %1; this version reads up to %2).")
+        return ExplorerState::tr(
+                   "The file was written by a newer version (format %1; this version reads up to %2).")
             .arg(written)
             .arg(ExplorerState::kFormatVersion);
 
@@ -224,7 +235,8 @@ std::variant<Session, QString> sessionFromJson(const QJsonObject& json)
     if (const QJsonValue key = json.value(QStringLiteral("convention")); !key.isUndefined()) {
         convention = ExplorerState::conventionFromKey(key.toString());
         if (!key.isString() || !convention)
-            return ExplorerState::tr("\"convention\" must be \"pytorch\", \"tf-keras2\", \"keras3\" or \"jax\".");
+            return ExplorerState::tr(
+                "\"convention\" must be \"pytorch\", \"tf-keras2\", \"keras3\" or \"jax\".");
     }
     std::optional<QStringList> enabled;
     if (const QJsonValue list = json.value(QStringLiteral("enabled")); !list.isUndefined()) {
@@ -233,7 +245,8 @@ std::variant<Session, QString> sessionFromJson(const QJsonObject& json)
         for (const QJsonValue& value : list.toArray()) {
             if (!value.isString()) return ExplorerState::tr("\"enabled\" must be a list of activation ids.");
             if (!next.activation(value.toString()))
-                return ExplorerState::tr("Unknown activation %1 in \"enabled\".").arg(quoted(value.toString()));
+                return ExplorerState::tr("Unknown activation %1 in \"enabled\".")
+                    .arg(quoted(value.toString()));
             ids << value.toString();
         }
         enabled = ids;
@@ -249,7 +262,8 @@ std::variant<Session, QString> sessionFromJson(const QJsonObject& json)
             const QJsonObject entry = it.value().toObject();
             for (auto p = entry.begin(); p != entry.end(); ++p) {
                 if (!p.value().isDouble())
-                    return ExplorerState::tr("Parameter %1 of %2 must be a number.").arg(quoted(p.key()), quoted(it.key()));
+                    return ExplorerState::tr("Parameter %1 of %2 must be a number.")
+                        .arg(quoted(p.key()), quoted(it.key()));
                 if (auto error = next.setParameter(it.key(), p.key(), p.value().toDouble())) return *error;
             }
         }
@@ -273,7 +287,8 @@ std::variant<Session, QString> sessionFromJson(const QJsonObject& json)
     if (const QJsonValue chartsValue = json.value(QStringLiteral("charts")); !chartsValue.isUndefined()) {
         if (!chartsValue.isObject()) return ExplorerState::tr("\"charts\" must be an object.");
         const QJsonObject charts = chartsValue.toObject();
-        if (const QJsonValue second = charts.value(QStringLiteral("secondDerivative")); !second.isUndefined()) {
+        if (const QJsonValue second = charts.value(QStringLiteral("secondDerivative"));
+            !second.isUndefined()) {
             if (!second.isBool()) return ExplorerState::tr("\"secondDerivative\" must be true or false.");
             next.setShowSecondDerivative(second.toBool());
         }

@@ -91,11 +91,13 @@ std::optional<QString> SettingsStore::loadState(ExplorerState& state)
         return Text::tr("The saved settings were ignored (they are far too large); the defaults are used.");
     const JsonReadResult read = JsonReader::read(bytes);
     if (const auto* error = std::get_if<QString>(&read))
-        return Text::tr("The saved settings were ignored (they are not valid JSON: %1); the defaults are used.")
+        return Text::tr(
+                   "The saved settings were ignored (they are not valid JSON: %1); the defaults are used.")
             .arg(*error);
     const QJsonDocument& document = std::get<QJsonDocument>(read);
     if (!document.isObject())
-        return Text::tr("The saved settings were ignored (they are not a JSON object); the defaults are used.");
+        return Text::tr(
+            "The saved settings were ignored (they are not a JSON object); the defaults are used.");
     if (auto error = state.fromJson(document.object()))
         return Text::tr("The saved settings were ignored (%1); the defaults are used.").arg(*error);
     return std::nullopt;

@@ -31,8 +31,8 @@ QColor activationColour(int catalogIndex)
 
 Qt::PenStyle activationDash(int catalogIndex)
 {
-    constexpr std::array<Qt::PenStyle, 5> kStyles{Qt::SolidLine, Qt::DashLine, Qt::DotLine,
-                                                  Qt::DashDotLine, Qt::DashDotDotLine};
+    constexpr std::array<Qt::PenStyle, 5> kStyles{Qt::SolidLine, Qt::DashLine, Qt::DotLine, Qt::DashDotLine,
+                                                  Qt::DashDotDotLine};
     const int index = ((catalogIndex % 5) + 5) % 5;
     return kStyles[static_cast<std::size_t>(index)];
 }

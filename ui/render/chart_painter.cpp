@@ -1,8 +1,8 @@
 #include "ui/render/chart_painter.h"
 
+#include "core/measurements.h"
 #include "ui/render/activation_palette.h"
 #include "ui/render/convention_overlay.h"
-#include "core/measurements.h"
 #include "ui/render/polyline_simplify.h"
 
 #include <QFontMetricsF>
@@ -53,10 +53,14 @@ Fonts makeFonts(const ChartRenderOptions& options)
 int derivativeOrder(ChartKind kind) noexcept
 {
     switch (kind) {
-    case ChartKind::Function: return 0;
-    case ChartKind::Derivative: return 1;
-    case ChartKind::Second: return 2;
-    case ChartKind::Saturation: break;
+        case ChartKind::Function:
+            return 0;
+        case ChartKind::Derivative:
+            return 1;
+        case ChartKind::Second:
+            return 2;
+        case ChartKind::Saturation:
+            break;
     }
     return 1;
 }
@@ -64,10 +68,13 @@ int derivativeOrder(ChartKind kind) noexcept
 const std::vector<double>& valuesOf(const CurveEntry& entry, ChartKind kind)
 {
     switch (kind) {
-    case ChartKind::Function: return entry.samples.f;
-    case ChartKind::Second: return entry.samples.d2;
-    case ChartKind::Derivative:
-    case ChartKind::Saturation: break;
+        case ChartKind::Function:
+            return entry.samples.f;
+        case ChartKind::Second:
+            return entry.samples.d2;
+        case ChartKind::Derivative:
+        case ChartKind::Saturation:
+            break;
     }
     return entry.samples.d1;
 }
@@ -103,7 +110,8 @@ YLimits niceLimits(double lo, double hi)
     const double half = niceStep(halfSpan, 5);
     const double roundedLo = std::floor(lo / half) * half;
     const double roundedHi = std::ceil(hi / half) * half;
-    if (std::isfinite(roundedLo) && std::isfinite(roundedHi) && roundedLo < roundedHi) return {roundedLo, roundedHi};
+    if (std::isfinite(roundedLo) && std::isfinite(roundedHi) && roundedLo < roundedHi)
+        return {roundedLo, roundedHi};
     return {lo, hi};
 }
 
@@ -293,13 +301,14 @@ ChartLayout ChartPainter::layout(const QRectF& target) const
     const double bottom = target.bottom() - pad - tickMetrics.height() - 4.0 * u - axisMetrics.height();
     const auto count = static_cast<double>(kinds.size());
     const double available = std::max(0.0, bottom - y - count * titleHeight - (count - 1.0) * gap);
-    const auto valueCharts = static_cast<double>(std::count_if(
-        kinds.begin(), kinds.end(), [](ChartKind k) { return k != ChartKind::Saturation; }));
+    const auto valueCharts = static_cast<double>(
+        std::count_if(kinds.begin(), kinds.end(), [](ChartKind k) { return k != ChartKind::Saturation; }));
     const auto lanes = static_cast<double>(m_curves.ids().size());
     double saturationHeight = 0.0;
     if (m_options.showSaturation) {
         const double wanted = std::max(lanes * 14.0 * u, 30.0 * u);
-        saturationHeight = valueCharts > 0 ? std::min(wanted, available * 0.34) : std::min(lanes * 28.0 * u, available);
+        saturationHeight =
+            valueCharts > 0 ? std::min(wanted, available * 0.34) : std::min(lanes * 28.0 * u, available);
         saturationHeight = std::max(saturationHeight, std::min(available, 30.0 * u));
     }
     const double valueHeight = valueCharts > 0 ? (available - saturationHeight) / valueCharts : 0.0;
@@ -311,22 +320,23 @@ ChartLayout ChartPainter::layout(const QRectF& target) const
         panel.zMin = layout.zMin;
         panel.zMax = layout.zMax;
         switch (kind) {
-        case ChartKind::Function:
-            panel.title = tr("Function f(z)");
-            panel.axisTitle = tr("f(z)");
-            break;
-        case ChartKind::Derivative:
-            panel.title = tr("Derivative f′(z)");
-            panel.axisTitle = tr("f′(z)");
-            break;
-        case ChartKind::Second:
-            panel.title = tr("Second derivative f″(z)");
-            panel.axisTitle = tr("f″(z)");
-            break;
-        case ChartKind::Saturation:
-            panel.title = tr("Saturation regions: |f′(z)| < ε = %1 (solid: dead, f′ = 0; hatched: saturated)")
-                              .arg(formatReadout(m_state.epsilon(), 4));
-            break;
+            case ChartKind::Function:
+                panel.title = tr("Function f(z)");
+                panel.axisTitle = tr("f(z)");
+                break;
+            case ChartKind::Derivative:
+                panel.title = tr("Derivative f′(z)");
+                panel.axisTitle = tr("f′(z)");
+                break;
+            case ChartKind::Second:
+                panel.title = tr("Second derivative f″(z)");
+                panel.axisTitle = tr("f″(z)");
+                break;
+            case ChartKind::Saturation:
+                panel.title =
+                    tr("Saturation regions: |f′(z)| < ε = %1 (solid: dead, f′ = 0; hatched: saturated)")
+                        .arg(formatReadout(m_state.epsilon(), 4));
+                break;
         }
         const double height = kind == ChartKind::Saturation ? saturationHeight : valueHeight;
         panel.plot = QRectF(0.0, y + titleHeight, 0.0, height);
@@ -347,8 +357,9 @@ ChartLayout ChartPainter::layout(const QRectF& target) const
     }
     if (m_options.showSaturation && lanes > 0 && saturationHeight / lanes >= kMinLabelledLane * u) {
         for (const QString& id : m_curves.ids())
-            marginWidth = std::max(marginWidth, std::min(kLaneLabelMaxWidth * u,
-                                                         tickMetrics.horizontalAdvance(laneLabel(id))) + 8.0 * u);
+            marginWidth = std::max(
+                marginWidth,
+                std::min(kLaneLabelMaxWidth * u, tickMetrics.horizontalAdvance(laneLabel(id))) + 8.0 * u);
     }
 
     layout.plotLeft = target.left() + pad + marginWidth;
@@ -379,7 +390,8 @@ ChartLayout ChartPainter::layout(const QRectF& target) const
             double top = panel.plot.top();
             for (const QString& id : m_curves.ids()) {
                 layout.lanes.push_back(
-                    {id, laneLabel(id), QRectF(layout.plotLeft, top + spacing, plotWidth, laneHeight - 2.0 * spacing)});
+                    {id, laneLabel(id),
+                     QRectF(layout.plotLeft, top + spacing, plotWidth, laneHeight - 2.0 * spacing)});
                 top += laneHeight;
             }
         }
@@ -415,9 +427,9 @@ void ChartPainter::paintFrame(QPainter& painter, const ChartLayout& layout) cons
     for (const ChartPanel& panel : layout.panels) {
         painter.setPen(fg);
         painter.setFont(fonts.title);
-        painter.drawText(panel.titleRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
-                         QFontMetricsF(fonts.title)
-                             .elidedText(panel.title, Qt::ElideRight, panel.titleRect.width()));
+        painter.drawText(
+            panel.titleRect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine,
+            QFontMetricsF(fonts.title).elidedText(panel.title, Qt::ElideRight, panel.titleRect.width()));
 
         const QRectF plot = panel.plot;
         QPen gridPen(grid, lineWidth);
@@ -442,8 +454,9 @@ void ChartPainter::paintFrame(QPainter& painter, const ChartLayout& layout) cons
             }
             if (!panel.yTicks.offsetText.isEmpty()) {
                 painter.setPen(fg);
-                painter.drawText(QRectF(plot.left() + 4.0 * u, plot.top() + 2.0 * u, plot.width(), tickMetrics.height()),
-                                 Qt::AlignLeft | Qt::AlignTop, panel.yTicks.offsetText);
+                painter.drawText(
+                    QRectF(plot.left() + 4.0 * u, plot.top() + 2.0 * u, plot.width(), tickMetrics.height()),
+                    Qt::AlignLeft | Qt::AlignTop, panel.yTicks.offsetText);
             }
             painter.save();
             painter.setFont(fonts.axis);
@@ -451,8 +464,8 @@ void ChartPainter::paintFrame(QPainter& painter, const ChartLayout& layout) cons
             const double axisX = layout.target.left() + 8.0 * u + QFontMetricsF(fonts.axis).height() / 2.0;
             painter.translate(axisX, plot.center().y());
             painter.rotate(-90.0);
-            painter.drawText(QRectF(-plot.height() / 2.0, -QFontMetricsF(fonts.axis).height() / 2.0, plot.height(),
-                                    QFontMetricsF(fonts.axis).height()),
+            painter.drawText(QRectF(-plot.height() / 2.0, -QFontMetricsF(fonts.axis).height() / 2.0,
+                                    plot.height(), QFontMetricsF(fonts.axis).height()),
                              Qt::AlignCenter, panel.axisTitle);
             painter.restore();
         }
@@ -468,17 +481,18 @@ void ChartPainter::paintFrame(QPainter& painter, const ChartLayout& layout) cons
         const double laneHeight = layout.lanes.front().rect.height() + 2.0 * u;
         if (laneHeight >= kMinLabelledLane * u) {
             QFont laneFont = fonts.tick;
-            laneFont.setPixelSize(
-                std::max(1, static_cast<int>(std::floor(std::min<double>(fonts.tick.pixelSize(), laneHeight * 0.95)))));
+            laneFont.setPixelSize(std::max(1, static_cast<int>(std::floor(std::min<double>(
+                                                  fonts.tick.pixelSize(), laneHeight * 0.95)))));
             painter.setFont(laneFont);
             const QFontMetricsF laneMetrics(laneFont);
             painter.setPen(fg);
             for (const SaturationLane& lane : layout.lanes) {
                 const double width = lane.rect.left() - layout.target.left() - 14.0 * u;
-                painter.drawText(QRectF(layout.target.left(), lane.rect.top(), lane.rect.left() - layout.target.left() - 6.0 * u,
-                                        lane.rect.height()),
-                                 Qt::AlignRight | Qt::AlignVCenter,
-                                 laneMetrics.elidedText(lane.label, Qt::ElideRight, width));
+                painter.drawText(
+                    QRectF(layout.target.left(), lane.rect.top(),
+                           lane.rect.left() - layout.target.left() - 6.0 * u, lane.rect.height()),
+                    Qt::AlignRight | Qt::AlignVCenter,
+                    laneMetrics.elidedText(lane.label, Qt::ElideRight, width));
             }
         }
     }
@@ -498,8 +512,8 @@ void ChartPainter::paintFrame(QPainter& painter, const ChartLayout& layout) cons
         painter.setFont(fonts.axis);
         const QFontMetricsF axisMetrics(fonts.axis);
         const double titleTop = labelTop + tickMetrics.height() + 1.0 * u;
-        painter.drawText(QRectF(last.left(), titleTop, last.width(), axisMetrics.height()), Qt::AlignHCenter | Qt::AlignTop,
-                         tr("z"));
+        painter.drawText(QRectF(last.left(), titleTop, last.width(), axisMetrics.height()),
+                         Qt::AlignHCenter | Qt::AlignTop, tr("z"));
         if (!layout.zTicks.offsetText.isEmpty())
             painter.drawText(QRectF(last.left(), titleTop, last.width(), axisMetrics.height()),
                              Qt::AlignRight | Qt::AlignTop, tr("z offset %1").arg(layout.zTicks.offsetText));
@@ -546,7 +560,8 @@ void ChartPainter::paintCurve(QPainter& painter, const ChartPanel& panel, const 
     std::vector<QPolygonF> polylines;
     buildPolylines(samples.z, values, flags, mapping, columnWidth, polylines);
     if (m_options.simplifyTolerance > 0.0)
-        for (QPolygonF& polyline : polylines) simplifyPolyline(polyline, m_options.simplifyTolerance * columnWidth);
+        for (QPolygonF& polyline : polylines)
+            simplifyPolyline(polyline, m_options.simplifyTolerance * columnWidth);
 
     const QColor colour = curveColour(entry.id);
     QPen pen(colour);
@@ -589,9 +604,11 @@ void ChartPainter::paintCurve(QPainter& painter, const ChartPanel& panel, const 
         const double actual = order == 0 ? at.f : order == 1 ? at.d1 : at.d2;
         const bool leftIsActual = actual == jump.left && actual != jump.right;
         const double x = mapping.xForZ(jump.z);
-        for (const auto& [value, solid] : {std::pair{jump.left, leftIsActual}, std::pair{jump.right, !leftIsActual}}) {
+        for (const auto& [value, solid] :
+             {std::pair{jump.left, leftIsActual}, std::pair{jump.right, !leftIsActual}}) {
             const double y = mapping.yForValue(value);
-            if (!std::isfinite(y) || y < panel.plot.top() - radius || y > panel.plot.bottom() + radius) continue;
+            if (!std::isfinite(y) || y < panel.plot.top() - radius || y > panel.plot.bottom() + radius)
+                continue;
             drawJumpMarker(painter, QPointF(x, y), radius, colour, solid, background());
         }
     }
@@ -624,7 +641,8 @@ void ChartPainter::paintLane(QPainter& painter, const SaturationLane& lane, cons
     }
 }
 
-void ChartPainter::paintActivations(QPainter& painter, const ChartLayout& layout, const QStringList& ids) const
+void ChartPainter::paintActivations(QPainter& painter, const ChartLayout& layout,
+                                    const QStringList& ids) const
 {
     const double columnWidth = 1.0 / deviceScale(painter);
     painter.save();
@@ -640,9 +658,12 @@ void ChartPainter::paintActivations(QPainter& painter, const ChartLayout& layout
             QColor hatch = curveColour(id);
             hatch.setAlphaF(hatch.alphaF() * 0.45f);
             for (const core::Interval& interval : entry->nonFinite) {
-                const double x0 = std::clamp(layout.xForZ(interval.lo), panel.plot.left(), panel.plot.right());
-                const double x1 = std::clamp(layout.xForZ(interval.hi), panel.plot.left(), panel.plot.right());
-                const QRectF area(x0 - 1.0, panel.plot.top(), std::max(x1 - x0, 0.0) + 2.0, panel.plot.height());
+                const double x0 =
+                    std::clamp(layout.xForZ(interval.lo), panel.plot.left(), panel.plot.right());
+                const double x1 =
+                    std::clamp(layout.xForZ(interval.hi), panel.plot.left(), panel.plot.right());
+                const QRectF area(x0 - 1.0, panel.plot.top(), std::max(x1 - x0, 0.0) + 2.0,
+                                  panel.plot.height());
                 painter.fillRect(area, QBrush(hatch, Qt::FDiagPattern));
             }
         }
@@ -684,7 +705,8 @@ void ChartPainter::paintLegend(QPainter& painter, const ChartLayout& layout) con
         QColor text = foreground();
         if (!m_options.highlightedId.isEmpty() && !highlighted) text.setAlphaF(0.55f);
         painter.setPen(text);
-        painter.drawText(item.rect.adjusted(28.0 * u, 0, 20.0 * u, 0), Qt::AlignLeft | Qt::AlignVCenter, item.text);
+        painter.drawText(item.rect.adjusted(28.0 * u, 0, 20.0 * u, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                         item.text);
     }
     painter.restore();
 }

@@ -3,8 +3,8 @@
 // stacked f(z), f′(z), optional f″(z) and saturation charts over one shared z axis.
 
 #include "ui/model/curve_cache.h"
-#include "ui/render/curve_path.h"
 #include "ui/model/explorer_state.h"
+#include "ui/render/curve_path.h"
 #include "ui/render/plot_ticks.h"
 
 #include <QCoreApplication>
@@ -37,8 +37,10 @@ struct ChartRenderOptions {
     QString caption;             // drawn above the legend when not empty
     double unit = 1.0;           // scale of fonts, pens and gaps (1 = the window's size)
     QString highlightedId;       // drawn thicker and on top; the others faded
-    double curveWidth = 0.0;     // screen style: 0 draws 1-pixel cosmetic curves; > 0 a width in layout pixels (× unit)
-    double simplifyTolerance = 0.0;  // > 0: device pixels a curve may move when a vector export drops its points
+    double curveWidth =
+        0.0;  // screen style: 0 draws 1-pixel cosmetic curves; > 0 a width in layout pixels (× unit)
+    double simplifyTolerance =
+        0.0;  // > 0: device pixels a curve may move when a vector export drops its points
     // y limits of f, f′ and f″ (by ChartKind) that override the state's: an animation holds its axes.
     std::array<std::optional<YLimits>, 3> heldLimits{};
 

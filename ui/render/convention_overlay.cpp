@@ -2,8 +2,8 @@
 
 #include "core/catalog.h"
 #include "core/measurements.h"
-#include "ui/render/chart_painter.h"
 #include "ui/model/explorer_state.h"
+#include "ui/render/chart_painter.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -33,25 +33,29 @@ QString nameOf(core::Framework framework)
 
 }  // namespace
 
-std::vector<ConventionOverlay::Difference> ConventionOverlay::differences(const QString& id, double zMin, double zMax)
+std::vector<ConventionOverlay::Difference> ConventionOverlay::differences(const QString& id, double zMin,
+                                                                          double zMax)
 {
     std::vector<Difference> result;
     const auto all = core::frameworks();
     for (int order = 0; order <= 1; ++order)
         for (std::size_t i = 0; i < all.size(); ++i)
             for (std::size_t j = i + 1; j < all.size(); ++j) {
-                auto intervals = core::conventionDifferences(key(id), all[i], all[j], zMin, zMax, kThreshold, order);
+                auto intervals =
+                    core::conventionDifferences(key(id), all[i], all[j], zMin, zMax, kThreshold, order);
                 if (!intervals.empty()) result.push_back({all[i], all[j], order, std::move(intervals)});
             }
     return result;
 }
 
-std::vector<core::Interval> ConventionOverlay::shadedIntervals(const QString& id, double zMin, double zMax, int order)
+std::vector<core::Interval> ConventionOverlay::shadedIntervals(const QString& id, double zMin, double zMax,
+                                                               int order)
 {
     std::vector<core::Interval> all;
     for (const Difference& d : differences(id, zMin, zMax))
         if (d.order == order) all.insert(all.end(), d.intervals.begin(), d.intervals.end());
-    std::sort(all.begin(), all.end(), [](const core::Interval& a, const core::Interval& b) { return a.lo < b.lo; });
+    std::sort(all.begin(), all.end(),
+              [](const core::Interval& a, const core::Interval& b) { return a.lo < b.lo; });
     std::vector<core::Interval> merged;
     for (const core::Interval& interval : all) {
         if (!merged.empty() && interval.lo <= merged.back().hi)
@@ -66,10 +70,14 @@ QColor ConventionOverlay::frameworkColour(core::Framework framework)
 {
     // Okabe–Ito: told apart with every common colour-vision deficiency.
     switch (framework) {
-    case core::Framework::PyTorch: return QColor(0xd5, 0x5e, 0x00);
-    case core::Framework::TensorFlowKeras2: return QColor(0x00, 0x72, 0xb2);
-    case core::Framework::Keras3: return QColor(0x00, 0x9e, 0x73);
-    case core::Framework::Jax: return QColor(0xcc, 0x79, 0xa7);
+        case core::Framework::PyTorch:
+            return QColor(0xd5, 0x5e, 0x00);
+        case core::Framework::TensorFlowKeras2:
+            return QColor(0x00, 0x72, 0xb2);
+        case core::Framework::Keras3:
+            return QColor(0x00, 0x9e, 0x73);
+        case core::Framework::Jax:
+            return QColor(0xcc, 0x79, 0xa7);
     }
     return Qt::black;
 }
@@ -77,16 +85,20 @@ QColor ConventionOverlay::frameworkColour(core::Framework framework)
 Qt::PenStyle ConventionOverlay::frameworkDash(core::Framework framework)
 {
     switch (framework) {
-    case core::Framework::PyTorch: return Qt::SolidLine;
-    case core::Framework::TensorFlowKeras2: return Qt::DashLine;
-    case core::Framework::Keras3: return Qt::DotLine;
-    case core::Framework::Jax: return Qt::DashDotLine;
+        case core::Framework::PyTorch:
+            return Qt::SolidLine;
+        case core::Framework::TensorFlowKeras2:
+            return Qt::DashLine;
+        case core::Framework::Keras3:
+            return Qt::DotLine;
+        case core::Framework::Jax:
+            return Qt::DashDotLine;
     }
     return Qt::SolidLine;
 }
 
-void ConventionOverlay::paint(QPainter& painter, const ChartLayout& layout, const ExplorerState& state, double unit,
-                              const QColor& foreground, const QColor& background)
+void ConventionOverlay::paint(QPainter& painter, const ChartLayout& layout, const ExplorerState& state,
+                              double unit, const QColor& foreground, const QColor& background)
 {
     const QString id = state.comparedConventionId();
     if (id.isEmpty()) return;
@@ -96,7 +108,8 @@ void ConventionOverlay::paint(QPainter& painter, const ChartLayout& layout, cons
 
     std::vector<core::ConventionVariant> variants;
     for (const core::Framework framework : core::frameworks())
-        if (auto variant = core::conventionVariant(framework, key(id))) variants.push_back(std::move(*variant));
+        if (auto variant = core::conventionVariant(framework, key(id)))
+            variants.push_back(std::move(*variant));
     if (variants.empty()) return;
 
     painter.save();
@@ -113,7 +126,8 @@ void ConventionOverlay::paint(QPainter& painter, const ChartLayout& layout, cons
         for (const core::Interval& interval : shadedIntervals(id, zMin, zMax, order)) {
             const double x0 = std::clamp(mapping.xForZ(interval.lo), panel.plot.left(), panel.plot.right());
             const double x1 = std::clamp(mapping.xForZ(interval.hi), panel.plot.left(), panel.plot.right());
-            painter.fillRect(QRectF(x0, panel.plot.top(), std::max(x1 - x0, 1.0), panel.plot.height()), shade);
+            painter.fillRect(QRectF(x0, panel.plot.top(), std::max(x1 - x0, 1.0), panel.plot.height()),
+                             shade);
         }
 
         for (const core::ConventionVariant& variant : variants) {
@@ -128,7 +142,8 @@ void ConventionOverlay::paint(QPainter& painter, const ChartLayout& layout, cons
                     open = false;
                     continue;
                 }
-                const QPointF point(mapping.xForZ(z), std::clamp(y, panel.plot.top() - 1e4, panel.plot.bottom() + 1e4));
+                const QPointF point(mapping.xForZ(z),
+                                    std::clamp(y, panel.plot.top() - 1e4, panel.plot.bottom() + 1e4));
                 if (open)
                     path.lineTo(point);
                 else
@@ -150,12 +165,14 @@ void ConventionOverlay::paint(QPainter& painter, const ChartLayout& layout, cons
             painter.setFont(font);
             const QFontMetricsF metrics(font);
             const double line = metrics.height();
-            const QString title = QCoreApplication::translate("ax::ui::ConventionOverlay", "Conventions of %1")
-                                      .arg(QString::fromStdString(core::findActivation(key(id))->name));
+            const QString title =
+                QCoreApplication::translate("ax::ui::ConventionOverlay", "Conventions of %1")
+                    .arg(QString::fromStdString(core::findActivation(key(id))->name));
             double width = metrics.horizontalAdvance(title);
             for (const auto& v : variants)
                 width = std::max(width, 30.0 * unit + metrics.horizontalAdvance(nameOf(v.framework)));
-            const QRectF box(panel.plot.left() + 8.0 * unit, panel.plot.top() + 8.0 * unit, width + 12.0 * unit,
+            const QRectF box(panel.plot.left() + 8.0 * unit, panel.plot.top() + 8.0 * unit,
+                             width + 12.0 * unit,
                              line * static_cast<double>(variants.size() + 1) + 8.0 * unit);
             QColor fill = background;
             fill.setAlphaF(0.9f);
@@ -166,13 +183,14 @@ void ConventionOverlay::paint(QPainter& painter, const ChartLayout& layout, cons
                              Qt::AlignLeft | Qt::AlignVCenter, title);
             for (std::size_t i = 0; i < variants.size(); ++i) {
                 const double y = box.top() + 4.0 * unit + line * static_cast<double>(i + 1);
-                QPen pen(frameworkColour(variants[i].framework), 2.0 * unit, frameworkDash(variants[i].framework));
+                QPen pen(frameworkColour(variants[i].framework), 2.0 * unit,
+                         frameworkDash(variants[i].framework));
                 painter.setPen(pen);
                 painter.drawLine(QPointF(box.left() + 6.0 * unit, y + line / 2.0),
                                  QPointF(box.left() + 30.0 * unit, y + line / 2.0));
                 painter.setPen(foreground);
-                painter.drawText(QRectF(box.left() + 36.0 * unit, y, width, line), Qt::AlignLeft | Qt::AlignVCenter,
-                                 nameOf(variants[i].framework));
+                painter.drawText(QRectF(box.left() + 36.0 * unit, y, width, line),
+                                 Qt::AlignLeft | Qt::AlignVCenter, nameOf(variants[i].framework));
             }
         }
     }

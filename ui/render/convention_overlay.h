@@ -34,8 +34,8 @@ public:
     // z range, for order 0 and 1.
     [[nodiscard]] static std::vector<Difference> differences(const QString& id, double zMin, double zMax);
     // The union of the intervals of one order, merged and sorted: what the charts shade.
-    [[nodiscard]] static std::vector<core::Interval> shadedIntervals(const QString& id, double zMin, double zMax,
-                                                                     int order);
+    [[nodiscard]] static std::vector<core::Interval> shadedIntervals(const QString& id, double zMin,
+                                                                     double zMax, int order);
 
     [[nodiscard]] static QColor frameworkColour(core::Framework framework);
     [[nodiscard]] static Qt::PenStyle frameworkDash(core::Framework framework);

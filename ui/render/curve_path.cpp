@@ -31,7 +31,8 @@ void emitThinned(std::vector<RawPoint>& raw, double left, double columnWidth, st
         while (i < raw.size()) {
             const double c = column(raw[i]);
             std::size_t j = i + 1;
-            while (j < raw.size() && column(raw[j]) == c) ++j;
+            while (j < raw.size() && column(raw[j]) == c)
+                ++j;
             std::size_t lowest = i;
             std::size_t highest = i;
             bool keep = false;
@@ -46,7 +47,8 @@ void emitThinned(std::vector<RawPoint>& raw, double left, double columnWidth, st
                 polyline.append(QPointF(raw[i].x, raw[i].y));
                 if (lastColumn && j - i > 1) polyline.append(QPointF(raw[j - 1].x, raw[j - 1].y));
             } else if (j - i <= kThinAbove) {
-                for (std::size_t k = i; k < j; ++k) polyline.append(QPointF(raw[k].x, raw[k].y));
+                for (std::size_t k = i; k < j; ++k)
+                    polyline.append(QPointF(raw[k].x, raw[k].y));
             } else {
                 for (std::size_t k = i; k < j; ++k)
                     if (k == i || k + 1 == j || k == lowest || k == highest || raw[k].keep)

@@ -8,9 +8,9 @@
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QHash>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
-#include <QPaintEngine>
 #include <QPolygonF>
 #include <QStaticText>
 
@@ -206,7 +206,8 @@ DepthChartContent phaseChart(const DepthLabModel& model)
             measured.dots.emplace_back(layer.activationMean, layer.activationVariance);
         phase.series.push_back(std::move(measured));
     }
-    if (plane.fixedPoint) phase.markers.emplace_back(plane.fixedPoint->point.mean, plane.fixedPoint->point.variance);
+    if (plane.fixedPoint)
+        phase.markers.emplace_back(plane.fixedPoint->point.mean, plane.fixedPoint->point.variance);
     return phase;
 }
 
@@ -313,7 +314,7 @@ void paintDepthChart(QPainter& painter, const QRectF& target, const DepthChartCo
         painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         painter.setPen(ink);
         drawLabel(painter, QRectF(x - 3.0 * line, plot.bottom() + 2.0, 6.0 * line, line), Qt::AlignHCenter,
-                         xTicks.labels.value(static_cast<int>(i)));
+                  xTicks.labels.value(static_cast<int>(i)));
     }
     std::vector<std::pair<double, QString>> yLabels;
     if (log) {
@@ -334,17 +335,17 @@ void paintDepthChart(QPainter& painter, const QRectF& target, const DepthChartCo
         painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
         painter.setPen(ink);
         drawLabel(painter, QRectF(target.left(), y - 0.5 * line, plot.left() - target.left() - 4.0, line),
-                         Qt::AlignRight | Qt::AlignVCenter, label);
+                  Qt::AlignRight | Qt::AlignVCenter, label);
     }
     painter.setPen(QPen(ink, 0));
     painter.drawRect(plot);
     drawLabel(painter, QRectF(plot.left(), plot.bottom() + 1.1 * line, plot.width(), line), Qt::AlignHCenter,
-                     content.xTitle);
+              content.xTitle);
     painter.save();
     painter.translate(target.left() + 0.1 * line, plot.center().y());
     painter.rotate(-90.0);
     drawLabel(painter, QRectF(-plot.height() / 2.0, 0.0, plot.height(), line), Qt::AlignHCenter,
-                     content.yTitle);
+              content.yTitle);
     painter.restore();
 
     const bool nothing = content.arrows.empty() && content.markers.empty() &&
@@ -427,10 +428,12 @@ void paintDepthChart(QPainter& painter, const QRectF& target, const DepthChartCo
     const bool legendFits = named.size() * rowHeight + 0.4 * line <= content.legendShare * plot.height();
     if (content.showLegend && !named.empty() && !legendFits && content.legendShare < 1.0) {
         // Too many curves to name without hiding them: say where the names are.
-        const QString hint = QCoreApplication::translate("DepthChartPainter", "%n curves: hover one for its name",
-                                                         nullptr, static_cast<int>(named.size()));
+        const QString hint =
+            QCoreApplication::translate("DepthChartPainter", "%n curves: hover one for its name", nullptr,
+                                        static_cast<int>(named.size()));
         const QRectF area = plot.adjusted(6.0, 6.0, -6.0, -6.0);
-        const QRectF box = painter.boundingRect(area, Qt::AlignRight | Qt::AlignTop, hint).adjusted(-4, -2, 4, 2);
+        const QRectF box =
+            painter.boundingRect(area, Qt::AlignRight | Qt::AlignTop, hint).adjusted(-4, -2, 4, 2);
         QColor backing = palette.color(QPalette::Base);
         backing.setAlphaF(0.85);
         painter.setPen(QPen(grid, 0));
@@ -464,7 +467,7 @@ void paintDepthChart(QPainter& painter, const QRectF& target, const DepthChartCo
             }
             painter.setPen(ink);
             drawLabel(painter, QRectF(box.left() + 1.9 * line, y - 0.5 * line, width + 0.5 * line, line),
-                             Qt::AlignLeft | Qt::AlignVCenter, s.label);
+                      Qt::AlignLeft | Qt::AlignVCenter, s.label);
         }
     }
     painter.restore();

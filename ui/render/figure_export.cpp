@@ -308,8 +308,9 @@ std::optional<QString> validateFigureOptions(const FigureOptions& options)
         return Text::tr("A figure must be at least 160×120 pixels to hold its axes and labels.");
     const QSize pixels = options.pixelSize();
     if (w * options.scale > kMaxRasterSide || h * options.scale > kMaxRasterSide)
-        return Text::tr("The figure would be %1×%2 pixels; each side can be at most %3 (lower the size or the "
-                  "scale).")
+        return Text::tr(
+                   "The figure would be %1×%2 pixels; each side can be at most %3 (lower the size or the "
+                   "scale).")
             .arg(std::lround(w * options.scale))
             .arg(std::lround(h * options.scale))
             .arg(kMaxRasterSide);
@@ -323,7 +324,8 @@ QString figureCaption(const ExplorerState& state, const QString& leadingId)
     if (!leadingId.isEmpty() && state.isEnabled(leadingId)) parts << state.caption(leadingId);
     for (const QString& id : state.enabledIds())
         if (id != leadingId) parts << state.caption(id);
-    const QString range = Text::tr("z from %1 to %2").arg(formatNumber(state.zMin()), formatNumber(state.zMax()));
+    const QString range =
+        Text::tr("z from %1 to %2").arg(formatNumber(state.zMin()), formatNumber(state.zMax()));
     if (parts.isEmpty()) return Text::tr("No activation shown · %1").arg(range);
     return QStringLiteral("%1 · %2").arg(parts.join(QStringLiteral(" · ")), range);
 }
@@ -373,11 +375,12 @@ QImage renderFigureImage(const ExplorerState& state, const FigureOptions& option
 
 QByteArray renderFigureBytes(const ExplorerState& state, const FigureOptions& options, FigureFormat format)
 {
-    return renderPaintedFigureBytes(statePaint(state, options), documentTitle(state, options), options, format);
+    return renderPaintedFigureBytes(statePaint(state, options), documentTitle(state, options), options,
+                                    format);
 }
 
-QByteArray renderPaintedFigureBytes(const FigurePaint& paint, const QString& title, const FigureOptions& options,
-                                    FigureFormat format)
+QByteArray renderPaintedFigureBytes(const FigurePaint& paint, const QString& title,
+                                    const FigureOptions& options, FigureFormat format)
 {
     if (validateFigureOptions(options)) return {};
     switch (format) {
@@ -462,7 +465,8 @@ QMimeData* figureMimeData(const ExplorerState& state, const FigureOptions& optio
     const QImage image = renderFigureImage(state, options);
     data->setImageData(image);
     data->setData(QStringLiteral("image/png"), encodePng(image));
-    data->setData(QStringLiteral("image/svg+xml"), renderSvg(statePaint(state, options), documentTitle(state, options), options));
+    data->setData(QStringLiteral("image/svg+xml"),
+                  renderSvg(statePaint(state, options), documentTitle(state, options), options));
     return data;
 }
 

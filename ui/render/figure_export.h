@@ -3,8 +3,8 @@
 // and writes them so that a half-written or foreign file is never left behind or overwritten.
 
 #include "ui/model/atomic_file.h"
-#include "ui/render/chart_painter.h"
 #include "ui/model/explorer_state.h"
+#include "ui/render/chart_painter.h"
 
 #include <QByteArray>
 #include <QImage>

@@ -5,9 +5,9 @@
 #include <gif_lib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <utility>
-#include <cmath>
 #include <vector>
 
 namespace ax::ui {
@@ -96,7 +96,8 @@ std::optional<QString> GifWriter::start()
     const GifByteType loop[] = {1, 0, 0};
     if (EGifPutExtensionLeader(m_gif, APPLICATION_EXT_FUNC_CODE) == GIF_ERROR ||
         EGifPutExtensionBlock(m_gif, sizeof application, application) == GIF_ERROR ||
-        EGifPutExtensionBlock(m_gif, sizeof loop, loop) == GIF_ERROR || EGifPutExtensionTrailer(m_gif) == GIF_ERROR)
+        EGifPutExtensionBlock(m_gif, sizeof loop, loop) == GIF_ERROR ||
+        EGifPutExtensionTrailer(m_gif) == GIF_ERROR)
         return fail(Text::tr("Cannot write the GIF loop block: %1").arg(gifError(m_gif->Error)));
     if (!m_comment.isEmpty() && EGifPutComment(m_gif, m_comment.constData()) == GIF_ERROR)
         return fail(Text::tr("Cannot write the GIF comment: %1").arg(gifError(m_gif->Error)));
@@ -135,19 +136,22 @@ QList<QRgb> gifPalette(const QHash<QRgb, qint64>& histogram)
 {
     QList<std::pair<qint64, QRgb>> byCount;
     byCount.reserve(histogram.size());
-    for (auto it = histogram.constBegin(); it != histogram.constEnd(); ++it) byCount.append({it.value(), it.key()});
+    for (auto it = histogram.constBegin(); it != histogram.constEnd(); ++it)
+        byCount.append({it.value(), it.key()});
     // Most frequent first; ties by colour, so the palette does not depend on the hash's order.
     std::sort(byCount.begin(), byCount.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first > b.first : a.second < b.second;
     });
     QList<QRgb> palette;
     if (byCount.size() <= 256) {
-        for (const auto& entry : byCount) palette.append(entry.second);
+        for (const auto& entry : byCount)
+            palette.append(entry.second);
         return palette;
     }
     // Half exact: a figure's large areas and lines are a few colours used by most pixels.
     constexpr int kExact = 128;
-    for (int i = 0; i < kExact; ++i) palette.append(byCount[i].second);
+    for (int i = 0; i < kExact; ++i)
+        palette.append(byCount[i].second);
     // The other half from the rest (antialiased edges, text), one sample per colour and at most
     // 2^16 of them, the most frequent first.
     const qsizetype rest = std::min<qsizetype>(byCount.size() - kExact, 1 << 16);
@@ -164,7 +168,8 @@ QList<QRgb> gifPalette(const QHash<QRgb, qint64>& histogram)
     if (GifQuantizeBuffer(static_cast<unsigned>(rest), 1, &colours, red.data(), green.data(), blue.data(),
                           indices.data(), quantised.data()) != GIF_ERROR) {
         for (int i = 0; i < colours; ++i)
-            palette.append(qRgb(quantised[static_cast<std::size_t>(i)].Red, quantised[static_cast<std::size_t>(i)].Green,
+            palette.append(qRgb(quantised[static_cast<std::size_t>(i)].Red,
+                                quantised[static_cast<std::size_t>(i)].Green,
                                 quantised[static_cast<std::size_t>(i)].Blue));
     }
     return palette;
@@ -214,7 +219,8 @@ std::optional<QString> GifWriter::addFrame(const QImage& frame)
         for (std::size_t p = 0; p < pixels; ++p) {
             const QRgb colour = qRgb(red[p], green[p], blue[p]);
             auto found = m_nearest.constFind(colour);
-            if (found == m_nearest.constEnd()) found = m_nearest.insert(colour, nearestIndex(m_palette, colour));
+            if (found == m_nearest.constEnd())
+                found = m_nearest.insert(colour, nearestIndex(m_palette, colour));
             indices[p] = *found;
         }
     }
@@ -228,13 +234,14 @@ std::optional<QString> GifWriter::addFrame(const QImage& frame)
     control.TransparentColor = NO_TRANSPARENT_COLOR;
     GifByteType controlBytes[4];
     const auto controlLength = EGifGCBToExtension(&control, controlBytes);
-    const bool ok = EGifPutExtension(m_gif, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(controlLength), controlBytes) !=
-                        GIF_ERROR &&
+    const bool ok = EGifPutExtension(m_gif, GRAPHICS_EXT_FUNC_CODE, static_cast<int>(controlLength),
+                                     controlBytes) != GIF_ERROR &&
                     EGifPutImageDesc(m_gif, 0, 0, m_size.width(), m_size.height(), false, map) != GIF_ERROR;
     GifFreeMapObject(map);
     if (!ok) return fail(Text::tr("Cannot write frame %1: %2").arg(m_frames + 1).arg(gifError(m_gif->Error)));
     for (int y = 0; y < m_size.height(); ++y) {
-        GifByteType* row = indices.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(m_size.width());
+        GifByteType* row =
+            indices.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(m_size.width());
         if (EGifPutLine(m_gif, row, m_size.width()) == GIF_ERROR)
             return fail(Text::tr("Cannot write frame %1: %2").arg(m_frames + 1).arg(gifError(m_gif->Error)));
     }

@@ -22,12 +22,14 @@ QString tidyScientific(QString text)
     QString mantissa = text.left(e);
     QString exponent = text.mid(e + 1);
     if (mantissa.contains(QLatin1Char('.'))) {
-        while (mantissa.endsWith(QLatin1Char('0'))) mantissa.chop(1);
+        while (mantissa.endsWith(QLatin1Char('0')))
+            mantissa.chop(1);
         if (mantissa.endsWith(QLatin1Char('.'))) mantissa.chop(1);
     }
     const bool negative = exponent.startsWith(QLatin1Char('-'));
     if (exponent.startsWith(QLatin1Char('+')) || negative) exponent.remove(0, 1);
-    while (exponent.size() > 1 && exponent.startsWith(QLatin1Char('0'))) exponent.remove(0, 1);
+    while (exponent.size() > 1 && exponent.startsWith(QLatin1Char('0')))
+        exponent.remove(0, 1);
     return mantissa + QLatin1Char('e') + (negative ? QString(kMinus) : QString()) + exponent;
 }
 

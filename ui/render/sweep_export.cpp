@@ -1,10 +1,10 @@
 #include "ui/render/sweep_export.h"
 
-#include "ui/render/chart_painter.h"
 #include "ui/model/curve_cache.h"
 #include "ui/model/explorer_state.h"
-#include "ui/render/gif_writer.h"
 #include "ui/model/quoted_text.h"
+#include "ui/render/chart_painter.h"
+#include "ui/render/gif_writer.h"
 
 #include <QBuffer>
 #include <QCoreApplication>
@@ -159,8 +159,8 @@ QImage renderSweepFrame(const ExplorerState& state, const SweepAnimation& sweep,
     return renderFigureImage(frameState, frameOptions(frameState, sweep, heldAxes(state, sweep, options)));
 }
 
-ChartLayout sweepFrameLayout(const ExplorerState& state, const SweepAnimation& sweep, const FigureOptions& options,
-                             int frame)
+ChartLayout sweepFrameLayout(const ExplorerState& state, const SweepAnimation& sweep,
+                             const FigureOptions& options, int frame)
 {
     ExplorerState frameState;
     prepareFrameState(state, sweep, frame, frameState);

@@ -21,43 +21,89 @@ struct Text {
 QStringList headers(const QAbstractItemModel& model)
 {
     QStringList result;
-    for (int c = 0; c < model.columnCount(); ++c) result << model.headerData(c, Qt::Horizontal).toString();
+    for (int c = 0; c < model.columnCount(); ++c)
+        result << model.headerData(c, Qt::Horizontal).toString();
     return result;
 }
 
 QStringList rowCells(const QAbstractItemModel& model, int row)
 {
     QStringList result;
-    for (int c = 0; c < model.columnCount(); ++c) result << model.index(row, c).data().toString();
+    for (int c = 0; c < model.columnCount(); ++c)
+        result << model.index(row, c).data().toString();
     return result;
 }
 
 QString csvField(const QString& text)
 {
-    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) &&
+        !text.contains(QLatin1Char('\n')))
         return text;
-    return QLatin1Char('"') + QString(text).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return QLatin1Char('"') + QString(text).replace(QLatin1Char('"'), QStringLiteral("\"\"")) +
+           QLatin1Char('"');
 }
 
 QString markdownField(const QString& text)
 {
-    return QString(text).replace(QLatin1Char('|'), QStringLiteral("\\|")).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return QString(text)
+        .replace(QLatin1Char('|'), QStringLiteral("\\|"))
+        .replace(QLatin1Char('\n'), QLatin1Char(' '));
 }
 
 // Unicode maths mapped to LaTeX so the file compiles with pdflatex, which lacks these glyphs.
 QString latexField(const QString& text)
 {
     static const QList<std::pair<QString, QString>> kReplacements{
-        {"\\", "\\textbackslash{}"}, {"&", "\\&"}, {"%", "\\%"}, {"$", "\\$"}, {"#", "\\#"}, {"_", "\\_"},
-        {"{", "\\{"}, {"}", "\\}"}, {"~", "\\textasciitilde{}"}, {"^", "\\textasciicircum{}"},
-        {"−", "$-$"}, {"∞", "$\\infty$"}, {"×", "$\\times$"}, {"·", "$\\cdot$"}, {"≥", "$\\geq$"},
-        {"≤", "$\\leq$"}, {"≈", "$\\approx$"}, {"→", "$\\to$"}, {"′", "$'$"}, {"″", "$''$"},
-        {"α", "$\\alpha$"}, {"β", "$\\beta$"}, {"λ", "$\\lambda$"}, {"σ", "$\\sigma$"}, {"Φ", "$\\Phi$"},
-        {"π", "$\\pi$"}, {"ε", "$\\varepsilon$"}, {"√", "$\\surd$"}, {"⁰", "$^0$"}, {"¹", "$^1$"},
-        {"²", "$^2$"}, {"³", "$^3$"}, {"ᶻ", "$^z$"}, {"⁻", "$^-$"}, {"ᴸ", "$^L$"}, {"—", "---"},
-        {"–", "--"}, {"…", "\\ldots{}"}, {"₀", "$_0$"}, {"ₖ", "$_k$"}, {"⋅", "$\\cdot$"}, {"∈", "$\\in$"},
-        {"±", "$\\pm$"}, {"≠", "$\\neq$"}, {"’", "'"}, {"“", "``"}, {"”", "''"}, {"|", "$|$"},
-        {"<", "$<$"}, {">", "$>$"},
+        {"\\", "\\textbackslash{}"},
+        {"&", "\\&"},
+        {"%", "\\%"},
+        {"$", "\\$"},
+        {"#", "\\#"},
+        {"_", "\\_"},
+        {"{", "\\{"},
+        {"}", "\\}"},
+        {"~", "\\textasciitilde{}"},
+        {"^", "\\textasciicircum{}"},
+        {"−", "$-$"},
+        {"∞", "$\\infty$"},
+        {"×", "$\\times$"},
+        {"·", "$\\cdot$"},
+        {"≥", "$\\geq$"},
+        {"≤", "$\\leq$"},
+        {"≈", "$\\approx$"},
+        {"→", "$\\to$"},
+        {"′", "$'$"},
+        {"″", "$''$"},
+        {"α", "$\\alpha$"},
+        {"β", "$\\beta$"},
+        {"λ", "$\\lambda$"},
+        {"σ", "$\\sigma$"},
+        {"Φ", "$\\Phi$"},
+        {"π", "$\\pi$"},
+        {"ε", "$\\varepsilon$"},
+        {"√", "$\\surd$"},
+        {"⁰", "$^0$"},
+        {"¹", "$^1$"},
+        {"²", "$^2$"},
+        {"³", "$^3$"},
+        {"ᶻ", "$^z$"},
+        {"⁻", "$^-$"},
+        {"ᴸ", "$^L$"},
+        {"—", "---"},
+        {"–", "--"},
+        {"…", "\\ldots{}"},
+        {"₀", "$_0$"},
+        {"ₖ", "$_k$"},
+        {"⋅", "$\\cdot$"},
+        {"∈", "$\\in$"},
+        {"±", "$\\pm$"},
+        {"≠", "$\\neq$"},
+        {"’", "'"},
+        {"“", "``"},
+        {"”", "''"},
+        {"|", "$|$"},
+        {"<", "$<$"},
+        {">", "$>$"},
     };
     QString out;
     out.reserve(text.size() * 2);
@@ -93,70 +139,81 @@ QString renderTable(const QAbstractItemModel& model, TableFormat format)
     const QStringList head = headers(model);
     QString out;
     switch (format) {
-    case TableFormat::Csv: {
-        QStringList fields;
-        for (const QString& h : head) fields << csvField(h);
-        out += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
-        for (int r = 0; r < model.rowCount(); ++r) {
-            fields.clear();
-            for (const QString& cell : rowCells(model, r)) fields << csvField(cell);
+        case TableFormat::Csv: {
+            QStringList fields;
+            for (const QString& h : head)
+                fields << csvField(h);
             out += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+            for (int r = 0; r < model.rowCount(); ++r) {
+                fields.clear();
+                for (const QString& cell : rowCells(model, r))
+                    fields << csvField(cell);
+                out += fields.join(QLatin1Char(',')) + QStringLiteral("\r\n");
+            }
+            break;
         }
-        break;
-    }
-    case TableFormat::Markdown: {
-        QStringList fields;
-        for (const QString& h : head) fields << markdownField(h);
-        out += QStringLiteral("| %1 |\n").arg(fields.join(QStringLiteral(" | ")));
-        out += QStringLiteral("|%1\n").arg(QStringLiteral("---|").repeated(head.size()));
-        for (int r = 0; r < model.rowCount(); ++r) {
-            fields.clear();
-            for (const QString& cell : rowCells(model, r)) fields << markdownField(cell);
+        case TableFormat::Markdown: {
+            QStringList fields;
+            for (const QString& h : head)
+                fields << markdownField(h);
             out += QStringLiteral("| %1 |\n").arg(fields.join(QStringLiteral(" | ")));
+            out += QStringLiteral("|%1\n").arg(QStringLiteral("---|").repeated(head.size()));
+            for (int r = 0; r < model.rowCount(); ++r) {
+                fields.clear();
+                for (const QString& cell : rowCells(model, r))
+                    fields << markdownField(cell);
+                out += QStringLiteral("| %1 |\n").arg(fields.join(QStringLiteral(" | ")));
+            }
+            break;
         }
-        break;
-    }
-    case TableFormat::Latex: {
-        // Long text columns get paragraph cells so the table fits a landscape page.
-        QString spec;
-        for (int c = 0; c < head.size(); ++c) {
-            const auto column = static_cast<ComparisonModel::Column>(c);
-            const bool wide = column == ComparisonModel::Column::Problem ||
-                              column == ComparisonModel::Column::Solution ||
-                              column == ComparisonModel::Column::Formula;
-            spec += wide ? QStringLiteral("p{4cm}") : QStringLiteral("l");
+        case TableFormat::Latex: {
+            // Long text columns get paragraph cells so the table fits a landscape page.
+            QString spec;
+            for (int c = 0; c < head.size(); ++c) {
+                const auto column = static_cast<ComparisonModel::Column>(c);
+                const bool wide = column == ComparisonModel::Column::Problem ||
+                                  column == ComparisonModel::Column::Solution ||
+                                  column == ComparisonModel::Column::Formula;
+                spec += wide ? QStringLiteral("p{4cm}") : QStringLiteral("l");
+            }
+            out += QStringLiteral(
+                "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}\n"
+                "\\usepackage{booktabs}\n\\usepackage{longtable}\n"
+                "\\usepackage[a3paper,landscape,margin=1cm]{geometry}\n"
+                "\\begin{document}\n\\footnotesize\n");
+            out += QStringLiteral("\\begin{longtable}{%1}\n\\toprule\n").arg(spec);
+            QStringList fields;
+            for (const QString& h : head)
+                fields << latexField(h);
+            out += fields.join(QStringLiteral(" & ")) + QStringLiteral(" \\\\\n\\midrule\n\\endhead\n");
+            for (int r = 0; r < model.rowCount(); ++r) {
+                fields.clear();
+                for (const QString& cell : rowCells(model, r))
+                    fields << latexField(cell);
+                out += fields.join(QStringLiteral(" & ")) + QStringLiteral(" \\\\\n");
+            }
+            out += QStringLiteral("\\bottomrule\n\\end{longtable}\n\\end{document}\n");
+            break;
         }
-        out += QStringLiteral("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}\n"
-                              "\\usepackage{booktabs}\n\\usepackage{longtable}\n"
-                              "\\usepackage[a3paper,landscape,margin=1cm]{geometry}\n"
-                              "\\begin{document}\n\\footnotesize\n");
-        out += QStringLiteral("\\begin{longtable}{%1}\n\\toprule\n").arg(spec);
-        QStringList fields;
-        for (const QString& h : head) fields << latexField(h);
-        out += fields.join(QStringLiteral(" & ")) + QStringLiteral(" \\\\\n\\midrule\n\\endhead\n");
-        for (int r = 0; r < model.rowCount(); ++r) {
-            fields.clear();
-            for (const QString& cell : rowCells(model, r)) fields << latexField(cell);
-            out += fields.join(QStringLiteral(" & ")) + QStringLiteral(" \\\\\n");
+        case TableFormat::Html: {
+            out += QStringLiteral(
+                       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
+                       "charset=\"utf-8\"/>\n<title>%1</title>\n"
+                       "<style>table{border-collapse:collapse}th,td{border:1px solid #999;padding:4px;"
+                       "vertical-align:top}</style>\n</head>\n<body>\n<table>\n<thead>\n<tr>")
+                       .arg(Text::tr("Activation functions compared").toHtmlEscaped());
+            for (const QString& h : head)
+                out += QStringLiteral("<th>%1</th>").arg(h.toHtmlEscaped());
+            out += QStringLiteral("</tr>\n</thead>\n<tbody>\n");
+            for (int r = 0; r < model.rowCount(); ++r) {
+                out += QStringLiteral("<tr>");
+                for (const QString& cell : rowCells(model, r))
+                    out += QStringLiteral("<td>%1</td>").arg(cell.toHtmlEscaped());
+                out += QStringLiteral("</tr>\n");
+            }
+            out += QStringLiteral("</tbody>\n</table>\n</body>\n</html>\n");
+            break;
         }
-        out += QStringLiteral("\\bottomrule\n\\end{longtable}\n\\end{document}\n");
-        break;
-    }
-    case TableFormat::Html: {
-        out += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>%1</title>\n"
-                              "<style>table{border-collapse:collapse}th,td{border:1px solid #999;padding:4px;"
-                              "vertical-align:top}</style>\n</head>\n<body>\n<table>\n<thead>\n<tr>")
-                   .arg(Text::tr("Activation functions compared").toHtmlEscaped());
-        for (const QString& h : head) out += QStringLiteral("<th>%1</th>").arg(h.toHtmlEscaped());
-        out += QStringLiteral("</tr>\n</thead>\n<tbody>\n");
-        for (int r = 0; r < model.rowCount(); ++r) {
-            out += QStringLiteral("<tr>");
-            for (const QString& cell : rowCells(model, r)) out += QStringLiteral("<td>%1</td>").arg(cell.toHtmlEscaped());
-            out += QStringLiteral("</tr>\n");
-        }
-        out += QStringLiteral("</tbody>\n</table>\n</body>\n</html>\n");
-        break;
-    }
     }
     return out;
 }
@@ -165,7 +222,8 @@ std::optional<QString> writeTable(const QAbstractItemModel& model, const QString
 {
     const auto format = tableFormatForPath(path);
     if (!format)
-        return Text::tr("Cannot tell the table format from %1: use .csv, .md, .tex or .html.").arg(quoted(path));
+        return Text::tr("Cannot tell the table format from %1: use .csv, .md, .tex or .html.")
+            .arg(quoted(path));
     return writeFileAtomically(path, renderTable(model, *format).toUtf8());
 }
 

@@ -1,7 +1,7 @@
 #include "ui/widgets/chart_area.h"
 
-#include "ui/render/activation_palette.h"
 #include "ui/model/explorer_state.h"
+#include "ui/render/activation_palette.h"
 #include "ui/render/plot_ticks.h"
 #include "ui/widgets/theme.h"
 
@@ -36,7 +36,8 @@ bool sameFrame(const ChartLayout& a, const ChartLayout& b)
     for (std::size_t i = 0; i < a.panels.size(); ++i) {
         const ChartPanel& p = a.panels[i];
         const ChartPanel& q = b.panels[i];
-        if (p.kind != q.kind || p.plot != q.plot || p.yMin != q.yMin || p.yMax != q.yMax || p.title != q.title)
+        if (p.kind != q.kind || p.plot != q.plot || p.yMin != q.yMin || p.yMax != q.yMax ||
+            p.title != q.title)
             return false;
     }
     for (std::size_t i = 0; i < a.lanes.size(); ++i)
@@ -47,10 +48,13 @@ bool sameFrame(const ChartLayout& a, const ChartLayout& b)
 double valueFor(const core::Derivatives& d, ChartKind kind)
 {
     switch (kind) {
-    case ChartKind::Function: return d.f;
-    case ChartKind::Second: return d.d2;
-    case ChartKind::Derivative:
-    case ChartKind::Saturation: break;
+        case ChartKind::Function:
+            return d.f;
+        case ChartKind::Second:
+            return d.d2;
+        case ChartKind::Derivative:
+        case ChartKind::Saturation:
+            break;
     }
     return d.d1;
 }
@@ -64,9 +68,10 @@ ChartArea::ChartArea(ExplorerState& state, QWidget* parent) : QWidget(parent), m
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(320, 260);
     setAccessibleName(tr("Charts"));
-    setAccessibleDescription(tr("The activations' f(z), f′(z) and saturation lanes over one z axis. "
-                                "Arrow keys pan, plus and minus zoom, Home resets the view; "
-                                "the mouse wheel zooms and dragging pans."));
+    setAccessibleDescription(
+        tr("The activations' f(z), f′(z) and saturation lanes over one z axis. "
+           "Arrow keys pan, plus and minus zoom, Home resets the view; "
+           "the mouse wheel zooms and dragging pans."));
     connect(&m_state, &ExplorerState::changed, this, &ChartArea::onStateChanged);
 }
 
@@ -128,9 +133,10 @@ std::vector<ReadoutRow> ChartArea::readout(double z) const
         else
             computed = core::saturationIntervals(*activation, parameters, m_state.zMin(), m_state.zMax(),
                                                  m_state.epsilon());
-        const bool dead = std::any_of(intervals->begin(), intervals->end(), [z](const core::SaturationInterval& i) {
-            return i.kind == core::SaturationKind::Dead && z >= i.lo && z <= i.hi;
-        });
+        const bool dead =
+            std::any_of(intervals->begin(), intervals->end(), [z](const core::SaturationInterval& i) {
+                return i.kind == core::SaturationKind::Dead && z >= i.lo && z <= i.hi;
+            });
         row.defined = std::isfinite(row.values.f);
         row.dead = dead && row.defined;
         row.saturated = row.defined && !dead && std::abs(row.values.d1) < m_state.epsilon();
@@ -187,11 +193,13 @@ bool ChartArea::baseIsCurrent(const ChartLayout& layout, const QStringList& base
 {
     if (m_baseDirty || m_base.isNull() || m_base.devicePixelRatio() != devicePixelRatioF() ||
         m_baseIds != baseIds || m_basePaletteKey != options.palette.cacheKey() ||
-        m_baseHighlight != options.highlightedId || m_baseStyle != options.style || !sameFrame(layout, m_baseLayout))
+        m_baseHighlight != options.highlightedId || m_baseStyle != options.style ||
+        !sameFrame(layout, m_baseLayout))
         return false;
     for (const QString& id : baseIds) {
         const CurveEntry* entry = m_curves.entry(id);
-        if (!entry || m_baseRevisions.value(id) != std::pair{entry->samplesRevision, entry->saturationRevision})
+        if (!entry ||
+            m_baseRevisions.value(id) != std::pair{entry->samplesRevision, entry->saturationRevision})
             return false;
     }
     return true;
@@ -212,7 +220,8 @@ void ChartArea::paintEvent(QPaintEvent*)
         front << options.highlightedId;
     }
     QStringList baseIds = m_curves.ids();
-    for (const QString& id : front) baseIds.removeAll(id);
+    for (const QString& id : front)
+        baseIds.removeAll(id);
 
     if (!baseIsCurrent(layout, baseIds, options)) {
         const qreal ratio = devicePixelRatioF();
@@ -252,7 +261,8 @@ void ChartArea::paintOverlay(QPainter& painter, const ChartLayout& layout)
         for (const ChartPanel& panel : layout.panels)
             painter.fillRect(QRectF(x0, panel.plot.top(), x1 - x0, panel.plot.height()), band);
     }
-    if (m_hovering && m_drag == DragMode::None && layout.overPlots(m_hoverX)) paintReadout(painter, layout, m_hoverX);
+    if (m_hovering && m_drag == DragMode::None && layout.overPlots(m_hoverX))
+        paintReadout(painter, layout, m_hoverX);
     if (hasFocus()) {
         // The same ring as every other control, so Tab into the charts is as easy to follow.
         QPen focus(focusRingColour(palette()), 2.0);
@@ -270,7 +280,8 @@ void ChartArea::paintReadout(QPainter& painter, const ChartLayout& layout, doubl
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.setPen(QPen(cursor, 1.0, Qt::DashLine));
-    for (const ChartPanel& panel : layout.panels) painter.drawLine(QPointF(x, panel.plot.top()), QPointF(x, panel.plot.bottom()));
+    for (const ChartPanel& panel : layout.panels)
+        painter.drawLine(QPointF(x, panel.plot.top()), QPointF(x, panel.plot.bottom()));
 
     const double z = layout.zForX(x);
     const std::vector<ReadoutRow> rows = readout(z);
@@ -315,7 +326,8 @@ void ChartArea::paintReadout(QPainter& painter, const ChartLayout& layout, doubl
     const double rowHeight = metrics.height() + 1.0;
     double width = boldMetrics.horizontalAdvance(header);
     double contentWidth = swatch + 6.0;
-    for (const double w : widths) contentWidth += w + gap;
+    for (const double w : widths)
+        contentWidth += w + gap;
     width = std::max(width, contentWidth) + 16.0;
     const double height = 10.0 + boldMetrics.height() + 4.0 + rowHeight * static_cast<double>(lines.size());
 
@@ -337,7 +349,8 @@ void ChartArea::paintReadout(QPainter& painter, const ChartLayout& layout, doubl
     painter.setPen(tipText);
     painter.setFont(bold);
     double y = box.top() + 5.0;
-    painter.drawText(QRectF(box.left() + 8.0, y, box.width() - 16.0, boldMetrics.height()), Qt::AlignLeft, header);
+    painter.drawText(QRectF(box.left() + 8.0, y, box.width() - 16.0, boldMetrics.height()), Qt::AlignLeft,
+                     header);
     y += boldMetrics.height() + 4.0;
     painter.setFont(font);
     for (const Line& line : lines) {
@@ -347,7 +360,8 @@ void ChartArea::paintReadout(QPainter& painter, const ChartLayout& layout, doubl
         painter.setPen(tipText);
         for (qsizetype c = 0; c < columns; ++c) {
             const auto w = widths[static_cast<std::size_t>(c)];
-            painter.drawText(QRectF(cx, y, w + 1.0, rowHeight), Qt::AlignLeft | Qt::AlignVCenter, line.cells[c]);
+            painter.drawText(QRectF(cx, y, w + 1.0, rowHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                             line.cells[c]);
             cx += w + gap;
         }
         y += rowHeight;
@@ -399,7 +413,8 @@ void ChartArea::mouseMoveEvent(QMouseEvent* event)
         if (m_moved && m_drag == DragMode::Pan) {
             const double width = std::max(1.0, m_layout.plotRight - m_layout.plotLeft);
             // In the range as it was at the press, so the point under the mouse follows the mouse.
-            const double shift = (m_pressZMax / 2.0 - m_pressZMin / 2.0) * 2.0 * (pos.x() - m_pressPos.x()) / width;
+            const double shift =
+                (m_pressZMax / 2.0 - m_pressZMin / 2.0) * 2.0 * (pos.x() - m_pressPos.x()) / width;
             requestRange(m_pressZMin - shift, m_pressZMax - shift);
         } else if (m_drag == DragMode::Select) {
             m_selectX = pos.x();
@@ -427,8 +442,10 @@ void ChartArea::mouseReleaseEvent(QMouseEvent* event)
         const QString id = activationAt(event->position());
         m_state.setHighlightedId(id == m_state.highlightedId() ? QString() : id);
     } else if (mode == DragMode::Select) {
-        const double x0 = std::clamp(std::min(m_pressPos.x(), event->position().x()), m_layout.plotLeft, m_layout.plotRight);
-        const double x1 = std::clamp(std::max(m_pressPos.x(), event->position().x()), m_layout.plotLeft, m_layout.plotRight);
+        const double x0 = std::clamp(std::min(m_pressPos.x(), event->position().x()), m_layout.plotLeft,
+                                     m_layout.plotRight);
+        const double x1 = std::clamp(std::max(m_pressPos.x(), event->position().x()), m_layout.plotLeft,
+                                     m_layout.plotRight);
         if (x1 - x0 >= 2.0) requestRange(m_layout.zForX(x0), m_layout.zForX(x1));
     }
     m_moved = false;
@@ -454,17 +471,31 @@ void ChartArea::keyPressEvent(QKeyEvent* event)
 {
     const double centre = m_state.zMin() / 2.0 + m_state.zMax() / 2.0;
     switch (event->key()) {
-    case Qt::Key_Left: panByFraction(-kKeyPan); break;
-    case Qt::Key_Right: panByFraction(kKeyPan); break;
-    case Qt::Key_Plus:
-    case Qt::Key_Equal:
-    case Qt::Key_Up: zoomAbout(centre, kKeyZoom); break;
-    case Qt::Key_Minus:
-    case Qt::Key_Down: zoomAbout(centre, 1.0 / kKeyZoom); break;
-    case Qt::Key_Home:
-    case Qt::Key_0: resetView(); break;
-    case Qt::Key_Escape: m_state.setHighlightedId({}); break;
-    default: QWidget::keyPressEvent(event); return;
+        case Qt::Key_Left:
+            panByFraction(-kKeyPan);
+            break;
+        case Qt::Key_Right:
+            panByFraction(kKeyPan);
+            break;
+        case Qt::Key_Plus:
+        case Qt::Key_Equal:
+        case Qt::Key_Up:
+            zoomAbout(centre, kKeyZoom);
+            break;
+        case Qt::Key_Minus:
+        case Qt::Key_Down:
+            zoomAbout(centre, 1.0 / kKeyZoom);
+            break;
+        case Qt::Key_Home:
+        case Qt::Key_0:
+            resetView();
+            break;
+        case Qt::Key_Escape:
+            m_state.setHighlightedId({});
+            break;
+        default:
+            QWidget::keyPressEvent(event);
+            return;
     }
     event->accept();
 }

@@ -1,9 +1,9 @@
 #pragma once
 // The stacked charts sharing one z axis: f(z), f′(z), optionally f″(z), and the saturation lanes.
 
-#include "ui/render/chart_painter.h"
 #include "core/activation.h"
 #include "ui/model/curve_cache.h"
+#include "ui/render/chart_painter.h"
 
 #include <QColor>
 #include <QHash>

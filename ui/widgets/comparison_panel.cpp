@@ -2,9 +2,9 @@
 
 #include "ui/model/comparison_model.h"
 #include "ui/model/comparison_proxy.h"
-#include "ui/widgets/details_pane.h"
 #include "ui/model/explorer_state.h"
 #include "ui/render/table_export.h"
+#include "ui/widgets/details_pane.h"
 
 #include <QAction>
 #include <QApplication>
@@ -37,19 +37,27 @@ using Column = ComparisonModel::Column;
 int initialWidthInCharacters(Column column)
 {
     switch (column) {
-    case Column::Name: return 28;
-    case Column::Formula: return 26;
-    case Column::Range: return 16;
-    case Column::Problem:
-    case Column::Solution: return 34;
-    default: return 0;  // fit the header and contents
+        case Column::Name:
+            return 28;
+        case Column::Formula:
+            return 26;
+        case Column::Range:
+            return 16;
+        case Column::Problem:
+        case Column::Solution:
+            return 34;
+        default:
+            return 0;  // fit the header and contents
     }
 }
 
 }  // namespace
 
 ComparisonPanel::ComparisonPanel(ExplorerState& state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_model(new ComparisonModel(state, this)), m_proxy(new ComparisonProxy(this))
+    : QWidget(parent),
+      m_state(state),
+      m_model(new ComparisonModel(state, this)),
+      m_proxy(new ComparisonProxy(this))
 {
     setObjectName(QStringLiteral("comparisonPanel"));
     m_proxy->setSourceModel(m_model);
@@ -58,7 +66,8 @@ ComparisonPanel::ComparisonPanel(ExplorerState& state, QWidget* parent)
     m_filter->setPlaceholderText(tr("Filter by name or any word of the explanations…"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Filter activations"));
-    m_filter->setToolTip(tr("Shows only the rows whose name, formula or explanation contains every word typed"));
+    m_filter->setToolTip(
+        tr("Shows only the rows whose name, formula or explanation contains every word typed"));
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &ComparisonProxy::setFilterText);
 
     auto* exportButton = new QToolButton(this);
@@ -154,7 +163,8 @@ void ComparisonPanel::selectId(const QString& id)
         m_filter->clear();
         index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
     }
-    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_view->scrollTo(index);
 }
 
@@ -201,15 +211,18 @@ void ComparisonPanel::showContextMenu(const QPoint& position)
 void ComparisonPanel::copySelection() const
 {
     QList<int> rows;
-    for (const QModelIndex& index : m_view->selectionModel()->selectedRows()) rows << index.row();
+    for (const QModelIndex& index : m_view->selectionModel()->selectedRows())
+        rows << index.row();
     std::sort(rows.begin(), rows.end());
     QStringList lines;
     QStringList header;
-    for (int c = 0; c < m_proxy->columnCount(); ++c) header << m_proxy->headerData(c, Qt::Horizontal).toString();
+    for (int c = 0; c < m_proxy->columnCount(); ++c)
+        header << m_proxy->headerData(c, Qt::Horizontal).toString();
     lines << header.join(QLatin1Char('\t'));
     for (const int row : rows) {
         QStringList cells;
-        for (int c = 0; c < m_proxy->columnCount(); ++c) cells << m_proxy->index(row, c).data().toString();
+        for (int c = 0; c < m_proxy->columnCount(); ++c)
+            cells << m_proxy->index(row, c).data().toString();
         lines << cells.join(QLatin1Char('\t'));
     }
     if (rows.isEmpty()) return;
@@ -218,9 +231,9 @@ void ComparisonPanel::copySelection() const
 
 void ComparisonPanel::exportTable()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export table"), QStringLiteral("activations.csv"),
-        tr("CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;HTML (*.html)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export table"), QStringLiteral("activations.csv"),
+                                     tr("CSV (*.csv);;Markdown (*.md);;LaTeX (*.tex);;HTML (*.html)"));
     if (path.isEmpty()) return;
     if (const auto error = writeTable(*m_proxy, path)) QMessageBox::warning(this, tr("Export table"), *error);
 }

@@ -34,7 +34,8 @@ ConventionActions::ConventionActions(MainWindow& window) : QObject(&window), m_w
         action->setStatusTip(tr("Use %1's definitions where the frameworks disagree").arg(nameOf(framework)));
         m_group->addAction(action);
         m_frameworks << action;
-        connect(action, &QAction::triggered, this, [this, framework] { m_window.state().setConvention(framework); });
+        connect(action, &QAction::triggered, this,
+                [this, framework] { m_window.state().setConvention(framework); });
     }
     m_menu->addSeparator();
     m_stop = m_menu->addAction(tr("&Stop Comparing Conventions"));
@@ -49,12 +50,12 @@ void ConventionActions::addEntries(QMenu& menu, const QString& id)
     if (std::find(ids.begin(), ids.end(), id.toStdString()) == ids.end()) return;
     const core::Activation* a = core::findActivation(id.toStdString());
     menu.addSeparator();
-    QAction* compare = menu.addAction(tr("Compare Framework Conventions of “%1”").arg(QString::fromStdString(a->name)));
+    QAction* compare =
+        menu.addAction(tr("Compare Framework Conventions of “%1”").arg(QString::fromStdString(a->name)));
     compare->setCheckable(true);
     compare->setChecked(m_window.state().comparedConventionId() == id);
-    connect(compare, &QAction::triggered, this, [this, id](bool on) {
-        m_window.state().setComparedConventionId(on ? id : QString());
-    });
+    connect(compare, &QAction::triggered, this,
+            [this, id](bool on) { m_window.state().setComparedConventionId(on ? id : QString()); });
 }
 
 void ConventionActions::onStateChanged(const StateChange& change)

@@ -74,7 +74,8 @@ CustomActivationDialog* CustomActivationActions::newCustomActivation()
 
 CustomActivationDialog* CustomActivationActions::duplicateAsCustom(const QString& catalogId)
 {
-    auto spec = core::duplicateAsCustom(catalogId.toStdString(), m_window.state().nextCustomId().toStdString());
+    auto spec =
+        core::duplicateAsCustom(catalogId.toStdString(), m_window.state().nextCustomId().toStdString());
     if (!spec) return nullptr;
     // The copy starts from the values on the sliders now, not only the catalog's defaults.
     const core::ParameterValues values = m_window.state().parameters(catalogId);
@@ -107,7 +108,8 @@ void CustomActivationActions::removeCustomActivation(const QString& id)
     m_window.showStatus(tr("Removed the custom activation “%1”.").arg(name));
 }
 
-CustomActivationDialog* CustomActivationActions::openDialog(const core::CustomActivationSpec& initial, bool replacing)
+CustomActivationDialog* CustomActivationActions::openDialog(const core::CustomActivationSpec& initial,
+                                                            bool replacing)
 {
     auto* dialog = new CustomActivationDialog(initial, &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -101,12 +101,14 @@ CustomActivationDialog::CustomActivationDialog(const core::CustomActivationSpec&
     form->addRow(tr("f″(z) ="), m_second);
 
     m_parameters = new QTableWidget(0, kColumnCount, this);
-    m_parameters->setHorizontalHeaderLabels({tr("Parameter"), tr("Default"), tr("Slider min"), tr("Slider max")});
+    m_parameters->setHorizontalHeaderLabels(
+        {tr("Parameter"), tr("Default"), tr("Slider min"), tr("Slider max")});
     m_parameters->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_parameters->verticalHeader()->hide();
     m_parameters->setAccessibleName(tr("Parameters and their slider ranges"));
-    m_parameters->setToolTip(tr("Every name in the formula that is not a known function is a parameter with a "
-                                "slider; set its starting value and the ends of its slider here."));
+    m_parameters->setToolTip(
+        tr("Every name in the formula that is not a known function is a parameter with a "
+           "slider; set its starting value and the ends of its slider here."));
     m_parameters->setMinimumHeight(110);
     layout->addWidget(m_parameters);
 
@@ -189,7 +191,8 @@ void CustomActivationDialog::syncParameterRows(const std::vector<std::string>& n
         if (existing && existing->text().toStdString() == name) continue;
         const auto known = std::find_if(m_remembered.begin(), m_remembered.end(),
                                         [&](const core::CustomParameterSpec& p) { return p.name == name; });
-        const core::CustomParameterSpec p = known != m_remembered.end() ? *known : core::defaultParameterSpec(name, 1.0);
+        const core::CustomParameterSpec p =
+            known != m_remembered.end() ? *known : core::defaultParameterSpec(name, 1.0);
         auto* nameItem = new QTableWidgetItem(QString::fromStdString(name));
         nameItem->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
         m_parameters->setItem(row, kNameColumn, nameItem);
@@ -219,7 +222,9 @@ void CustomActivationDialog::showError(const core::FormulaError& error)
     }
     const QString formula = m_formula->text();
     const qsizetype at = std::min<qsizetype>(static_cast<qsizetype>(error.position), formula.size());
-    const auto spaced = [](QString text) { return text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")); };
+    const auto spaced = [](QString text) {
+        return text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
+    };
     const QString before = spaced(formula.left(at));
     // Past the end (a formula that stops too early) the mark sits on an empty cell.
     const QString marked = at < formula.size() ? spaced(formula.mid(at, 1)) : QStringLiteral("&nbsp;");

@@ -65,7 +65,8 @@ QString DepthLabChart::hoverText(const QPointF& pos) const
             const QPointF b = i + 1 < d.device.size() ? d.device[i + 1] : a;
             const QPointF ab = b - a;
             const double length = QPointF::dotProduct(ab, ab);
-            const double t = length > 0.0 ? std::clamp(QPointF::dotProduct(pos - a, ab) / length, 0.0, 1.0) : 0.0;
+            const double t =
+                length > 0.0 ? std::clamp(QPointF::dotProduct(pos - a, ab) / length, 0.0, 1.0) : 0.0;
             const QPointF delta = a + t * ab - pos;
             const double distance = QPointF::dotProduct(delta, delta);
             if (distance < best) {

@@ -35,7 +35,10 @@ int index(DepthChart chart)
 }  // namespace
 
 DepthLabView::DepthLabView(ExplorerState& state, QWidget* parent)
-    : QWidget(parent), m_state(state), m_model(new DepthLabModel(state, this)), m_readingTimer(new QTimer(this))
+    : QWidget(parent),
+      m_state(state),
+      m_model(new DepthLabModel(state, this)),
+      m_readingTimer(new QTimer(this))
 {
     m_readingTimer->setSingleShot(true);
     m_readingTimer->setInterval(kReadingDelayMs);

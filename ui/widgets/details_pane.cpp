@@ -1,11 +1,11 @@
 #include "ui/widgets/details_pane.h"
 
 #include "core/measurements.h"
-#include "ui/render/activation_palette.h"
 #include "ui/model/convention_notes.h"
 #include "ui/model/explanation_library.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/property_text.h"
+#include "ui/render/activation_palette.h"
 
 #include <QDesktopServices>
 #include <QEvent>
@@ -25,7 +25,8 @@ QString escaped(const std::string& text)
 
 QString section(const QString& title, const QString& body)
 {
-    return QStringLiteral("<h3 style='margin-top:12px; margin-bottom:4px'>%1</h3><p style='margin-top:0'>%2</p>")
+    return QStringLiteral(
+               "<h3 style='margin-top:12px; margin-bottom:4px'>%1</h3><p style='margin-top:0'>%2</p>")
         .arg(title.toHtmlEscaped(), body);
 }
 
@@ -99,7 +100,8 @@ QString DetailsPane::pageHtml(const QString& id) const
     const core::ParameterValues values = m_state.parameters(id);
     const core::Properties p = m_state.isCustom(id)
                                    ? core::measureProperties(*a, values, m_state.zMin(), m_state.zMax())
-                                   : a->properties ? a->properties(values) : core::Properties{};
+                               : a->properties ? a->properties(values)
+                                               : core::Properties{};
     const QString link = palette().color(QPalette::Link).name();
     const QString muted = palette().color(QPalette::PlaceholderText).name();
 
@@ -107,13 +109,15 @@ QString DetailsPane::pageHtml(const QString& id) const
     html += QStringLiteral("<h2 style='margin-bottom:2px'><span style='color:%1'>&#9632;</span> %2</h2>")
                 .arg(activationColour(m_state.catalogIndex(id)).name(), escaped(a->name));
     if (text) {
-        html += QStringLiteral("<p style='font-family:\"DejaVu Serif\",\"Cambria Math\",serif; font-size:large; "
-                               "margin-left:12px'>%1<br/>%2</p>")
+        html += QStringLiteral(
+                    "<p style='font-family:\"DejaVu Serif\",\"Cambria Math\",serif; font-size:large; "
+                    "margin-left:12px'>%1<br/>%2</p>")
                     .arg(text->formulaHtml, text->derivativeHtml);
     } else if (const core::CustomActivation* custom = m_state.customActivation(id)) {
         // The symbolic derivatives, in the same notation the formula was typed in.
-        html += QStringLiteral("<p style='font-family:monospace; margin-left:12px'>f(z) = %1<br/>f′(z) = %2<br/>"
-                               "f″(z) = %3</p>")
+        html += QStringLiteral(
+                    "<p style='font-family:monospace; margin-left:12px'>f(z) = %1<br/>f′(z) = %2<br/>"
+                    "f″(z) = %3</p>")
                     .arg(escaped(custom->spec.formula), escaped(custom->derivativeText),
                          escaped(custom->secondDerivativeText));
     } else {
@@ -125,7 +129,8 @@ QString DetailsPane::pageHtml(const QString& id) const
         for (std::size_t i = 0; i < a->parameters.size(); ++i)
             shown << QStringLiteral("<i>%1</i> = %2")
                          .arg(escaped(a->parameters[i].symbol), mathNumber(values[i]).toHtmlEscaped());
-        html += QStringLiteral("<p style='color:%1'>%2 %3</p>").arg(muted, tr("At").toHtmlEscaped(), shown.join(", "));
+        html += QStringLiteral("<p style='color:%1'>%2 %3</p>")
+                    .arg(muted, tr("At").toHtmlEscaped(), shown.join(", "));
     }
 
     if (text) {
@@ -137,17 +142,22 @@ QString DetailsPane::pageHtml(const QString& id) const
             if (const auto* s = m_state.activation(successor))
                 links << QStringLiteral("<a href='%1:%2' style='color:%3'>%4</a>")
                              .arg(QLatin1String(kActivationScheme), successor, link, escaped(s->name));
-        if (!links.isEmpty()) next += QStringLiteral("<br/>%1 %2").arg(tr("See:").toHtmlEscaped(), links.join(", "));
+        if (!links.isEmpty())
+            next += QStringLiteral("<br/>%1 %2").arg(tr("See:").toHtmlEscaped(), links.join(", "));
         html += section(tr("What came next"), next);
         html += section(tr("The mathematics"), text->maths);
         html += section(tr("In practice"), text->practice);
         // These sentences are verified against the computed curves by the test suite.
         QStringList checked;
         for (const NumericClaim& claim : text->claims)
-            if (claim.parameters.isEmpty()) checked << QStringLiteral("<li>%1</li>").arg(claim.text.toHtmlEscaped());
+            if (claim.parameters.isEmpty())
+                checked << QStringLiteral("<li>%1</li>").arg(claim.text.toHtmlEscaped());
         if (!checked.isEmpty())
-            html += QStringLiteral("<h3 style='margin-top:12px; margin-bottom:4px'>%1</h3><ul style='margin-top:0'>%2</ul>")
-                        .arg(tr("Numbers to check on the charts, at the default parameters").toHtmlEscaped(), checked.join(QString()));
+            html +=
+                QStringLiteral(
+                    "<h3 style='margin-top:12px; margin-bottom:4px'>%1</h3><ul style='margin-top:0'>%2</ul>")
+                    .arg(tr("Numbers to check on the charts, at the default parameters").toHtmlEscaped(),
+                         checked.join(QString()));
     }
 
     html += QStringLiteral("<h3 style='margin-top:12px; margin-bottom:4px'>%1</h3><table>")
@@ -162,7 +172,8 @@ QString DetailsPane::pageHtml(const QString& id) const
     html += propertyRow(tr("Self-normalising"), yesNo(p.selfNormalising));
     if (a->kinks) {
         QStringList kinkPoints;
-        for (const core::Kink& kink : a->kinks(values)) kinkPoints << QStringLiteral("z = %1").arg(mathNumber(kink.z));
+        for (const core::Kink& kink : a->kinks(values))
+            kinkPoints << QStringLiteral("z = %1").arg(mathNumber(kink.z));
         html += propertyRow(tr("Kinks"), kinkPoints.isEmpty() ? tr("none") : kinkPoints.join(", "));
     }
     html += QStringLiteral("</table>");
@@ -180,7 +191,8 @@ QString DetailsPane::pageHtml(const QString& id) const
             citation += QStringLiteral(" <a href='https://arxiv.org/abs/%1' style='color:%2'>arXiv:%1</a>")
                             .arg(escaped(r.arxiv), link);
         if (!r.doi.empty())
-            citation += QStringLiteral(" <a href='https://doi.org/%1' style='color:%2'>doi:%1</a>").arg(escaped(r.doi), link);
+            citation += QStringLiteral(" <a href='https://doi.org/%1' style='color:%2'>doi:%1</a>")
+                            .arg(escaped(r.doi), link);
         origin += (origin.isEmpty() ? QString() : QStringLiteral("<br/>")) + citation;
     }
     if (!origin.isEmpty()) html += section(tr("Origin"), origin);

@@ -358,8 +358,9 @@ QString ExportDialog::defaultFileName() const
         return base +
                (m_animationFormat->currentIndex() == 0 ? QStringLiteral(".gif") : QStringLiteral(".png"));
     }
-    const QString chart = depthChart() ? depthChartName(*depthChart())
-                                       : figureChartName(static_cast<FigureChart>(m_chart->currentData().toInt()));
+    const QString chart = depthChart()
+                              ? depthChartName(*depthChart())
+                              : figureChartName(static_cast<FigureChart>(m_chart->currentData().toInt()));
     return chart + QLatin1Char('.') + figureFormatName(figureFormat());
 }
 
@@ -480,7 +481,8 @@ void ExportDialog::copyToClipboard()
     if (const auto chart = depthChart()) {
         m_depthLab->completeTheory();
         QImage image;
-        image.loadFromData(renderDepthChartBytes(m_depthLab->model(), *chart, options, FigureFormat::Png), "PNG");
+        image.loadFromData(renderDepthChartBytes(m_depthLab->model(), *chart, options, FigureFormat::Png),
+                           "PNG");
         QGuiApplication::clipboard()->setImage(image);
         showMessage(tr("The chart is on the clipboard (as an image)."), false);
         return;
@@ -537,7 +539,8 @@ std::optional<QString> ExportDialog::exportNow()
         error = validateFigureOptions(figureOptions());
         if (!error) {
             m_depthLab->completeTheory();
-            const QByteArray bytes = renderDepthChartBytes(m_depthLab->model(), *chart, figureOptions(), figureFormat());
+            const QByteArray bytes =
+                renderDepthChartBytes(m_depthLab->model(), *chart, figureOptions(), figureFormat());
             error = bytes.isEmpty() ? std::optional<QString>(tr("The chart could not be rendered."))
                                     : writeFileAtomically(path(), bytes);
         }

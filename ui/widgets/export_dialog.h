@@ -2,9 +2,9 @@
 // The window's Export dialog: one chart or the combined figure as PNG, SVG or PDF, or a parameter
 // sweep as an animated GIF or a numbered PNG sequence.
 
-#include "ui/widgets/depth_lab_view.h"
 #include "ui/render/figure_export.h"
 #include "ui/render/sweep_export.h"
+#include "ui/widgets/depth_lab_view.h"
 
 #include <QDialog>
 

@@ -1,11 +1,11 @@
 #include "ui/widgets/file_menu_actions.h"
 
 #include "ui/model/explorer_state.h"
-#include "ui/widgets/export_dialog.h"
-#include "ui/render/figure_export.h"
 #include "ui/model/recent_files.h"
 #include "ui/model/session_file.h"
 #include "ui/model/state_loader.h"
+#include "ui/render/figure_export.h"
+#include "ui/widgets/export_dialog.h"
 
 #include <QAction>
 #include <QDir>

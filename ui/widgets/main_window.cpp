@@ -3,6 +3,8 @@
 #include "ui/widgets/convention_actions.h"
 #include "ui/widgets/custom_activation_actions.h"
 
+#include "ui/model/settings_store.h"
+#include "ui/model/state_loader.h"
 #include "ui/widgets/about_dialog.h"
 #include "ui/widgets/activation_list_panel.h"
 #include "ui/widgets/chart_area.h"
@@ -12,8 +14,6 @@
 #include "ui/widgets/getting_started_dialog.h"
 #include "ui/widgets/parameter_panel.h"
 #include "ui/widgets/range_panel.h"
-#include "ui/model/settings_store.h"
-#include "ui/model/state_loader.h"
 #include "ui/widgets/theme.h"
 #include "ui/widgets/wheel_focus_filter.h"
 
@@ -87,7 +87,8 @@ MainWindow::MainWindow(Persistence persistence, QWidget* parent)
     m_depthLab = new DepthLabView(m_state);
     m_depthLab->setAccessibleName(tr("Depth lab"));
     m_depthLab->setAccessibleDescription(
-        tr("What each shown activation does to signals and gradients through many layers: theory and simulation"));
+        tr("What each shown activation does to signals and gradients through many layers: theory and "
+           "simulation"));
     // In a scroll area so the lab's many controls never set a minimum size for the whole window.
     auto* depthScroll = new QScrollArea(m_tabs);
     depthScroll->setWidgetResizable(true);

@@ -227,7 +227,8 @@ void ParameterPanel::rebuildGroups()
     // The list of activations or their definitions changed (custom ones, a framework convention):
     // editors hold a parameter's slider range and index, so they are made anew.
     pauseSweeps();
-    for (QGroupBox* group : std::as_const(m_groups)) delete group;
+    for (QGroupBox* group : std::as_const(m_groups))
+        delete group;
     m_groups.clear();
     m_resets.clear();
     m_editors.clear();

@@ -105,10 +105,12 @@ TEST(GaussianExpectation, AnUnderflowingDerivativeCarriesNoDeadMass)
 {
     for (const char* id : {"sigmoid", "tanh", "gelu", "gelu_tanh", "elu", "selu", "softplus", "mish"}) {
         const Activation& a = byId(id);
-        for (const auto& [mean, variance] : {std::pair{0.0, 1e4}, std::pair{0.0, 1e6}, std::pair{-800.0, 1.0}}) {
+        for (const auto& [mean, variance] :
+             {std::pair{0.0, 1e4}, std::pair{0.0, 1e6}, std::pair{-800.0, 1.0}}) {
             const GaussianMoments m = gaussianMoments(a, a.defaults(), mean, variance);
             EXPECT_EQ(m.deadMass, 0.0) << id << " m=" << mean << " q=" << variance;
-            EXPECT_EQ(gaussianMoments(a, a.defaults(), mean, variance, MomentSet::Propagation).deadMass, 0.0) << id;
+            EXPECT_EQ(gaussianMoments(a, a.defaults(), mean, variance, MomentSet::Propagation).deadMass, 0.0)
+                << id;
         }
         EXPECT_EQ(gaussianMoments(a, a.defaults(), -800.0, 0.0).deadMass, 0.0) << id << " at a point";
     }
@@ -436,8 +438,8 @@ TEST(DepthProfile, ScalingPastTheBendsChangesNothing)
                 depthProfile(a, a.defaults(), {.depth = 200, .batch = 0, .weightVariance = weights});
             for (std::size_t l = 0; l + 1 < layers.size(); ++l) {
                 const double q = layers[l].variance;
-                const std::string where = std::string(id) + " σ_w²=" + std::to_string(weights) +
-                                          " layer " + std::to_string(l) + " q=" + std::to_string(q);
+                const std::string where = std::string(id) + " σ_w²=" + std::to_string(weights) + " layer " +
+                                          std::to_string(l) + " q=" + std::to_string(q);
                 expectRelative(layers[l + 1].variance, varianceMap(a, a.defaults(), q, weights, 0.0), 1e-12,
                                "next q " + where);
                 expectRelative(layers[l].gradientFactor, gradientFactor(a, a.defaults(), q, weights), 1e-12,

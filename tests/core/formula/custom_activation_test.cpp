@@ -1,8 +1,8 @@
 // Formulas typed by the user: parameters, error positions, derivatives, non-finite regions,
 // measured properties and the stored description.
 
-#include "core/catalog.h"
 #include "core/formula/custom_activation.h"
+#include "core/catalog.h"
 #include "core/measurements.h"
 #include "core/sampling.h"
 #include "core/saturation.h"
@@ -11,9 +11,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <utility>
 #include <numbers>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ax::core {
@@ -21,7 +21,8 @@ namespace {
 
 CustomActivation build(const std::string& formula, std::vector<CustomParameterSpec> parameters = {})
 {
-    const CustomBuildResult result = buildCustomActivation({"custom_1", "My activation", formula, parameters});
+    const CustomBuildResult result =
+        buildCustomActivation({"custom_1", "My activation", formula, parameters});
     EXPECT_TRUE(result.ok()) << formula << ": " << (result.error ? result.error->message : "");
     return result.ok() ? *result.custom : CustomActivation{};
 }
@@ -81,7 +82,8 @@ TEST(CustomActivation, CornersOfMaxAndMinAreRightHandLimits)
     EXPECT_NEAR(kinks[0].z, 0.0, 1e-12);
     EXPECT_NEAR(kinks[1].z, 1.2564312086261697, 1e-9);  // root of z = (eᶻ − 1)/2, mpmath
     EXPECT_EQ(kinks[2].z, 2.0);
-    for (const Kink& k : kinks) EXPECT_EQ(k.order, 1);
+    for (const Kink& k : kinks)
+        EXPECT_EQ(k.order, 1);
 }
 
 TEST(CustomActivation, DerivativesArePrintedAsLatexAndAsFormulas)
@@ -129,24 +131,19 @@ TEST_P(CustomFormulaErrors, ReportThePositionAndTheReason)
     EXPECT_EQ(built.error->position, bad.position);
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, CustomFormulaErrors,
-                         ::testing::Values(BadFormula{"", 0, "empty"},
-                                           BadFormula{"z +", 3, "unexpected end of formula"},
-                                           BadFormula{"z * (1 + 2", 10, "missing ')'"},
-                                           BadFormula{"z*(1+2))", 7, "unexpected ')'"},
-                                           BadFormula{"z + sigmod(z)", 4, "did you mean sigmoid?"},
-                                           BadFormula{"z # 2", 2, "character '#'"},
-                                           BadFormula{"2*max(z)", 2, "takes 2 arguments"},
-                                           BadFormula{"z*1e", 2, "malformed number '1e'"},
-                                           BadFormula{"z*/2", 2, "unexpected '/'"},
-                                           BadFormula{"a+b+c+d+f", 8, "at most 4"},
-                                           BadFormula{"z z", 2, "missing operator"},
-                                           BadFormula{"1 + tanh z", 4, "is a function"},
-                                           BadFormula{"exp()", 4, "needs 1 argument"},
-                                           BadFormula{"1..2", 0, "malformed number"},
-                                           BadFormula{"sin(z,)", 6, "unexpected ')'"},
-                                           BadFormula{"z^", 2, "unexpected end"},
-                                           BadFormula{"foo(z)", 0, "unknown function 'foo'"}));
+INSTANTIATE_TEST_SUITE_P(
+    Table, CustomFormulaErrors,
+    ::testing::Values(BadFormula{"", 0, "empty"}, BadFormula{"z +", 3, "unexpected end of formula"},
+                      BadFormula{"z * (1 + 2", 10, "missing ')'"},
+                      BadFormula{"z*(1+2))", 7, "unexpected ')'"},
+                      BadFormula{"z + sigmod(z)", 4, "did you mean sigmoid?"},
+                      BadFormula{"z # 2", 2, "character '#'"}, BadFormula{"2*max(z)", 2, "takes 2 arguments"},
+                      BadFormula{"z*1e", 2, "malformed number '1e'"}, BadFormula{"z*/2", 2, "unexpected '/'"},
+                      BadFormula{"a+b+c+d+f", 8, "at most 4"}, BadFormula{"z z", 2, "missing operator"},
+                      BadFormula{"1 + tanh z", 4, "is a function"},
+                      BadFormula{"exp()", 4, "needs 1 argument"}, BadFormula{"1..2", 0, "malformed number"},
+                      BadFormula{"sin(z,)", 6, "unexpected ')'"}, BadFormula{"z^", 2, "unexpected end"},
+                      BadFormula{"foo(z)", 0, "unknown function 'foo'"}));
 
 TEST(CustomActivation, ValidFormulasPassTheCheck)
 {
@@ -171,7 +168,9 @@ TEST(CustomActivation, SpecRejectsCatalogIdsAndBadSliders)
 
 TEST(CustomActivation, SpecRoundTripsThroughItsPlainFields)
 {
-    const CustomActivationSpec original{"custom_7", "Gated", "z*sigmoid(b*z) + c*min(z, 0)",
+    const CustomActivationSpec original{"custom_7",
+                                        "Gated",
+                                        "z*sigmoid(b*z) + c*min(z, 0)",
                                         {{"c", -0.5, -1.0, 0.0}, {"unused", 3.0, 0.0, 6.0}}};
     const CustomBuildResult first = buildCustomActivation(original);
     ASSERT_TRUE(first.ok());

@@ -19,7 +19,8 @@ constexpr double kRelative = 1e-12;
 std::vector<std::string> catalogIds()
 {
     std::vector<std::string> ids;
-    for (const Activation& a : catalog()) ids.push_back(a.id);
+    for (const Activation& a : catalog())
+        ids.push_back(a.id);
     return ids;
 }
 
@@ -27,7 +28,8 @@ std::vector<std::string> catalogIds()
 std::vector<double> testPoints()
 {
     std::vector<double> z;
-    for (int i = 0; i < 1000; ++i) z.push_back(-20.0 + 40.0 * (i + 0.318309886) / 1000.0);
+    for (int i = 0; i < 1000; ++i)
+        z.push_back(-20.0 + 40.0 * (i + 0.318309886) / 1000.0);
     return z;
 }
 
@@ -41,7 +43,8 @@ void expectClose(double actual, double expected, double scale, const std::string
 
 class DuplicateAsCustom : public ::testing::TestWithParam<std::string> {};
 
-void compareAt(const Activation& original, const Activation& copy, const ParameterValues& p, const std::string& label)
+void compareAt(const Activation& original, const Activation& copy, const ParameterValues& p,
+               const std::string& label)
 {
     const std::vector<Kink> kinks = original.kinks ? original.kinks(p) : std::vector<Kink>{};
     const std::vector<double> points = testPoints();
@@ -62,7 +65,8 @@ void compareAt(const Activation& original, const Activation& copy, const Paramet
     for (std::size_t i = 0; i < points.size(); ++i) {
         const double z = points[i];
         bool nearKink = false;
-        for (const Kink& k : kinks) nearKink = nearKink || std::fabs(z - k.z) < 1e-6;
+        for (const Kink& k : kinks)
+            nearKink = nearKink || std::fabs(z - k.z) < 1e-6;
         if (nearKink) continue;
         const Derivatives got = copy.evaluate(z, p);
         const std::string where = label + " at z = " + std::to_string(z);
@@ -122,7 +126,8 @@ TEST_P(DuplicateAsCustom, BulkEvaluationEqualsPointEvaluation)
     const Activation& copy = built.custom->activation;
     const ParameterValues p = copy.defaults();
     std::vector<double> z;
-    for (int i = 0; i < 2500; ++i) z.push_back(-12.0 + 24.0 * i / 2499.0);  // more than one bulk chunk
+    for (int i = 0; i < 2500; ++i)
+        z.push_back(-12.0 + 24.0 * i / 2499.0);  // more than one bulk chunk
     std::vector<double> f(z.size()), d1(z.size()), d2(z.size());
     evaluateAll(copy, p, z, f, d1, d2);
     for (std::size_t i = 0; i < z.size(); i += 7) {
@@ -153,7 +158,8 @@ INSTANTIATE_TEST_SUITE_P(Catalog, DuplicateAsCustom, ::testing::ValuesIn(catalog
 
 TEST(DuplicateAsCustom, EveryCatalogIdHasAFormula)
 {
-    for (const Activation& a : catalog()) EXPECT_FALSE(catalogFormula(a.id).empty()) << a.id;
+    for (const Activation& a : catalog())
+        EXPECT_FALSE(catalogFormula(a.id).empty()) << a.id;
     EXPECT_TRUE(catalogFormula("no_such_activation").empty());
     EXPECT_FALSE(duplicateAsCustom("no_such_activation", "copy").has_value());
 }

@@ -43,7 +43,8 @@ TEST(CustomFormulaLimits, PowersOfConstantsWithinDoublePrecisionStillWork)
     spec.formula = "2^10 * z + 10^300 * 0 + (-2)^3";
     const ax::core::CustomBuildResult built = ax::core::buildCustomActivation(spec);
     ASSERT_TRUE(built.ok()) << built.error->message;
-    const ax::core::Derivatives d = built.custom->activation.evaluate(1.0, built.custom->activation.defaults());
+    const ax::core::Derivatives d =
+        built.custom->activation.evaluate(1.0, built.custom->activation.defaults());
     EXPECT_DOUBLE_EQ(d.f, 1024.0 - 8.0);
     EXPECT_DOUBLE_EQ(d.d1, 1024.0);
 }

@@ -1,9 +1,9 @@
+#include "ui/model/comparison_model.h"
 #include "core/activation.h"
 #include "core/catalog.h"
-#include "ui/render/activation_palette.h"
-#include "ui/model/comparison_model.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/property_text.h"
+#include "ui/render/activation_palette.h"
 
 #include <QSignalSpy>
 
@@ -167,7 +167,9 @@ TEST(ComparisonModel, CostIsRelativeToReluPositiveAndFinite)
     EXPECT_DOUBLE_EQ(model.relativeCost(model.rowOf("relu")), 1.0);
     EXPECT_EQ(text(model, "relu", Column::Cost), QStringLiteral("1.0×"));
     for (int row = 0; row < model.rowCount(); ++row) {
-        const double cost = model.index(row, ComparisonModel::column(Column::Cost)).data(ComparisonModel::SortRole).toDouble();
+        const double cost = model.index(row, ComparisonModel::column(Column::Cost))
+                                .data(ComparisonModel::SortRole)
+                                .toDouble();
         EXPECT_TRUE(std::isfinite(cost) && cost > 0.0) << model.idAt(row).toStdString();
         // Measured once per run: asking again gives the same number.
         EXPECT_EQ(model.relativeCost(row), cost);
@@ -187,7 +189,8 @@ TEST(ComparisonModel, CostsAreMeasuredInTheBackgroundAndAnnouncedWhenDone)
                 return true;
         return false;
     };
-    while (!announced() && spy.wait(20000)) {}
+    while (!announced() && spy.wait(20000)) {
+    }
     ASSERT_TRUE(announced());
     EXPECT_EQ(text(model, "relu", Column::Cost), QStringLiteral("1.0×"));
 }

@@ -1,5 +1,5 @@
-#include "ui/model/comparison_model.h"
 #include "ui/model/comparison_proxy.h"
+#include "ui/model/comparison_model.h"
 #include "ui/model/explorer_state.h"
 
 #include <QSet>
@@ -23,14 +23,18 @@ struct Table {
     QStringList ids() const
     {
         QStringList result;
-        for (int row = 0; row < proxy.rowCount(); ++row) result << proxy.index(row, 0).data(ComparisonModel::IdRole).toString();
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            result << proxy.index(row, 0).data(ComparisonModel::IdRole).toString();
         return result;
     }
     QVariant key(int row, Column column) const
     {
         return proxy.index(row, ComparisonModel::column(column)).data(ComparisonModel::SortRole);
     }
-    QString shown(int row, Column column) const { return proxy.index(row, ComparisonModel::column(column)).data().toString(); }
+    QString shown(int row, Column column) const
+    {
+        return proxy.index(row, ComparisonModel::column(column)).data().toString();
+    }
     void sort(Column column, Qt::SortOrder order) { proxy.sort(ComparisonModel::column(column), order); }
 };
 
@@ -40,7 +44,8 @@ TEST(ComparisonProxy, YearsSortNumericallyAndASecondSortReverses)
     t.sort(Column::Year, Qt::AscendingOrder);
     for (int row = 1; row < t.proxy.rowCount(); ++row)
         EXPECT_LE(t.key(row - 1, Column::Year).toInt(), t.key(row, Column::Year).toInt());
-    EXPECT_EQ(t.shown(t.proxy.rowCount() - 1, Column::Year), QStringLiteral("2021"));  // squareplus, the newest
+    EXPECT_EQ(t.shown(t.proxy.rowCount() - 1, Column::Year),
+              QStringLiteral("2021"));  // squareplus, the newest
     const QStringList ascending = t.ids();
     t.sort(Column::Year, Qt::DescendingOrder);
     QStringList reversed = ascending;
@@ -62,14 +67,16 @@ TEST(ComparisonProxy, CostsSortAsNumbersNotText)
 TEST(ComparisonProxy, BooleansFormTwoGroups)
 {
     Table t;
-    for (const Column column : {Column::Monotonic, Column::ZeroCentred, Column::DeadRegion, Column::SelfNormalising}) {
+    for (const Column column :
+         {Column::Monotonic, Column::ZeroCentred, Column::DeadRegion, Column::SelfNormalising}) {
         for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
             t.sort(column, order);
             int switches = 0;
             for (int row = 1; row < t.proxy.rowCount(); ++row)
                 switches += t.shown(row - 1, column) != t.shown(row, column);
             EXPECT_LE(switches, 1) << "column " << static_cast<int>(column);
-            EXPECT_EQ(t.shown(0, column), order == Qt::AscendingOrder ? QStringLiteral("no") : QStringLiteral("yes"));
+            EXPECT_EQ(t.shown(0, column),
+                      order == Qt::AscendingOrder ? QStringLiteral("no") : QStringLiteral("yes"));
         }
     }
 }
@@ -91,7 +98,8 @@ TEST(ComparisonProxy, RangesSortByLowerThenUpperBoundWithMinusInfinityFirst)
     EXPECT_EQ(t.shown(0, Column::Range).left(3), QStringLiteral("(−∞"));
     // SELU's −λα ≈ −1.758 is the lowest finite floor; it must come right after the unbounded ones.
     int firstFinite = 0;
-    while (std::isinf(t.key(firstFinite, Column::Range).toList()[0].toDouble())) ++firstFinite;
+    while (std::isinf(t.key(firstFinite, Column::Range).toList()[0].toDouble()))
+        ++firstFinite;
     EXPECT_EQ(t.ids()[firstFinite], QStringLiteral("selu"));
 }
 
@@ -124,7 +132,8 @@ TEST(ComparisonProxy, SortedColumnFollowsParameterChanges)
     t.sort(Column::Range, Qt::AscendingOrder);
     ASSERT_FALSE(t.state.setParameter(QStringLiteral("elu"), QStringLiteral("alpha"), 3.0));
     int firstFinite = 0;
-    while (std::isinf(t.key(firstFinite, Column::Range).toList()[0].toDouble())) ++firstFinite;
+    while (std::isinf(t.key(firstFinite, Column::Range).toList()[0].toDouble()))
+        ++firstFinite;
     EXPECT_EQ(t.ids()[firstFinite], QStringLiteral("elu")) << "ELU's floor −3 is now the lowest";
 }
 

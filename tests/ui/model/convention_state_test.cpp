@@ -87,7 +87,8 @@ TEST(ConventionState, FixedParametersKeepTheCatalogValueForLater)
     state.setConvention(Framework::Keras3);
     EXPECT_TRUE(state.activation(swish)->parameters.empty());
     EXPECT_NEAR(f(state, "swish", 1.0), 1.0 / (1.0 + std::exp(-1.0)), 1e-15);
-    EXPECT_DOUBLE_EQ(state.toJson()[QStringLiteral("parameters")][swish][QStringLiteral("beta")].toDouble(), 2.5);
+    EXPECT_DOUBLE_EQ(state.toJson()[QStringLiteral("parameters")][swish][QStringLiteral("beta")].toDouble(),
+                     2.5);
     state.setConvention(Framework::PyTorch);
     EXPECT_DOUBLE_EQ(state.parameters(swish)[0], 2.5);
     state.setConvention(Framework::Jax);

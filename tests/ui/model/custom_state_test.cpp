@@ -33,7 +33,8 @@ TEST(CustomState, AddedActivationFollowsTheCatalogWithItsOwnColour)
     ExplorerState state;
     const QStringList before = state.activationIds();
     std::vector<int> colours;
-    for (const QString& id : before) colours.push_back(state.catalogIndex(id));
+    for (const QString& id : before)
+        colours.push_back(state.catalogIndex(id));
 
     QSignalSpy spy(&state, &ExplorerState::changed);
     ASSERT_FALSE(state.addCustomActivation(swishSpec()).has_value());
@@ -46,7 +47,8 @@ TEST(CustomState, AddedActivationFollowsTheCatalogWithItsOwnColour)
     ASSERT_EQ(after.size(), before.size() + 1);
     EXPECT_EQ(after.mid(0, before.size()), before);
     EXPECT_EQ(after.last(), QStringLiteral("custom_1"));
-    for (qsizetype i = 0; i < before.size(); ++i) EXPECT_EQ(state.catalogIndex(before[i]), colours[std::size_t(i)]);
+    for (qsizetype i = 0; i < before.size(); ++i)
+        EXPECT_EQ(state.catalogIndex(before[i]), colours[std::size_t(i)]);
     EXPECT_EQ(state.catalogIndex(QStringLiteral("custom_1")), 23);
     EXPECT_TRUE(state.isEnabled(QStringLiteral("custom_1")));
     EXPECT_TRUE(state.enabledIds().contains(QStringLiteral("custom_1")));
@@ -96,7 +98,8 @@ TEST(CustomState, ReplaceKeepsSurvivingParametersAndRemoveForgetsTheActivation)
     const QString id = QStringLiteral("custom_1");
     ASSERT_FALSE(state.setParameter(id, QStringLiteral("b"), 3.0).has_value());
 
-    core::CustomActivationSpec changed{"custom_1", "Scaled swish", "a * z * sigmoid(b*z)", {{"b", 1.5, -4.0, 8.0}}};
+    core::CustomActivationSpec changed{
+        "custom_1", "Scaled swish", "a * z * sigmoid(b*z)", {{"b", 1.5, -4.0, 8.0}}};
     ASSERT_FALSE(state.replaceCustomActivation(changed).has_value());
     const core::Activation* a = state.activation(id);
     ASSERT_EQ(a->parameters.size(), 2u);
@@ -138,7 +141,8 @@ void expectSameCustoms(const ExplorerState& a, const ExplorerState& b)
 ExplorerState* stateWithTwoCustoms(ExplorerState& state)
 {
     EXPECT_FALSE(state.addCustomActivation(swishSpec()).has_value());
-    EXPECT_FALSE(state.addCustomActivation({"bumpy", "Bumpy", "z + sin(a*z)^2/a", {{"a", 2.0, 0.5, 6.0}}}).has_value());
+    EXPECT_FALSE(state.addCustomActivation({"bumpy", "Bumpy", "z + sin(a*z)^2/a", {{"a", 2.0, 0.5, 6.0}}})
+                     .has_value());
     EXPECT_FALSE(state.setParameter(QStringLiteral("custom_1"), QStringLiteral("b"), 0.25).has_value());
     state.setEnabled(QStringLiteral("bumpy"), false);
     return &state;

@@ -26,7 +26,8 @@ const ExplanationLibrary& library()
 {
     static const ExplanationLibrary loaded = [] {
         QStringList ids;
-        for (const auto& a : ax::core::catalog()) ids << QString::fromStdString(a.id);
+        for (const auto& a : ax::core::catalog())
+            ids << QString::fromStdString(a.id);
         return ExplanationLibrary::load(ids);
     }();
     return loaded;
@@ -47,7 +48,8 @@ ParameterValues parametersOf(const Activation& a, const NumericClaim& claim)
 std::vector<double> probePoints()
 {
     std::vector<double> z;
-    for (int i = -4000; i <= 4000; ++i) z.push_back(i * 0.0025);
+    for (int i = -4000; i <= 4000; ++i)
+        z.push_back(i * 0.0025);
     for (double x = 10.0; x <= 1e7; x *= 1.05) {
         z.push_back(x);
         z.push_back(-x);
@@ -76,7 +78,8 @@ std::pair<double, double> standardNormalMoments(const Activation& a, const Param
         }
         return sum * h / 3.0 / std::sqrt(2.0 * std::numbers::pi);
     };
-    return {integrate(-12.0, 0.0, 1) + integrate(0.0, 12.0, 1), integrate(-12.0, 0.0, 2) + integrate(0.0, 12.0, 2)};
+    return {integrate(-12.0, 0.0, 1) + integrate(0.0, 12.0, 1),
+            integrate(-12.0, 0.0, 2) + integrate(0.0, 12.0, 2)};
 }
 
 ::testing::AssertionResult holds(const Activation& a, const NumericClaim& claim)
@@ -84,9 +87,9 @@ std::pair<double, double> standardNormalMoments(const Activation& a, const Param
     const ParameterValues p = parametersOf(a, claim);
     const double tol = claim.tolerance;
     const auto fail = [&](double actual) {
-        return ::testing::AssertionFailure() << a.id << ": \"" << claim.text.toStdString() << "\" states "
-                                             << claim.what.toStdString() << " = " << claim.value
-                                             << " but the core gives " << actual;
+        return ::testing::AssertionFailure()
+               << a.id << ": \"" << claim.text.toStdString() << "\" states " << claim.what.toStdString()
+               << " = " << claim.value << " but the core gives " << actual;
     };
     const std::vector<double> z = probePoints();
     if (claim.what == "value" || claim.what == "derivative" || claim.what == "second_derivative") {
@@ -107,8 +110,9 @@ std::pair<double, double> standardNormalMoments(const Activation& a, const Param
         for (const double x : z) {
             const double q = quantity(x);
             if (sign * (q - claim.value) > tol * (1.0 + std::abs(claim.value)))
-                return ::testing::AssertionFailure() << a.id << ": " << claim.what.toStdString() << " " << claim.value
-                                                     << " is exceeded at z = " << x << " (" << q << ")";
+                return ::testing::AssertionFailure()
+                       << a.id << ": " << claim.what.toStdString() << " " << claim.value
+                       << " is exceeded at z = " << x << " (" << q << ")";
         }
         return ::testing::AssertionSuccess();
     }
@@ -118,12 +122,14 @@ std::pair<double, double> standardNormalMoments(const Activation& a, const Param
         const double declared = lower ? range.lo : range.hi;
         if (!close(declared, claim.value, tol)) return fail(declared);
         double extreme = lower ? INFINITY : -INFINITY;
-        for (const double x : z) extreme = lower ? std::min(extreme, a.evaluate(x, p).f) : std::max(extreme, a.evaluate(x, p).f);
+        for (const double x : z)
+            extreme = lower ? std::min(extreme, a.evaluate(x, p).f) : std::max(extreme, a.evaluate(x, p).f);
         // The bound is respected and approached: the probes reach it to within the tolerance or
         // 1e-6 relative, which the tails up to |z| = 10⁷ are enough for.
         const double slack = std::max(tol, 1e-6) * (1.0 + std::abs(claim.value));
         if (lower ? extreme < claim.value - slack : extreme > claim.value + slack)
-            return ::testing::AssertionFailure() << a.id << ": the output goes beyond the stated bound, to " << extreme;
+            return ::testing::AssertionFailure()
+                   << a.id << ": the output goes beyond the stated bound, to " << extreme;
         if (std::abs(extreme - claim.value) > slack)
             return ::testing::AssertionFailure() << a.id << ": the output never comes near the stated bound "
                                                  << claim.value << " (closest " << extreme << ")";
@@ -134,8 +140,8 @@ std::pair<double, double> standardNormalMoments(const Activation& a, const Param
         const double variance = secondMoment - mean * mean;
         if (!close(mean, claim.value, tol)) return fail(mean);
         if (!close(variance, claim.variance, tol))
-            return ::testing::AssertionFailure() << a.id << ": the variance of the output is " << variance
-                                                 << ", not " << claim.variance;
+            return ::testing::AssertionFailure()
+                   << a.id << ": the variance of the output is " << variance << ", not " << claim.variance;
         return ::testing::AssertionSuccess();
     }
     return ::testing::AssertionFailure() << "unchecked claim kind " << claim.what.toStdString();
@@ -150,7 +156,8 @@ TEST_P(EveryActivation, EveryNumberInTheTextMatchesTheCore)
     ASSERT_NE(a, nullptr);
     ASSERT_NE(e, nullptr);
     ASSERT_FALSE(e->claims.isEmpty());
-    for (const NumericClaim& claim : e->claims) EXPECT_TRUE(holds(*a, claim));
+    for (const NumericClaim& claim : e->claims)
+        EXPECT_TRUE(holds(*a, claim));
 }
 
 TEST_P(EveryActivation, DeclaredPropertiesMatchTheCore)
@@ -163,20 +170,29 @@ TEST_P(EveryActivation, DeclaredPropertiesMatchTheCore)
     const QJsonObject& d = e->declared;
     const auto smoothness = [](ax::core::Smoothness s) {
         switch (s) {
-        case ax::core::Smoothness::Discontinuous: return "discontinuous";
-        case ax::core::Smoothness::C0: return "C0";
-        case ax::core::Smoothness::C1: return "C1";
-        case ax::core::Smoothness::C2: return "C2";
-        case ax::core::Smoothness::CInfinity: return "Cinf";
+            case ax::core::Smoothness::Discontinuous:
+                return "discontinuous";
+            case ax::core::Smoothness::C0:
+                return "C0";
+            case ax::core::Smoothness::C1:
+                return "C1";
+            case ax::core::Smoothness::C2:
+                return "C2";
+            case ax::core::Smoothness::CInfinity:
+                return "Cinf";
         }
         return "";
     };
     const auto saturation = [](ax::core::Saturation s) {
         switch (s) {
-        case ax::core::Saturation::None: return "none";
-        case ax::core::Saturation::Left: return "left";
-        case ax::core::Saturation::Right: return "right";
-        case ax::core::Saturation::Both: return "both";
+            case ax::core::Saturation::None:
+                return "none";
+            case ax::core::Saturation::Left:
+                return "left";
+            case ax::core::Saturation::Right:
+                return "right";
+            case ax::core::Saturation::Both:
+                return "both";
         }
         return "";
     };
@@ -190,10 +206,10 @@ TEST_P(EveryActivation, DeclaredPropertiesMatchTheCore)
     EXPECT_EQ(d.value("self_normalising").toBool(), p.selfNormalising) << "self-normalising";
 }
 
-INSTANTIATE_TEST_SUITE_P(Catalog, EveryActivation,
-                         ::testing::ValuesIn([] {
+INSTANTIATE_TEST_SUITE_P(Catalog, EveryActivation, ::testing::ValuesIn([] {
                              std::vector<std::string> ids;
-                             for (const auto& a : ax::core::catalog()) ids.push_back(a.id);
+                             for (const auto& a : ax::core::catalog())
+                                 ids.push_back(a.id);
                              return ids;
                          }()),
                          [](const auto& info) { return info.param; });

@@ -1,6 +1,6 @@
+#include "ui/model/explanation_library.h"
 #include "core/activation.h"
 #include "core/catalog.h"
-#include "ui/model/explanation_library.h"
 
 #include <QRegularExpression>
 #include <QStringList>
@@ -17,7 +17,8 @@ using ax::ui::ExplanationLibrary;
 QStringList catalogIds()
 {
     QStringList ids;
-    for (const auto& a : ax::core::catalog()) ids << QString::fromStdString(a.id);
+    for (const auto& a : ax::core::catalog())
+        ids << QString::fromStdString(a.id);
     return ids;
 }
 
@@ -40,18 +41,22 @@ TEST_P(EveryExplanation, HasCompleteTextInEveryField)
     const Explanation* e = library().find(QString::fromStdString(GetParam()));
     ASSERT_NE(e, nullptr);
     const QList<std::pair<const char*, QString>> fields{
-        {"formula", e->formulaHtml}, {"derivative", e->derivativeHtml}, {"problem", e->problem},
-        {"weakness", e->weakness},   {"solution", e->solution},         {"maths", e->maths},
+        {"formula", e->formulaHtml}, {"derivative", e->derivativeHtml},
+        {"problem", e->problem},     {"weakness", e->weakness},
+        {"solution", e->solution},   {"maths", e->maths},
         {"practice", e->practice},   {"origin", e->origin}};
-    const QRegularExpression placeholder(QStringLiteral("\\b(TODO|TBD|FIXME|lorem|placeholder|xxx)\\b|\\.\\.\\.|…$"),
-                                         QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpression placeholder(
+        QStringLiteral("\\b(TODO|TBD|FIXME|lorem|placeholder|xxx)\\b|\\.\\.\\.|…$"),
+        QRegularExpression::CaseInsensitiveOption);
     for (const auto& [name, text] : fields) {
         const QString plain = ax::ui::plainTextOf(text);
         const bool prose = std::string_view(name) != "formula" && std::string_view(name) != "derivative";
         EXPECT_GE(plain.size(), prose ? 60 : 5) << name << " is too short to explain anything";
-        EXPECT_FALSE(placeholder.match(plain).hasMatch()) << name << " reads like a placeholder: " << plain.toStdString();
+        EXPECT_FALSE(placeholder.match(plain).hasMatch())
+            << name << " reads like a placeholder: " << plain.toStdString();
     }
-    EXPECT_TRUE(e->formulaHtml.contains(QStringLiteral("<i>z</i>"))) << "the formula should typeset z in italics";
+    EXPECT_TRUE(e->formulaHtml.contains(QStringLiteral("<i>z</i>")))
+        << "the formula should typeset z in italics";
     EXPECT_FALSE(e->formulaHtml.contains(QStringLiteral("-"))) << "use a proper minus sign (U+2212)";
     EXPECT_FALSE(e->derivativeHtml.contains(QStringLiteral(" - "))) << "use a proper minus sign (U+2212)";
     EXPECT_FALSE(e->claims.isEmpty());
@@ -83,10 +88,10 @@ TEST_P(EveryExplanation, ReferenceAgreesWithTheCore)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Catalog, EveryExplanation,
-                         ::testing::ValuesIn([] {
+INSTANTIATE_TEST_SUITE_P(Catalog, EveryExplanation, ::testing::ValuesIn([] {
                              std::vector<std::string> ids;
-                             for (const auto& a : ax::core::catalog()) ids.push_back(a.id);
+                             for (const auto& a : ax::core::catalog())
+                                 ids.push_back(a.id);
                              return ids;
                          }()),
                          [](const auto& info) { return info.param; });
@@ -108,7 +113,8 @@ TEST(ExplanationLibrary, TellsTheStoryOfEachStep)
     EXPECT_TRUE(says("leaky_relu", {"hyperparameter", "PReLU", "never fully vanishes", "max(αz, z)"}));
     EXPECT_TRUE(says("prelu", {"overfit", "small datasets", "He initialisation", "ELU"}));
     EXPECT_TRUE(says("elu", {"bias shift", "−α", "α = 1", "SELU"}));
-    EXPECT_TRUE(says("selu", {"LeCun", "standardised", "alpha-dropout", "fixed point", "1.0507", "1.6733", "GELU"}));
+    EXPECT_TRUE(
+        says("selu", {"LeCun", "standardised", "alpha-dropout", "fixed point", "1.0507", "1.6733", "GELU"}));
     EXPECT_TRUE(says("gelu", {"Φ", "non-monotonic", "−0.170", "tanh approximation", "Swish"}));
     EXPECT_TRUE(says("swish", {"β = 0", "linear", "ReLU", "search", "non-monotonic", "Mish"}));
     EXPECT_TRUE(says("mish", {"softplus", "self-regularising", "−0.3088", "smooth"}));
@@ -171,8 +177,9 @@ namespace {
 
 TEST(PlainText, DropsTagsAndDecodesEntities)
 {
-    EXPECT_EQ(ax::ui::plainTextOf(QStringLiteral("4<sup>−<i>L</i></sup> for <i>z</i> &lt; 0&nbsp;&amp; more")),
-              QStringLiteral("4−L for z < 0 & more"));
+    EXPECT_EQ(
+        ax::ui::plainTextOf(QStringLiteral("4<sup>−<i>L</i></sup> for <i>z</i> &lt; 0&nbsp;&amp; more")),
+        QStringLiteral("4−L for z < 0 & more"));
     EXPECT_EQ(ax::ui::plainTextOf(QStringLiteral("no markup")), QStringLiteral("no markup"));
 }
 

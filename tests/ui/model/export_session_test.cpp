@@ -2,13 +2,13 @@
 // changed) when damaged or newer, remembered in the recent files; and the command line exports a
 // session exactly as the window would.
 
-#include "ui/widgets/chart_area.h"
 #include "ui/model/explorer_state.h"
-#include "ui/render/figure_export.h"
-#include "ui/widgets/file_menu_actions.h"
-#include "ui/widgets/main_window.h"
 #include "ui/model/recent_files.h"
 #include "ui/model/session_file.h"
+#include "ui/render/figure_export.h"
+#include "ui/widgets/chart_area.h"
+#include "ui/widgets/file_menu_actions.h"
+#include "ui/widgets/main_window.h"
 
 #include <QClipboard>
 #include <QFile>

@@ -3,8 +3,8 @@
 
 #include "ui/model/settings_store.h"
 #include "ui/model/explorer_state.h"
-#include "ui/widgets/main_window.h"
 #include "ui/model/state_loader.h"
+#include "ui/widgets/main_window.h"
 
 #include "tests/full_filesystem.h"
 
@@ -12,10 +12,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTemporaryDir>
-#include <QScreen>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -147,9 +147,10 @@ TEST_F(SettingsStoreTest, BadStoredValuesAreRefusedWithAMessage)
 
 TEST_F(SettingsStoreTest, KeysGivenTwiceAreRefusedAndTinyNumbersRoundTowardsZero)
 {
-    for (const QString& twice : {QStringLiteral(R"({"version":99,"version":1})"),
-                                 QStringLiteral(R"({"version":1,"parameters":{"elu":{"alpha":3,"alpha":1}}})"),
-                                 QStringLiteral(R"({"version":1,"charts":{"style":"print","style":"screen"}})")}) {
+    for (const QString& twice :
+         {QStringLiteral(R"({"version":99,"version":1})"),
+          QStringLiteral(R"({"version":1,"parameters":{"elu":{"alpha":3,"alpha":1}}})"),
+          QStringLiteral(R"({"version":1,"charts":{"style":"print","style":"screen"}})")}) {
         writeStateValue(twice);
         ExplorerState state;
         SettingsStore store(iniFile);

@@ -5,10 +5,10 @@
 #include "ui/model/state_loader.h"
 #include "core/formula/custom_activation.h"
 #include "ui/model/explorer_state.h"
-#include "ui/widgets/file_menu_actions.h"
-#include "ui/widgets/main_window.h"
 #include "ui/model/session_file.h"
 #include "ui/model/settings_store.h"
+#include "ui/widgets/file_menu_actions.h"
+#include "ui/widgets/main_window.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -43,7 +43,8 @@ TEST(ChartCurvePath, NonFiniteValuesAreSkipped)
     buildPolylines(z, y, {}, kUnitPlot, 1.0, out);
     ASSERT_EQ(out.size(), 2u);  // the lone last point cannot form a line
     for (const QPolygonF& polyline : out)
-        for (const QPointF& p : polyline) EXPECT_TRUE(std::isfinite(p.x()) && std::isfinite(p.y()));
+        for (const QPointF& p : polyline)
+            EXPECT_TRUE(std::isfinite(p.x()) && std::isfinite(p.y()));
     EXPECT_EQ(out[0].size(), 2);
     EXPECT_EQ(out[1].size(), 2);
 }
@@ -83,8 +84,8 @@ TEST(ChartCurvePath, LeavingThePlotKeepsTheTrueSlope)
     ASSERT_EQ(out.size(), 1u);
     ASSERT_GE(out[0].size(), 2);
     const QPointF exit = out[0][1];
-    EXPECT_LT(exit.y(), 0.0);         // beyond the top edge
-    EXPECT_LT(exit.x(), 0.01);        // almost straight up
+    EXPECT_LT(exit.y(), 0.0);             // beyond the top edge
+    EXPECT_LT(exit.x(), 0.01);            // almost straight up
     EXPECT_GT(out[0].back().y(), -10.0);  // nothing runs off to a huge coordinate
 }
 
@@ -98,7 +99,8 @@ TEST(ChartCurvePath, HugeRangeStaysFinite)
     ASSERT_EQ(out.size(), 1u);
     EXPECT_NEAR(out[0].front().x(), 10.0, 1e-9);
     EXPECT_NEAR(out[0].back().x(), 510.0, 1e-9);
-    for (const QPointF& p : out[0]) EXPECT_TRUE(std::isfinite(p.x()) && std::isfinite(p.y()));
+    for (const QPointF& p : out[0])
+        EXPECT_TRUE(std::isfinite(p.x()) && std::isfinite(p.y()));
 }
 
 }  // namespace

@@ -60,7 +60,8 @@ TEST(ChartTicks, LimitsNearTheLargestDoubleStayFinite)
     const double largest = std::numeric_limits<double>::max();
     const PlotTicks ticks = makeTicks(-largest, largest, 6);
     ASSERT_GE(ticks.values.size(), 2u);
-    for (const double v : ticks.values) EXPECT_TRUE(std::isfinite(v));
+    for (const double v : ticks.values)
+        EXPECT_TRUE(std::isfinite(v));
     EXPECT_TRUE(std::isfinite(ticks.step));
 }
 

@@ -73,7 +73,8 @@ TEST(TableExport, CsvParsesWithAllRowsAndFullTexts)
     const auto records = readCsv(ax::ui::renderTable(t.proxy, TableFormat::Csv));
     ASSERT_TRUE(records);
     ASSERT_EQ(records->size(), 24);
-    for (const QStringList& record : *records) EXPECT_EQ(record.size(), t.model.columnCount());
+    for (const QStringList& record : *records)
+        EXPECT_EQ(record.size(), t.model.columnCount());
     EXPECT_EQ(records->at(0).at(0), QStringLiteral("Activation"));
     const int problem = ax::ui::ComparisonModel::column(ax::ui::ComparisonModel::Column::Problem);
     for (int row = 1; row < records->size(); ++row) {
@@ -101,7 +102,8 @@ TEST(TableExport, HtmlIsWellFormedWithEveryRow)
 TEST(TableExport, MarkdownHasAHeaderRuleAndEveryRow)
 {
     Table t;
-    const QStringList lines = ax::ui::renderTable(t.proxy, TableFormat::Markdown).split('\n', Qt::SkipEmptyParts);
+    const QStringList lines =
+        ax::ui::renderTable(t.proxy, TableFormat::Markdown).split('\n', Qt::SkipEmptyParts);
     ASSERT_EQ(lines.size(), 25);
     EXPECT_TRUE(lines[1].startsWith(QStringLiteral("|---|")));
     for (const QString& line : lines) {
@@ -144,12 +146,14 @@ TEST(TableExport, WritesTheFileAndRefusesUnknownFormats)
     const auto records = readCsv(QString::fromUtf8(file.readAll()));
     ASSERT_TRUE(records);
     EXPECT_EQ(records->size(), 24);
-    EXPECT_EQ(records->at(1).at(0), QStringLiteral("Linear (identity)")) << "catalog order, as the window opens";
+    EXPECT_EQ(records->at(1).at(0), QStringLiteral("Linear (identity)"))
+        << "catalog order, as the window opens";
 
     const QString refused = dir.filePath(QStringLiteral("table.xls"));
     EXPECT_TRUE(ax::ui::exportComparisonTable(state, refused).has_value());
     EXPECT_FALSE(QFile::exists(refused));
-    EXPECT_TRUE(ax::ui::exportComparisonTable(state, dir.filePath(QStringLiteral("missing/dir/t.csv"))).has_value());
+    EXPECT_TRUE(
+        ax::ui::exportComparisonTable(state, dir.filePath(QStringLiteral("missing/dir/t.csv"))).has_value());
 }
 
 }  // namespace

@@ -1,9 +1,9 @@
 // Exported figures: what a teacher pastes into slides and papers must have the right size, the
 // curves' colours, real vector content and a caption that names the parameters.
 
+#include "ui/model/explorer_state.h"
 #include "ui/render/activation_palette.h"
 #include "ui/render/chart_painter.h"
-#include "ui/model/explorer_state.h"
 #include "ui/render/figure_export.h"
 
 #include <QBuffer>
@@ -206,8 +206,10 @@ TEST(ExportFigure, SvgIsSmallVectorWithAPathPerCurveAndRealText)
         paths += xml.name() == QLatin1String("path");
         // Straight lines (axes, ticks, grid) come as two-point polylines; a curve has many points.
         if (xml.name() == QLatin1String("polyline"))
-            polylines += xml.attributes().value(QLatin1String("points")).split(QLatin1Char(' '),
-                                                                              Qt::SkipEmptyParts).size() > 4;
+            polylines += xml.attributes()
+                             .value(QLatin1String("points"))
+                             .split(QLatin1Char(' '), Qt::SkipEmptyParts)
+                             .size() > 4;
         texts += xml.name() == QLatin1String("text");
         images += xml.name() == QLatin1String("image");
     }

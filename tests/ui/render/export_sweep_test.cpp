@@ -77,10 +77,9 @@ TEST(ExportSweep, EachFrameIsTheSessionWithOnlyTheSweptParameterChanged)
 TEST(ExportSweep, ACustomFormulaIsBuiltOnceForTheWholeSweep)
 {
     ExplorerState state;
-    ASSERT_FALSE(state
-                     .addCustomActivation(
-                         {"custom_1", "My swish", "z * sigmoid(b*z)", {{"b", 1.0, -4.0, 8.0}}})
-                     .has_value());
+    ASSERT_FALSE(
+        state.addCustomActivation({"custom_1", "My swish", "z * sigmoid(b*z)", {{"b", 1.0, -4.0, 8.0}}})
+            .has_value());
     SweepAnimation sweep;
     sweep.id = QStringLiteral("custom_1");
     sweep.parameterIndex = 0;
@@ -95,7 +94,8 @@ TEST(ExportSweep, ACustomFormulaIsBuiltOnceForTheWholeSweep)
         const ax::ui::Session session = ax::ui::sweepFrameSession(state, sweep, frame);
         ASSERT_EQ(session.customs.count(QStringLiteral("custom_1")), 1U);
         EXPECT_EQ(session.customs.at(QStringLiteral("custom_1")).get(), built) << "frame " << frame;
-        EXPECT_EQ(session.parameters(QStringLiteral("custom_1")), ax::core::ParameterValues{sweep.value(frame)});
+        EXPECT_EQ(session.parameters(QStringLiteral("custom_1")),
+                  ax::core::ParameterValues{sweep.value(frame)});
     }
     const QImage first = ax::ui::renderSweepFrame(state, sweep, smallFrames(), 0);
     const QImage last = ax::ui::renderSweepFrame(state, sweep, smallFrames(), sweep.frames - 1);
@@ -263,7 +263,8 @@ TEST(ExportSweep, TheAxesHoldStillForTheWholeSweep)
             for (std::size_t p = 0; p < own.panels.size() && p < first.panels.size(); ++p) {
                 EXPECT_LE(first.panels[p].yMin, own.panels[p].yMin) << "the held axes cover frame " << frame;
                 EXPECT_GE(first.panels[p].yMax, own.panels[p].yMax) << "the held axes cover frame " << frame;
-                framesOnTheirOwnDiffer = framesOnTheirOwnDiffer || own.panels[p].yMin != first.panels[p].yMin ||
+                framesOnTheirOwnDiffer = framesOnTheirOwnDiffer ||
+                                         own.panels[p].yMin != first.panels[p].yMin ||
                                          own.panels[p].yMax != first.panels[p].yMax;
             }
         }
@@ -286,13 +287,15 @@ TEST(ExportSweep, GifColoursOfTheThemeAndHatchingAreExactInEveryFrame)
         if (!reader.canRead()) GTEST_SKIP() << "Qt's GIF reader is not installed";
         for (int frame = 0; frame < sweep.frames; ++frame) {
             const QImage gif = reader.read().convertToFormat(QImage::Format_RGB32);
-            const QImage drawn = ax::ui::renderSweepFrame(state, sweep, options, frame).convertToFormat(QImage::Format_RGB32);
+            const QImage drawn =
+                ax::ui::renderSweepFrame(state, sweep, options, frame).convertToFormat(QImage::Format_RGB32);
             ASSERT_EQ(gif.size(), drawn.size());
             // Every colour that covers a visible area of the frame (background, hatching, lanes,
             // axes) comes out exactly: not a nearby brown or grey.
             QHash<QRgb, int> counts;
             for (int y = 0; y < drawn.height(); ++y)
-                for (int x = 0; x < drawn.width(); ++x) ++counts[drawn.pixel(x, y)];
+                for (int x = 0; x < drawn.width(); ++x)
+                    ++counts[drawn.pixel(x, y)];
             const int area = drawn.width() * drawn.height() / 400;
             int checkedColours = 0;
             for (auto it = counts.cbegin(); it != counts.cend(); ++it) {

@@ -2,13 +2,13 @@
 // last valid state, and a refusal is visible (a hint beside the field or a status-bar message).
 
 #include "core/catalog.h"
-#include "ui/widgets/activation_list_panel.h"
+#include "tests/ui/widgets/main_window_fixture.h"
 #include "ui/model/comparison_model.h"
-#include "ui/widgets/comparison_panel.h"
 #include "ui/model/comparison_proxy.h"
 #include "ui/model/explorer_state.h"
+#include "ui/widgets/activation_list_panel.h"
+#include "ui/widgets/comparison_panel.h"
 #include "ui/widgets/main_window.h"
-#include "tests/ui/widgets/main_window_fixture.h"
 #include "ui/widgets/parameter_editor.h"
 #include "ui/widgets/parameter_panel.h"
 #include "ui/widgets/range_panel.h"
@@ -63,7 +63,8 @@ TEST_F(BadInputTest, RangeBeyondTheEvaluatedLineOrTooNarrowIsRefusedBesideTheFie
         retype(range->zMaxEdit(), hi);
         retype(range->zMinEdit(), lo);
         EXPECT_TRUE(std::isfinite(state().zMin()) && std::isfinite(state().zMax()));
-        EXPECT_TRUE(range->rangeHint()->isVisibleTo(window.get())) << lo.toStdString() << ", " << hi.toStdString();
+        EXPECT_TRUE(range->rangeHint()->isVisibleTo(window.get()))
+            << lo.toStdString() << ", " << hi.toStdString();
         EXPECT_FALSE(range->rangeHint()->text().isEmpty());
         EXPECT_FALSE(ExplorerState::validateRange(state().zMin(), state().zMax()).has_value());
         ASSERT_FALSE(state().setRange(zMin, zMax).has_value());
@@ -98,7 +99,8 @@ TEST_F(BadInputTest, SampleCountAndEpsilonBoxesStayWithinTheirLimits)
         EXPECT_LE(state().samples(), ExplorerState::kMaxSamples) << text.toStdString();
         EXPECT_EQ(range->samplesBox()->value(), state().samples()) << "the box shows what the charts use";
     }
-    for (const QString& text : {QStringLiteral("0.9"), QStringLiteral("0"), QStringLiteral("-1"), QStringLiteral("x")}) {
+    for (const QString& text :
+         {QStringLiteral("0.9"), QStringLiteral("0"), QStringLiteral("-1"), QStringLiteral("x")}) {
         retype(range->epsilonBox(), text);
         EXPECT_GE(state().epsilon(), ExplorerState::kMinEpsilon) << text.toStdString();
         EXPECT_LE(state().epsilon(), ExplorerState::kMaxEpsilon) << text.toStdString();
@@ -116,7 +118,8 @@ TEST_F(BadInputTest, GarbageInAParameterBoxLeavesAValueInsideTheDomain)
                                     QStringLiteral("1e400"), QStringLiteral("--"), QStringLiteral("nan")}) {
             retype(editor->spinBox(), text);
             EXPECT_TRUE(parameter.accepts(state().parameters(id)[0]))
-                << id.toStdString() << " after \"" << text.toStdString() << "\": " << state().parameters(id)[0];
+                << id.toStdString() << " after \"" << text.toStdString()
+                << "\": " << state().parameters(id)[0];
         }
     }
 }
@@ -126,12 +129,13 @@ TEST_F(BadInputTest, FilterTextIsMatchedLiterallyAndClearingItShowsEverythingAga
     ActivationListPanel* list = window->activationList();
     ComparisonPanel* table = window->comparisonPanel();
     const int rows = static_cast<int>(core::catalog().size());
-    for (const QString& text : {QStringLiteral("("), QStringLiteral("[a-"), QStringLiteral("\\"), QStringLiteral("*"),
-                                QStringLiteral(".*"), QStringLiteral("zzzz")}) {
+    for (const QString& text : {QStringLiteral("("), QStringLiteral("[a-"), QStringLiteral("\\"),
+                                QStringLiteral("*"), QStringLiteral(".*"), QStringLiteral("zzzz")}) {
         list->filterEdit()->setText(text);
         table->filterEdit()->setText(text);
         int shown = 0;
-        for (int row = 0; row < list->list()->count(); ++row) shown += list->list()->item(row)->isHidden() ? 0 : 1;
+        for (int row = 0; row < list->list()->count(); ++row)
+            shown += list->list()->item(row)->isHidden() ? 0 : 1;
         // Read as text, not as a pattern (".*" as a pattern would match every name).
         int literal = 0;
         for (const core::Activation& activation : core::catalog())
@@ -149,7 +153,8 @@ TEST_F(BadInputTest, FilterTextIsMatchedLiterallyAndClearingItShowsEverythingAga
     list->filterEdit()->clear();
     table->filterEdit()->clear();
     int shown = 0;
-    for (int row = 0; row < list->list()->count(); ++row) shown += list->list()->item(row)->isHidden() ? 0 : 1;
+    for (int row = 0; row < list->list()->count(); ++row)
+        shown += list->list()->item(row)->isHidden() ? 0 : 1;
     EXPECT_EQ(shown, rows);
     EXPECT_EQ(table->proxy()->rowCount(), rows);
 }

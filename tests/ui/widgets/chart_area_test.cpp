@@ -5,8 +5,8 @@
 
 #include "ui/widgets/chart_area.h"
 #include "core/formula/custom_activation.h"
-#include "ui/render/activation_palette.h"
 #include "ui/model/explorer_state.h"
+#include "ui/render/activation_palette.h"
 #include "ui/widgets/theme.h"
 
 #include "core/sampling.h"
@@ -55,8 +55,8 @@ protected:
 
     void wheel(QPoint at, int delta)
     {
-        QWheelEvent event(QPointF(at), QPointF(area->mapToGlobal(at)), QPoint(), QPoint(0, delta), Qt::NoButton,
-                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QWheelEvent event(QPointF(at), QPointF(area->mapToGlobal(at)), QPoint(), QPoint(0, delta),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(area.get(), &event);
     }
 
@@ -86,7 +86,8 @@ TEST_F(ChartAreaTest, ParameterStepResamplesOnlyThatActivation)
     const int eluComputations = elu->sampleComputations;
 
     // A burst of slider steps before the next frame costs one resampling.
-    for (const double alpha : {0.3, 0.4, 0.5}) ASSERT_FALSE(state.setParameter(QStringLiteral("elu"), 0, alpha));
+    for (const double alpha : {0.3, 0.4, 0.5})
+        ASSERT_FALSE(state.setParameter(QStringLiteral("elu"), 0, alpha));
     area->repaint();
     const CurveCache& after = area->curves();
     elu = after.entry(QStringLiteral("elu"));
@@ -108,8 +109,10 @@ TEST_F(ChartAreaTest, SwitchingAnActivationOffRemovesItEverywhereAndBack)
     const QString gelu = QStringLiteral("gelu");
     ASSERT_TRUE(state.isEnabled(gelu));
     const auto shows = [&](const ChartLayout& l) {
-        const bool inLegend = std::any_of(l.legend.begin(), l.legend.end(), [&](const LegendItem& i) { return i.id == gelu; });
-        const bool inLanes = std::any_of(l.lanes.begin(), l.lanes.end(), [&](const SaturationLane& s) { return s.id == gelu; });
+        const bool inLegend =
+            std::any_of(l.legend.begin(), l.legend.end(), [&](const LegendItem& i) { return i.id == gelu; });
+        const bool inLanes = std::any_of(l.lanes.begin(), l.lanes.end(),
+                                         [&](const SaturationLane& s) { return s.id == gelu; });
         EXPECT_EQ(inLegend, inLanes);
         return inLegend && area->curves().entry(gelu) != nullptr;
     };
@@ -155,8 +158,8 @@ TEST_F(ChartAreaTest, SaturationLanesAreTheCoresIntervals)
         for (const QString& id : state.enabledIds()) {
             const CurveEntry* entry = area->curves().entry(id);
             ASSERT_NE(entry, nullptr);
-            const auto expected = core::saturationIntervals(*state.activation(id), state.parameters(id), state.zMin(),
-                                                            state.zMax(), state.epsilon());
+            const auto expected = core::saturationIntervals(*state.activation(id), state.parameters(id),
+                                                            state.zMin(), state.zMax(), state.epsilon());
             ASSERT_EQ(entry->saturation.size(), expected.size()) << id.toStdString();
             for (std::size_t i = 0; i < expected.size(); ++i) {
                 EXPECT_EQ(entry->saturation[i].kind, expected[i].kind) << id.toStdString();
@@ -194,7 +197,8 @@ TEST_F(ChartAreaTest, HoverReadoutGivesTheCoresValues)
         EXPECT_EQ(row.caption, state.caption(row.id));
     }
     const auto find = [](const std::vector<ReadoutRow>& all, const char* id) {
-        return *std::find_if(all.begin(), all.end(), [&](const ReadoutRow& r) { return r.id == QLatin1String(id); });
+        return *std::find_if(all.begin(), all.end(),
+                             [&](const ReadoutRow& r) { return r.id == QLatin1String(id); });
     };
     area->repaint();
     const auto left = area->readout(-5.0);
@@ -213,7 +217,8 @@ TEST_F(ChartAreaTest, ReadoutSaysDeadByTheCoresRuleBeforeTheChartsCatchUp)
     ASSERT_FALSE(state.setParameter(QStringLiteral("elu"), 0, 0.7).has_value());
     ASSERT_FALSE(state.setParameter(QStringLiteral("leaky_relu"), 0, 0.0).has_value());
     const auto find = [](const std::vector<ReadoutRow>& all, const char* id) {
-        return *std::find_if(all.begin(), all.end(), [&](const ReadoutRow& r) { return r.id == QLatin1String(id); });
+        return *std::find_if(all.begin(), all.end(),
+                             [&](const ReadoutRow& r) { return r.id == QLatin1String(id); });
     };
     for (const double z : {-800.0, -900.0, -760.0}) {
         const auto rows = area->readout(z);
@@ -290,7 +295,8 @@ TEST_F(ChartAreaTest, ClickOnLegendOrCurveHighlightsIt)
     EXPECT_TRUE(state.highlightedId().isEmpty());
 
     // Sigmoid is the only curve near 0.5 at z = 0 in the function chart.
-    QTest::mouseClick(area.get(), Qt::LeftButton, Qt::NoModifier, pointAt(ChartKind::Function, 0.0, 0.5) + QPoint(0, 2));
+    QTest::mouseClick(area.get(), Qt::LeftButton, Qt::NoModifier,
+                      pointAt(ChartKind::Function, 0.0, 0.5) + QPoint(0, 2));
     EXPECT_EQ(state.highlightedId(), QStringLiteral("sigmoid"));
     const auto lane = std::find_if(layout.lanes.begin(), layout.lanes.end(),
                                    [](const SaturationLane& l) { return l.id == QLatin1String("relu"); });
@@ -373,7 +379,8 @@ TEST_F(ChartAreaTest, RenderingShowsEveryActivationsColour)
             for (int x = 0; x < image.width(); ++x) {
                 const QColor c = image.pixelColor(x, y);
                 if (std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) +
-                        std::abs(c.blue() - colour.blue()) <= 24)
+                        std::abs(c.blue() - colour.blue()) <=
+                    24)
                     ++matches;
             }
         EXPECT_GE(matches, 10) << id.toStdString();
@@ -438,7 +445,8 @@ TEST_F(ChartAreaTest, ExtremeRangesDrawNothingNotFinite)
 {
     state.setEnabledIds(state.activationIds());
     state.setShowSecondDerivative(true);
-    for (const auto& [lo, hi] : {std::pair{-1e300, 1e300}, std::pair{1.0, 1.0 + 1e-12}, std::pair{-5e-13, 5e-13}}) {
+    for (const auto& [lo, hi] :
+         {std::pair{-1e300, 1e300}, std::pair{1.0, 1.0 + 1e-12}, std::pair{-5e-13, 5e-13}}) {
         ASSERT_FALSE(state.setRange(lo, hi)) << lo;
         const ChartLayout l = area->currentLayout();
         ASSERT_GE(l.zTicks.values.size(), 2u) << lo;
@@ -447,18 +455,20 @@ TEST_F(ChartAreaTest, ExtremeRangesDrawNothingNotFinite)
         for (const ChartPanel& p : l.panels) {
             EXPECT_TRUE(std::isfinite(p.yMin) && std::isfinite(p.yMax) && p.yMin < p.yMax) << lo;
             for (const QString& label : p.yTicks.labels)
-                EXPECT_FALSE(label.contains(QLatin1String("nan")) || label.contains(QLatin1String("inf"))) << lo;
+                EXPECT_FALSE(label.contains(QLatin1String("nan")) || label.contains(QLatin1String("inf")))
+                    << lo;
             if (p.kind == ChartKind::Saturation) continue;
             for (const QString& id : state.enabledIds()) {
                 const CurveEntry* entry = area->curves().entry(id);
-                const auto& values = p.kind == ChartKind::Function ? entry->samples.f
+                const auto& values = p.kind == ChartKind::Function     ? entry->samples.f
                                      : p.kind == ChartKind::Derivative ? entry->samples.d1
-                                                                        : entry->samples.d2;
+                                                                       : entry->samples.d2;
                 std::vector<QPolygonF> polylines;
                 buildPolylines(entry->samples.z, values, {}, p.mapping(), 1.0, polylines);
                 for (const QPolygonF& polyline : polylines)
                     for (const QPointF& point : polyline)
-                        ASSERT_TRUE(std::isfinite(point.x()) && std::isfinite(point.y())) << id.toStdString() << " " << lo;
+                        ASSERT_TRUE(std::isfinite(point.x()) && std::isfinite(point.y()))
+                            << id.toStdString() << " " << lo;
             }
         }
         area->repaint();

@@ -1,8 +1,8 @@
-#include "ui/model/comparison_model.h"
 #include "ui/widgets/comparison_panel.h"
+#include "ui/model/comparison_model.h"
 #include "ui/model/comparison_proxy.h"
-#include "ui/widgets/details_pane.h"
 #include "ui/model/explorer_state.h"
+#include "ui/widgets/details_pane.h"
 
 #include <QApplication>
 #include <QClipboard>

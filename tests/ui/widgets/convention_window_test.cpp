@@ -1,15 +1,15 @@
 // Framework conventions in the window: the View menu switches definitions on the charts, and the
 // compare mode overlays one activation's variants and shades where they differ.
 
-#include "ui/widgets/chart_area.h"
+#include "tests/ui/widgets/main_window_fixture.h"
 #include "ui/render/chart_painter.h"
+#include "ui/render/convention_overlay.h"
+#include "ui/widgets/chart_area.h"
 #include "ui/widgets/comparison_panel.h"
 #include "ui/widgets/convention_actions.h"
-#include "ui/render/convention_overlay.h"
 #include "ui/widgets/custom_activation_actions.h"
 #include "ui/widgets/details_pane.h"
 #include "ui/widgets/main_window.h"
-#include "tests/ui/widgets/main_window_fixture.h"
 #include "ui/widgets/parameter_panel.h"
 
 #include <QAction>
@@ -101,7 +101,8 @@ TEST_F(ConventionWindowTest, CompareModeShadesWhereHardSigmoidVariantsDiffer)
     const ChartLayout layout = window->chartArea()->currentLayout();
     const ChartPanel* panel = layout.panel(ChartKind::Function);
     ASSERT_NE(panel, nullptr);
-    // Sample near the top edge, above every curve and right of the key: shaded at z = 1.5, plain at z = 4.5 and 0.
+    // Sample near the top edge, above every curve and right of the key: shaded at z = 1.5, plain at z = 4.5
+    // and 0.
     const int y = static_cast<int>(panel->plot.top() + panel->plot.height() * 0.1);
     const auto amber = [&](double z) {
         const QColor c = image.pixelColor(static_cast<int>(layout.xForZ(z)), y);
@@ -129,7 +130,8 @@ TEST_F(ConventionWindowTest, DetailsPaneListsEachDifferenceWithItsCitation)
     const QString page = details->toPlainText();
     EXPECT_TRUE(page.contains(QStringLiteral("keras/backend.py"))) << page.toStdString();
     EXPECT_TRUE(page.contains(QStringLiteral("torch/nn/modules/activation.py")));
-    EXPECT_TRUE(page.contains(QStringLiteral("PyTorch and TensorFlow / Keras 2 differ in f by more than 0.001")));
+    EXPECT_TRUE(
+        page.contains(QStringLiteral("PyTorch and TensorFlow / Keras 2 differ in f by more than 0.001")));
     EXPECT_FALSE(page.contains(QStringLiteral("PyTorch and Keras 3 differ")));
 
     details->showActivation(QStringLiteral("elu"));

@@ -2,17 +2,17 @@
 // parameter ranges), and what a custom activation becomes once added: a curve, sliders, a table row.
 
 #include "core/formula/custom_activation.h"
-#include "ui/widgets/activation_list_panel.h"
+#include "tests/ui/widgets/main_window_fixture.h"
+#include "ui/model/comparison_model.h"
 #include "ui/render/activation_palette.h"
 #include "ui/render/chart_painter.h"
+#include "ui/widgets/activation_list_panel.h"
 #include "ui/widgets/chart_area.h"
-#include "ui/model/comparison_model.h"
 #include "ui/widgets/comparison_panel.h"
 #include "ui/widgets/custom_activation_actions.h"
 #include "ui/widgets/custom_activation_dialog.h"
 #include "ui/widgets/details_pane.h"
 #include "ui/widgets/main_window.h"
-#include "tests/ui/widgets/main_window_fixture.h"
 #include "ui/widgets/parameter_editor.h"
 #include "ui/widgets/parameter_panel.h"
 
@@ -54,8 +54,10 @@ TEST(CustomDialog, ParseErrorIsMarkedAtItsPositionAndOkStaysDisabled)
               QStringLiteral("Unexpected ')' at character 10 (expected a number, a name or '(')"))
         << dialog.errorLabel()->text().toStdString();
     // The mark sits on the closing parenthesis, with a caret under it.
-    EXPECT_TRUE(dialog.markedFormula()->text().contains(QStringLiteral("text-decoration:underline'>)</span>")));
-    EXPECT_TRUE(dialog.markedFormula()->text().contains(QStringLiteral("&nbsp;").repeated(9) + QStringLiteral("^")));
+    EXPECT_TRUE(
+        dialog.markedFormula()->text().contains(QStringLiteral("text-decoration:underline'>)</span>")));
+    EXPECT_TRUE(
+        dialog.markedFormula()->text().contains(QStringLiteral("&nbsp;").repeated(9) + QStringLiteral("^")));
 
     dialog.formulaEdit()->setText(QStringLiteral("z * sigmoid(b*z"));
     ASSERT_TRUE(dialog.error().has_value());
@@ -206,7 +208,8 @@ TEST_F(CustomWindowTest, DialogAddsACurveThatIsTheCoresEvaluation)
     ASSERT_TRUE(built.ok());
     for (std::size_t i = 0; i < entry->samples.size(); i += 97) {
         const double z = entry->samples.z[i];
-        const core::Derivatives expected = built.custom->activation.evaluate(z, built.custom->activation.defaults());
+        const core::Derivatives expected =
+            built.custom->activation.evaluate(z, built.custom->activation.defaults());
         EXPECT_NEAR(entry->samples.f[i], expected.f, 1e-13 * (1.0 + std::abs(expected.f))) << z;
         EXPECT_NEAR(entry->samples.d1[i], expected.d1, 1e-13 * (1.0 + std::abs(expected.d1))) << z;
         EXPECT_NEAR(entry->samples.d2[i], expected.d2, 1e-13 * (1.0 + std::abs(expected.d2))) << z;
@@ -288,14 +291,17 @@ TEST_F(CustomWindowTest, NonFiniteStretchesAreFoundAndTheRestIsDrawn)
     const ChartLayout layout = window->chartArea()->currentLayout();
     const ChartPanel* panel = layout.panel(ChartKind::Function);
     ASSERT_NE(panel, nullptr);
-    const QColor background = image.pixelColor(static_cast<int>(layout.xForZ(4.3)), static_cast<int>(panel->plot.top()) + 3);
+    const QColor background =
+        image.pixelColor(static_cast<int>(layout.xForZ(4.3)), static_cast<int>(panel->plot.top()) + 3);
     // Hatch lines are far stronger than the faint grid; count the pixels of a column that carry one.
     auto tinted = [&](double z) {
         const int x = static_cast<int>(layout.xForZ(z));
         int hits = 0;
-        for (int y = static_cast<int>(panel->plot.top()) + 4; y < static_cast<int>(panel->plot.bottom()) - 4; ++y) {
+        for (int y = static_cast<int>(panel->plot.top()) + 4; y < static_cast<int>(panel->plot.bottom()) - 4;
+             ++y) {
             const QColor c = image.pixelColor(x, y);
-            const int difference = std::abs(c.red() - background.red()) + std::abs(c.green() - background.green()) +
+            const int difference = std::abs(c.red() - background.red()) +
+                                   std::abs(c.green() - background.green()) +
                                    std::abs(c.blue() - background.blue());
             if (difference > 140) ++hits;
         }
@@ -310,7 +316,8 @@ TEST_F(CustomWindowTest, NonFiniteStretchesAreFoundAndTheRestIsDrawn)
 
 TEST_F(CustomWindowTest, RemoveTakesItOutOfTheListTheChartsAndTheTable)
 {
-    ASSERT_FALSE(state().addCustomActivation({"custom_1", "Cubic", "z^3/a", {{"a", 9.0, 1.0, 20.0}}}).has_value());
+    ASSERT_FALSE(
+        state().addCustomActivation({"custom_1", "Cubic", "z^3/a", {{"a", 9.0, 1.0, 20.0}}}).has_value());
     ASSERT_NE(window->parameterPanel()->group(QStringLiteral("custom_1")), nullptr);
     window->comparisonPanel()->detailsPane()->showActivation(QStringLiteral("custom_1"));
     const QString page = window->comparisonPanel()->detailsPane()->toPlainText();
@@ -331,7 +338,8 @@ TEST_F(CustomWindowTest, ListContextMenuOffersDuplicateForCatalogRowsAndRemoveFo
     QMenu catalogMenu;
     actions->addEntries(catalogMenu, QStringLiteral("elu"));
     QStringList texts;
-    for (QAction* a : catalogMenu.actions()) texts << a->text();
+    for (QAction* a : catalogMenu.actions())
+        texts << a->text();
     EXPECT_TRUE(texts.join(QLatin1Char('|')).contains(QStringLiteral("Duplicate “ELU” as Custom")));
     QMenu customMenu;
     actions->addEntries(customMenu, QStringLiteral("custom_1"));

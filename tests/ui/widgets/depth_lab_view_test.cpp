@@ -2,9 +2,9 @@
 // change them, a background simulation with progress and cancel, and the charts as an image.
 
 #include "ui/widgets/depth_lab_view.h"
-#include "ui/widgets/depth_lab_chart.h"
 #include "ui/model/depth_lab_readings.h"
 #include "ui/model/explorer_state.h"
+#include "ui/widgets/depth_lab_chart.h"
 
 #include "core/depth/depth_theory.h"
 
@@ -110,8 +110,8 @@ TEST_F(DepthLabViewTest, ReadingsSayWhatTheChartsShow)
     EXPECT_TRUE(view.reading(DepthChart::Phase).contains(QStringLiteral("(0.000, 1.000), stable")))
         << view.reading(DepthChart::Phase).toStdString();
     view.completeTheory();
-    EXPECT_TRUE(view.reading(DepthChart::Dead).contains(
-        QStringLiteral("of units dead by layer 30 (f′ = 0 for 50% of inputs)")))
+    EXPECT_TRUE(view.reading(DepthChart::Dead)
+                    .contains(QStringLiteral("of units dead by layer 30 (f′ = 0 for 50% of inputs)")))
         << view.reading(DepthChart::Dead).toStdString();
     EXPECT_TRUE(view.reading(DepthChart::Dead).contains(QStringLiteral("SELU: f′ never vanishes")));
 }
@@ -143,7 +143,8 @@ TEST_F(DepthLabViewTest, ManyActivationsAreSummedUpInOneSentence)
     EXPECT_TRUE(details.contains(QStringLiteral("Sigmoid (logistic): gradient shrinks ×0.2")));
 
     const QString dead = view.reading(DepthChart::Dead);
-    EXPECT_TRUE(dead.startsWith(QStringLiteral("Dead units: Binary step 100% by layer 1"))) << dead.toStdString();
+    EXPECT_TRUE(dead.startsWith(QStringLiteral("Dead units: Binary step 100% by layer 1")))
+        << dead.toStdString();
     EXPECT_TRUE(dead.contains(QStringLiteral("ReLU 35% by layer 30"))) << dead.toStdString();
     EXPECT_TRUE(dead.contains(QStringLiteral("cannot lose a unit"))) << dead.toStdString();
     EXPECT_TRUE(view.reading(DepthChart::Variance).startsWith(QStringLiteral("Variance over 30 layers: ")));
@@ -165,7 +166,8 @@ TEST_F(DepthLabViewTest, DeadUnitChartSaysWhenItsLinesAreComing)
             QCoreApplication::processEvents();
             const DepthChartContent& dead = view.chartContent(DepthChart::Dead);
             if (dead.series.empty()) {
-                EXPECT_EQ(dead.emptyText, QStringLiteral("Working out which units die…")) << "round " << round;
+                EXPECT_EQ(dead.emptyText, QStringLiteral("Working out which units die…"))
+                    << "round " << round;
             }
         }
     }
@@ -190,7 +192,7 @@ TEST(DepthLabChartHover, NamesTheLineUnderThePointer)
     chart.setContent(content);
     chart.resize(500, 300);
     (void)chart.grab();  // paints, and so learns where the line is
-    int row = -1;  // the line's height on screen
+    int row = -1;        // the line's height on screen
     for (int y = 0; y < chart.height() && row < 0; ++y)
         if (!chart.hoverText(QPointF(chart.width() / 2.0, y)).isEmpty()) row = y + 8;  // reach: 8 px
     ASSERT_GE(row, 0) << "no line found under the pointer";
@@ -229,7 +231,8 @@ TEST_F(DepthLabViewTest, DeadUnitTheoryIsDrawnAsLines)
     // A new setup replaces the lines: inputs far below ReLU's kink leave most units dead at once.
     view.setInput(-2.5, 0.25);
     view.completeTheory();
-    EXPECT_GT(seriesNamed(view.chartContent(DepthChart::Dead), QStringLiteral("ReLU"))->line.front().y(), 0.9);
+    EXPECT_GT(seriesNamed(view.chartContent(DepthChart::Dead), QStringLiteral("ReLU"))->line.front().y(),
+              0.9);
 }
 
 TEST_F(DepthLabViewTest, FollowsTheStateWhenParametersOrActivationsChange)
@@ -486,7 +489,8 @@ TEST_F(DepthLabViewTest, TheWindowsChartIsWhatTheSharedPainterDrawsOfTheModel)
         for (const DepthLabChart* c : charts)
             if (c->content() == content) widget = c;
         ASSERT_NE(widget, nullptr) << depthChartName(chart).toStdString();
-        const QImage shown = const_cast<DepthLabChart*>(widget)->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        const QImage shown =
+            const_cast<DepthLabChart*>(widget)->grab().toImage().convertToFormat(QImage::Format_RGB32);
         QImage painted(shown.size(), QImage::Format_RGB32);
         {
             QPainter painter(&painted);

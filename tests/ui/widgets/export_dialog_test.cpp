@@ -1,9 +1,9 @@
 // The Export dialog driven as a user would: pick a format and a file, press Export.
 
-#include "ui/widgets/depth_lab_view.h"
 #include "ui/widgets/export_dialog.h"
 #include "ui/model/explorer_state.h"
 #include "ui/render/figure_export.h"
+#include "ui/widgets/depth_lab_view.h"
 
 #include <QCheckBox>
 #include <QComboBox>

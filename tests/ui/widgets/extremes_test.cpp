@@ -4,9 +4,9 @@
 
 #include "core/activation.h"
 #include "core/catalog.h"
-#include "ui/widgets/chart_area.h"
-#include "ui/render/curve_path.h"
 #include "ui/model/explorer_state.h"
+#include "ui/render/curve_path.h"
+#include "ui/widgets/chart_area.h"
 #include "ui/widgets/parameter_editor.h"
 
 #include <QDoubleSpinBox>
@@ -38,7 +38,8 @@ std::string text(double value)
 QStringList allIds()
 {
     QStringList ids;
-    for (const core::Activation& activation : core::catalog()) ids << QString::fromStdString(activation.id);
+    for (const core::Activation& activation : core::catalog())
+        ids << QString::fromStdString(activation.id);
     return ids;
 }
 
@@ -66,7 +67,8 @@ protected:
         EXPECT_EQ(layout.zMax, state.zMax());
         ASSERT_FALSE(layout.panels.empty());
         for (const ChartPanel& panel : layout.panels) {
-            EXPECT_TRUE(std::isfinite(panel.yMin) && std::isfinite(panel.yMax)) << panel.yMin << ", " << panel.yMax;
+            EXPECT_TRUE(std::isfinite(panel.yMin) && std::isfinite(panel.yMax))
+                << panel.yMin << ", " << panel.yMax;
             EXPECT_LT(panel.yMin, panel.yMax);
         }
 
@@ -77,7 +79,8 @@ protected:
             EXPECT_GE(entry->samples.size(), static_cast<std::size_t>(state.samples())) << id.toStdString();
             if (samples == Samples::MustBeFinite) {
                 for (std::size_t i = 0; i < entry->samples.size(); ++i) {
-                    const bool finite = std::isfinite(entry->samples.f[i]) && std::isfinite(entry->samples.d1[i]) &&
+                    const bool finite = std::isfinite(entry->samples.f[i]) &&
+                                        std::isfinite(entry->samples.d1[i]) &&
                                         std::isfinite(entry->samples.d2[i]);
                     ASSERT_TRUE(finite) << id.toStdString() << " at z = " << entry->samples.z[i];
                 }
@@ -105,8 +108,8 @@ protected:
 TEST_F(ExtremesTest, SampleCountsFromTwoToTheMaximumDrawFiniteCurves)
 {
     // Kinks, a jump, an oscillation and a smooth curve; all 23 only at the small counts.
-    state.setEnabledIds({QStringLiteral("relu"), QStringLiteral("step"), QStringLiteral("snake"),
-                         QStringLiteral("gelu")});
+    state.setEnabledIds(
+        {QStringLiteral("relu"), QStringLiteral("step"), QStringLiteral("snake"), QStringLiteral("gelu")});
     for (const int count : {ExplorerState::kMinSamples, 3, 1000, ExplorerState::kMaxSamples}) {
         ASSERT_FALSE(state.setSamples(count).has_value()) << count;
         expectDrawable(Samples::MustBeFinite, std::to_string(count) + " samples");
@@ -135,8 +138,8 @@ TEST_F(ExtremesTest, RangesFromAWidthOf1e12ToTheWholeEvaluatedLineDrawFiniteCurv
     state.setEnabledIds(allIds());
     ASSERT_FALSE(state.setSamples(500).has_value());
     const std::vector<std::pair<double, double>> ranges{
-        {-1e300, 1e300}, {1e299, 1e300}, {-1e300, -1e299}, {0.0, 1e-12},     {1.0, 1.0 + 2e-12},
-        {-3.0, -3.0 + 4e-12}, {-1e-12, 1e-12},  {-6.0, 6.0}, {-1e6, 1e6},   {5e-13, 1.5e-12},
+        {-1e300, 1e300},      {1e299, 1e300},  {-1e300, -1e299}, {0.0, 1e-12}, {1.0, 1.0 + 2e-12},
+        {-3.0, -3.0 + 4e-12}, {-1e-12, 1e-12}, {-6.0, 6.0},      {-1e6, 1e6},  {5e-13, 1.5e-12},
     };
     for (const auto& [lo, hi] : ranges) {
         ASSERT_FALSE(state.setRange(lo, hi).has_value()) << lo << ", " << hi;
@@ -150,7 +153,8 @@ TEST_F(ExtremesTest, RangesBeyondTheLimitsAreRefusedWithAMessageAndChangeNothing
     const double inf = std::numeric_limits<double>::infinity();
     ASSERT_FALSE(state.setRange(-2.0, 3.0).has_value());
     const std::vector<std::pair<double, double>> refused{
-        {0.0, 1e-13}, {1.0, 1.0 + 1e-13}, {-1e301, 0.0}, {0.0, kDoubleMax}, {-inf, 0.0}, {0.0, nan}, {2.0, 2.0}, {3.0, -3.0},
+        {0.0, 1e-13}, {1.0, 1.0 + 1e-13}, {-1e301, 0.0}, {0.0, kDoubleMax},
+        {-inf, 0.0},  {0.0, nan},         {2.0, 2.0},    {3.0, -3.0},
     };
     for (const auto& [lo, hi] : refused) {
         const auto error = state.setRange(lo, hi);
@@ -166,17 +170,20 @@ TEST_F(ExtremesTest, ZoomingPastTheLimitsKeepsAValidViewAndSaysWhy)
     QSignalSpy messages(charts.get(), &ChartArea::statusMessage);
 
     ASSERT_FALSE(state.setRange(1.0, 1.0 + 2e-12).has_value());
-    for (int i = 0; i < 20; ++i) QTest::keyClick(charts.get(), Qt::Key_Plus);
+    for (int i = 0; i < 20; ++i)
+        QTest::keyClick(charts.get(), Qt::Key_Plus);
     EXPECT_FALSE(ExplorerState::validateRange(state.zMin(), state.zMax()).has_value());
     EXPECT_GT(messages.count(), 0) << "zooming in past the narrowest range must say so";
     expectDrawable(Samples::MustBeFinite, "zoomed in to the narrowest range");
 
     messages.clear();
     ASSERT_FALSE(state.setRange(-1e300, 1e300).has_value());
-    for (int i = 0; i < 20; ++i) QTest::keyClick(charts.get(), Qt::Key_Minus);
+    for (int i = 0; i < 20; ++i)
+        QTest::keyClick(charts.get(), Qt::Key_Minus);
     EXPECT_FALSE(ExplorerState::validateRange(state.zMin(), state.zMax()).has_value());
     EXPECT_GT(messages.count(), 0) << "zooming out past the widest range must say so";
-    for (int i = 0; i < 20; ++i) QTest::keyClick(charts.get(), Qt::Key_Left);
+    for (int i = 0; i < 20; ++i)
+        QTest::keyClick(charts.get(), Qt::Key_Left);
     EXPECT_FALSE(ExplorerState::validateRange(state.zMin(), state.zMax()).has_value());
     expectDrawable(Samples::MustBeFinite, "zoomed and panned out to the widest range");
 }
@@ -224,7 +231,8 @@ TEST_F(ExtremesTest, EveryParameterAtTheEndsOfItsDomainDrawsNoNaN)
             for (const double value : {lo, hi}) {
                 ASSERT_FALSE(state.setParameter(id, static_cast<int>(i), value).has_value())
                     << activation.id << "." << parameter.name << " = " << value;
-                for (const auto& [zLo, zHi] : {std::pair{-6.0, 6.0}, std::pair{-1e300, 1e300}, std::pair{1.0, 1.0 + 2e-12}}) {
+                for (const auto& [zLo, zHi] :
+                     {std::pair{-6.0, 6.0}, std::pair{-1e300, 1e300}, std::pair{1.0, 1.0 + 2e-12}}) {
                     ASSERT_FALSE(state.setRange(zLo, zHi).has_value());
                     expectDrawable(Samples::MayBeGaps, activation.id + "." + parameter.name + " = " +
                                                            text(value) + " over " + text(zHi));

@@ -76,7 +76,6 @@ protected:
         }
         QTest::keyClick(edit, Qt::Key_Return);
     }
-
 };
 
 TEST_F(MainWindowTest, HasTitleChartsTabAndDocks)

@@ -8,19 +8,19 @@
 #include "core/catalog.h"
 #include "core/sampling.h"
 #include "core/saturation.h"
+#include "ui/model/comparison_model.h"
+#include "ui/model/comparison_proxy.h"
+#include "ui/model/explorer_state.h"
+#include "ui/model/session_file.h"
+#include "ui/render/curve_path.h"
 #include "ui/widgets/activation_list_panel.h"
 #include "ui/widgets/chart_area.h"
-#include "ui/model/comparison_model.h"
 #include "ui/widgets/comparison_panel.h"
-#include "ui/model/comparison_proxy.h"
-#include "ui/render/curve_path.h"
-#include "ui/model/explorer_state.h"
 #include "ui/widgets/file_menu_actions.h"
 #include "ui/widgets/main_window.h"
 #include "ui/widgets/parameter_editor.h"
 #include "ui/widgets/parameter_panel.h"
 #include "ui/widgets/range_panel.h"
-#include "ui/model/session_file.h"
 
 #include <QAbstractSpinBox>
 #include <QAction>
@@ -33,6 +33,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSlider>
@@ -41,9 +42,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QToolButton>
-#include <QMessageBox>
 #include <QTimer>
+#include <QToolButton>
 #include <QWheelEvent>
 
 #include <gtest/gtest.h>
@@ -150,7 +150,8 @@ public:
             {&Monkey::toggleSweep, 2},
         }};
         int total = 0;
-        for (const auto& [action, weight] : kActions) total += weight;
+        for (const auto& [action, weight] : kActions)
+            total += weight;
         int pick = uniform(0, total - 1);
         for (const auto& [action, weight] : kActions) {
             if (pick < weight) return (this->*action)();
@@ -162,13 +163,16 @@ public:
     // Invariants that cost nothing; after every step.
     [[nodiscard]] std::optional<std::string> checkState() const
     {
-        if (!(std::isfinite(m_state.zMin()) && std::isfinite(m_state.zMax()) && m_state.zMin() < m_state.zMax()))
+        if (!(std::isfinite(m_state.zMin()) && std::isfinite(m_state.zMax()) &&
+              m_state.zMin() < m_state.zMax()))
             return "the range is not finite and ordered: " + range();
-        if (std::fabs(m_state.zMin()) > ExplorerState::kMaxAbsZ || std::fabs(m_state.zMax()) > ExplorerState::kMaxAbsZ)
+        if (std::fabs(m_state.zMin()) > ExplorerState::kMaxAbsZ ||
+            std::fabs(m_state.zMax()) > ExplorerState::kMaxAbsZ)
             return "the range left [-1e300, 1e300]: " + range();
         if (m_state.samples() < ExplorerState::kMinSamples || m_state.samples() > ExplorerState::kMaxSamples)
             return "the sample count left its limits: " + std::to_string(m_state.samples());
-        if (!(m_state.epsilon() >= ExplorerState::kMinEpsilon && m_state.epsilon() <= ExplorerState::kMaxEpsilon))
+        if (!(m_state.epsilon() >= ExplorerState::kMinEpsilon &&
+              m_state.epsilon() <= ExplorerState::kMaxEpsilon))
             return "epsilon left its limits: " + std::to_string(m_state.epsilon());
         const ComparisonPanel* table = m_window.comparisonPanel();
         const int rows = table->model()->rowCount();
@@ -185,7 +189,8 @@ public:
     {
         ChartArea* charts = m_window.chartArea();
         const CurveCache& curves = charts->curves();
-        if (curves.ids() != m_state.enabledIds()) return std::string("the charts do not show the enabled activations");
+        if (curves.ids() != m_state.enabledIds())
+            return std::string("the charts do not show the enabled activations");
         for (const QString& id : curves.ids()) {
             const CurveEntry* entry = curves.entry(id);
             if (!entry) return "no curve for " + id.toStdString();
@@ -195,15 +200,16 @@ public:
             if (s.size() < static_cast<std::size_t>(m_state.samples()))
                 return "fewer samples of " + id.toStdString() + " than asked for";
             for (std::size_t i = 0; i < s.size(); ++i) {
-                if (!(std::isfinite(s.z[i]) && std::isfinite(s.f[i]) && std::isfinite(s.d1[i]) && std::isfinite(s.d2[i])))
+                if (!(std::isfinite(s.z[i]) && std::isfinite(s.f[i]) && std::isfinite(s.d1[i]) &&
+                      std::isfinite(s.d2[i])))
                     return "a sample of " + id.toStdString() + " is not finite at z = " + number(s.z[i]);
                 if (s.z[i] < m_state.zMin() || s.z[i] > m_state.zMax() || (i > 0 && s.z[i] < s.z[i - 1]))
                     return "the z samples of " + id.toStdString() + " leave the range or go backwards";
             }
             double previousEnd = -std::numeric_limits<double>::infinity();
             for (const core::SaturationInterval& interval : entry->saturation) {
-                if (!(interval.lo <= interval.hi && interval.lo >= m_state.zMin() && interval.hi <= m_state.zMax() &&
-                      interval.lo >= previousEnd))
+                if (!(interval.lo <= interval.hi && interval.lo >= m_state.zMin() &&
+                      interval.hi <= m_state.zMax() && interval.lo >= previousEnd))
                     return "a saturation interval of " + id.toStdString() + " is out of the range or order";
                 previousEnd = interval.hi;
             }
@@ -214,7 +220,8 @@ public:
             return "the z axis shows a stale range";
         for (const ChartPanel& panel : layout.panels) {
             if (!(std::isfinite(panel.yMin) && std::isfinite(panel.yMax) && panel.yMin < panel.yMax))
-                return "a y axis is not finite and ordered: " + number(panel.yMin) + ", " + number(panel.yMax);
+                return "a y axis is not finite and ordered: " + number(panel.yMin) + ", " +
+                       number(panel.yMax);
             if (!(panel.zMin < panel.zMax)) return std::string("a z axis is not ordered");
         }
 
@@ -223,15 +230,19 @@ public:
         const CurveEntry* entry = curves.entry(id);
         const core::Activation* activation = m_state.activation(id);
         const core::ParameterValues parameters = m_state.parameters(id);
-        if (entry->parameters != parameters) return "the curve of " + id.toStdString() + " has stale parameters";
+        if (entry->parameters != parameters)
+            return "the curve of " + id.toStdString() + " has stale parameters";
         core::sampleUniform(*activation, parameters, m_state.zMin(), m_state.zMax(),
                             static_cast<std::size_t>(m_state.samples()), m_reference);
         if (m_reference.size() != entry->samples.size())
             return "the curve of " + id.toStdString() + " has a different number of points than the core's";
         for (std::size_t i = 0; i < m_reference.size(); ++i) {
-            if (!sameBits(m_reference.z[i], entry->samples.z[i]) || !sameBits(m_reference.f[i], entry->samples.f[i]) ||
-                !sameBits(m_reference.d1[i], entry->samples.d1[i]) || !sameBits(m_reference.d2[i], entry->samples.d2[i]))
-                return "the curve of " + id.toStdString() + " differs from the core's at z = " + number(m_reference.z[i]);
+            if (!sameBits(m_reference.z[i], entry->samples.z[i]) ||
+                !sameBits(m_reference.f[i], entry->samples.f[i]) ||
+                !sameBits(m_reference.d1[i], entry->samples.d1[i]) ||
+                !sameBits(m_reference.d2[i], entry->samples.d2[i]))
+                return "the curve of " + id.toStdString() +
+                       " differs from the core's at z = " + number(m_reference.z[i]);
         }
         for (const ChartPanel& panel : layout.panels) {
             const std::vector<double>* values = panel.kind == ChartKind::Function     ? &entry->samples.f
@@ -264,24 +275,46 @@ private:
         std::snprintf(text, sizeof text, "%.17g", value);
         return text;
     }
-    [[nodiscard]] std::string range() const { return "[" + number(m_state.zMin()) + ", " + number(m_state.zMax()) + "]"; }
+    [[nodiscard]] std::string range() const
+    {
+        return "[" + number(m_state.zMin()) + ", " + number(m_state.zMax()) + "]";
+    }
 
     // Text a careless or curious user might type into a number field.
     QString garbage()
     {
         static const std::vector<QString> kTexts{
-            QStringLiteral("abc"),    QStringLiteral("1e400"),     QStringLiteral("-1e300"), QStringLiteral("1e300"),
-            QStringLiteral("nan"),    QStringLiteral("-inf"),      QStringLiteral("--1"),    QStringLiteral("1,5"),
-            QStringLiteral("0x1F"),   QStringLiteral("1e-400"),    QStringLiteral("99999999999999999999"),
-            QStringLiteral(""),       QStringLiteral("   "),       QStringLiteral("\u2212" "3"), QStringLiteral("0"),
-            QStringLiteral("-0"),     QStringLiteral("1e-12"),     QStringLiteral("2"),      QStringLiteral("1000000"),
-            QStringLiteral("1000001"), QStringLiteral("."),        QStringLiteral("e"),      QStringLiteral("\u0663"),
+            QStringLiteral("abc"),
+            QStringLiteral("1e400"),
+            QStringLiteral("-1e300"),
+            QStringLiteral("1e300"),
+            QStringLiteral("nan"),
+            QStringLiteral("-inf"),
+            QStringLiteral("--1"),
+            QStringLiteral("1,5"),
+            QStringLiteral("0x1F"),
+            QStringLiteral("1e-400"),
+            QStringLiteral("99999999999999999999"),
+            QStringLiteral(""),
+            QStringLiteral("   "),
+            QStringLiteral("\u2212"
+                           "3"),
+            QStringLiteral("0"),
+            QStringLiteral("-0"),
+            QStringLiteral("1e-12"),
+            QStringLiteral("2"),
+            QStringLiteral("1000000"),
+            QStringLiteral("1000001"),
+            QStringLiteral("."),
+            QStringLiteral("e"),
+            QStringLiteral("\u0663"),
         };
         if (chance(0.8)) return pickFrom(kTexts);
         QString text;
         const int length = uniform(1, 12);
         static const QString kKeys = QStringLiteral("0123456789.-+eE ,x");
-        for (int i = 0; i < length; ++i) text += kKeys.at(uniform(0, static_cast<int>(kKeys.size()) - 1));
+        for (int i = 0; i < length; ++i)
+            text += kKeys.at(uniform(0, static_cast<int>(kKeys.size()) - 1));
         return text;
     }
 
@@ -319,7 +352,8 @@ private:
 
     void keepSamplesModest()
     {
-        if (m_state.samples() > kModestSamples) m_window.rangePanel()->samplesBox()->setValue(uniform(2, kModestSamples));
+        if (m_state.samples() > kModestSamples)
+            m_window.rangePanel()->samplesBox()->setValue(uniform(2, kModestSamples));
     }
 
     std::string toggleActivation()
@@ -334,7 +368,8 @@ private:
     std::string pressPreset()
     {
         ActivationListPanel* panel = m_window.activationList();
-        QPushButton* button = std::array{panel->allButton(), panel->noneButton(), panel->storyButton()}[uniform(0, 2)];
+        QPushButton* button =
+            std::array{panel->allButton(), panel->noneButton(), panel->storyButton()}[uniform(0, 2)];
         button->click();
         return "press " + button->text().toStdString();
     }
@@ -347,24 +382,38 @@ private:
         QSlider* slider = editor->slider();
         std::string how;
         switch (uniform(0, 4)) {
-        case 0: slider->setSliderPosition(slider->minimum()); how = "to its start"; break;
-        case 1: slider->setSliderPosition(slider->maximum()); how = "to its end"; break;
-        case 2: slider->setSliderPosition(slider->maximum() + uniform(1, 100000)); how = "past its end"; break;
-        case 3: slider->setSliderPosition(slider->minimum() - uniform(1, 100000)); how = "past its start"; break;
-        default: {
-            static constexpr std::array kKeys{Qt::Key_Left, Qt::Key_Right, Qt::Key_PageUp, Qt::Key_PageDown,
-                                              Qt::Key_Home, Qt::Key_End};
-            QTest::keyClick(slider, kKeys[static_cast<std::size_t>(uniform(0, kKeys.size() - 1))]);
-            how = "with a key";
+            case 0:
+                slider->setSliderPosition(slider->minimum());
+                how = "to its start";
+                break;
+            case 1:
+                slider->setSliderPosition(slider->maximum());
+                how = "to its end";
+                break;
+            case 2:
+                slider->setSliderPosition(slider->maximum() + uniform(1, 100000));
+                how = "past its end";
+                break;
+            case 3:
+                slider->setSliderPosition(slider->minimum() - uniform(1, 100000));
+                how = "past its start";
+                break;
+            default: {
+                static constexpr std::array kKeys{Qt::Key_Left,     Qt::Key_Right, Qt::Key_PageUp,
+                                                  Qt::Key_PageDown, Qt::Key_Home,  Qt::Key_End};
+                QTest::keyClick(slider, kKeys[static_cast<std::size_t>(uniform(0, kKeys.size() - 1))]);
+                how = "with a key";
+            }
         }
-        }
-        return "drag " + editor->activationId().toStdString() + "." + std::to_string(editor->parameterIndex()) + " " + how;
+        return "drag " + editor->activationId().toStdString() + "." +
+               std::to_string(editor->parameterIndex()) + " " + how;
     }
 
     std::string typeIntoSpinBox()
     {
         std::vector<QAbstractSpinBox*> boxes;
-        for (ParameterEditor* editor : visibleEditors()) boxes.push_back(editor->spinBox());
+        for (ParameterEditor* editor : visibleEditors())
+            boxes.push_back(editor->spinBox());
         for (QAbstractSpinBox* box : m_window.rangePanel()->findChildren<QAbstractSpinBox*>())
             if (box->isVisibleTo(&m_window)) boxes.push_back(box);
         if (boxes.empty()) return "type: no spin box";
@@ -377,10 +426,17 @@ private:
 
     std::string typeIntoFilter()
     {
-        QLineEdit* filter = chance(0.5) ? m_window.activationList()->filterEdit() : m_window.comparisonPanel()->filterEdit();
-        static const std::vector<QString> kFilters{QString(),          QStringLiteral("relu"), QStringLiteral("e"),
-                                                   QStringLiteral("zzz"), QStringLiteral("("),    QStringLiteral("[a-"),
-                                                   QStringLiteral("*"),   QStringLiteral("\\"),   QStringLiteral("1958")};
+        QLineEdit* filter =
+            chance(0.5) ? m_window.activationList()->filterEdit() : m_window.comparisonPanel()->filterEdit();
+        static const std::vector<QString> kFilters{QString(),
+                                                   QStringLiteral("relu"),
+                                                   QStringLiteral("e"),
+                                                   QStringLiteral("zzz"),
+                                                   QStringLiteral("("),
+                                                   QStringLiteral("[a-"),
+                                                   QStringLiteral("*"),
+                                                   QStringLiteral("\\"),
+                                                   QStringLiteral("1958")};
         QString text = chance(0.7) ? pickFrom(kFilters) : garbage();
         filter->selectAll();
         if (text.isEmpty())
@@ -393,18 +449,24 @@ private:
     std::string typeRange()
     {
         static const std::vector<std::pair<QString, QString>> kRanges{
-            {QStringLiteral("-1e300"), QStringLiteral("1e300")}, {QStringLiteral("1"), QStringLiteral("1.000000000001")},
-            {QStringLiteral("6"), QStringLiteral("-6")},         {QStringLiteral("0"), QStringLiteral("0")},
-            {QStringLiteral("-1e301"), QStringLiteral("0")},     {QStringLiteral("-1e-300"), QStringLiteral("1e-300")},
-            {QStringLiteral("1e299"), QStringLiteral("1e300")},  {QStringLiteral("-1e300"), QStringLiteral("-1e300")},
-            {QStringLiteral("-6"), QStringLiteral("6")},         {QStringLiteral("-1e3"), QStringLiteral("1e3")},
+            {QStringLiteral("-1e300"), QStringLiteral("1e300")},
+            {QStringLiteral("1"), QStringLiteral("1.000000000001")},
+            {QStringLiteral("6"), QStringLiteral("-6")},
+            {QStringLiteral("0"), QStringLiteral("0")},
+            {QStringLiteral("-1e301"), QStringLiteral("0")},
+            {QStringLiteral("-1e-300"), QStringLiteral("1e-300")},
+            {QStringLiteral("1e299"), QStringLiteral("1e300")},
+            {QStringLiteral("-1e300"), QStringLiteral("-1e300")},
+            {QStringLiteral("-6"), QStringLiteral("6")},
+            {QStringLiteral("-1e3"), QStringLiteral("1e3")},
         };
         RangePanel* panel = m_window.rangePanel();
         const auto [lo, hi] = chance(0.7) ? pickFrom(kRanges) : std::pair{garbage(), garbage()};
         const int which = uniform(0, 2);
         if (which != 1) typeInto(panel->zMinEdit(), lo);
         if (which != 0) typeInto(panel->zMaxEdit(), hi);
-        return "type range \"" + lo.toStdString() + "\", \"" + hi.toStdString() + "\" (fields " + std::to_string(which) + ")";
+        return "type range \"" + lo.toStdString() + "\", \"" + hi.toStdString() + "\" (fields " +
+               std::to_string(which) + ")";
     }
 
     QPoint randomPointIn(QWidget* widget)
@@ -417,17 +479,19 @@ private:
         ChartArea* charts = m_window.chartArea();
         const QPoint at = randomPointIn(charts);
         const int delta = chance(0.3) ? uniform(-120000, 120000) : 120 * uniform(-3, 3);
-        QWheelEvent wheel(at, charts->mapToGlobal(at), QPoint(), QPoint(0, delta), Qt::NoButton, Qt::NoModifier,
-                          Qt::NoScrollPhase, false);
+        QWheelEvent wheel(at, charts->mapToGlobal(at), QPoint(), QPoint(0, delta), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(charts, &wheel);
-        return "wheel " + std::to_string(delta) + " at " + std::to_string(at.x()) + "," + std::to_string(at.y());
+        return "wheel " + std::to_string(delta) + " at " + std::to_string(at.x()) + "," +
+               std::to_string(at.y());
     }
 
     std::string panWithMouse()
     {
         ChartArea* charts = m_window.chartArea();
         const QPoint from = randomPointIn(charts);
-        const QPoint to = chance(0.5) ? randomPointIn(charts) : from + QPoint(uniform(-5000, 5000), uniform(-50, 50));
+        const QPoint to =
+            chance(0.5) ? randomPointIn(charts) : from + QPoint(uniform(-5000, 5000), uniform(-50, 50));
         const Qt::MouseButton button = chance(0.8) ? Qt::LeftButton : Qt::RightButton;
         QTest::mousePress(charts, button, Qt::NoModifier, from);
         QTest::mouseMove(charts, (from + to) / 2);
@@ -438,11 +502,12 @@ private:
 
     std::string pressChartKey()
     {
-        static constexpr std::array kKeys{Qt::Key_Left, Qt::Key_Right, Qt::Key_Plus, Qt::Key_Minus, Qt::Key_Up,
-                                          Qt::Key_Down, Qt::Key_Home,  Qt::Key_Escape};
+        static constexpr std::array kKeys{Qt::Key_Left, Qt::Key_Right, Qt::Key_Plus, Qt::Key_Minus,
+                                          Qt::Key_Up,   Qt::Key_Down,  Qt::Key_Home, Qt::Key_Escape};
         const Qt::Key key = kKeys[static_cast<std::size_t>(uniform(0, kKeys.size() - 1))];
         const int presses = chance(0.2) ? uniform(10, 200) : 1;
-        for (int i = 0; i < presses; ++i) QTest::keyClick(m_window.chartArea(), key);
+        for (int i = 0; i < presses; ++i)
+            QTest::keyClick(m_window.chartArea(), key);
         return "press key " + std::to_string(key) + " " + std::to_string(presses) + " times on the charts";
     }
 
@@ -450,20 +515,27 @@ private:
     {
         const MainWindow::Actions& actions = m_window.actions();
         switch (uniform(0, 4)) {
-        case 0: {
-            const double factor = std::pow(10.0, uniform(-320, 320));
-            m_window.zoomRange(factor);
-            return "zoom by " + number(factor);
-        }
-        case 1: actions.zoomIn->trigger(); return "zoom in";
-        case 2: actions.zoomOut->trigger(); return "zoom out";
-        case 3: actions.resetView->trigger(); return "reset view";
-        default: {
-            const int times = uniform(50, 400);
-            QAction* action = chance(0.5) ? actions.zoomIn : actions.zoomOut;
-            for (int i = 0; i < times; ++i) action->trigger();
-            return "zoom " + action->text().toStdString() + " " + std::to_string(times) + " times";
-        }
+            case 0: {
+                const double factor = std::pow(10.0, uniform(-320, 320));
+                m_window.zoomRange(factor);
+                return "zoom by " + number(factor);
+            }
+            case 1:
+                actions.zoomIn->trigger();
+                return "zoom in";
+            case 2:
+                actions.zoomOut->trigger();
+                return "zoom out";
+            case 3:
+                actions.resetView->trigger();
+                return "reset view";
+            default: {
+                const int times = uniform(50, 400);
+                QAction* action = chance(0.5) ? actions.zoomIn : actions.zoomOut;
+                for (int i = 0; i < times; ++i)
+                    action->trigger();
+                return "zoom " + action->text().toStdString() + " " + std::to_string(times) + " times";
+            }
         }
     }
 
@@ -474,7 +546,8 @@ private:
         const int column = uniform(0, header->count() - 1);
         const int x = header->sectionViewportPosition(column) + header->sectionSize(column) / 2;
         if (!header->isSectionHidden(column) && x >= 0 && x < header->viewport()->width()) {
-            QTest::mouseClick(header->viewport(), Qt::LeftButton, Qt::NoModifier, QPoint(x, header->height() / 2));
+            QTest::mouseClick(header->viewport(), Qt::LeftButton, Qt::NoModifier,
+                              QPoint(x, header->height() / 2));
             return "click header " + std::to_string(column);
         }
         view->sortByColumn(column, chance(0.5) ? Qt::AscendingOrder : Qt::DescendingOrder);
@@ -484,7 +557,8 @@ private:
     std::string moveInTable()
     {
         QTableView* view = m_window.comparisonPanel()->tableView();
-        static constexpr std::array kKeys{Qt::Key_Down, Qt::Key_Up, Qt::Key_PageDown, Qt::Key_Home, Qt::Key_End};
+        static constexpr std::array kKeys{Qt::Key_Down, Qt::Key_Up, Qt::Key_PageDown, Qt::Key_Home,
+                                          Qt::Key_End};
         const Qt::Key key = kKeys[static_cast<std::size_t>(uniform(0, kKeys.size() - 1))];
         QTest::keyClick(view, key);
         return "press key " + std::to_string(key) + " in the table";
@@ -494,27 +568,28 @@ private:
     {
         RangePanel* panel = m_window.rangePanel();
         switch (uniform(0, 4)) {
-        case 0:
-            panel->epsilonSlider()->setSliderPosition(chance(0.5) ? -100 : RangePanel::kEpsilonSteps + 100);
-            return "push epsilon's slider past an end";
-        case 1:
-            panel->epsilonBox()->setValue(chance(0.5) ? 0.0 : 1e9);
-            return "set epsilon's box past an end";
-        case 2:
-            panel->samplesBox()->setValue(ExplorerState::kMinSamples);
-            return "set the fewest samples";
-        case 3: {
-            // The most samples: checked while they are set, then back to a count that keeps the run fast.
-            panel->samplesBox()->setValue(ExplorerState::kMaxSamples + 1);
-            std::string what = "set the most samples";
-            if (m_state.samples() != ExplorerState::kMaxSamples) return what + ": not applied";
-            if (auto failure = checkCurves()) m_pendingFailure = "with the most samples: " + *failure;
-            keepSamplesModest();
-            return what;
-        }
-        default:
-            panel->samplesBox()->setValue(uniform(ExplorerState::kMinSamples, kModestSamples));
-            return "set " + std::to_string(panel->samplesBox()->value()) + " samples";
+            case 0:
+                panel->epsilonSlider()->setSliderPosition(chance(0.5) ? -100
+                                                                      : RangePanel::kEpsilonSteps + 100);
+                return "push epsilon's slider past an end";
+            case 1:
+                panel->epsilonBox()->setValue(chance(0.5) ? 0.0 : 1e9);
+                return "set epsilon's box past an end";
+            case 2:
+                panel->samplesBox()->setValue(ExplorerState::kMinSamples);
+                return "set the fewest samples";
+            case 3: {
+                // The most samples: checked while they are set, then back to a count that keeps the run fast.
+                panel->samplesBox()->setValue(ExplorerState::kMaxSamples + 1);
+                std::string what = "set the most samples";
+                if (m_state.samples() != ExplorerState::kMaxSamples) return what + ": not applied";
+                if (auto failure = checkCurves()) m_pendingFailure = "with the most samples: " + *failure;
+                keepSamplesModest();
+                return what;
+            }
+            default:
+                panel->samplesBox()->setValue(uniform(ExplorerState::kMinSamples, kModestSamples));
+                return "set " + std::to_string(panel->samplesBox()->value()) + " samples";
         }
     }
 
@@ -522,19 +597,23 @@ private:
     {
         RangePanel* panel = m_window.rangePanel();
         switch (uniform(0, 3)) {
-        case 0: panel->secondDerivativeBox()->click(); return "toggle f''";
-        case 1: {
-            QComboBox* mode = panel->yAxisModeBox();
-            mode->setCurrentIndex(uniform(0, mode->count() - 1));
-            return "y axis mode " + mode->currentText().toStdString();
-        }
-        case 2: {
-            const auto& a = m_window.actions();
-            QAction* theme = std::array{a.themeSystem, a.themeLight, a.themeDark}[uniform(0, 2)];
-            theme->trigger();
-            return "theme " + theme->text().toStdString();
-        }
-        default: m_window.actions().restoreDefaults->trigger(); return "restore defaults";
+            case 0:
+                panel->secondDerivativeBox()->click();
+                return "toggle f''";
+            case 1: {
+                QComboBox* mode = panel->yAxisModeBox();
+                mode->setCurrentIndex(uniform(0, mode->count() - 1));
+                return "y axis mode " + mode->currentText().toStdString();
+            }
+            case 2: {
+                const auto& a = m_window.actions();
+                QAction* theme = std::array{a.themeSystem, a.themeLight, a.themeDark}[uniform(0, 2)];
+                theme->trigger();
+                return "theme " + theme->text().toStdString();
+            }
+            default:
+                m_window.actions().restoreDefaults->trigger();
+                return "restore defaults";
         }
     }
 
@@ -542,30 +621,34 @@ private:
     {
         const QString path = m_folder + QStringLiteral("/monkey-%1.actx.json").arg(uniform(0, 3));
         switch (uniform(0, 2)) {
-        case 0: {
-            const auto error = m_files ? m_files->saveSessionFile(path) : saveSession(m_state, path);
-            if (error) m_pendingFailure = "saving a session failed: " + error->toStdString();
-            return "save " + path.section(QLatin1Char('/'), -1).toStdString();
-        }
-        case 1: {
-            if (!QFile::exists(path)) return "open: nothing saved yet";
-            const auto error = m_files ? m_files->openSessionFile(path) : openSession(m_state, path);
-            if (error) m_pendingFailure = "a saved session did not open: " + error->toStdString();
-            return "open " + path.section(QLatin1Char('/'), -1).toStdString();
-        }
-        default: {
-            // A damaged session: refused with a message and nothing changed.
-            QSaveFile file(m_folder + QStringLiteral("/damaged.actx.json"));
-            if (!file.open(QIODevice::WriteOnly)) return "could not write a damaged session";
-            file.write(QByteArrayLiteral("{\"format\":\"activation-explorer-session\",\"version\":1,\"range\":[5,"));
-            if (!file.commit()) return "could not write a damaged session";
-            const QJsonObject before = m_state.toJson();
-            const QString damaged = file.fileName();
-            const auto error = m_files ? m_files->openSessionFile(damaged) : openSession(m_state, damaged);
-            if (!error) m_pendingFailure = "a damaged session was accepted";
-            else if (m_state.toJson() != before) m_pendingFailure = "a damaged session changed the state";
-            return "open a damaged session";
-        }
+            case 0: {
+                const auto error = m_files ? m_files->saveSessionFile(path) : saveSession(m_state, path);
+                if (error) m_pendingFailure = "saving a session failed: " + error->toStdString();
+                return "save " + path.section(QLatin1Char('/'), -1).toStdString();
+            }
+            case 1: {
+                if (!QFile::exists(path)) return "open: nothing saved yet";
+                const auto error = m_files ? m_files->openSessionFile(path) : openSession(m_state, path);
+                if (error) m_pendingFailure = "a saved session did not open: " + error->toStdString();
+                return "open " + path.section(QLatin1Char('/'), -1).toStdString();
+            }
+            default: {
+                // A damaged session: refused with a message and nothing changed.
+                QSaveFile file(m_folder + QStringLiteral("/damaged.actx.json"));
+                if (!file.open(QIODevice::WriteOnly)) return "could not write a damaged session";
+                file.write(QByteArrayLiteral(
+                    "{\"format\":\"activation-explorer-session\",\"version\":1,\"range\":[5,"));
+                if (!file.commit()) return "could not write a damaged session";
+                const QJsonObject before = m_state.toJson();
+                const QString damaged = file.fileName();
+                const auto error =
+                    m_files ? m_files->openSessionFile(damaged) : openSession(m_state, damaged);
+                if (!error)
+                    m_pendingFailure = "a damaged session was accepted";
+                else if (m_state.toJson() != before)
+                    m_pendingFailure = "a damaged session changed the state";
+                return "open a damaged session";
+            }
         }
     }
 
@@ -619,7 +702,8 @@ TEST(MonkeyTest, TenThousandRandomActionsKeepTheWindowDrawableAndTrue)
     std::deque<std::string> recent;
     const auto fail = [&](int step, const std::string& why) {
         std::string history;
-        for (const std::string& action : recent) history += "\n    " + action;
+        for (const std::string& action : recent)
+            history += "\n    " + action;
         return testing::Message() << "seed " << seed << ", step " << step << ": " << why
                                   << "\n  last actions (oldest first):" << history;
     };
