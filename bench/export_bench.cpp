@@ -15,7 +15,7 @@ void exportCombined(benchmark::State& run, ax::ui::FigureFormat format, double s
     ax::ui::ExplorerState state;
     state.setEnabledIds(state.activationIds());
     ax::ui::FigureOptions options;
-    options.chart = ax::ui::FigureChart::Combined;
+    options.chart = ax::ui::Chart::Combined;
     options.scale = scale;
     options.theme = ax::ui::Theme::Light;
     qint64 bytes = 0;

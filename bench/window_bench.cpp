@@ -189,19 +189,19 @@ int main(int argc, char** argv)
         return 1;
     }
     const auto depthDrag = [&](int layers) {
-        ax::ui::DepthLabSettings lab = state.depthLab();
+        ax::ui::DepthLabNetwork lab = state.depthLab();
         lab.depth = layers;
         (void)state.setDepthLab(lab);
         window.depthLab()->completeTheory();
         window.repaint();
         return eluDrag(varianceChart);
     };
-    const std::vector<double> depthMs = depthDrag(ax::ui::DepthLabSettings{}.depth);
-    const std::vector<double> deepMs = depthDrag(ax::ui::DepthLabSettings::kMaxDepth);
+    const std::vector<double> depthMs = depthDrag(ax::ui::DepthLabNetwork{}.depth);
+    const std::vector<double> deepMs = depthDrag(ax::ui::DepthLabNetwork::kMaxDepth);
     // The network's σ_w² dragged from LeCun's 1 past He's 2 and back, 200 layers deep: every
     // activation's theory is redone at each step.
     {
-        ax::ui::DepthLabSettings lab = state.depthLab();
+        ax::ui::DepthLabNetwork lab = state.depthLab();
         lab.init = ax::ui::WeightInit::Custom;
         lab.customWeightVariance = 1.0;
         (void)state.setDepthLab(lab);
@@ -213,7 +213,7 @@ int main(int argc, char** argv)
         const double t = i < kSteps / 2 ? i / (kSteps / 2.0) : (kSteps - i) / (kSteps / 2.0);
         networkMs.push_back(step(
             [&] {
-                ax::ui::DepthLabSettings lab = state.depthLab();
+                ax::ui::DepthLabNetwork lab = state.depthLab();
                 lab.customWeightVariance = 1.0 + 1.5 * t;
                 (void)state.setDepthLab(lab);
             },

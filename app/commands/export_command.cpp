@@ -34,26 +34,9 @@ namespace ax::app {
 
 namespace {
 
-using ui::DepthChart;
-using ui::FigureChart;
+using ui::Chart;
 using ui::FigureFormat;
 using ui::quoted;
-
-// A chart of the explorer or of the depth lab, as --charts names it.
-using ExportChart = std::variant<FigureChart, DepthChart>;
-
-QString exportChartName(const ExportChart& chart)
-{
-    if (const auto* figure = std::get_if<FigureChart>(&chart)) return ui::figureChartName(*figure);
-    return ui::depthChartName(std::get<DepthChart>(chart));
-}
-
-std::optional<ExportChart> exportChartFromName(const QString& name)
-{
-    if (const auto figure = ui::figureChartFromName(name)) return *figure;
-    if (const auto depth = ui::depthChartFromName(name)) return *depth;
-    return std::nullopt;
-}
 
 constexpr int kDefaultSweepFrames = 60;
 constexpr double kDefaultSweepFps = 15.0;
@@ -142,7 +125,7 @@ enum class SweepFormat { Gif, PngSequence };
 struct ExportPlan {
     QString directory;
     ui::FigureOptions options;
-    QList<ExportChart> charts;
+    QList<Chart> charts;
     QList<FigureFormat> formats;
     std::optional<ui::SweepAnimation> sweep;
     QList<SweepFormat> sweepFormats;
@@ -231,24 +214,24 @@ ExportPlan makePlan(const ExportArguments& arguments, const ui::ExplorerState& s
     }
 
     QStringList chartNames;
-    for (const FigureChart chart : ui::kFigureCharts)
-        chartNames << ui::figureChartName(chart);
-    for (const DepthChart chart : ui::kDepthCharts)
-        chartNames << ui::depthChartName(chart);
+    for (const Chart chart : ui::kFigureCharts)
+        chartNames << ui::chartName(chart);
+    for (const Chart chart : ui::kDepthCharts)
+        chartNames << ui::chartName(chart);
     if (arguments.charts)
-        plan.charts = parseNameList<ExportChart>(QStringLiteral("charts"), *arguments.charts, chartNames,
-                                                 exportChartFromName);
+        plan.charts =
+            parseNameList<Chart>(QStringLiteral("charts"), *arguments.charts, chartNames, ui::chartFromName);
     else if (plan.sweep)
-        plan.charts = {FigureChart::Combined};
+        plan.charts = {Chart::Combined};
     else
         // The depth charts only when asked for: they cost a network's theory per activation.
-        plan.charts = QList<ExportChart>(ui::kFigureCharts.begin(), ui::kFigureCharts.end());
+        plan.charts = QList<Chart>(ui::kFigureCharts.begin(), ui::kFigureCharts.end());
     if (plan.sweep) {
-        for (const ExportChart& chart : plan.charts)
-            if (std::holds_alternative<DepthChart>(chart))
+        for (const Chart chart : plan.charts)
+            if (ui::isDepthChart(chart))
                 throw BadInput{ExportCommand::tr("--charts: %1 cannot be animated by --sweep; choose from "
                                                  "the function charts.")
-                                   .arg(exportChartName(chart))};
+                                   .arg(chartName(chart))};
     }
 
     if (plan.sweep) {
@@ -309,12 +292,11 @@ QStringList plannedPaths(const ExportPlan& plan, const ui::ExplorerState& state)
 {
     const QDir directory(plan.directory);
     QStringList paths;
-    for (const ExportChart& chart : plan.charts) {
+    for (const Chart chart : plan.charts) {
         for (const FigureFormat format : plan.formats)
-            paths << directory.filePath(exportChartName(chart) + QLatin1Char('.') +
-                                        ui::figureFormatName(format));
+            paths << directory.filePath(chartName(chart) + QLatin1Char('.') + ui::figureFormatName(format));
         if (!plan.sweep) continue;
-        const QString base = ui::sweepBaseName(state, *plan.sweep, std::get<FigureChart>(chart));
+        const QString base = ui::sweepBaseName(state, *plan.sweep, chart);
         for (const SweepFormat format : plan.sweepFormats) {
             if (format == SweepFormat::Gif) {
                 paths << directory.filePath(base + QStringLiteral(".gif"));
@@ -437,27 +419,27 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
     std::vector<Rendered> figures;
     // Built only for depth charts; its constructor computes the theory for the state as it is now.
     std::unique_ptr<ui::DepthLabModel> depthLab;
-    for (const ExportChart& chart : plan.charts) {
-        if (std::holds_alternative<DepthChart>(chart) && !depthLab) {
+    for (const Chart chart : plan.charts) {
+        if (ui::isDepthChart(chart) && !depthLab) {
             depthLab = std::make_unique<ui::DepthLabModel>(state);
             depthLab->completeTheory();
         }
         for (const FigureFormat format : plan.formats) {
             ui::FigureOptions options = plan.options;
             QByteArray bytes;
-            if (const auto* figure = std::get_if<FigureChart>(&chart)) {
-                options.chart = *figure;
-                bytes = ui::renderFigureBytes(state, options, format);
+            if (ui::isDepthChart(chart)) {
+                bytes = ui::renderDepthChartBytes(*depthLab, chart, options, format);
             } else {
-                bytes = ui::renderDepthChartBytes(*depthLab, std::get<DepthChart>(chart), options, format);
+                options.chart = chart;
+                bytes = ui::renderFigureBytes(state, options, format);
             }
             if (bytes.isEmpty()) {
                 reportError(tr("The %1 chart could not be rendered as %2.")
-                                .arg(exportChartName(chart), ui::figureFormatName(format)));
+                                .arg(chartName(chart), ui::figureFormatName(format)));
                 return EXIT_FAILURE;
             }
             figures.push_back(
-                {exportChartName(chart) + QLatin1Char('.') + ui::figureFormatName(format), std::move(bytes)});
+                {chartName(chart) + QLatin1Char('.') + ui::figureFormatName(format), std::move(bytes)});
         }
     }
 
@@ -505,8 +487,7 @@ int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
         written << path;
     }
     if (plan.sweep) {
-        for (const ExportChart& planned : plan.charts) {
-            const FigureChart chart = std::get<FigureChart>(planned);
+        for (const Chart chart : plan.charts) {
             ui::FigureOptions options = plan.options;
             options.chart = chart;
             const QString base = ui::sweepBaseName(state, *plan.sweep, chart);

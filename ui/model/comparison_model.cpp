@@ -2,9 +2,9 @@
 
 #include "core/cost.h"
 #include "core/measurements.h"
+#include "ui/model/activation_palette.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/property_text.h"
-#include "ui/render/activation_palette.h"
 
 #include <QColor>
 #include <QVariantList>

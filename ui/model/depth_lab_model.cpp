@@ -31,9 +31,9 @@ constexpr double kArrowShare = 0.3;  // an arrow covers this part of the way to 
 // The dead-unit theory runs in slices of about this many milliseconds between input events.
 constexpr int kBatchBudgetMs = 8;
 
-std::size_t index(DepthChart chart)
+std::size_t index(Chart chart)
 {
-    return static_cast<std::size_t>(chart);
+    return depthChartIndex(chart);
 }
 
 // SELU's phase plane for parameters p and weights of variance tau (any thread).
@@ -62,28 +62,6 @@ DepthPhasePlane computePhasePlane(const core::Activation& selu, const core::Para
 
 }  // namespace
 
-QString depthChartName(DepthChart chart)
-{
-    switch (chart) {
-        case DepthChart::Variance:
-            return QStringLiteral("depth-variance");
-        case DepthChart::Gradient:
-            return QStringLiteral("depth-gradient");
-        case DepthChart::Dead:
-            return QStringLiteral("depth-dead");
-        case DepthChart::Phase:
-            return QStringLiteral("selu-phase");
-    }
-    return {};
-}
-
-std::optional<DepthChart> depthChartFromName(const QString& name)
-{
-    for (const DepthChart c : kDepthCharts)
-        if (depthChartName(c) == name) return c;
-    return std::nullopt;
-}
-
 DepthLabModel::DepthLabModel(ExplorerState& state, QObject* parent)
     : QObject(parent),
       m_state(state),
@@ -106,9 +84,9 @@ DepthLabModel::DepthLabModel(ExplorerState& state, QObject* parent)
 
 DepthLabModel::~DepthLabModel() = default;
 
-core::DepthNetwork DepthLabModel::setup() const
+core::DepthNetwork DepthLabModel::network() const
 {
-    const DepthLabSettings& lab = m_state.depthLab();
+    const DepthLabNetwork& lab = m_state.depthLab();
     return {.depth = lab.depth,
             .batch = 0,
             .weightVariance = lab.weightVariance(),
@@ -119,7 +97,7 @@ core::DepthNetwork DepthLabModel::setup() const
 
 core::DepthNetwork DepthLabModel::settings() const
 {
-    const DepthLabSettings& lab = m_state.depthLab();
+    const DepthLabNetwork& lab = m_state.depthLab();
     core::DepthNetwork s;
     s.width = lab.width;
     s.depth = lab.depth;
@@ -144,12 +122,12 @@ const core::SimulationResult* DepthLabModel::simulated(const QString& id) const
     return found == m_simulated.constEnd() ? nullptr : &*found;
 }
 
-QString DepthLabModel::reading(DepthChart chart) const
+QString DepthLabModel::reading(Chart chart) const
 {
     return m_readingText[index(chart)];
 }
 
-QString DepthLabModel::readingDetails(DepthChart chart) const
+QString DepthLabModel::readingDetails(Chart chart) const
 {
     return m_readingDetails[index(chart)];
 }
@@ -197,7 +175,7 @@ void DepthLabModel::onStateChanged(const StateChange& change)
     if (change.touches(StateChange::Shown) || change.touches(StateChange::Parameters) ||
         change.touches(StateChange::Definitions))
         scheduleRefresh();
-    if (change.touches(StateChange::DepthLab)) setupChanged();
+    if (change.touches(StateChange::DepthLab)) startNewNetwork();
 }
 
 void DepthLabModel::dropPendingBatchTheory()
@@ -206,7 +184,7 @@ void DepthLabModel::dropPendingBatchTheory()
     m_batchTimer->stop();
 }
 
-void DepthLabModel::setupChanged()
+void DepthLabModel::startNewNetwork()
 {
     if (m_runner->isRunning()) m_runner->cancel();
     m_simulated.clear();
@@ -253,7 +231,7 @@ bool DepthLabModel::phaseIsStale() const
 
 void DepthLabModel::refresh()
 {
-    const core::DepthNetwork s = setup();
+    const core::DepthNetwork s = network();
     const QStringList enabled = m_state.enabledIds();
     if (m_allStale) {
         m_theory.clear();
@@ -295,7 +273,7 @@ void DepthLabModel::addBatchTheory(int budgetMs)
 {
     QElapsedTimer clock;
     clock.start();
-    core::DepthNetwork s = setup();
+    core::DepthNetwork s = network();
     s.batch = kBatch;
     bool added = false;
     // As many activations at a time as there are cores, until the slice's time is spent.
@@ -362,15 +340,15 @@ void DepthLabModel::rebuild()
         phaseText =
             phaseReading(QString::fromStdString(selu->name), m_phase.fixedPoint, m_phase.trajectories);
     }
-    m_readingText[index(DepthChart::Variance)] = varianceSummary(varianceText, depth);
-    m_readingText[index(DepthChart::Gradient)] = gradientSummary(gradientText, depth);
-    m_readingText[index(DepthChart::Dead)] = deadSummary(deadText);
-    m_readingText[index(DepthChart::Phase)] = phaseText;
+    m_readingText[index(Chart::DepthVariance)] = varianceSummary(varianceText, depth);
+    m_readingText[index(Chart::DepthGradient)] = gradientSummary(gradientText, depth);
+    m_readingText[index(Chart::DepthDead)] = deadSummary(deadText);
+    m_readingText[index(Chart::SeluPhase)] = phaseText;
     // The summary's sentence for every activation, a hover away.
-    m_readingDetails[index(DepthChart::Variance)] = readingLines(varianceText);
-    m_readingDetails[index(DepthChart::Gradient)] = readingLines(gradientText);
-    m_readingDetails[index(DepthChart::Dead)] = readingLines(deadText);
-    m_readingDetails[index(DepthChart::Phase)] = phaseText;
+    m_readingDetails[index(Chart::DepthVariance)] = readingLines(varianceText);
+    m_readingDetails[index(Chart::DepthGradient)] = readingLines(gradientText);
+    m_readingDetails[index(Chart::DepthDead)] = readingLines(deadText);
+    m_readingDetails[index(Chart::SeluPhase)] = phaseText;
     emit resultsChanged();
 }
 

@@ -5,6 +5,7 @@
 
 #include "core/depth/depth_simulation.h"
 #include "core/depth/depth_theory.h"
+#include "ui/model/charts.h"
 #include "ui/model/explorer_state.h"
 
 #include <QHash>
@@ -24,14 +25,6 @@ class QTimer;
 namespace ax::ui {
 
 class DepthLabRunner;
-
-// The four charts, by the names the command line and exports use.
-enum class DepthChart { Variance, Gradient, Dead, Phase };
-inline constexpr std::array kDepthCharts{DepthChart::Variance, DepthChart::Gradient, DepthChart::Dead,
-                                         DepthChart::Phase};
-// "depth-variance", "depth-gradient", "depth-dead", "selu-phase".
-[[nodiscard]] QString depthChartName(DepthChart chart);
-[[nodiscard]] std::optional<DepthChart> depthChartFromName(const QString& name);
 
 // SELU's mean/variance map for one choice of its parameters and of the weights' variance.
 struct DepthPhasePlane {
@@ -67,9 +60,9 @@ public:
     [[nodiscard]] bool isWorkingOutDeadUnits() const noexcept { return !m_batchPending.isEmpty(); }
 
     // The line under a chart: each activation's reading, or a summary of them when there are many.
-    [[nodiscard]] QString reading(DepthChart chart) const;
+    [[nodiscard]] QString reading(Chart chart) const;
     // Each activation's reading, one per line.
-    [[nodiscard]] QString readingDetails(DepthChart chart) const;
+    [[nodiscard]] QString readingDetails(Chart chart) const;
 
     // Finishes at once what would otherwise be computed over the next turns of the event loop (the
     // theory after a change, then the dead-unit lines), e.g. before an export.
@@ -93,8 +86,8 @@ signals:
 
 private:
     void onStateChanged(const StateChange& change);
-    // a new setup: the theory is redone and the simulated dots belong to another network
-    void setupChanged();
+    // a new network: the theory is redone and the simulated dots belong to another network
+    void startNewNetwork();
     void onSimulated(const QString& id, const core::SimulationResult& result);
     void scheduleRefresh();
     void refresh();
@@ -105,7 +98,7 @@ private:
     void dropPendingBatchTheory();
     // The readings for what is known now; then resultsChanged.
     void rebuild();
-    [[nodiscard]] core::DepthNetwork setup() const;
+    [[nodiscard]] core::DepthNetwork network() const;
     // Whether m_phase was drawn for other parameters or weights than the state's.
     [[nodiscard]] bool phaseIsStale() const;
 
@@ -117,8 +110,8 @@ private:
     bool m_refreshWhenShown = false;
 
     DepthPhasePlane m_phase;  // depends only on SELU's parameters and σ_w²: kept between rebuilds
-    QHash<QString, std::vector<core::TheoryLayer>> m_theory;  // per id, for the current setup
-    QHash<QString, core::SimulationResult> m_simulated;       // per id, for the current setup
+    QHash<QString, std::vector<core::TheoryLayer>> m_theory;  // per id, for the current network
+    QHash<QString, core::SimulationResult> m_simulated;       // per id, for the current network
     QStringList m_staleTheory;                                // ids whose theory must be redone
     QStringList m_batchPending;  // ids whose theory still lacks the dead-unit line
     bool m_allStale = true;

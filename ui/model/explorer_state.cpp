@@ -31,7 +31,7 @@ constexpr std::array<int, 5> kDepthLabWidths = {64, 128, 256, 512, 1024};
 
 }  // namespace
 
-double DepthLabSettings::weightVariance() const noexcept
+double DepthLabNetwork::weightVariance() const noexcept
 {
     switch (init) {
         case WeightInit::LeCun:
@@ -45,7 +45,7 @@ double DepthLabSettings::weightVariance() const noexcept
     return customWeightVariance;
 }
 
-std::optional<QString> DepthLabSettings::validate() const
+std::optional<QString> DepthLabNetwork::validate() const
 {
     const auto outside = [](const char* what, const QString& low, const QString& high) {
         return ExplorerState::tr("The depth lab's %1 must lie between %2 and %3.")
@@ -69,7 +69,7 @@ std::optional<QString> DepthLabSettings::validate() const
     return std::nullopt;
 }
 
-std::optional<QString> ExplorerState::setDepthLab(const DepthLabSettings& settings)
+std::optional<QString> ExplorerState::setDepthLab(const DepthLabNetwork& settings)
 {
     if (auto error = settings.validate()) return error;
     if (settings == m_session.depthLab) return std::nullopt;

@@ -139,8 +139,8 @@ public:
     void setHighlightedId(const QString& id);  // empty: none
 
     // --- depth lab ---
-    [[nodiscard]] const DepthLabSettings& depthLab() const noexcept { return m_session.depthLab; }
-    std::optional<QString> setDepthLab(const DepthLabSettings& settings);
+    [[nodiscard]] const DepthLabNetwork& depthLab() const noexcept { return m_session.depthLab; }
+    std::optional<QString> setDepthLab(const DepthLabNetwork& settings);
 
     // --- whole state ---
     [[nodiscard]] const Session& session() const noexcept { return m_session; }

@@ -24,7 +24,7 @@ enum class YAxisMode { Auto, Fixed };
 enum class WeightInit { LeCun, He, Xavier, Custom };
 
 // The network the depth lab describes and simulates, and the inputs it is fed.
-struct DepthLabSettings {
+struct DepthLabNetwork {
     static constexpr int kMinDepth = 1;
     static constexpr int kMaxDepth = 200;
     static constexpr double kMinCustomWeightVariance = 0.05;
@@ -48,7 +48,7 @@ struct DepthLabSettings {
     [[nodiscard]] double weightVariance() const noexcept;
     // A message naming the first value out of range; nullopt when all are fine.
     [[nodiscard]] std::optional<QString> validate() const;
-    friend bool operator==(const DepthLabSettings&, const DepthLabSettings&) = default;
+    friend bool operator==(const DepthLabNetwork&, const DepthLabNetwork&) = default;
 };
 
 // Fixed y limits of one chart, used when the y-axis mode is Fixed.
@@ -88,7 +88,7 @@ struct Session {
     YLimits derivativeLimits{-0.5, 1.5};
     ChartStyle style = ChartStyle::Screen;
     Theme theme = Theme::System;
-    DepthLabSettings depthLab;
+    DepthLabNetwork depthLab;
     // shared_ptr keeps the pointers handed out by activation() valid while an entry lives.
     std::map<QString, std::shared_ptr<const core::CustomActivation>> customs;
     QStringList customOrder;

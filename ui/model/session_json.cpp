@@ -56,7 +56,7 @@ constexpr std::array<std::pair<WeightInit, const char*>, 4> kWeightInitKeys = {
      {WeightInit::Xavier, "xavier"},
      {WeightInit::Custom, "custom"}}};
 
-QJsonObject depthLabToJson(const DepthLabSettings& s)
+QJsonObject depthLabToJson(const DepthLabNetwork& s)
 {
     QString init;
     for (const auto& [kind, key] : kWeightInitKeys)
@@ -83,7 +83,7 @@ std::optional<QString> readWholeNumber(const QJsonObject& json, const char* key,
     return std::nullopt;
 }
 
-std::optional<QString> depthLabFromJson(const QJsonValue& value, DepthLabSettings& s)
+std::optional<QString> depthLabFromJson(const QJsonValue& value, DepthLabNetwork& s)
 {
     if (!value.isObject()) return ExplorerState::tr("\"depthLab\" must be an object.");
     const QJsonObject json = value.toObject();

@@ -1,7 +1,7 @@
 #include "ui/render/chart_painter.h"
 
 #include "core/measurements.h"
-#include "ui/render/activation_palette.h"
+#include "ui/model/activation_palette.h"
 #include "ui/render/convention_overlay.h"
 #include "ui/render/polyline_simplify.h"
 
@@ -50,30 +50,29 @@ Fonts makeFonts(const ChartRenderOptions& options)
             sizedFont((print ? 14.0 : 12.0) * u), sizedFont((print ? 13.0 : 11.0) * u)};
 }
 
-int derivativeOrder(ChartKind kind) noexcept
+int derivativeOrder(Chart kind) noexcept
 {
     switch (kind) {
-        case ChartKind::Function:
+        case Chart::Function:
             return 0;
-        case ChartKind::Derivative:
+        case Chart::Derivative:
             return 1;
-        case ChartKind::Second:
+        case Chart::Second:
             return 2;
-        case ChartKind::Saturation:
+        default:  // the saturation lanes show f′
             break;
     }
     return 1;
 }
 
-const std::vector<double>& valuesOf(const CurveEntry& entry, ChartKind kind)
+const std::vector<double>& valuesOf(const CurveEntry& entry, Chart kind)
 {
     switch (kind) {
-        case ChartKind::Function:
+        case Chart::Function:
             return entry.samples.f;
-        case ChartKind::Second:
+        case Chart::Second:
             return entry.samples.d2;
-        case ChartKind::Derivative:
-        case ChartKind::Saturation:
+        default:  // f′, which the saturation lanes show too
             break;
     }
     return entry.samples.d1;
@@ -143,7 +142,7 @@ ChartRenderOptions ChartRenderOptions::fromState(const ExplorerState& state, con
     return options;
 }
 
-const ChartPanel* ChartLayout::panel(ChartKind kind) const
+const ChartPanel* ChartLayout::panel(Chart kind) const
 {
     for (const ChartPanel& p : panels)
         if (p.kind == kind) return &p;
@@ -201,7 +200,7 @@ QString ChartPainter::laneLabel(const QString& id) const
 // their largest magnitude, so one curve that grows much faster than the rest (ReLU over
 // [−1e3, 1e3] beside tanh) cannot flatten them; then a 5 % margin, rounded outwards to half a
 // 1-2-5 step. When the clamp would leave nothing, the plain union is used.
-YLimits ChartPainter::autoLimits(ChartKind kind) const
+YLimits ChartPainter::autoLimits(Chart kind) const
 {
     std::vector<double> magnitudes;
     double lo = std::numeric_limits<double>::infinity();
@@ -221,7 +220,7 @@ YLimits ChartPainter::autoLimits(ChartKind kind) const
         hi = std::max(hi, curveHi);
         magnitudes.push_back(std::max(std::abs(curveLo), std::abs(curveHi)));
     }
-    if (magnitudes.empty()) return kind == ChartKind::Function ? YLimits{-1.0, 1.0} : YLimits{-0.5, 1.5};
+    if (magnitudes.empty()) return kind == Chart::Function ? YLimits{-1.0, 1.0} : YLimits{-0.5, 1.5};
     std::sort(magnitudes.begin(), magnitudes.end());
     const std::size_t n = magnitudes.size();
     const double median = n % 2 ? magnitudes[n / 2] : magnitudes[n / 2 - 1] / 2.0 + magnitudes[n / 2] / 2.0;
@@ -237,13 +236,13 @@ YLimits ChartPainter::autoLimits(ChartKind kind) const
     return niceLimits(lo, hi);
 }
 
-YLimits ChartPainter::limitsFor(ChartKind kind) const
+YLimits ChartPainter::limitsFor(Chart kind) const
 {
-    if (const auto slot = static_cast<std::size_t>(kind); slot < m_options.heldLimits.size())
+    if (const auto slot = panelIndex(kind); slot < m_options.heldLimits.size())
         if (const auto& held = m_options.heldLimits[slot]) return *held;
     if (m_state.yAxisMode() == YAxisMode::Fixed) {
-        if (kind == ChartKind::Function) return m_state.functionLimits();
-        if (kind == ChartKind::Derivative) return m_state.derivativeLimits();
+        if (kind == Chart::Function) return m_state.functionLimits();
+        if (kind == Chart::Derivative) return m_state.derivativeLimits();
     }
     return autoLimits(kind);
 }
@@ -289,11 +288,11 @@ ChartLayout ChartPainter::layout(const QRectF& target) const
         y += rowHeight + 6.0 * u;
     }
 
-    std::vector<ChartKind> kinds;
-    if (m_options.showFunction) kinds.push_back(ChartKind::Function);
-    if (m_options.showDerivative) kinds.push_back(ChartKind::Derivative);
-    if (m_options.showSecond) kinds.push_back(ChartKind::Second);
-    if (m_options.showSaturation) kinds.push_back(ChartKind::Saturation);
+    std::vector<Chart> kinds;
+    if (m_options.showFunction) kinds.push_back(Chart::Function);
+    if (m_options.showDerivative) kinds.push_back(Chart::Derivative);
+    if (m_options.showSecond) kinds.push_back(Chart::Second);
+    if (m_options.showSaturation) kinds.push_back(Chart::Saturation);
     if (kinds.empty()) return layout;
 
     const double titleHeight = titleMetrics.height() + 4.0 * u;
@@ -302,7 +301,7 @@ ChartLayout ChartPainter::layout(const QRectF& target) const
     const auto count = static_cast<double>(kinds.size());
     const double available = std::max(0.0, bottom - y - count * titleHeight - (count - 1.0) * gap);
     const auto valueCharts = static_cast<double>(
-        std::count_if(kinds.begin(), kinds.end(), [](ChartKind k) { return k != ChartKind::Saturation; }));
+        std::count_if(kinds.begin(), kinds.end(), [](Chart k) { return k != Chart::Saturation; }));
     const auto lanes = static_cast<double>(m_curves.ids().size());
     double saturationHeight = 0.0;
     if (m_options.showSaturation) {
@@ -314,35 +313,37 @@ ChartLayout ChartPainter::layout(const QRectF& target) const
     const double valueHeight = valueCharts > 0 ? (available - saturationHeight) / valueCharts : 0.0;
 
     double marginWidth = 0.0;
-    for (const ChartKind kind : kinds) {
+    for (const Chart kind : kinds) {
         ChartPanel panel;
         panel.kind = kind;
         panel.zMin = layout.zMin;
         panel.zMax = layout.zMax;
         switch (kind) {
-            case ChartKind::Function:
+            case Chart::Function:
                 panel.title = tr("Function f(z)");
                 panel.axisTitle = tr("f(z)");
                 break;
-            case ChartKind::Derivative:
+            case Chart::Derivative:
                 panel.title = tr("Derivative f′(z)");
                 panel.axisTitle = tr("f′(z)");
                 break;
-            case ChartKind::Second:
+            case Chart::Second:
                 panel.title = tr("Second derivative f″(z)");
                 panel.axisTitle = tr("f″(z)");
                 break;
-            case ChartKind::Saturation:
+            case Chart::Saturation:
                 panel.title =
                     tr("Saturation regions: |f′(z)| < ε = %1 (solid: dead, f′ = 0; hatched: saturated)")
                         .arg(formatReadout(m_state.epsilon(), 4));
                 break;
+            default:  // only the panels are laid out
+                break;
         }
-        const double height = kind == ChartKind::Saturation ? saturationHeight : valueHeight;
+        const double height = kind == Chart::Saturation ? saturationHeight : valueHeight;
         panel.plot = QRectF(0.0, y + titleHeight, 0.0, height);
         panel.titleRect = QRectF(0.0, y, 0.0, titleHeight);
         y += titleHeight + height + gap;
-        if (kind != ChartKind::Saturation) {
+        if (kind != Chart::Saturation) {
             const YLimits limits = limitsFor(kind);
             panel.yMin = limits.lo;
             panel.yMax = limits.hi;
@@ -384,7 +385,7 @@ ChartLayout ChartPainter::layout(const QRectF& target) const
         panel.plot.setWidth(plotWidth);
         panel.titleRect.setLeft(layout.plotLeft);
         panel.titleRect.setWidth(plotWidth);
-        if (panel.kind == ChartKind::Saturation && lanes > 0) {
+        if (panel.kind == Chart::Saturation && lanes > 0) {
             const double laneHeight = panel.plot.height() / lanes;
             const double spacing = laneHeight > 6.0 * u ? 1.0 * u : 0.0;
             double top = panel.plot.top();
@@ -439,7 +440,7 @@ void ChartPainter::paintFrame(QPainter& painter, const ChartLayout& layout) cons
             const double x = layout.xForZ(z);
             painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
         }
-        if (panel.kind != ChartKind::Saturation) {
+        if (panel.kind != Chart::Saturation) {
             const PlotMapping mapping = panel.mapping();
             painter.setFont(fonts.tick);
             for (std::size_t i = 0; i < panel.yTicks.values.size(); ++i) {
@@ -648,7 +649,7 @@ void ChartPainter::paintActivations(QPainter& painter, const ChartLayout& layout
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     for (const ChartPanel& panel : layout.panels) {
-        if (panel.kind == ChartKind::Saturation) continue;
+        if (panel.kind == Chart::Saturation) continue;
         painter.save();
         painter.setClipRect(panel.plot.adjusted(0.5, 0.5, -0.5, -0.5));
         // Where a formula has no finite value the curve stops; a hatch in its colour says why.

@@ -2,6 +2,7 @@
 // The one paint routine of the charts, for any QPainter device (screen, QImage, SVG, PDF): the
 // stacked f(z), f′(z), optional f″(z) and saturation charts over one shared z axis.
 
+#include "ui/model/charts.h"
 #include "ui/model/curve_cache.h"
 #include "ui/model/explorer_state.h"
 #include "ui/render/curve_path.h"
@@ -21,8 +22,6 @@ class QPainter;
 
 namespace ax::ui {
 
-enum class ChartKind { Function, Derivative, Second, Saturation };
-
 // How and what to draw. Screen style follows palette; print style is black on white with
 // thicker, dashed curves and larger text, whatever the palette says.
 struct ChartRenderOptions {
@@ -41,7 +40,7 @@ struct ChartRenderOptions {
         0.0;  // screen style: 0 draws 1-pixel cosmetic curves; > 0 a width in layout pixels (× unit)
     double simplifyTolerance =
         0.0;  // > 0: device pixels a curve may move when a vector export drops its points
-    // y limits of f, f′ and f″ (by ChartKind) that override the state's: an animation holds its axes.
+    // y limits of f, f′ and f″ (by Chart) that override the state's: an animation holds its axes.
     std::array<std::optional<YLimits>, 3> heldLimits{};
 
     // The charts, style and highlight the state asks for, with palette for the colours.
@@ -50,7 +49,7 @@ struct ChartRenderOptions {
 
 // One chart of the stack: where it is and what its y axis shows.
 struct ChartPanel {
-    ChartKind kind = ChartKind::Function;
+    Chart kind = Chart::Function;
     QRectF plot;
     QRectF titleRect;
     QString title;
@@ -89,7 +88,7 @@ struct ChartLayout {
     std::vector<LegendItem> legend;
     std::vector<SaturationLane> lanes;
 
-    [[nodiscard]] const ChartPanel* panel(ChartKind kind) const;
+    [[nodiscard]] const ChartPanel* panel(Chart kind) const;
     [[nodiscard]] const ChartPanel* panelAt(const QPointF& point) const;
     [[nodiscard]] double xForZ(double z) const noexcept;
     [[nodiscard]] double zForX(double x) const noexcept;
@@ -116,14 +115,14 @@ public:
     void paintLegend(QPainter& painter, const ChartLayout& layout) const;
 
     // The auto-fit y limits of a chart (see the rule in the source).
-    [[nodiscard]] YLimits autoLimits(ChartKind kind) const;
+    [[nodiscard]] YLimits autoLimits(Chart kind) const;
 
     // One call for exports: samples the state into a temporary cache and paints into target.
     static void render(QPainter& painter, const QRectF& target, const ExplorerState& state,
                        const ChartRenderOptions& options);
 
 private:
-    [[nodiscard]] YLimits limitsFor(ChartKind kind) const;
+    [[nodiscard]] YLimits limitsFor(Chart kind) const;
     [[nodiscard]] QColor background() const;
     [[nodiscard]] QColor foreground() const;
     [[nodiscard]] QColor curveColour(const QString& id) const;

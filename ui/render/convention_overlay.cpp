@@ -115,8 +115,8 @@ void ConventionOverlay::paint(QPainter& painter, const ChartLayout& layout, cons
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     for (const ChartPanel& panel : layout.panels) {
-        if (panel.kind != ChartKind::Function && panel.kind != ChartKind::Derivative) continue;
-        const int order = panel.kind == ChartKind::Function ? 0 : 1;
+        if (panel.kind != Chart::Function && panel.kind != Chart::Derivative) continue;
+        const int order = panel.kind == Chart::Function ? 0 : 1;
         const PlotMapping mapping = panel.mapping();
         painter.save();
         painter.setClipRect(panel.plot);

@@ -18,7 +18,7 @@ constexpr double kCaptionMargin = 8.0;
 
 }  // namespace
 
-QByteArray renderDepthChartBytes(const DepthLabModel& model, DepthChart chart, const FigureOptions& options,
+QByteArray renderDepthChartBytes(const DepthLabModel& model, Chart chart, const FigureOptions& options,
                                  FigureFormat format)
 {
     // A figure stands alone: it names its curves even where the window leaves that to a neighbour.

@@ -10,7 +10,7 @@ namespace ax::ui {
 
 // One chart of model in format at the size, scale and theme of options (its chart and caption are not
 // used). The model's theory must be current (completeTheory()). Empty when the options are invalid.
-[[nodiscard]] QByteArray renderDepthChartBytes(const DepthLabModel& model, DepthChart chart,
+[[nodiscard]] QByteArray renderDepthChartBytes(const DepthLabModel& model, Chart chart,
                                                const FigureOptions& options, FigureFormat format);
 
 }  // namespace ax::ui

@@ -1,7 +1,7 @@
 #include "ui/render/depth_chart_painter.h"
 
 #include "core/catalog.h"
-#include "ui/render/activation_palette.h"
+#include "ui/model/activation_palette.h"
 #include "ui/render/plot_ticks.h"
 #include "ui/render/polyline_simplify.h"
 
@@ -105,7 +105,7 @@ QString tr(const char* text)
     return QCoreApplication::translate("DepthChartPainter", text);
 }
 
-DepthChartContent layerChart(const DepthLabModel& model, DepthChart chart)
+DepthChartContent layerChart(const DepthLabModel& model, Chart chart)
 {
     const ExplorerState& state = model.state();
     const int depth = state.depthLab().depth;
@@ -114,21 +114,20 @@ DepthChartContent layerChart(const DepthLabModel& model, DepthChart chart)
     content.xMin = 0.0;
     content.xMax = depth;
     switch (chart) {
-        case DepthChart::Variance:
+        case Chart::DepthVariance:
             content.title = tr("Variance of pre-activations");
             content.yTitle = tr("q = Var h");
             content.yScale = DepthScale::Auto;
             content.emptyText = tr("Enable an activation to see its variance through the layers.");
             break;
-        case DepthChart::Gradient:
+        case Chart::DepthGradient:
             content.title = tr("Gradient norm (relative to the top)");
             content.yTitle = tr("‖∂L/∂h‖");
             content.yScale = DepthScale::Log;
             content.showLegend = false;
             content.emptyText = tr("Enable an activation to see its gradient through the layers.");
             break;
-        case DepthChart::Dead:
-        case DepthChart::Phase:
+        default:  // the dead units; SELU's map is painted by its own routine
             content.title = tr("Fraction of dead units");
             content.yTitle = tr("dead for all %1 inputs").arg(DepthLabModel::kBatch);
             content.yMin = 0.0;
@@ -147,9 +146,9 @@ DepthChartContent layerChart(const DepthLabModel& model, DepthChart chart)
         for (std::size_t l = 0; l < theory->size(); ++l) {
             const core::TheoryLayer& layer = (*theory)[l];
             const auto x = static_cast<double>(l);
-            if (chart == DepthChart::Variance) {
+            if (chart == Chart::DepthVariance) {
                 series.line.emplace_back(x, layer.variance);
-            } else if (chart == DepthChart::Gradient) {
+            } else if (chart == Chart::DepthGradient) {
                 series.line.emplace_back(x, std::pow(10.0, layer.log10GradientNorm));
             } else if (std::isfinite(layer.deadFraction)) {
                 series.line.emplace_back(x, layer.deadFraction);
@@ -160,15 +159,15 @@ DepthChartContent layerChart(const DepthLabModel& model, DepthChart chart)
             for (std::size_t l = 0; l < simulated->layers.size(); ++l) {
                 const core::SimulatedLayer& layer = simulated->layers[l];
                 const auto x = static_cast<double>(l);
-                series.dots.emplace_back(x, chart == DepthChart::Variance   ? layer.variance
-                                            : chart == DepthChart::Gradient ? layer.gradientNorm
+                series.dots.emplace_back(x, chart == Chart::DepthVariance   ? layer.variance
+                                            : chart == Chart::DepthGradient ? layer.gradientNorm
                                                                             : layer.deadFraction);
             }
             anyDead = true;
         }
         content.series.push_back(std::move(series));
     }
-    if (chart == DepthChart::Dead && !anyDead) {
+    if (chart == Chart::DepthDead && !anyDead) {
         content.series.clear();
         // The lines come in slices after the rest, and wait while the network keeps changing.
         if (model.isWorkingOutDeadUnits()) content.emptyText = tr("Working out which units die…");
@@ -213,9 +212,9 @@ DepthChartContent phaseChart(const DepthLabModel& model)
 
 }  // namespace
 
-DepthChartContent depthChartContent(const DepthLabModel& model, DepthChart chart)
+DepthChartContent depthChartContent(const DepthLabModel& model, Chart chart)
 {
-    return chart == DepthChart::Phase ? phaseChart(model) : layerChart(model, chart);
+    return chart == Chart::SeluPhase ? phaseChart(model) : layerChart(model, chart);
 }
 
 void paintDepthChart(QPainter& painter, const QRectF& target, const DepthChartContent& content,

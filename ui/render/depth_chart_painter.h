@@ -61,7 +61,7 @@ struct DrawnDepthLine {
 
 // What one of the model's charts shows: its theory as lines, its simulation as dots, in the colours
 // the activations have everywhere.
-[[nodiscard]] DepthChartContent depthChartContent(const DepthLabModel& model, DepthChart chart);
+[[nodiscard]] DepthChartContent depthChartContent(const DepthLabModel& model, Chart chart);
 
 // The whole chart (title, axes, curves, dots, legend) into target on any device; drawn, when given,
 // receives the lines as drawn.

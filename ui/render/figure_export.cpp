@@ -68,7 +68,7 @@ QFont titleFont(double unit, bool print)
 // combined figure gets one over all; empty when there is none.
 QRectF titleRect(const QRectF& target, const FigureOptions& options, double unit)
 {
-    if (options.chart != FigureChart::Combined) return {};
+    if (options.chart != Chart::Combined) return {};
     const double margin = 8.0 * unit;
     const QFontMetricsF metrics(titleFont(unit, options.style == ChartStyle::Print));
     return metrics.boundingRect(target.adjusted(margin, margin, -margin, 0),
@@ -97,11 +97,11 @@ ChartRenderOptions chartOptions(const ExplorerState& state, const FigureOptions&
     chart.fillBackground = false;
     // A hover highlight is a moment of the window, not part of the figure: every curve at full strength.
     chart.highlightedId.clear();
-    const bool combined = options.chart == FigureChart::Combined;
-    chart.showFunction = combined || options.chart == FigureChart::Function;
-    chart.showDerivative = combined || options.chart == FigureChart::Derivative;
-    chart.showSecond = options.chart == FigureChart::Second || (combined && state.showSecondDerivative());
-    chart.showSaturation = combined || options.chart == FigureChart::Saturation;
+    const bool combined = options.chart == Chart::Combined;
+    chart.showFunction = combined || options.chart == Chart::Function;
+    chart.showDerivative = combined || options.chart == Chart::Derivative;
+    chart.showSecond = options.chart == Chart::Second || (combined && state.showSecondDerivative());
+    chart.showSaturation = combined || options.chart == Chart::Saturation;
     chart.heldLimits = options.heldLimits;
     return chart;
 }
@@ -228,42 +228,18 @@ bool hasGifMarker(const QString& path)
 
 }  // namespace
 
-QString figureChartName(FigureChart chart)
+QString figureChartTitle(Chart chart)
 {
     switch (chart) {
-        case FigureChart::Function:
-            return QStringLiteral("function");
-        case FigureChart::Derivative:
-            return QStringLiteral("derivative");
-        case FigureChart::Second:
-            return QStringLiteral("second");
-        case FigureChart::Saturation:
-            return QStringLiteral("saturation");
-        case FigureChart::Combined:
-            break;
-    }
-    return QStringLiteral("combined");
-}
-
-std::optional<FigureChart> figureChartFromName(const QString& name)
-{
-    for (const FigureChart chart : kFigureCharts)
-        if (figureChartName(chart) == name) return chart;
-    return std::nullopt;
-}
-
-QString figureChartTitle(FigureChart chart)
-{
-    switch (chart) {
-        case FigureChart::Function:
+        case Chart::Function:
             return Text::tr("Function f(z)");
-        case FigureChart::Derivative:
+        case Chart::Derivative:
             return Text::tr("Derivative f′(z)");
-        case FigureChart::Second:
+        case Chart::Second:
             return Text::tr("Second derivative f″(z)");
-        case FigureChart::Saturation:
+        case Chart::Saturation:
             return Text::tr("Saturation regions");
-        case FigureChart::Combined:
+        default:  // the combined figure
             break;
     }
     return Text::tr("Activation functions");

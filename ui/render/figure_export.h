@@ -23,11 +23,8 @@ class QRectF;
 
 namespace ax::ui {
 
-enum class FigureChart { Function, Derivative, Second, Saturation, Combined };
 enum class FigureFormat { Png, Svg, Pdf };
 
-inline constexpr std::array kFigureCharts{FigureChart::Function, FigureChart::Derivative, FigureChart::Second,
-                                          FigureChart::Saturation, FigureChart::Combined};
 inline constexpr std::array kFigureFormats{FigureFormat::Png, FigureFormat::Svg, FigureFormat::Pdf};
 
 // The layout size is in CSS pixels (1/96 inch), the unit fonts and line widths are chosen in.
@@ -51,23 +48,22 @@ inline constexpr const char* kExportMarker = "Activation Explorer";
 // The marker with the version, as written into PNG text, SVG description, PDF creator and GIF comment.
 [[nodiscard]] QString exportMarkerText();
 
-// Stable names used on the command line and in file names: "function", "combined", "png", ….
-[[nodiscard]] QString figureChartName(FigureChart chart);
-[[nodiscard]] std::optional<FigureChart> figureChartFromName(const QString& name);
-[[nodiscard]] QString figureChartTitle(FigureChart chart);  // translated, for dialogs
+// Stable names used on the command line and in file names: "png", "svg", "pdf" (the charts' own
+// are in ui/model/charts.h).
+[[nodiscard]] QString figureChartTitle(Chart chart);  // translated, for dialogs
 [[nodiscard]] QString figureFormatName(FigureFormat format);
 [[nodiscard]] std::optional<FigureFormat> figureFormatFromName(const QString& name);
 
 // What one exported figure shows and how large it is.
 struct FigureOptions {
-    FigureChart chart = FigureChart::Combined;
+    Chart chart = Chart::Combined;
     QSizeF size{1920.0, 1080.0};  // layout pixels; also the SVG's size and (at 96 dpi) the PDF page
     double scale = 1.0;           // raster pixels per layout pixel (PNG and clipboard image only)
     bool transparent = false;     // PNG and SVG: no background fill
     ChartStyle style = ChartStyle::Screen;
     Theme theme = Theme::Light;  // System follows the application's palette
     QString caption;             // replaces the automatic caption when not empty
-    // y limits of f, f′ and f″ (by ChartKind) kept whatever the state shows: an animation's frames
+    // y limits of f, f′ and f″ (by Chart) kept whatever the state shows: an animation's frames
     // share their axes.
     std::array<std::optional<YLimits>, 3> heldLimits{};
 

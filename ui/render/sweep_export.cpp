@@ -68,11 +68,11 @@ FigureOptions heldAxes(const ExplorerState& state, const SweepAnimation& sweep, 
         CurveCache curves;
         curves.refresh(frameState);
         const ChartPainter painter(frameState, curves, ChartRenderOptions::fromState(frameState, QPalette()));
-        for (const ChartKind kind : {ChartKind::Function, ChartKind::Derivative, ChartKind::Second}) {
+        for (const Chart kind : {Chart::Function, Chart::Derivative, Chart::Second}) {
             // Fixed limits of the state already hold still.
-            if (frameState.yAxisMode() == YAxisMode::Fixed && kind != ChartKind::Second) continue;
+            if (frameState.yAxisMode() == YAxisMode::Fixed && kind != Chart::Second) continue;
             const YLimits frameLimits = painter.autoLimits(kind);
-            auto& slot = limits[static_cast<std::size_t>(kind)];
+            auto& slot = limits[panelIndex(kind)];
             slot = slot ? YLimits{std::min(slot->lo, frameLimits.lo), std::max(slot->hi, frameLimits.hi)}
                         : frameLimits;
         }
@@ -132,7 +132,7 @@ Session sweepFrameSession(const ExplorerState& state, const SweepAnimation& swee
     return session;
 }
 
-QString sweepBaseName(const ExplorerState& state, const SweepAnimation& sweep, FigureChart chart)
+QString sweepBaseName(const ExplorerState& state, const SweepAnimation& sweep, Chart chart)
 {
     QString parameter = QString::number(sweep.parameterIndex);
     if (const core::Activation* activation = state.activation(sweep.id);
@@ -141,7 +141,7 @@ QString sweepBaseName(const ExplorerState& state, const SweepAnimation& sweep, F
         parameter = QString::fromStdString(
             activation->parameters[static_cast<std::size_t>(sweep.parameterIndex)].name);
     QString base = QStringLiteral("sweep-%1-%2").arg(slug(sweep.id), slug(parameter));
-    if (chart != FigureChart::Combined) base += QLatin1Char('-') + figureChartName(chart);
+    if (chart != Chart::Combined) base += QLatin1Char('-') + chartName(chart);
     return base;
 }
 

@@ -41,8 +41,7 @@ using SweepProgress = std::function<bool(int framesDone, int framesTotal)>;
 [[nodiscard]] std::optional<QString> validateSweep(const ExplorerState& state, const SweepAnimation& sweep);
 
 // "sweep-elu-alpha" for the combined figure, "sweep-elu-alpha-function" for one chart.
-[[nodiscard]] QString sweepBaseName(const ExplorerState& state, const SweepAnimation& sweep,
-                                    FigureChart chart);
+[[nodiscard]] QString sweepBaseName(const ExplorerState& state, const SweepAnimation& sweep, Chart chart);
 // directory/base-0001.png: frames are numbered from 1 with at least four digits.
 [[nodiscard]] QString sweepFramePath(const QString& directory, const QString& baseName, int frame);
 

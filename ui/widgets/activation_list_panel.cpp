@@ -1,7 +1,7 @@
 #include "ui/widgets/activation_list_panel.h"
 
+#include "ui/model/activation_palette.h"
 #include "ui/model/explorer_state.h"
-#include "ui/render/activation_palette.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #include "ui/widgets/chart_area.h"
 
+#include "ui/model/activation_palette.h"
 #include "ui/model/explorer_state.h"
-#include "ui/render/activation_palette.h"
 #include "ui/render/plot_ticks.h"
 #include "ui/widgets/theme.h"
 
@@ -45,15 +45,14 @@ bool sameFrame(const ChartLayout& a, const ChartLayout& b)
     return true;
 }
 
-double valueFor(const core::Derivatives& d, ChartKind kind)
+double valueFor(const core::Derivatives& d, Chart kind)
 {
     switch (kind) {
-        case ChartKind::Function:
+        case Chart::Function:
             return d.f;
-        case ChartKind::Second:
+        case Chart::Second:
             return d.d2;
-        case ChartKind::Derivative:
-        case ChartKind::Saturation:
+        default:  // f′, which the saturation lanes show too
             break;
     }
     return d.d1;
@@ -153,7 +152,7 @@ QString ChartArea::activationAt(const QPointF& point)
     for (const SaturationLane& lane : layout.lanes)
         if (lane.rect.contains(point)) return lane.id;
     const ChartPanel* panel = layout.panelAt(point);
-    if (!panel || panel->kind == ChartKind::Saturation) return {};
+    if (!panel || panel->kind == Chart::Saturation) return {};
     const double z = layout.zForX(point.x());
     const PlotMapping mapping = panel->mapping();
     QString nearest;
@@ -287,7 +286,7 @@ void ChartArea::paintReadout(QPainter& painter, const ChartLayout& layout, doubl
     const std::vector<ReadoutRow> rows = readout(z);
     // A dot where the cursor meets each curve, at the core's value.
     for (const ChartPanel& panel : layout.panels) {
-        if (panel.kind == ChartKind::Saturation) continue;
+        if (panel.kind == Chart::Saturation) continue;
         const PlotMapping mapping = panel.mapping();
         for (const ReadoutRow& row : rows) {
             if (!row.defined) continue;

@@ -27,9 +27,9 @@ constexpr int kProgressSteps = 1000;
 // The readings under the charts are rewritten this long after the last change.
 constexpr int kReadingDelayMs = 120;
 
-int index(DepthChart chart)
+int index(Chart chart)
 {
-    return static_cast<int>(chart);
+    return static_cast<int>(depthChartIndex(chart));
 }
 
 }  // namespace
@@ -180,22 +180,22 @@ DepthLabView::DepthLabView(ExplorerState& state, QWidget* parent)
 
 DepthLabView::~DepthLabView() = default;
 
-void DepthLabView::paintChart(DepthChart chart, QPainter& painter, const QRectF& target) const
+void DepthLabView::paintChart(Chart chart, QPainter& painter, const QRectF& target) const
 {
     paintDepthChart(painter, target, chartContent(chart), palette());
 }
 
-const DepthChartContent& DepthLabView::chartContent(DepthChart chart) const
+const DepthChartContent& DepthLabView::chartContent(Chart chart) const
 {
     return m_charts[index(chart)]->content();
 }
 
-QString DepthLabView::reading(DepthChart chart) const
+QString DepthLabView::reading(Chart chart) const
 {
     return m_model->reading(chart);
 }
 
-QString DepthLabView::readingDetails(DepthChart chart) const
+QString DepthLabView::readingDetails(Chart chart) const
 {
     return m_model->readingDetails(chart);
 }
@@ -205,7 +205,7 @@ core::DepthNetwork DepthLabView::settings() const
     return m_model->settings();
 }
 
-void DepthLabView::edit(const DepthLabSettings& lab)
+void DepthLabView::edit(const DepthLabNetwork& lab)
 {
     if (const auto error = m_state.setDepthLab(lab)) emit statusMessage(*error);
     // Refused or unchanged, the controls go back to what the state holds.
@@ -214,21 +214,21 @@ void DepthLabView::edit(const DepthLabSettings& lab)
 
 void DepthLabView::setDepth(int depth)
 {
-    DepthLabSettings lab = m_state.depthLab();
+    DepthLabNetwork lab = m_state.depthLab();
     lab.depth = depth;
     edit(lab);
 }
 
 void DepthLabView::setWidth(int width)
 {
-    DepthLabSettings lab = m_state.depthLab();
+    DepthLabNetwork lab = m_state.depthLab();
     lab.width = width;
     edit(lab);
 }
 
 void DepthLabView::setWeightInit(WeightInit init, double customVariance)
 {
-    DepthLabSettings lab = m_state.depthLab();
+    DepthLabNetwork lab = m_state.depthLab();
     lab.init = init;
     if (init == WeightInit::Custom) lab.customWeightVariance = customVariance;
     edit(lab);
@@ -236,14 +236,14 @@ void DepthLabView::setWeightInit(WeightInit init, double customVariance)
 
 void DepthLabView::setBiasVariance(double variance)
 {
-    DepthLabSettings lab = m_state.depthLab();
+    DepthLabNetwork lab = m_state.depthLab();
     lab.biasVariance = variance;
     edit(lab);
 }
 
 void DepthLabView::setInput(double mean, double variance)
 {
-    DepthLabSettings lab = m_state.depthLab();
+    DepthLabNetwork lab = m_state.depthLab();
     lab.inputMean = mean;
     lab.inputVariance = variance;
     edit(lab);
@@ -283,7 +283,7 @@ void DepthLabView::onStateChanged(const StateChange& change)
 
 void DepthLabView::onControlsChanged()
 {
-    DepthLabSettings lab = m_state.depthLab();
+    DepthLabNetwork lab = m_state.depthLab();
     lab.depth = m_depth->value();
     lab.width = m_width->currentData().toInt();
     lab.init = static_cast<WeightInit>(m_init->currentData().toInt());
@@ -297,7 +297,7 @@ void DepthLabView::onControlsChanged()
 
 void DepthLabView::showSetup()
 {
-    const DepthLabSettings& lab = m_state.depthLab();
+    const DepthLabNetwork& lab = m_state.depthLab();
     const bool custom = lab.init == WeightInit::Custom;
     const QSignalBlocker b1(m_depth);
     const QSignalBlocker b2(m_width);
@@ -342,7 +342,7 @@ void DepthLabView::showEvent(QShowEvent* event)
 
 void DepthLabView::showResults()
 {
-    for (const DepthChart chart : kDepthCharts)
+    for (const Chart chart : kDepthCharts)
         m_charts[index(chart)]->setContent(depthChartContent(*m_model, chart));
     // Laying out four paragraphs again costs more than the charts: while a slider moves they follow
     // once the hand pauses.
@@ -352,7 +352,7 @@ void DepthLabView::showResults()
 void DepthLabView::showReadings()
 {
     m_readingTimer->stop();
-    for (const DepthChart chart : kDepthCharts) {
+    for (const Chart chart : kDepthCharts) {
         QLabel* label = m_readings[index(chart)];
         const QString text = m_model->reading(chart);
         const QString details = m_model->readingDetails(chart);

@@ -26,8 +26,8 @@ class DepthLabView : public QWidget {
     Q_OBJECT
 
 public:
-    static constexpr int kDefaultDepth = DepthLabSettings{}.depth;
-    static constexpr int kDefaultWidth = DepthLabSettings{}.width;
+    static constexpr int kDefaultDepth = DepthLabNetwork{}.depth;
+    static constexpr int kDefaultWidth = DepthLabNetwork{}.width;
     static constexpr int kBatch = DepthLabModel::kBatch;
 
     explicit DepthLabView(ExplorerState& state, QWidget* parent = nullptr);
@@ -37,12 +37,12 @@ public:
     [[nodiscard]] const DepthLabModel& model() const noexcept { return *m_model; }
 
     // One chart on any device, exactly as the view shows it.
-    void paintChart(DepthChart chart, QPainter& painter, const QRectF& target) const;
-    [[nodiscard]] const DepthChartContent& chartContent(DepthChart chart) const;
+    void paintChart(Chart chart, QPainter& painter, const QRectF& target) const;
+    [[nodiscard]] const DepthChartContent& chartContent(Chart chart) const;
     // The line under a chart: each activation's reading, or a summary of them when there are many.
-    [[nodiscard]] QString reading(DepthChart chart) const;
+    [[nodiscard]] QString reading(Chart chart) const;
     // Each activation's reading, one per line (the line's tooltip).
-    [[nodiscard]] QString readingDetails(DepthChart chart) const;
+    [[nodiscard]] QString readingDetails(Chart chart) const;
 
     // The network the theory describes and the simulation builds.
     [[nodiscard]] core::DepthNetwork settings() const;
@@ -74,7 +74,7 @@ private:
     void onControlsChanged();
     // The one way every control and setter edits the network: through the state, so sessions and
     // settings carry it and the model hears of it.
-    void edit(const DepthLabSettings& lab);
+    void edit(const DepthLabNetwork& lab);
     // the controls showing the state's setup
     void showSetup();
     // from the model

@@ -1,11 +1,11 @@
 #include "ui/widgets/details_pane.h"
 
 #include "core/measurements.h"
+#include "ui/model/activation_palette.h"
 #include "ui/model/convention_notes.h"
 #include "ui/model/explanation_library.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/property_text.h"
-#include "ui/render/activation_palette.h"
 
 #include <QDesktopServices>
 #include <QEvent>

@@ -137,8 +137,6 @@ ExportDialog::ExportDialog(ExplorerState& state, QWidget* parent) : QDialog(pare
 }
 
 namespace {
-// Depth charts share the chart box with the figure charts; their item data starts here.
-constexpr int kDepthChartData = 100;
 }  // namespace
 
 void ExportDialog::setDepthLab(DepthLabView* view)
@@ -148,27 +146,27 @@ void ExportDialog::setDepthLab(DepthLabView* view)
     m_chart->insertSeparator(m_chart->count());
     const QStringList titles = {tr("Depth lab: variance of pre-activations"), tr("Depth lab: gradient norm"),
                                 tr("Depth lab: dead units"), tr("Depth lab: SELU's mean/variance map")};
-    for (const DepthChart chart : kDepthCharts)
-        m_chart->addItem(titles[static_cast<int>(chart)], kDepthChartData + static_cast<int>(chart));
+    for (const Chart chart : kDepthCharts)
+        m_chart->addItem(titles[static_cast<int>(depthChartIndex(chart))], static_cast<int>(chart));
 }
 
-std::optional<DepthChart> ExportDialog::depthChart() const
+std::optional<Chart> ExportDialog::depthChart() const
 {
-    const int data = m_chart->currentData().toInt();
-    if (currentPage() != Page::Figure || m_depthLab == nullptr || data < kDepthChartData) return std::nullopt;
-    return static_cast<DepthChart>(data - kDepthChartData);
+    // The depth charts share the chart box with the figure charts; an item's data is its chart.
+    const auto chart = static_cast<Chart>(m_chart->currentData().toInt());
+    if (currentPage() != Page::Figure || m_depthLab == nullptr || !isDepthChart(chart)) return std::nullopt;
+    return chart;
 }
 
 void ExportDialog::buildFigurePage(QWidget* page)
 {
     m_chart = new QComboBox(page);
     m_chart->setObjectName(QStringLiteral("exportChart"));
-    for (const FigureChart chart : kFigureCharts)
-        m_chart->addItem(chart == FigureChart::Combined
-                             ? tr("Combined figure (every chart, legend and caption)")
-                             : figureChartTitle(chart),
+    for (const Chart chart : kFigureCharts)
+        m_chart->addItem(chart == Chart::Combined ? tr("Combined figure (every chart, legend and caption)")
+                                                  : figureChartTitle(chart),
                          static_cast<int>(chart));
-    m_chart->setCurrentIndex(m_chart->findData(static_cast<int>(FigureChart::Combined)));
+    m_chart->setCurrentIndex(m_chart->findData(static_cast<int>(Chart::Combined)));
     m_chart->setToolTip(
         tr("The combined figure stacks f(z), f′(z), f″(z) when shown, and the saturation lanes."));
 
@@ -354,13 +352,12 @@ QString ExportDialog::defaultFileName() const
     if (currentPage() == Page::Animation) {
         const auto sweep = sweepAnimation();
         const QString base =
-            sweep ? sweepBaseName(m_state, *sweep, FigureChart::Combined) : QStringLiteral("sweep");
+            sweep ? sweepBaseName(m_state, *sweep, Chart::Combined) : QStringLiteral("sweep");
         return base +
                (m_animationFormat->currentIndex() == 0 ? QStringLiteral(".gif") : QStringLiteral(".png"));
     }
-    const QString chart = depthChart()
-                              ? depthChartName(*depthChart())
-                              : figureChartName(static_cast<FigureChart>(m_chart->currentData().toInt()));
+    const QString chart = depthChart() ? chartName(*depthChart())
+                                       : chartName(static_cast<Chart>(m_chart->currentData().toInt()));
     return chart + QLatin1Char('.') + figureFormatName(figureFormat());
 }
 
@@ -419,8 +416,8 @@ FigureOptions ExportDialog::figureOptions() const
 {
     FigureOptions options;
     options.chart = currentPage() == Page::Animation || depthChart()
-                        ? FigureChart::Combined
-                        : static_cast<FigureChart>(m_chart->currentData().toInt());
+                        ? Chart::Combined
+                        : static_cast<Chart>(m_chart->currentData().toInt());
     const int preset = m_sizePreset->currentIndex();
     const double density = preset >= 0 && preset < kCustomPreset ? kPresets[preset].density : 1.0;
     if (preset >= 0 && preset < kCustomPreset)

@@ -51,7 +51,7 @@ public:
     [[nodiscard]] FigureOptions figureOptions() const;
     [[nodiscard]] FigureFormat figureFormat() const;
     // The depth lab chart chosen, if the choice is one.
-    [[nodiscard]] std::optional<DepthChart> depthChart() const;
+    [[nodiscard]] std::optional<Chart> depthChart() const;
     [[nodiscard]] std::optional<SweepAnimation> sweepAnimation() const;
 
     // Writes what the controls describe; returns the error message (also shown in the dialog).

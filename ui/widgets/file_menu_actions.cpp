@@ -191,7 +191,7 @@ void FileMenuActions::showExportDialog(bool animation)
 void FileMenuActions::copyFigure()
 {
     FigureOptions options;
-    options.chart = FigureChart::Combined;
+    options.chart = Chart::Combined;
     options.style = m_state.chartStyle();
     options.theme = m_state.theme();
     if (m_chartView && m_chartView->width() >= 160 && m_chartView->height() >= 120) {

@@ -1,9 +1,9 @@
 #include "ui/model/comparison_model.h"
 #include "core/activation.h"
 #include "core/catalog.h"
+#include "ui/model/activation_palette.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/property_text.h"
-#include "ui/render/activation_palette.h"
 
 #include <QSignalSpy>
 

@@ -19,9 +19,9 @@ const QString kRelu = QStringLiteral("relu");
 const QString kSelu = QStringLiteral("selu");
 const QString kTanh = QStringLiteral("tanh");
 
-DepthLabSettings withDepth(const ExplorerState& state, int depth)
+DepthLabNetwork withDepth(const ExplorerState& state, int depth)
 {
-    DepthLabSettings lab = state.depthLab();
+    DepthLabNetwork lab = state.depthLab();
     lab.depth = depth;
     return lab;
 }
@@ -39,7 +39,7 @@ TEST(DepthLabModelTest, TheStatesNetworkBecomesTheTheoryAndTheReadings)
 {
     ExplorerState state;
     state.setEnabledIds({kRelu, kTanh});
-    DepthLabSettings lab = withDepth(state, 12);
+    DepthLabNetwork lab = withDepth(state, 12);
     lab.init = WeightInit::He;
     ASSERT_FALSE(state.setDepthLab(lab).has_value());
     DepthLabModel model(state);
@@ -56,13 +56,13 @@ TEST(DepthLabModelTest, TheStatesNetworkBecomesTheTheoryAndTheReadings)
     EXPECT_EQ(model.settings().batch, DepthLabModel::kBatch);
 
     model.completeTheory();
-    for (const DepthChart chart : {DepthChart::Variance, DepthChart::Gradient, DepthChart::Dead}) {
+    for (const Chart chart : {Chart::DepthVariance, Chart::DepthGradient, Chart::DepthDead}) {
         EXPECT_TRUE(model.reading(chart).contains(QStringLiteral("ReLU")))
             << model.reading(chart).toStdString();
         EXPECT_TRUE(model.readingDetails(chart).contains(QStringLiteral("tanh"), Qt::CaseInsensitive))
             << model.readingDetails(chart).toStdString();
     }
-    EXPECT_TRUE(model.reading(DepthChart::Phase).startsWith(QStringLiteral("SELU")));
+    EXPECT_TRUE(model.reading(Chart::SeluPhase).startsWith(QStringLiteral("SELU")));
     EXPECT_TRUE(model.phasePlane().valid);
     EXPECT_FALSE(model.isWorkingOutDeadUnits());
     EXPECT_TRUE(std::isfinite(model.theory(kRelu)->back().deadFraction)) << "the dead-unit line is complete";
@@ -131,7 +131,7 @@ TEST(DepthLabModelTest, SimulationResultsArriveInTheBackground)
 {
     ExplorerState state;
     state.setEnabledIds({kRelu, kSelu});
-    DepthLabSettings lab = withDepth(state, 6);
+    DepthLabNetwork lab = withDepth(state, 6);
     lab.width = 64;
     ASSERT_FALSE(state.setDepthLab(lab).has_value());
     DepthLabModel model(state);
@@ -161,10 +161,10 @@ TEST(DepthLabModelTest, SimulationResultsArriveInTheBackground)
 
 TEST(DepthLabModelTest, ChartsAreNamedAsTheCommandLineNamesThem)
 {
-    for (const DepthChart chart : kDepthCharts)
-        EXPECT_EQ(depthChartFromName(depthChartName(chart)), chart);
-    EXPECT_EQ(depthChartName(DepthChart::Phase), QStringLiteral("selu-phase"));
-    EXPECT_EQ(depthChartName(DepthChart::Variance), QStringLiteral("depth-variance"));
+    for (const Chart chart : kDepthCharts)
+        EXPECT_EQ(depthChartFromName(chartName(chart)), chart);
+    EXPECT_EQ(chartName(Chart::SeluPhase), QStringLiteral("selu-phase"));
+    EXPECT_EQ(chartName(Chart::DepthVariance), QStringLiteral("depth-variance"));
     EXPECT_FALSE(depthChartFromName(QStringLiteral("depth")).has_value());
     EXPECT_FALSE(depthChartFromName(QString()).has_value());
 }

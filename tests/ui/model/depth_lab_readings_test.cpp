@@ -49,31 +49,31 @@ TEST(DepthLabReadingsTest, TheStorysDeadUnitCountIsSevenOfEightThroughSimulateAn
 {
     ExplorerState state;
     state.setEnabledIds(ExplorerState::storyIds());
-    DepthLabSettings lab = state.depthLab();
+    DepthLabNetwork lab = state.depthLab();
     lab.width = 64;
     lab.depth = 6;
     ASSERT_FALSE(state.setDepthLab(lab).has_value());
     DepthLabModel view(state);
     view.completeTheory();
     const QString expected = QStringLiteral("7 of 8 cannot lose a unit");
-    EXPECT_TRUE(view.reading(DepthChart::Dead).contains(expected))
-        << view.reading(DepthChart::Dead).toStdString();
+    EXPECT_TRUE(view.reading(Chart::DepthDead).contains(expected))
+        << view.reading(Chart::DepthDead).toStdString();
 
     QSignalSpy finished(&view, &DepthLabModel::simulationFinished);
     ASSERT_EQ(view.simulate(), 8);
     ASSERT_TRUE(finished.wait(60000));
     view.completeTheory();
-    EXPECT_TRUE(view.reading(DepthChart::Dead).contains(expected))
-        << view.reading(DepthChart::Dead).toStdString();
+    EXPECT_TRUE(view.reading(Chart::DepthDead).contains(expected))
+        << view.reading(Chart::DepthDead).toStdString();
 
     ASSERT_FALSE(state.setParameter(QStringLiteral("selu"), QStringLiteral("lambda"), 1.3).has_value());
     state.resetParameters(QStringLiteral("selu"));
     QCoreApplication::processEvents();
-    EXPECT_TRUE(view.reading(DepthChart::Dead).contains(expected))
-        << view.reading(DepthChart::Dead).toStdString();
+    EXPECT_TRUE(view.reading(Chart::DepthDead).contains(expected))
+        << view.reading(Chart::DepthDead).toStdString();
     view.completeTheory();
-    EXPECT_TRUE(view.reading(DepthChart::Dead).contains(expected))
-        << view.reading(DepthChart::Dead).toStdString();
+    EXPECT_TRUE(view.reading(Chart::DepthDead).contains(expected))
+        << view.reading(Chart::DepthDead).toStdString();
 }
 
 TEST(DepthLabReadingsTest, SeluWithASmallLambdaReadsAsCollapsing)
@@ -83,7 +83,7 @@ TEST(DepthLabReadingsTest, SeluWithASmallLambdaReadsAsCollapsing)
     ASSERT_FALSE(state.setParameter(QStringLiteral("selu"), QStringLiteral("lambda"), 0.5).has_value());
     DepthLabModel view(state);
     view.completeTheory();
-    const QString phase = view.reading(DepthChart::Phase);
+    const QString phase = view.reading(Chart::SeluPhase);
     EXPECT_FALSE(phase.contains(QStringLiteral("runs off"))) << phase.toStdString();
     EXPECT_TRUE(phase.contains(QStringLiteral("collapses to 0"))) << phase.toStdString();
     const std::vector<core::TheoryLayer>* variance = view.theory(QStringLiteral("selu"));

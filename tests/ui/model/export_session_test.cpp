@@ -169,7 +169,7 @@ TEST_F(ExportSession, CommandLineExportOfASessionEqualsTheWindowsExport)
     ASSERT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
 
     ax::ui::FigureOptions options;
-    options.chart = ax::ui::FigureChart::Combined;
+    options.chart = ax::ui::Chart::Combined;
     options.size = QSizeF(800, 500);
     options.theme = ax::ui::Theme::Light;
     const QImage window =

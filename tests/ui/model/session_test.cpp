@@ -31,7 +31,7 @@ void editEverywhere(ExplorerState& state)
     ASSERT_FALSE(state.setEpsilon(0.1).has_value());
     state.setTheme(Theme::Dark);
     state.setConvention(core::Framework::Jax);
-    DepthLabSettings lab;
+    DepthLabNetwork lab;
     lab.depth = 12;
     ASSERT_FALSE(state.setDepthLab(lab).has_value());
 }

@@ -3,9 +3,9 @@
 
 #include "ui/render/depth_chart_painter.h"
 
+#include "ui/model/activation_palette.h"
 #include "ui/model/depth_lab_model.h"
 #include "ui/model/explorer_state.h"
-#include "ui/render/activation_palette.h"
 #include "ui/render/depth_chart_export.h"
 
 #include <QBuffer>
@@ -30,13 +30,13 @@ TEST(DepthChartPainterTest, EachEmptyChartAsksForWhatItShows)
     state.setEnabledIds({});
     DepthLabModel model(state);
     model.completeTheory();
-    const auto empty = [&model](DepthChart chart) { return depthChartContent(model, chart).emptyText; };
-    EXPECT_TRUE(empty(DepthChart::Variance).contains(QStringLiteral("variance")));
-    EXPECT_TRUE(empty(DepthChart::Gradient).contains(QStringLiteral("gradient")));
-    EXPECT_FALSE(empty(DepthChart::Gradient).contains(QStringLiteral("variance")));
-    EXPECT_TRUE(empty(DepthChart::Dead).contains(QStringLiteral("units die")));
-    EXPECT_FALSE(empty(DepthChart::Dead).contains(QStringLiteral("variance")));
-    for (const DepthChart chart : {DepthChart::Variance, DepthChart::Gradient, DepthChart::Dead})
+    const auto empty = [&model](Chart chart) { return depthChartContent(model, chart).emptyText; };
+    EXPECT_TRUE(empty(Chart::DepthVariance).contains(QStringLiteral("variance")));
+    EXPECT_TRUE(empty(Chart::DepthGradient).contains(QStringLiteral("gradient")));
+    EXPECT_FALSE(empty(Chart::DepthGradient).contains(QStringLiteral("variance")));
+    EXPECT_TRUE(empty(Chart::DepthDead).contains(QStringLiteral("units die")));
+    EXPECT_FALSE(empty(Chart::DepthDead).contains(QStringLiteral("variance")));
+    for (const Chart chart : {Chart::DepthVariance, Chart::DepthGradient, Chart::DepthDead})
         EXPECT_TRUE(depthChartContent(model, chart).series.empty());
 }
 
@@ -44,14 +44,14 @@ TEST(DepthChartPainterTest, TheChartsHoldTheModelsTheoryAndSimulationInTheActiva
 {
     ExplorerState state;
     state.setEnabledIds({kRelu, QStringLiteral("selu")});
-    DepthLabSettings lab = state.depthLab();
+    DepthLabNetwork lab = state.depthLab();
     lab.depth = 5;
     lab.width = 64;
     ASSERT_FALSE(state.setDepthLab(lab).has_value());
     DepthLabModel model(state);
     model.completeTheory();
     const std::vector<core::TheoryLayer>& theory = *model.theory(kRelu);
-    const DepthChartContent variance = depthChartContent(model, DepthChart::Variance);
+    const DepthChartContent variance = depthChartContent(model, Chart::DepthVariance);
     ASSERT_EQ(variance.series.size(), 2u);
     const DepthSeries& relu = variance.series.front();
     EXPECT_EQ(relu.label, QStringLiteral("ReLU"));
@@ -62,13 +62,13 @@ TEST(DepthChartPainterTest, TheChartsHoldTheModelsTheoryAndSimulationInTheActiva
         EXPECT_EQ(relu.line[l].y(), theory[l].variance);
     }
     EXPECT_TRUE(relu.dots.empty()) << "no simulation yet";
-    const DepthChartContent gradient = depthChartContent(model, DepthChart::Gradient);
+    const DepthChartContent gradient = depthChartContent(model, Chart::DepthGradient);
     EXPECT_NEAR(gradient.series.front().line.back().y(), std::pow(10.0, theory.back().log10GradientNorm),
                 1e-12);
-    const DepthChartContent dead = depthChartContent(model, DepthChart::Dead);
+    const DepthChartContent dead = depthChartContent(model, Chart::DepthDead);
     ASSERT_EQ(dead.series.size(), 2u);
     EXPECT_EQ(dead.series.front().line.back().y(), theory.back().deadFraction);
-    const DepthChartContent phase = depthChartContent(model, DepthChart::Phase);
+    const DepthChartContent phase = depthChartContent(model, Chart::SeluPhase);
     EXPECT_FALSE(phase.arrows.empty());
     ASSERT_EQ(phase.markers.size(), 1u) << "SELU's fixed point";
     EXPECT_NEAR(phase.markers.front().y(), model.phasePlane().fixedPoint->point.variance, 1e-12);
@@ -80,7 +80,7 @@ TEST(DepthChartPainterTest, OneRoutinePaintsTheSameChartOnAnImageAndAsVectorGrap
     state.setEnabledIds({kRelu, QStringLiteral("sigmoid")});
     DepthLabModel model(state);
     model.completeTheory();
-    const DepthChartContent content = depthChartContent(model, DepthChart::Variance);
+    const DepthChartContent content = depthChartContent(model, Chart::DepthVariance);
     QImage first(640, 400, QImage::Format_ARGB32);
     QImage second(640, 400, QImage::Format_ARGB32);
     std::vector<DrawnDepthLine> drawn;
@@ -119,11 +119,11 @@ TEST(DepthChartPainterTest, AnExportedChartNamesItsCurvesAndCarriesItsReading)
     model.completeTheory();
     FigureOptions options;
     const QString svg =
-        QString::fromUtf8(renderDepthChartBytes(model, DepthChart::Gradient, options, FigureFormat::Svg));
+        QString::fromUtf8(renderDepthChartBytes(model, Chart::DepthGradient, options, FigureFormat::Svg));
     ASSERT_FALSE(svg.isEmpty());
     EXPECT_TRUE(svg.contains(QStringLiteral("Gradient norm"))) << "its title";
     EXPECT_TRUE(svg.contains(QStringLiteral("ReLU"))) << "a figure stands alone: its legend names the curve";
-    const QString reading = model.reading(DepthChart::Gradient);
+    const QString reading = model.reading(Chart::DepthGradient);
     ASSERT_FALSE(reading.isEmpty());
     EXPECT_TRUE(svg.contains(reading.left(reading.indexOf(QLatin1Char(' '))).toHtmlEscaped()));
 }

@@ -1,8 +1,8 @@
 // Exported figures: what a teacher pastes into slides and papers must have the right size, the
 // curves' colours, real vector content and a caption that names the parameters.
 
+#include "ui/model/activation_palette.h"
 #include "ui/model/explorer_state.h"
-#include "ui/render/activation_palette.h"
 #include "ui/render/chart_painter.h"
 #include "ui/render/figure_export.h"
 
@@ -25,8 +25,8 @@
 
 namespace {
 
+using ax::ui::Chart;
 using ax::ui::ExplorerState;
-using ax::ui::FigureChart;
 using ax::ui::FigureFormat;
 using ax::ui::FigureOptions;
 
@@ -55,7 +55,7 @@ int pixelsNear(const QImage& image, const QColor& colour, int tolerance = 12)
     return count;
 }
 
-FigureOptions smallOptions(FigureChart chart = FigureChart::Combined)
+FigureOptions smallOptions(Chart chart = Chart::Combined)
 {
     FigureOptions options;
     options.chart = chart;
@@ -101,7 +101,7 @@ TEST(ExportFigure, FunctionChartShowsTheCurveWhereTheCoreSaysItIs)
     // Only ReLU, so a bright pixel of its colour must lie on the line y = max(0, z).
     ExplorerState state;
     state.setEnabledIds({QStringLiteral("relu")});
-    FigureOptions options = smallOptions(FigureChart::Function);
+    FigureOptions options = smallOptions(Chart::Function);
     options.scale = 2.0;
     const QImage image = decodePng(ax::ui::renderFigureBytes(state, options, FigureFormat::Png));
     const QColor colour = ax::ui::activationColour(state.catalogIndex(QStringLiteral("relu")));
@@ -145,11 +145,11 @@ TEST(ExportFigure, PixelAtAKnownPointOfAKnownCurveHasItsColour)
     // Tanh alone on the f′ chart: at z = 0 its derivative is exactly 1.
     ExplorerState state;
     state.setEnabledIds({QStringLiteral("tanh")});
-    FigureOptions options = smallOptions(FigureChart::Derivative);
+    FigureOptions options = smallOptions(Chart::Derivative);
     options.scale = 2.0;
     const QImage image = decodePng(ax::ui::renderFigureBytes(state, options, FigureFormat::Png));
     const ax::ui::ChartLayout layout = ax::ui::figureLayout(state, options);
-    const ax::ui::ChartPanel* panel = layout.panel(ax::ui::ChartKind::Derivative);
+    const ax::ui::ChartPanel* panel = layout.panel(ax::ui::Chart::Derivative);
     ASSERT_NE(panel, nullptr);
     const QColor colour = ax::ui::activationColour(state.catalogIndex(QStringLiteral("tanh")));
     const auto distance = [&](int x, int y) {
@@ -191,7 +191,7 @@ TEST(ExportFigure, SvgIsSmallVectorWithAPathPerCurveAndRealText)
 {
     ExplorerState state;
     FigureOptions options;  // the default 1920×1080 figure
-    options.chart = FigureChart::Combined;
+    options.chart = Chart::Combined;
     const QByteArray svg = ax::ui::renderFigureBytes(state, options, FigureFormat::Svg);
     ASSERT_FALSE(svg.isEmpty());
     EXPECT_LT(svg.size(), 300 * 1024) << "the SVG is " << svg.size() << " bytes";

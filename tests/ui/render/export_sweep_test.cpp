@@ -172,9 +172,9 @@ TEST(ExportSweep, PngSequenceIsNumberedFromOne)
     QTemporaryDir dir;
     ExplorerState state;
     const SweepAnimation sweep = eluSweep(3);
-    const QString base = ax::ui::sweepBaseName(state, sweep, ax::ui::FigureChart::Combined);
+    const QString base = ax::ui::sweepBaseName(state, sweep, ax::ui::Chart::Combined);
     EXPECT_EQ(base, QStringLiteral("sweep-elu-alpha"));
-    EXPECT_EQ(ax::ui::sweepBaseName(state, sweep, ax::ui::FigureChart::Function),
+    EXPECT_EQ(ax::ui::sweepBaseName(state, sweep, ax::ui::Chart::Function),
               QStringLiteral("sweep-elu-alpha-function"));
     QStringList written;
     ASSERT_FALSE(ax::ui::exportSweepPngSequence(state, sweep, smallFrames(), dir.path(), base, &written));

@@ -5,8 +5,8 @@
 
 #include "ui/widgets/chart_area.h"
 #include "core/formula/custom_activation.h"
+#include "ui/model/activation_palette.h"
 #include "ui/model/explorer_state.h"
-#include "ui/render/activation_palette.h"
 #include "ui/widgets/theme.h"
 
 #include "core/sampling.h"
@@ -38,7 +38,7 @@ protected:
         ASSERT_TRUE(QTest::qWaitForWindowExposed(area.get()));
     }
 
-    [[nodiscard]] const ChartPanel& panel(ChartKind kind)
+    [[nodiscard]] const ChartPanel& panel(Chart kind)
     {
         layout = area->currentLayout();
         const ChartPanel* found = layout.panel(kind);
@@ -46,7 +46,7 @@ protected:
         return *found;
     }
 
-    [[nodiscard]] QPoint pointAt(ChartKind kind, double z, double value)
+    [[nodiscard]] QPoint pointAt(Chart kind, double z, double value)
     {
         const ChartPanel& p = panel(kind);
         const PlotMapping mapping = p.mapping();
@@ -178,12 +178,12 @@ TEST_F(ChartAreaTest, SaturationLanesAreTheCoresIntervals)
     EXPECT_EQ(area->curves().entry(QStringLiteral("sigmoid"))->saturationComputations, sigmoidLanes + 1);
     const ChartLayout l = area->currentLayout();
     EXPECT_EQ(l.lanes.size(), static_cast<std::size_t>(state.enabledIds().size()));
-    EXPECT_TRUE(l.panel(ChartKind::Saturation)->title.contains(QStringLiteral("0.2")));
+    EXPECT_TRUE(l.panel(Chart::Saturation)->title.contains(QStringLiteral("0.2")));
 }
 
 TEST_F(ChartAreaTest, HoverReadoutGivesTheCoresValues)
 {
-    const QPoint at = pointAt(ChartKind::Function, -1.3, 0.0);
+    const QPoint at = pointAt(Chart::Function, -1.3, 0.0);
     QTest::mouseMove(area.get(), at);
     ASSERT_TRUE(area->hoverZ().has_value());
     const double z = *area->hoverZ();
@@ -236,7 +236,7 @@ TEST_F(ChartAreaTest, ReadoutSaysDeadByTheCoresRuleBeforeTheChartsCatchUp)
 
 TEST_F(ChartAreaTest, WheelZoomsAboutTheCursor)
 {
-    const QPoint at = pointAt(ChartKind::Function, 2.0, 0.0);
+    const QPoint at = pointAt(Chart::Function, 2.0, 0.0);
     const double zAtCursor = area->currentLayout().zForX(at.x());
     wheel(at, 120);
     const double width = state.zMax() - state.zMin();
@@ -251,7 +251,7 @@ TEST_F(ChartAreaTest, RefusedZoomKeepsTheViewAndSaysWhy)
 {
     ASSERT_FALSE(state.setRange(1.0, 1.0 + 2e-12));
     QSignalSpy messages(area.get(), &ChartArea::statusMessage);
-    wheel(pointAt(ChartKind::Function, 1.0 + 1e-12, 1.0), 120 * 10);
+    wheel(pointAt(Chart::Function, 1.0 + 1e-12, 1.0), 120 * 10);
     EXPECT_EQ(state.zMin(), 1.0);
     EXPECT_EQ(state.zMax(), 1.0 + 2e-12);
     ASSERT_EQ(messages.count(), 1);
@@ -260,7 +260,7 @@ TEST_F(ChartAreaTest, RefusedZoomKeepsTheViewAndSaysWhy)
 
 TEST_F(ChartAreaTest, LeftDragPansTheRange)
 {
-    const ChartPanel& f = panel(ChartKind::Function);
+    const ChartPanel& f = panel(Chart::Function);
     const QPoint from = f.plot.center().toPoint();
     const double pixelsPerUnit = f.plot.width() / 12.0;
     QTest::mousePress(area.get(), Qt::LeftButton, Qt::NoModifier, from);
@@ -274,8 +274,8 @@ TEST_F(ChartAreaTest, LeftDragPansTheRange)
 
 TEST_F(ChartAreaTest, ShiftDragZoomsToTheSelection)
 {
-    const QPoint from = pointAt(ChartKind::Derivative, -2.0, 0.5);
-    const QPoint to = pointAt(ChartKind::Derivative, 1.0, 0.5);
+    const QPoint from = pointAt(Chart::Derivative, -2.0, 0.5);
+    const QPoint to = pointAt(Chart::Derivative, 1.0, 0.5);
     QTest::mousePress(area.get(), Qt::LeftButton, Qt::ShiftModifier, from);
     QTest::mouseMove(area.get(), to);
     QTest::mouseRelease(area.get(), Qt::LeftButton, Qt::ShiftModifier, to);
@@ -296,7 +296,7 @@ TEST_F(ChartAreaTest, ClickOnLegendOrCurveHighlightsIt)
 
     // Sigmoid is the only curve near 0.5 at z = 0 in the function chart.
     QTest::mouseClick(area.get(), Qt::LeftButton, Qt::NoModifier,
-                      pointAt(ChartKind::Function, 0.0, 0.5) + QPoint(0, 2));
+                      pointAt(Chart::Function, 0.0, 0.5) + QPoint(0, 2));
     EXPECT_EQ(state.highlightedId(), QStringLiteral("sigmoid"));
     const auto lane = std::find_if(layout.lanes.begin(), layout.lanes.end(),
                                    [](const SaturationLane& l) { return l.id == QLatin1String("relu"); });
@@ -331,22 +331,22 @@ TEST_F(ChartAreaTest, FixedYAxisUsesTheStatesLimits)
     ASSERT_FALSE(state.setFunctionLimits({-3.0, 7.0}));
     ASSERT_FALSE(state.setDerivativeLimits({-0.25, 2.0}));
     state.setYAxisMode(YAxisMode::Fixed);
-    EXPECT_EQ(panel(ChartKind::Function).yMin, -3.0);
-    EXPECT_EQ(panel(ChartKind::Function).yMax, 7.0);
-    EXPECT_EQ(panel(ChartKind::Derivative).yMin, -0.25);
-    EXPECT_EQ(panel(ChartKind::Derivative).yMax, 2.0);
+    EXPECT_EQ(panel(Chart::Function).yMin, -3.0);
+    EXPECT_EQ(panel(Chart::Function).yMax, 7.0);
+    EXPECT_EQ(panel(Chart::Derivative).yMin, -0.25);
+    EXPECT_EQ(panel(Chart::Derivative).yMax, 2.0);
     state.setShowSecondDerivative(true);
     const ChartLayout l = area->currentLayout();
-    ASSERT_NE(l.panel(ChartKind::Second), nullptr);
-    EXPECT_LT(l.panel(ChartKind::Derivative)->plot.bottom(), l.panel(ChartKind::Second)->plot.top());
-    EXPECT_LT(l.panel(ChartKind::Second)->plot.bottom(), l.panel(ChartKind::Saturation)->plot.top());
+    ASSERT_NE(l.panel(Chart::Second), nullptr);
+    EXPECT_LT(l.panel(Chart::Derivative)->plot.bottom(), l.panel(Chart::Second)->plot.top());
+    EXPECT_LT(l.panel(Chart::Second)->plot.bottom(), l.panel(Chart::Saturation)->plot.top());
 }
 
 TEST_F(ChartAreaTest, AutoFitIsNotFlattenedByOneFastGrowingCurve)
 {
     state.setEnabledIds({QStringLiteral("sigmoid"), QStringLiteral("tanh"), QStringLiteral("relu")});
     ASSERT_FALSE(state.setRange(-1e3, 1e3));
-    const ChartPanel& f = panel(ChartKind::Function);
+    const ChartPanel& f = panel(Chart::Function);
     // Tanh spans [−1, 1]: it must take a visible share of the chart, not a sliver of ReLU's 1000.
     EXPECT_LE(f.yMax - f.yMin, 10.0);
     EXPECT_LE(f.yMin, -1.0);
@@ -354,7 +354,7 @@ TEST_F(ChartAreaTest, AutoFitIsNotFlattenedByOneFastGrowingCurve)
 
     // A lone curve is shown whole.
     state.setEnabledIds({QStringLiteral("relu")});
-    const ChartPanel& alone = panel(ChartKind::Function);
+    const ChartPanel& alone = panel(Chart::Function);
     EXPECT_LE(alone.yMin, 0.0);
     EXPECT_GE(alone.yMax, 1e3);
 }
@@ -402,7 +402,7 @@ TEST_F(ChartAreaTest, PrintStyleIsBlackOnWhiteWhateverThePalette)
     }
     EXPECT_EQ(image.pixelColor(3, 3), QColor(Qt::white));
     const ChartLayout l = ChartPainter(state, area->curves(), options).layout(QRectF(0, 0, 900, 700));
-    const QRectF plot = l.panel(ChartKind::Function)->plot;
+    const QRectF plot = l.panel(Chart::Function)->plot;
     // The frame of the plot is drawn in black.
     EXPECT_EQ(image.pixelColor(QPoint(static_cast<int>(plot.center().x()), static_cast<int>(plot.top()))),
               QColor(Qt::black));
@@ -457,12 +457,12 @@ TEST_F(ChartAreaTest, ExtremeRangesDrawNothingNotFinite)
             for (const QString& label : p.yTicks.labels)
                 EXPECT_FALSE(label.contains(QLatin1String("nan")) || label.contains(QLatin1String("inf")))
                     << lo;
-            if (p.kind == ChartKind::Saturation) continue;
+            if (p.kind == Chart::Saturation) continue;
             for (const QString& id : state.enabledIds()) {
                 const CurveEntry* entry = area->curves().entry(id);
-                const auto& values = p.kind == ChartKind::Function     ? entry->samples.f
-                                     : p.kind == ChartKind::Derivative ? entry->samples.d1
-                                                                       : entry->samples.d2;
+                const auto& values = p.kind == Chart::Function     ? entry->samples.f
+                                     : p.kind == Chart::Derivative ? entry->samples.d1
+                                                                   : entry->samples.d2;
                 std::vector<QPolygonF> polylines;
                 buildPolylines(entry->samples.z, values, {}, p.mapping(), 1.0, polylines);
                 for (const QPolygonF& polyline : polylines)

@@ -99,7 +99,7 @@ TEST_F(ConventionWindowTest, CompareModeShadesWhereHardSigmoidVariantsDiffer)
 
     const QImage image = window->chartArea()->grab().toImage();
     const ChartLayout layout = window->chartArea()->currentLayout();
-    const ChartPanel* panel = layout.panel(ChartKind::Function);
+    const ChartPanel* panel = layout.panel(Chart::Function);
     ASSERT_NE(panel, nullptr);
     // Sample near the top edge, above every curve and right of the key: shaded at z = 1.5, plain at z = 4.5
     // and 0.

@@ -3,8 +3,8 @@
 
 #include "core/formula/custom_activation.h"
 #include "tests/ui/widgets/main_window_fixture.h"
+#include "ui/model/activation_palette.h"
 #include "ui/model/comparison_model.h"
-#include "ui/render/activation_palette.h"
 #include "ui/render/chart_painter.h"
 #include "ui/widgets/activation_list_panel.h"
 #include "ui/widgets/chart_area.h"
@@ -289,7 +289,7 @@ TEST_F(CustomWindowTest, NonFiniteStretchesAreFoundAndTheRestIsDrawn)
     // The hatch shows where the values are missing, the curve where they are not.
     const QImage image = window->chartArea()->grab().toImage();
     const ChartLayout layout = window->chartArea()->currentLayout();
-    const ChartPanel* panel = layout.panel(ChartKind::Function);
+    const ChartPanel* panel = layout.panel(Chart::Function);
     ASSERT_NE(panel, nullptr);
     const QColor background =
         image.pixelColor(static_cast<int>(layout.xForZ(4.3)), static_cast<int>(panel->plot.top()) + 3);

@@ -57,7 +57,7 @@ TEST_F(DepthLabViewTest, DrawsTheTheoryOfEveryEnabledActivationAcrossAllLayers)
 {
     DepthLabView view(state);
     settle();
-    const DepthChartContent& variance = view.chartContent(DepthChart::Variance);
+    const DepthChartContent& variance = view.chartContent(Chart::DepthVariance);
     ASSERT_EQ(variance.series.size(), 3u);
     for (const DepthSeries& s : variance.series) {
         EXPECT_EQ(s.line.size(), static_cast<std::size_t>(DepthLabView::kDefaultDepth) + 1)
@@ -66,7 +66,7 @@ TEST_F(DepthLabViewTest, DrawsTheTheoryOfEveryEnabledActivationAcrossAllLayers)
     }
     view.setDepth(12);
     settle();
-    EXPECT_EQ(view.chartContent(DepthChart::Gradient).series.front().line.size(), 13u);
+    EXPECT_EQ(view.chartContent(Chart::DepthGradient).series.front().line.size(), 13u);
 }
 
 TEST_F(DepthLabViewTest, HeInitialisationKeepsReluVarianceFlat)
@@ -75,23 +75,23 @@ TEST_F(DepthLabViewTest, HeInitialisationKeepsReluVarianceFlat)
     view.setWeightInit(WeightInit::He);
     settle();
     EXPECT_EQ(view.settings().weightVariance, 2.0);
-    const DepthSeries* relu = seriesNamed(view.chartContent(DepthChart::Variance), QStringLiteral("ReLU"));
+    const DepthSeries* relu = seriesNamed(view.chartContent(Chart::DepthVariance), QStringLiteral("ReLU"));
     ASSERT_NE(relu, nullptr);
     for (const QPointF& p : relu->line)
         EXPECT_NEAR(p.y(), 1.0, 1e-9);
-    EXPECT_TRUE(view.reading(DepthChart::Gradient).contains(QStringLiteral("ReLU: gradient keeps its size")))
-        << view.reading(DepthChart::Gradient).toStdString();
+    EXPECT_TRUE(view.reading(Chart::DepthGradient).contains(QStringLiteral("ReLU: gradient keeps its size")))
+        << view.reading(Chart::DepthGradient).toStdString();
 
     view.setWeightInit(WeightInit::Custom, 1.5);
     settle();
     EXPECT_EQ(view.settings().weightVariance, 1.5);
-    relu = seriesNamed(view.chartContent(DepthChart::Variance), QStringLiteral("ReLU"));
+    relu = seriesNamed(view.chartContent(Chart::DepthVariance), QStringLiteral("ReLU"));
     ASSERT_NE(relu, nullptr);
     EXPECT_NEAR(relu->line[2].y(), 0.75 * 0.75, 1e-12);
 
     view.setWeightInit(WeightInit::LeCun);
     settle();
-    relu = seriesNamed(view.chartContent(DepthChart::Variance), QStringLiteral("ReLU"));
+    relu = seriesNamed(view.chartContent(Chart::DepthVariance), QStringLiteral("ReLU"));
     ASSERT_NE(relu, nullptr);
     EXPECT_NEAR(relu->line.back().y(), std::pow(0.5, DepthLabView::kDefaultDepth - 1) * 0.5, 1e-15);
 }
@@ -100,20 +100,20 @@ TEST_F(DepthLabViewTest, ReadingsSayWhatTheChartsShow)
 {
     DepthLabView view(state);
     settle();
-    const QString gradient = view.reading(DepthChart::Gradient);
+    const QString gradient = view.reading(Chart::DepthGradient);
     EXPECT_TRUE(gradient.contains(QStringLiteral("Sigmoid (logistic): gradient shrinks ×0.2")))
         << gradient.toStdString();
     EXPECT_TRUE(gradient.contains(QStringLiteral("after 30 layers")));
-    const QString variance = view.reading(DepthChart::Variance);
+    const QString variance = view.reading(Chart::DepthVariance);
     EXPECT_TRUE(variance.contains(QStringLiteral("SELU: variance settles at q = 1.00")))
         << variance.toStdString();
-    EXPECT_TRUE(view.reading(DepthChart::Phase).contains(QStringLiteral("(0.000, 1.000), stable")))
-        << view.reading(DepthChart::Phase).toStdString();
+    EXPECT_TRUE(view.reading(Chart::SeluPhase).contains(QStringLiteral("(0.000, 1.000), stable")))
+        << view.reading(Chart::SeluPhase).toStdString();
     view.completeTheory();
-    EXPECT_TRUE(view.reading(DepthChart::Dead)
+    EXPECT_TRUE(view.reading(Chart::DepthDead)
                     .contains(QStringLiteral("of units dead by layer 30 (f′ = 0 for 50% of inputs)")))
-        << view.reading(DepthChart::Dead).toStdString();
-    EXPECT_TRUE(view.reading(DepthChart::Dead).contains(QStringLiteral("SELU: f′ never vanishes")));
+        << view.reading(Chart::DepthDead).toStdString();
+    EXPECT_TRUE(view.reading(Chart::DepthDead).contains(QStringLiteral("SELU: f′ never vanishes")));
 }
 
 // With every activation shown, each chart's line stays one sentence: it counts which way each
@@ -123,7 +123,7 @@ TEST_F(DepthLabViewTest, ManyActivationsAreSummedUpInOneSentence)
     state.setEnabledIds(state.activationIds());
     DepthLabView view(state);
     view.completeTheory();
-    const QString gradient = view.reading(DepthChart::Gradient);
+    const QString gradient = view.reading(Chart::DepthGradient);
     EXPECT_TRUE(gradient.startsWith(QStringLiteral("Gradient over 30 layers: "))) << gradient.toStdString();
     EXPECT_TRUE(gradient.contains(QStringLiteral("shrink it (most: Hard sigmoid, → 10⁻")))
         << gradient.toStdString();
@@ -138,16 +138,16 @@ TEST_F(DepthLabViewTest, ManyActivationsAreSummedUpInOneSentence)
         if (number) counted += n;
     }
     EXPECT_EQ(counted, 23) << gradient.toStdString();
-    const QString details = view.readingDetails(DepthChart::Gradient);
+    const QString details = view.readingDetails(Chart::DepthGradient);
     EXPECT_EQ(details.count(QLatin1Char('\n')), 22);
     EXPECT_TRUE(details.contains(QStringLiteral("Sigmoid (logistic): gradient shrinks ×0.2")));
 
-    const QString dead = view.reading(DepthChart::Dead);
+    const QString dead = view.reading(Chart::DepthDead);
     EXPECT_TRUE(dead.startsWith(QStringLiteral("Dead units: Binary step 100% by layer 1")))
         << dead.toStdString();
     EXPECT_TRUE(dead.contains(QStringLiteral("ReLU 35% by layer 30"))) << dead.toStdString();
     EXPECT_TRUE(dead.contains(QStringLiteral("cannot lose a unit"))) << dead.toStdString();
-    EXPECT_TRUE(view.reading(DepthChart::Variance).startsWith(QStringLiteral("Variance over 30 layers: ")));
+    EXPECT_TRUE(view.reading(Chart::DepthVariance).startsWith(QStringLiteral("Variance over 30 layers: ")));
 }
 
 // While the dead-unit lines are still being worked out, the chart says so; it never asks for an
@@ -156,15 +156,15 @@ TEST_F(DepthLabViewTest, DeadUnitChartSaysWhenItsLinesAreComing)
 {
     DepthLabView view(state);
     view.completeTheory();
-    ASSERT_FALSE(view.chartContent(DepthChart::Dead).series.empty());
+    ASSERT_FALSE(view.chartContent(Chart::DepthDead).series.empty());
     for (const double bias : {0.1, 0.2, 0.3}) {
-        DepthLabSettings lab = state.depthLab();
+        DepthLabNetwork lab = state.depthLab();
         lab.depth = 200;
         lab.biasVariance = bias;
         ASSERT_FALSE(state.setDepthLab(lab).has_value());
         for (int round = 0; round < 50; ++round) {
             QCoreApplication::processEvents();
-            const DepthChartContent& dead = view.chartContent(DepthChart::Dead);
+            const DepthChartContent& dead = view.chartContent(Chart::DepthDead);
             if (dead.series.empty()) {
                 EXPECT_EQ(dead.emptyText, QStringLiteral("Working out which units die…"))
                     << "round " << round;
@@ -172,7 +172,7 @@ TEST_F(DepthLabViewTest, DeadUnitChartSaysWhenItsLinesAreComing)
         }
     }
     view.completeTheory();
-    EXPECT_FALSE(view.chartContent(DepthChart::Dead).series.empty());
+    EXPECT_FALSE(view.chartContent(Chart::DepthDead).series.empty());
 }
 
 // Pointing at a line names it, with the layer and the value there; away from every line, nothing.
@@ -214,7 +214,7 @@ TEST_F(DepthLabViewTest, DeadUnitTheoryIsDrawnAsLines)
 {
     DepthLabView view(state);
     view.completeTheory();
-    const DepthChartContent& dead = view.chartContent(DepthChart::Dead);
+    const DepthChartContent& dead = view.chartContent(Chart::DepthDead);
     ASSERT_EQ(dead.series.size(), 3u);
     const DepthSeries* relu = seriesNamed(dead, QStringLiteral("ReLU"));
     ASSERT_NE(relu, nullptr);
@@ -231,7 +231,7 @@ TEST_F(DepthLabViewTest, DeadUnitTheoryIsDrawnAsLines)
     // A new setup replaces the lines: inputs far below ReLU's kink leave most units dead at once.
     view.setInput(-2.5, 0.25);
     view.completeTheory();
-    EXPECT_GT(seriesNamed(view.chartContent(DepthChart::Dead), QStringLiteral("ReLU"))->line.front().y(),
+    EXPECT_GT(seriesNamed(view.chartContent(Chart::DepthDead), QStringLiteral("ReLU"))->line.front().y(),
               0.9);
 }
 
@@ -240,17 +240,17 @@ TEST_F(DepthLabViewTest, FollowsTheStateWhenParametersOrActivationsChange)
     DepthLabView view(state);
     settle();
     const double before =
-        seriesNamed(view.chartContent(DepthChart::Variance), QStringLiteral("SELU"))->line[5].y();
+        seriesNamed(view.chartContent(Chart::DepthVariance), QStringLiteral("SELU"))->line[5].y();
     ASSERT_FALSE(state.setParameter(QStringLiteral("selu"), QStringLiteral("lambda"), 1.3).has_value());
     settle();
     const double after =
-        seriesNamed(view.chartContent(DepthChart::Variance), QStringLiteral("SELU"))->line[5].y();
+        seriesNamed(view.chartContent(Chart::DepthVariance), QStringLiteral("SELU"))->line[5].y();
     EXPECT_GT(after, before * 1.2);
-    EXPECT_FALSE(view.reading(DepthChart::Phase).contains(QStringLiteral("(0.000, 1.000)")));
+    EXPECT_FALSE(view.reading(Chart::SeluPhase).contains(QStringLiteral("(0.000, 1.000)")));
 
     state.setEnabled(QStringLiteral("tanh"), true);
     settle();
-    EXPECT_EQ(view.chartContent(DepthChart::Variance).series.size(), 4u);
+    EXPECT_EQ(view.chartContent(Chart::DepthVariance).series.size(), 4u);
 }
 
 // Counts the paints of the widgets it watches.
@@ -282,8 +282,8 @@ TEST_F(DepthLabViewTest, ASliderRepaintsOnlyTheChartsItChanges)
     QWidget* varianceChart = nullptr;
     QWidget* phaseChart = nullptr;
     for (DepthLabChart* chart : charts) {
-        if (chart->content() == view.chartContent(DepthChart::Variance)) varianceChart = chart;
-        if (chart->content() == view.chartContent(DepthChart::Phase)) phaseChart = chart;
+        if (chart->content() == view.chartContent(Chart::DepthVariance)) varianceChart = chart;
+        if (chart->content() == view.chartContent(Chart::SeluPhase)) phaseChart = chart;
     }
     ASSERT_NE(varianceChart, nullptr);
     ASSERT_NE(phaseChart, nullptr);
@@ -313,7 +313,7 @@ TEST_F(DepthLabViewTest, PhasePlotConvergesOnSelusFixedPoint)
 {
     DepthLabView view(state);
     settle();
-    const DepthChartContent& phase = view.chartContent(DepthChart::Phase);
+    const DepthChartContent& phase = view.chartContent(Chart::SeluPhase);
     ASSERT_EQ(phase.markers.size(), 1u);
     EXPECT_NEAR(phase.markers[0].x(), 0.0, 1e-9);
     EXPECT_NEAR(phase.markers[0].y(), 1.0, 1e-9);
@@ -341,17 +341,17 @@ TEST_F(DepthLabViewTest, SimulationRunsInTheBackgroundAndAddsDots)
     EXPECT_FALSE(finished.front().front().toBool());
     EXPECT_FALSE(view.isSimulating());
     EXPECT_EQ(view.findChild<QProgressBar*>()->value(), view.findChild<QProgressBar*>()->maximum());
-    for (const DepthSeries& s : view.chartContent(DepthChart::Variance).series)
+    for (const DepthSeries& s : view.chartContent(Chart::DepthVariance).series)
         EXPECT_EQ(s.dots.size(), 7u) << s.label.toStdString();
-    EXPECT_EQ(view.chartContent(DepthChart::Dead).series.size(), 3u);
+    EXPECT_EQ(view.chartContent(Chart::DepthDead).series.size(), 3u);
     EXPECT_TRUE(
-        view.reading(DepthChart::Dead).contains(QStringLiteral("SELU: f′ never vanishes, no unit can die")))
-        << view.reading(DepthChart::Dead).toStdString();
+        view.reading(Chart::DepthDead).contains(QStringLiteral("SELU: f′ never vanishes, no unit can die")))
+        << view.reading(Chart::DepthDead).toStdString();
 
     // A changed setup makes the dots belong to another network: they go.
     view.setBiasVariance(0.1);
     settle();
-    for (const DepthSeries& s : view.chartContent(DepthChart::Variance).series)
+    for (const DepthSeries& s : view.chartContent(Chart::DepthVariance).series)
         EXPECT_TRUE(s.dots.empty());
 }
 
@@ -367,7 +367,7 @@ TEST_F(DepthLabViewTest, CancelStopsALongSimulationQuickly)
     view.cancelSimulation();
     ASSERT_TRUE(finished.wait(10000));
     EXPECT_TRUE(finished.front().front().toBool());
-    for (const DepthSeries& s : view.chartContent(DepthChart::Variance).series)
+    for (const DepthSeries& s : view.chartContent(Chart::DepthVariance).series)
         EXPECT_TRUE(s.dots.empty());
 }
 
@@ -379,15 +379,15 @@ TEST_F(DepthLabViewTest, ChartsRenderToAnImageInTheActivationColours)
     image.fill(Qt::white);
     {
         QPainter painter(&image);
-        view.paintChart(DepthChart::Gradient, painter, QRectF(0, 0, 640, 400));
+        view.paintChart(Chart::DepthGradient, painter, QRectF(0, 0, 640, 400));
     }
     QSet<QRgb> colours;
     for (int y = 0; y < image.height(); y += 2)
         for (int x = 0; x < image.width(); x += 2)
             colours.insert(image.pixel(x, y));
     EXPECT_GT(colours.size(), 20);
-    EXPECT_EQ(depthChartFromName(QStringLiteral("selu-phase")), DepthChart::Phase);
-    EXPECT_EQ(depthChartName(DepthChart::Dead), QStringLiteral("depth-dead"));
+    EXPECT_EQ(depthChartFromName(QStringLiteral("selu-phase")), Chart::SeluPhase);
+    EXPECT_EQ(chartName(Chart::DepthDead), QStringLiteral("depth-dead"));
     EXPECT_FALSE(depthChartFromName(QStringLiteral("depth")).has_value());
 
     const QString path = qEnvironmentVariable("AX_DEPTH_LAB_SNAPSHOT");
@@ -412,7 +412,7 @@ TEST_F(DepthLabViewTest, ChartsExportAsCompactVectorGraphics)
         svg.setSize(QSize(800, 500));
         svg.setViewBox(QRect(0, 0, 800, 500));
         QPainter painter(&svg);
-        view.paintChart(DepthChart::Variance, painter, QRectF(0, 0, 800, 500));
+        view.paintChart(Chart::DepthVariance, painter, QRectF(0, 0, 800, 500));
     }
     const QByteArray text = buffer.data();
     EXPECT_TRUE(text.contains("<path")) << "curves must be drawn as paths";
@@ -452,7 +452,7 @@ TEST_F(DepthLabViewTest, TheNetworkIsSavedAndRestoredWithTheSession)
     EXPECT_EQ(otherView.settings().width, 512);
     EXPECT_DOUBLE_EQ(otherView.settings().weightVariance, 1.7);
     EXPECT_EQ(otherView.findChild<QSpinBox*>()->value(), 45);
-    EXPECT_EQ(otherView.chartContent(DepthChart::Variance).series.front().line.size(), 46u);
+    EXPECT_EQ(otherView.chartContent(Chart::DepthVariance).series.front().line.size(), 46u);
 
     QJsonObject bad = saved;
     QJsonObject badLab = lab;
@@ -482,13 +482,13 @@ TEST_F(DepthLabViewTest, TheWindowsChartIsWhatTheSharedPainterDrawsOfTheModel)
     view.completeTheory();
     const auto charts = view.findChildren<DepthLabChart*>();
     ASSERT_EQ(charts.size(), 4);
-    for (const DepthChart chart : kDepthCharts) {
+    for (const Chart chart : kDepthCharts) {
         const DepthChartContent content = depthChartContent(view.model(), chart);
-        EXPECT_EQ(view.chartContent(chart), content) << depthChartName(chart).toStdString();
+        EXPECT_EQ(view.chartContent(chart), content) << chartName(chart).toStdString();
         const DepthLabChart* widget = nullptr;
         for (const DepthLabChart* c : charts)
             if (c->content() == content) widget = c;
-        ASSERT_NE(widget, nullptr) << depthChartName(chart).toStdString();
+        ASSERT_NE(widget, nullptr) << chartName(chart).toStdString();
         const QImage shown =
             const_cast<DepthLabChart*>(widget)->grab().toImage().convertToFormat(QImage::Format_RGB32);
         QImage painted(shown.size(), QImage::Format_RGB32);
@@ -497,7 +497,7 @@ TEST_F(DepthLabViewTest, TheWindowsChartIsWhatTheSharedPainterDrawsOfTheModel)
             painter.setFont(widget->font());
             paintDepthChart(painter, QRectF(QPointF(0, 0), QSizeF(shown.size())), content, widget->palette());
         }
-        EXPECT_EQ(shown, painted) << depthChartName(chart).toStdString();
+        EXPECT_EQ(shown, painted) << chartName(chart).toStdString();
     }
 }
 
@@ -526,7 +526,7 @@ TEST_F(DepthLabViewTest, EveryControlAndSetterEditsTheNetworkThroughTheState)
     EXPECT_EQ(state.depthLab().depth, 23);
 
     // A value the state refuses leaves it and the controls as they were, and says why.
-    const DepthLabSettings before = state.depthLab();
+    const DepthLabNetwork before = state.depthLab();
     for (const auto& edit : std::initializer_list<std::function<void()>>{
              [&view] { view.setDepth(0); }, [&view] { view.setDepth(1'000'000); },
              [&view] { view.setWidth(100); }, [&view] { view.setInput(0.0, -1.0); },

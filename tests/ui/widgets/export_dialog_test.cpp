@@ -45,7 +45,7 @@ TEST(ExportDialog, ExportButtonWritesTheChosenSvg)
     ExportDialog dialog(state);
     dialog.show();
     chooseData(child<QComboBox>(dialog, "exportFormat"), static_cast<int>(ax::ui::FigureFormat::Svg));
-    chooseData(child<QComboBox>(dialog, "exportChart"), static_cast<int>(ax::ui::FigureChart::Function));
+    chooseData(child<QComboBox>(dialog, "exportChart"), static_cast<int>(ax::ui::Chart::Function));
     EXPECT_TRUE(dialog.path().endsWith(QStringLiteral("function.svg"))) << dialog.path().toStdString();
     const QString path = dir.filePath(QStringLiteral("slide.svg"));
     dialog.setPath(path);
@@ -74,7 +74,7 @@ TEST(ExportDialog, DepthLabChartsExportFromTheDialog)
     dialog.show();
     chooseData(child<QComboBox>(dialog, "exportFormat"), static_cast<int>(ax::ui::FigureFormat::Png));
     chart->setCurrentIndex(chart->findText(QStringLiteral("Depth lab: dead units")));
-    ASSERT_EQ(dialog.depthChart(), ax::ui::DepthChart::Dead);
+    ASSERT_EQ(dialog.depthChart(), ax::ui::Chart::DepthDead);
     EXPECT_TRUE(dialog.path().endsWith(QStringLiteral("depth-dead.png"))) << dialog.path().toStdString();
     const QString path = dir.filePath(QStringLiteral("dead.png"));
     dialog.setPath(path);
@@ -86,7 +86,7 @@ TEST(ExportDialog, DepthLabChartsExportFromTheDialog)
     const ax::ui::FigureOptions options = dialog.figureOptions();
     EXPECT_EQ(image.size(), (options.size * options.scale).toSize());
     // The export completed the theory first: the dead-unit line is there, not only the others.
-    const auto& series = depthLab.chartContent(ax::ui::DepthChart::Dead).series;
+    const auto& series = depthLab.chartContent(ax::ui::Chart::DepthDead).series;
     ASSERT_EQ(series.size(), 1u);
     EXPECT_GT(series.front().line.back().y(), 0.3);
 }

@@ -245,10 +245,10 @@ public:
                        " differs from the core's at z = " + number(m_reference.z[i]);
         }
         for (const ChartPanel& panel : layout.panels) {
-            const std::vector<double>* values = panel.kind == ChartKind::Function     ? &entry->samples.f
-                                                : panel.kind == ChartKind::Derivative ? &entry->samples.d1
-                                                : panel.kind == ChartKind::Second     ? &entry->samples.d2
-                                                                                      : nullptr;
+            const std::vector<double>* values = panel.kind == Chart::Function     ? &entry->samples.f
+                                                : panel.kind == Chart::Derivative ? &entry->samples.d1
+                                                : panel.kind == Chart::Second     ? &entry->samples.d2
+                                                                                  : nullptr;
             if (!values) continue;
             m_polylines.clear();
             buildPolylines(entry->samples.z, *values, {}, panel.mapping(), 1.0, m_polylines);

@@ -1,4 +1,4 @@
-#include "ui/render/activation_palette.h"
+#include "ui/model/activation_palette.h"
 
 #include <array>
 
