@@ -89,7 +89,7 @@ std::optional<std::string> validateSimulation(const DepthNetwork& s)
 }
 
 SimulationResult simulateDepth(const Activation& activation, const ParameterValues& p, const DepthNetwork& s,
-                               std::stop_token stop, const SimulationProgress& progress)
+                               const std::stop_token& stop, const SimulationProgress& progress)
 {
     SimulationResult result;
     if (validateSimulation(s)) {

@@ -47,7 +47,7 @@ using SimulationProgress = std::function<void(int done, int total)>;
 // Runs the network. The same network (seed included) give identical results. Checks stop before
 // every layer, so a cancel takes effect within one layer's work. The network must pass validateSimulation.
 [[nodiscard]] SimulationResult simulateDepth(const Activation& activation, const ParameterValues& p,
-                                             const DepthNetwork& network, std::stop_token stop = {},
+                                             const DepthNetwork& network, const std::stop_token& stop = {},
                                              const SimulationProgress& progress = {});
 
 }  // namespace ax::core

@@ -36,7 +36,7 @@ private:
         int precedence;
     };
 
-    std::string printAt(const GiNaC::ex& e, int parentPrecedence) const
+    [[nodiscard]] std::string printAt(const GiNaC::ex& e, int parentPrecedence) const
     {
         Printed p = printed(e);
         if (p.precedence < parentPrecedence) return "(" + p.text + ")";
@@ -54,7 +54,7 @@ private:
         return false;
     }
 
-    Printed number(const GiNaC::numeric& n) const
+    [[nodiscard]] Printed number(const GiNaC::numeric& n) const
     {
         if (!n.is_real()) throw UnsupportedExpression{"a complex number"};
         if (m_dialect == Dialect::MuParser || !n.is_rational()) {
@@ -66,7 +66,7 @@ private:
         return {os.str(), n.is_negative() ? kPrecAdd : (n.is_integer() ? kPrecAtom : kPrecMul)};
     }
 
-    Printed printed(const GiNaC::ex& e) const
+    [[nodiscard]] Printed printed(const GiNaC::ex& e) const
     {
         if (GiNaC::is_exactly_a<GiNaC::numeric>(e)) return number(GiNaC::ex_to<GiNaC::numeric>(e));
         if (GiNaC::is_a<GiNaC::symbol>(e)) return {symbolName(GiNaC::ex_to<GiNaC::symbol>(e)), kPrecAtom};
@@ -87,7 +87,7 @@ private:
         throw UnsupportedExpression{"'" + os.str() + "'"};
     }
 
-    std::string symbolName(const GiNaC::symbol& s) const
+    [[nodiscard]] std::string symbolName(const GiNaC::symbol& s) const
     {
         if (s.get_name() == "z") return "z";
         for (std::size_t i = 0; i < m_formula.parameterSymbols.size(); ++i) {
@@ -97,7 +97,7 @@ private:
         throw UnsupportedExpression{"the symbol " + s.get_name()};
     }
 
-    Printed sum(const GiNaC::ex& e) const
+    [[nodiscard]] Printed sum(const GiNaC::ex& e) const
     {
         std::string text;
         for (std::size_t i = 0; i < e.nops(); ++i) {
@@ -113,7 +113,7 @@ private:
         return {text, kPrecAdd};
     }
 
-    Printed product(const GiNaC::ex& e) const
+    [[nodiscard]] Printed product(const GiNaC::ex& e) const
     {
         GiNaC::numeric coefficient(1);
         std::vector<GiNaC::ex> numerator;
@@ -155,7 +155,7 @@ private:
         return {"-" + text, kPrecAdd};
     }
 
-    Printed powerOf(const GiNaC::ex& base, const GiNaC::ex& exponent) const
+    [[nodiscard]] Printed powerOf(const GiNaC::ex& base, const GiNaC::ex& exponent) const
     {
         if (GiNaC::is_exactly_a<GiNaC::numeric>(exponent)) {
             const GiNaC::numeric& n = GiNaC::ex_to<GiNaC::numeric>(exponent);
@@ -175,7 +175,7 @@ private:
         return {printAt(base, kPrecAtom) + "^" + printAt(exponent, kPrecAtom), kPrecPow};
     }
 
-    Printed call(const GiNaC::ex& e) const
+    [[nodiscard]] Printed call(const GiNaC::ex& e) const
     {
         const std::string name = GiNaC::ex_to<GiNaC::function>(e).get_name();
         const bool text = m_dialect == Dialect::Text;

@@ -289,7 +289,7 @@ private:
 
     GiNaC::ex power()
     {
-        const GiNaC::ex base = primary();
+        GiNaC::ex base = primary();
         skipSpace();
         const std::size_t operatorAt = m_pos;
         if (peek('^')) {

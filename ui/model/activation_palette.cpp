@@ -26,7 +26,7 @@ QColor activationColour(int catalogIndex)
     // looks like the neutral reference line.
     const int cycle = n - 1;
     const int offset = catalogIndex < 0 ? 0 : (catalogIndex - n) % cycle;
-    return QColor::fromRgb(kPalette[static_cast<std::size_t>(1 + offset)]);
+    return QColor::fromRgb(kPalette[1 + static_cast<std::size_t>(offset)]);
 }
 
 Qt::PenStyle activationDash(int catalogIndex)

@@ -262,7 +262,7 @@ void DepthLabModel::refresh()
     QtConcurrent::blockingMap(tasks, [](const std::function<void()>& task) { task(); });
     if (phase) m_phase = std::move(*phase);
     for (TheoryJob& job : jobs)
-        m_theory.insert(job.id, std::move(job.layers));
+        m_theory[job.id] = std::move(job.layers);
     m_allStale = false;
     m_staleTheory.clear();
     rebuild();
@@ -291,7 +291,7 @@ void DepthLabModel::addBatchTheory(int budgetMs)
             core::addBatchStatistics(*job.activation, job.parameters, s, job.layers);
         });
         for (TheoryJob& job : jobs)
-            m_theory.insert(job.id, std::move(job.layers));
+            m_theory[job.id] = std::move(job.layers);
         added = added || !jobs.empty();
     }
     if (!m_batchPending.isEmpty()) {

@@ -38,7 +38,7 @@ void DepthLabRunner::start(std::vector<DepthSimulationJob> jobs, const core::Dep
             },
             Qt::QueuedConnection);
     };
-    m_worker = std::jthread([this, post, jobs = std::move(jobs), settings](std::stop_token stop) {
+    m_worker = std::jthread([this, post, jobs = std::move(jobs), settings](const std::stop_token& stop) {
         const int perJob = 2 * settings.depth + 1;
         const int total = perJob * static_cast<int>(jobs.size());
         bool cancelled = false;

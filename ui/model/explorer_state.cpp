@@ -213,7 +213,7 @@ const core::CustomActivation* ExplorerState::customActivation(const QString& id)
 QString ExplorerState::nextCustomId() const
 {
     for (int n = 1;; ++n) {
-        const QString id = QStringLiteral("custom_%1").arg(n);
+        QString id = QStringLiteral("custom_%1").arg(n);
         if (!activation(id)) return id;
     }
 }
@@ -555,7 +555,7 @@ QString ExplorerState::caption(const QString& id) const
 {
     const auto* a = activation(id);
     if (!a) return id;
-    const QString name = QString::fromStdString(a->name);
+    QString name = QString::fromStdString(a->name);
     if (a->parameters.empty()) return name;
     const auto values = parameters(id);
     QStringList parts;

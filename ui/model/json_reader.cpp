@@ -50,7 +50,7 @@ private:
             ++m_at;
     }
 
-    char peek() const { return m_at < m_text.size() ? m_text[m_at] : '\0'; }
+    [[nodiscard]] char peek() const { return m_at < m_text.size() ? m_text[m_at] : '\0'; }
 
     void expect(std::string_view word)
     {

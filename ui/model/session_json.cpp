@@ -120,7 +120,7 @@ std::optional<QString> readCustomActivations(const QJsonObject& json, ExplorerSt
         return ExplorerState::tr("\"customActivations\" lists %1 activations; at most %2 are allowed.")
             .arg(value.toArray().size())
             .arg(ExplorerState::kMaxCustomActivations);
-    for (const QJsonValue& entryValue : value.toArray()) {
+    for (const QJsonValue entryValue : value.toArray()) {
         if (!entryValue.isObject()) return shape;
         const QJsonObject entry = entryValue.toObject();
         if (!entry.value(QStringLiteral("id")).isString() ||
@@ -132,7 +132,7 @@ std::optional<QString> readCustomActivations(const QJsonObject& json, ExplorerSt
         spec.formula = entry.value(QStringLiteral("formula")).toString().toStdString();
         const QJsonValue parameterList = entry.value(QStringLiteral("parameters"));
         if (!parameterList.isUndefined() && !parameterList.isArray()) return shape;
-        for (const QJsonValue& parameterValue : parameterList.toArray()) {
+        for (const QJsonValue parameterValue : parameterList.toArray()) {
             const QJsonObject parameter = parameterValue.toObject();
             if (!parameterValue.isObject() || !parameter.value(QStringLiteral("name")).isString())
                 return ExplorerState::tr(
@@ -242,7 +242,7 @@ std::variant<Session, QString> sessionFromJson(const QJsonObject& json)
     if (const QJsonValue list = json.value(QStringLiteral("enabled")); !list.isUndefined()) {
         if (!list.isArray()) return ExplorerState::tr("\"enabled\" must be a list of activation ids.");
         QStringList ids;
-        for (const QJsonValue& value : list.toArray()) {
+        for (const QJsonValue value : list.toArray()) {
             if (!value.isString()) return ExplorerState::tr("\"enabled\" must be a list of activation ids.");
             if (!next.activation(value.toString()))
                 return ExplorerState::tr("Unknown activation %1 in \"enabled\".")

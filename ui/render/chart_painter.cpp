@@ -92,8 +92,8 @@ YLimits niceLimits(double lo, double hi)
 {
     // Everything on halves and clamped, so values near ±1.8e308 still give finite limits.
     const auto finite = [](double v) {
-        constexpr double largest = std::numeric_limits<double>::max();
-        return std::clamp(v, -largest, largest);
+        constexpr double kLargest = std::numeric_limits<double>::max();
+        return std::clamp(v, -kLargest, kLargest);
     };
     const double centre = lo / 2.0 + hi / 2.0;
     const double halfSpan = hi / 2.0 - lo / 2.0;

@@ -212,7 +212,7 @@ bool hasPdfMarker(const QString& path)
         needle.append('\0');
         needle.append(c);
     }
-    const qint64 tail = std::min<qint64>(file.size(), 64 * 1024);
+    const qint64 tail = std::min<qint64>(file.size(), qint64{64} * 1024);
     file.seek(file.size() - tail);
     return file.read(tail).contains(needle);
 }

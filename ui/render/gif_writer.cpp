@@ -198,10 +198,10 @@ std::optional<QString> GifWriter::addFrame(const QImage& frame)
     std::size_t i = 0;
     for (int y = 0; y < rgb.height(); ++y) {
         const uchar* line = rgb.constScanLine(y);
-        for (int x = 0; x < rgb.width(); ++x, ++i) {
-            red[i] = line[3 * x];
-            green[i] = line[3 * x + 1];
-            blue[i] = line[3 * x + 2];
+        for (int x = 0; x < rgb.width(); ++x, ++i, line += 3) {
+            red[i] = line[0];
+            green[i] = line[1];
+            blue[i] = line[2];
         }
     }
     std::vector<GifColorType> palette(256);

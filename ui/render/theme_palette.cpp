@@ -84,7 +84,7 @@ QPalette systemPalette()
     if (QGuiApplication::styleHints()->colorScheme() == Qt::ColorScheme::Dark) return darkPalette();
     if (QGuiApplication::styleHints()->colorScheme() == Qt::ColorScheme::Light) return lightPalette();
 #endif
-    const QPalette platform = platformPalette();
+    const QPalette& platform = platformPalette();
     if (isDark(platform)) return darkPalette();
     return lightPalette();
 }

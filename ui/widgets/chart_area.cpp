@@ -311,6 +311,7 @@ void ChartArea::paintReadout(QPainter& painter, const ChartLayout& layout, doubl
         QStringList cells;
     };
     std::vector<Line> lines;
+    lines.reserve(rows.size());
     for (const ReadoutRow& row : rows) {
         lines.push_back({row.colour, readoutCells(row, second)});
     }

@@ -222,7 +222,7 @@ void CustomActivationDialog::showError(const core::FormulaError& error)
     }
     const QString formula = m_formula->text();
     const qsizetype at = std::min<qsizetype>(static_cast<qsizetype>(error.position), formula.size());
-    const auto spaced = [](QString text) {
+    const auto spaced = [](const QString& text) {
         return text.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;"));
     };
     const QString before = spaced(formula.left(at));

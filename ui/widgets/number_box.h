@@ -24,7 +24,7 @@ public:
     [[nodiscard]] std::optional<double> typedNumber(const QString& text) const;
 
     QValidator::State validate(QString& text, int& pos) const override;
-    double valueFromText(const QString& text) const override;
+    [[nodiscard]] double valueFromText(const QString& text) const override;
 
 signals:
     // A typed value that was not taken: not a number, too large for a double or outside the range.
