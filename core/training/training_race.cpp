@@ -56,7 +56,7 @@ TrainingRace::TrainingRace(const RaceSettings& settings, std::vector<Contestant>
 
 TrainingRace::~TrainingRace() = default;
 
-std::vector<DataPoint> TrainingRace::nextBatch()
+std::vector<DataPoint> TrainingRace::drawBatch()
 {
     const std::size_t n = m_data.train.size();
     const std::size_t size =
@@ -77,14 +77,44 @@ std::vector<DataPoint> TrainingRace::nextBatch()
     return batch;
 }
 
+void TrainingRace::start()
+{
+    // Step 0: the untrained networks, with the gradient norms of the first batch, which the first
+    // step then trains on.
+    m_ahead = drawBatch();
+    const std::span<const DataPoint> train(m_data.train);
+    const std::span<const DataPoint> test(m_data.test);
+    std::vector<Measurement> initial(m_networks.size());
+    m_pool->run(m_networks.size(), [&](std::size_t i) {
+        clearUpperVectorRegisters();
+        m_networks[i].computeGradientNorms(*m_ahead);
+        initial[i] = m_networks[i].measure(train, test);
+    });
+    m_started = true;
+    const std::lock_guard lock(m_mutex);
+    for (std::size_t i = 0; i < m_networks.size(); ++i)
+        m_histories[i].measurements.push_back(std::move(initial[i]));
+}
+
+std::vector<DataPoint> TrainingRace::nextBatch()
+{
+    if (m_ahead) {
+        std::vector<DataPoint> batch = std::move(*m_ahead);
+        m_ahead.reset();
+        return batch;
+    }
+    return drawBatch();
+}
+
 void TrainingRace::advance(int steps, std::stop_token stop)
 {
+    if (!m_started) start();
     const std::span<const DataPoint> train(m_data.train);
     const std::span<const DataPoint> test(m_data.test);
     const int every = m_settings.measureEvery;
     int done = 0;
     while (done < steps) {
-        if (m_started && stop.stop_requested()) return;
+        if (stop.stop_requested()) return;
         const int now = m_step.load();
         // Up to the next measurement, so that a chunk ends where every network is measured.
         const int chunk = std::min(steps - done, every - now % every);
@@ -92,30 +122,22 @@ void TrainingRace::advance(int steps, std::stop_token stop)
         batches.reserve(static_cast<std::size_t>(chunk));
         for (int s = 0; s < chunk; ++s)
             batches.push_back(nextBatch());
-        const bool first = !m_started;
         const bool measureAtEnd = (now + chunk) % every == 0;
 
-        std::vector<std::optional<Measurement>> initial(m_networks.size());
         std::vector<std::optional<Measurement>> last(m_networks.size());
         m_pool->run(m_networks.size(), [&](std::size_t i) {
             clearUpperVectorRegisters();
             TrainingNetwork& network = m_networks[i];
-            if (first) {
-                network.computeGradientNorms(batches.front());
-                initial[i] = network.measure(train, test);
-            }
             for (const auto& batch : batches)
                 network.trainStep(batch, m_settings.optimiser);
             if (measureAtEnd) last[i] = network.measure(train, test);
         });
-        m_started = true;
         m_step.fetch_add(chunk);
         done += chunk;
 
         const std::lock_guard lock(m_mutex);
         for (std::size_t i = 0; i < m_networks.size(); ++i) {
             ContestantHistory& h = m_histories[i];
-            if (initial[i]) h.measurements.push_back(std::move(*initial[i]));
             if (last[i]) h.measurements.push_back(std::move(*last[i]));
             h.diverged = m_networks[i].diverged();
         }

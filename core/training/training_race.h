@@ -94,8 +94,9 @@ public:
     [[nodiscard]] std::size_t contestantCount() const noexcept { return m_networks.size(); }
     [[nodiscard]] int step() const noexcept { return m_step.load(); }
 
-    // Trains every network `steps` more steps (the first call measures step 0 first). A stop request
-    // is honoured at the next measurement boundary, where every network has taken the same steps.
+    // Trains every network `steps` more steps; the first call (advance(0) too) measures step 0 first.
+    // A stop request is honoured at the next measurement boundary, where every network has taken
+    // the same steps.
     void advance(int steps, std::stop_token stop = {});
 
     // Evaluates every network over a resolution × resolution grid (resolution points for regression).
@@ -109,6 +110,8 @@ public:
     [[nodiscard]] std::vector<double> predict(std::size_t contestant, std::span<const DataPoint> points);
 
 private:
+    void start();
+    [[nodiscard]] std::vector<DataPoint> drawBatch();
     [[nodiscard]] std::vector<DataPoint> nextBatch();
     void buildGrid(int resolution);
 
@@ -121,6 +124,7 @@ private:
     std::uint64_t m_epoch = 0;
     std::atomic<int> m_step{0};
     bool m_started = false;
+    std::optional<std::vector<DataPoint>> m_ahead;  // a batch drawn early, for step 0's gradients
     std::vector<DataPoint> m_grid;
     DecisionRegions m_gridFrame;
 

@@ -161,6 +161,22 @@ TEST(TrainingRace, AStopRequestEndsTheSliceAtAMeasurement)
     EXPECT_EQ(race.step(), 3);
 }
 
+TEST(TrainingRace, AdvancingNoStepsShowsTheUntrainedNetworks)
+{
+    TrainingRace race(smallRace(1), contestants({"relu"}));
+    EXPECT_TRUE(race.snapshot().contestants[0].measurements.empty());
+    race.advance(0);
+    const RaceSnapshot s = race.snapshot();
+    ASSERT_EQ(s.contestants[0].measurements.size(), 1u);
+    EXPECT_EQ(s.contestants[0].measurements[0].step, 0);
+    EXPECT_EQ(race.step(), 0);
+    // The step-0 reading changes nothing: the race continues exactly like one started with steps.
+    race.advance(9);
+    TrainingRace direct(smallRace(1), contestants({"relu"}));
+    direct.advance(9);
+    EXPECT_TRUE(sameBits(race.predict(0, race.dataset().test), direct.predict(0, direct.dataset().test)));
+}
+
 TEST(TrainingRace, DecisionRegionsAreProbabilitiesOverTheData)
 {
     RaceSettings s = smallRace(2);
