@@ -5,6 +5,7 @@
 #include "core/training/worker_pool.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <numeric>
 
@@ -52,6 +53,9 @@ TrainingRace::TrainingRace(const RaceSettings& settings, std::vector<Contestant>
         m_histories.push_back(std::move(history));
     }
     m_order.resize(m_data.train.size());
+    m_slowestFirst.resize(m_networks.size());
+    std::iota(m_slowestFirst.begin(), m_slowestFirst.end(), std::size_t{0});
+    m_seconds.assign(m_networks.size(), 0.0);
 }
 
 TrainingRace::~TrainingRace() = default;
@@ -125,13 +129,21 @@ void TrainingRace::advance(int steps, std::stop_token stop)
         const bool measureAtEnd = (now + chunk) % every == 0;
 
         std::vector<std::optional<Measurement>> last(m_networks.size());
-        m_pool->run(m_networks.size(), [&](std::size_t i) {
+        m_pool->run(m_networks.size(), [&](std::size_t k) {
             clearUpperVectorRegisters();
+            const std::size_t i = m_slowestFirst[k];
+            const auto begin = std::chrono::steady_clock::now();
             TrainingNetwork& network = m_networks[i];
             for (const auto& batch : batches)
                 network.trainStep(batch, m_settings.optimiser);
             if (measureAtEnd) last[i] = network.measure(train, test);
+            m_seconds[i] =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count() / chunk;
         });
+        // The slowest networks are handed out first, so that the threads finish close together.
+        // Only the order of work changes, never a result.
+        std::stable_sort(m_slowestFirst.begin(), m_slowestFirst.end(),
+                         [this](std::size_t a, std::size_t b) { return m_seconds[a] > m_seconds[b]; });
         m_step.fetch_add(chunk);
         done += chunk;
 

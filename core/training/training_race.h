@@ -125,6 +125,8 @@ private:
     std::atomic<int> m_step{0};
     bool m_started = false;
     std::optional<std::vector<DataPoint>> m_ahead;  // a batch drawn early, for step 0's gradients
+    std::vector<std::size_t> m_slowestFirst;        // the order networks are handed to threads
+    std::vector<double> m_seconds;                  // each network's last time per step
     std::vector<DataPoint> m_grid;
     DecisionRegions m_gridFrame;
 
