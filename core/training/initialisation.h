@@ -18,12 +18,14 @@ enum class Initialisation { Recommended, LeCun, He, Glorot };
 [[nodiscard]] std::optional<Initialisation> initialisationFromName(std::string_view name) noexcept;
 
 // The scheme an activation is usually trained with, never Recommended:
-// - He for rectifiers and the smooth or gated rectifiers (ReLU, Leaky ReLU, ELU, GELU, Swish, …):
-//   they pass on about half of a zero-mean input's variance, which 2/fan_in restores;
-// - LeCun for SELU (its self-normalising fixed point assumes LeCun normal weights) and for the
-//   activations that are the identity or nearly so around 0 (identity, Snake, the shrinkages);
-// - Glorot for the sigmoids and the other bounded or saturating activations (tanh, step, Gaussian,
-//   sine, …), for which Glorot and Bengio derived it.
+// - He for the rectifiers and the smooth or gated rectifiers (ReLU, Leaky ReLU, ELU, GELU, Swish,
+//   …): they pass on little more than the positive half of a zero-mean input, and 2/fan_in makes
+//   up for the lost half of its second moment (He et al. derived it for ReLU and PReLU);
+// - LeCun for SELU (its self-normalising fixed point assumes LeCun normal weights), for the
+//   identity and the activations close to it (Snake, bent identity), and for the shrinkages,
+//   which pass large inputs through unchanged;
+// - Glorot for the sigmoid-shaped, bounded or saturating activations (sigmoid, tanh, softsign,
+//   step, Gaussian, sine, …), the kind of units Glorot and Bengio studied.
 // An activation the table does not know (a custom one) is judged by its declared properties: a
 // self-normalising one gets LeCun, one with a dead region or bounded below only gets He, any other
 // Glorot.

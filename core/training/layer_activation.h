@@ -1,9 +1,10 @@
 #pragma once
 // An activation applied to a whole layer at once: f and f′ of every unit and example in one pass.
 //
-// This is the cost of training (about 16,000 evaluations per step of a depth-4, width-32 network
-// on a batch of 64): one call of the activation's bulk evaluator per layer instead of one
-// std::function call per unit, so its inlined per-point code runs over a contiguous buffer.
+// This is most of the cost of training: a step of a depth-4, width-32 network on a batch of 64 needs
+// f and f′ at 8,192 points (16,384 values). One call of the activation's bulk evaluator per layer
+// gives both in the same pass, instead of one std::function call per unit and value, so its
+// inlined per-point code runs over a contiguous buffer.
 
 #include "core/activation.h"
 
