@@ -3,7 +3,8 @@
 // start. Every network starts from the same standard-normal weight matrices (scaled by its own
 // initialisation) and sees the same batches in the same order, so the activation is the only
 // difference. The networks train in parallel, one thread each at a time, and the results depend
-// only on the settings and the seed, never on the number of threads.
+// only on the settings and the seed (for a given build and maths library), never on the number
+// of threads.
 //
 // Meant to run off a window's thread: one thread calls advance() and refreshDecisionRegions() in
 // slices; any thread may call snapshot() meanwhile to read what has been measured so far.
