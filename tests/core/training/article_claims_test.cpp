@@ -117,10 +117,10 @@ TEST(ArticleClaims, ReluUnitsDieAtALargeLearningRateWhileLeakyReluAndEluStayAliv
 // With LeCun normal weights and standardised inputs, SELU pulls every layer's activations towards
 // mean 0 and variance 1 and keeps them there while the network trains; under the same weights
 // ReLU's variance halves at every layer and tanh's shrinks, layer after layer. Spirals, depth 8,
-// width 64, SGD with momentum at 0.003, 200 steps, a measurement every 20.
+// width 64, SGD with momentum at 0.003, 100 steps, a measurement every 20.
 // Tolerance: every SELU layer at every measurement has |mean| ≤ 0.15 and variance in [0.6, 1.6].
 // Over seeds 1–10 the worst were |mean| = 0.09 and variances of 0.64 and 1.48; ReLU's and tanh's
-// smallest layer variances were at most 0.004 and 0.09, their mean layer variance below 0.5.
+// smallest layer variances were at most 0.004 and 0.091, and no layer of theirs reached 0.5.
 TEST(ArticleClaims, SeluKeepsEveryLayerNormalisedWhileItTrainsWhereReluAndTanhDrift)
 {
     constexpr double kMeanTolerance = 0.15;
@@ -135,11 +135,11 @@ TEST(ArticleClaims, SeluKeepsEveryLayerNormalisedWhileItTrainsWhereReluAndTanhDr
         s.seed = seed;
         s.measureEvery = 20;
         TrainingRace race(s, contestants({"selu", "relu", "tanh"}));
-        race.advance(200);
+        race.advance(100);
         const RaceSnapshot snapshot = race.snapshot();
 
         const ContestantHistory& selu = historyOf(snapshot, "selu");
-        ASSERT_EQ(selu.measurements.size(), 11u);
+        ASSERT_EQ(selu.measurements.size(), 6u);
         for (const Measurement& m : selu.measurements)
             for (std::size_t l = 0; l < m.layers.size(); ++l) {
                 EXPECT_LE(std::fabs(m.layers[l].activationMean), kMeanTolerance)
