@@ -72,8 +72,11 @@ void raceDecisionRegions(benchmark::State& state)
     TrainingRace race(spiralRace(10), firstCatalogActivations());
     race.advance(50);
     const int resolution = static_cast<int>(state.range(0));
+    const double cpuBefore = processSeconds();
     for (auto _ : state)
         race.refreshDecisionRegions(resolution);
+    state.counters["ms_per_2_cpu"] =
+        1e3 * (processSeconds() - cpuBefore) / 2.0 / static_cast<double>(state.iterations());
     state.SetLabel("23 networks, grid " + std::to_string(resolution) + "²");
 }
 BENCHMARK(raceDecisionRegions)
