@@ -42,10 +42,11 @@ constexpr std::size_t kColumns = 4;
 using Lanes = double __attribute__((vector_size(kRows * sizeof(double))));
 
 template <std::size_t Columns>
-AX_UNCHECKED [[gnu::always_inline]] inline void addBlock(std::size_t rows, std::size_t inner, const double* a,
-                                                         const double* b, std::size_t bRowStride,
-                                                         std::size_t bColumnStride, double* c, std::size_t i0,
-                                                         std::size_t j0) noexcept
+AX_UNCHECKED __attribute__((always_inline)) inline void addBlock(std::size_t rows, std::size_t inner,
+                                                                 const double* a, const double* b,
+                                                                 std::size_t bRowStride,
+                                                                 std::size_t bColumnStride, double* c,
+                                                                 std::size_t i0, std::size_t j0) noexcept
 {
     Lanes sum[Columns];
     for (std::size_t t = 0; t < Columns; ++t)
@@ -61,10 +62,11 @@ AX_UNCHECKED [[gnu::always_inline]] inline void addBlock(std::size_t rows, std::
 }
 
 // The rows below the last full block of 8, one element at a time, in the same order of q.
-AX_UNCHECKED [[gnu::always_inline]] inline void addTail(std::size_t rows, std::size_t inner, const double* a,
-                                                        const double* b, std::size_t bRowStride,
-                                                        std::size_t bColumnStride, double* c, std::size_t i0,
-                                                        std::size_t j) noexcept
+AX_UNCHECKED __attribute__((always_inline)) inline void addTail(std::size_t rows, std::size_t inner,
+                                                                const double* a, const double* b,
+                                                                std::size_t bRowStride,
+                                                                std::size_t bColumnStride, double* c,
+                                                                std::size_t i0, std::size_t j) noexcept
 {
     for (std::size_t i = i0; i < rows; ++i) {
         double sum = c[j * rows + i];
