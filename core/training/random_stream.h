@@ -25,7 +25,7 @@ public:
     [[nodiscard]] double normal() noexcept;
 
 private:
-    std::uint64_t m_state[4];
+    std::uint64_t m_state[4]{};
     double m_spare = 0.0;
     bool m_hasSpare = false;
 };

@@ -254,10 +254,10 @@ struct TrainingNetwork::Impl {
 TrainingNetwork::TrainingNetwork(const Activation& activation, const ParameterValues& p,
                                  const NetworkShape& shape, int inputCount, int classCount,
                                  std::uint64_t weightSeed)
-    : m(std::make_unique<Impl>(activation, p, resolveInitialisation(shape.initialisation, activation, p),
-                               inputCount, classCount))
+    : m_impl(std::make_unique<Impl>(activation, p, resolveInitialisation(shape.initialisation, activation, p),
+                                    inputCount, classCount))
 {
-    const int outputs = m->outputCount();
+    const int outputs = m_impl->outputCount();
     for (int l = 0; l <= shape.depth; ++l) {
         const int fanIn = l == 0 ? inputCount : shape.width;
         const int fanOut = l == shape.depth ? outputs : shape.width;
@@ -266,7 +266,7 @@ TrainingNetwork::TrainingNetwork(const Activation& activation, const ParameterVa
         // Layer l's standard-normal matrix depends only on the seed and l, never on the activation.
         RandomStream random(mixSeed(weightSeed, kWeightStream + static_cast<std::uint64_t>(l)));
         const double sd = l == shape.depth ? initialStandardDeviation(Initialisation::LeCun, fanIn, fanOut)
-                                           : initialStandardDeviation(m->initialisation, fanIn, fanOut);
+                                           : initialStandardDeviation(m_impl->initialisation, fanIn, fanOut);
         for (Eigen::Index k = 0; k < layer.weights.size(); ++k)
             layer.weights.data()[k] = sd * random.normal();
         layer.biases = Vector::Zero(fanOut);
@@ -276,9 +276,9 @@ TrainingNetwork::TrainingNetwork(const Activation& activation, const ParameterVa
         layer.biasMoment = Vector::Zero(fanOut);
         layer.weightSquares = Matrix::Zero(fanOut, fanIn);
         layer.biasSquares = Vector::Zero(fanOut);
-        m->layers.push_back(std::move(layer));
+        m_impl->layers.push_back(std::move(layer));
     }
-    m->gradientNorms.assign(static_cast<std::size_t>(shape.depth), kNaN);
+    m_impl->gradientNorms.assign(static_cast<std::size_t>(shape.depth), kNaN);
 }
 
 TrainingNetwork::~TrainingNetwork() = default;
@@ -287,23 +287,23 @@ TrainingNetwork& TrainingNetwork::operator=(TrainingNetwork&&) noexcept = defaul
 
 Initialisation TrainingNetwork::initialisation() const noexcept
 {
-    return m->initialisation;
+    return m_impl->initialisation;
 }
 
 int TrainingNetwork::depth() const noexcept
 {
-    return m->depth();
+    return m_impl->depth();
 }
 
 const Activation& TrainingNetwork::activation() const noexcept
 {
-    return m->activation.activation();
+    return m_impl->activation.activation();
 }
 
 std::vector<double> TrainingNetwork::parameters() const
 {
     std::vector<double> values;
-    for (const Layer& layer : m->layers) {
+    for (const Layer& layer : m_impl->layers) {
         values.insert(values.end(), layer.weights.data(), layer.weights.data() + layer.weights.size());
         values.insert(values.end(), layer.biases.data(), layer.biases.data() + layer.biases.size());
     }
@@ -313,7 +313,7 @@ std::vector<double> TrainingNetwork::parameters() const
 void TrainingNetwork::setParameters(std::span<const double> values)
 {
     std::size_t at = 0;
-    for (Layer& layer : m->layers) {
+    for (Layer& layer : m_impl->layers) {
         for (Eigen::Index k = 0; k < layer.weights.size() && at < values.size(); ++k)
             layer.weights.data()[k] = values[at++];
         for (Eigen::Index k = 0; k < layer.biases.size() && at < values.size(); ++k)
@@ -323,17 +323,17 @@ void TrainingNetwork::setParameters(std::span<const double> values)
 
 double TrainingNetwork::loss(std::span<const DataPoint> points, double l2)
 {
-    m->forward(m->train, points);
-    return m->lossOfOutput(m->train, points, false, nullptr) + 0.5 * l2 * m->weightSquares();
+    m_impl->forward(m_impl->train, points);
+    return m_impl->lossOfOutput(m_impl->train, points, false, nullptr) + 0.5 * l2 * m_impl->weightSquares();
 }
 
 std::vector<double> TrainingNetwork::gradient(std::span<const DataPoint> points, double l2)
 {
-    m->forward(m->batch, points);
-    (void)m->lossOfOutput(m->batch, points, true, nullptr);
-    m->backward(m->batch);
+    m_impl->forward(m_impl->batch, points);
+    (void)m_impl->lossOfOutput(m_impl->batch, points, true, nullptr);
+    m_impl->backward(m_impl->batch);
     std::vector<double> values;
-    for (const Layer& layer : m->layers) {
+    for (const Layer& layer : m_impl->layers) {
         const Matrix g = layer.weightGradient + l2 * layer.weights;
         values.insert(values.end(), g.data(), g.data() + g.size());
         values.insert(values.end(), layer.biasGradient.data(),
@@ -344,71 +344,71 @@ std::vector<double> TrainingNetwork::gradient(std::span<const DataPoint> points,
 
 void TrainingNetwork::computeGradientNorms(std::span<const DataPoint> batch)
 {
-    m->forward(m->batch, batch);
-    (void)m->lossOfOutput(m->batch, batch, true, nullptr);
-    m->backward(m->batch);
-    m->recordGradientNorms();
+    m_impl->forward(m_impl->batch, batch);
+    (void)m_impl->lossOfOutput(m_impl->batch, batch, true, nullptr);
+    m_impl->backward(m_impl->batch);
+    m_impl->recordGradientNorms();
 }
 
 void TrainingNetwork::trainStep(std::span<const DataPoint> batch, const OptimiserSettings& settings)
 {
-    if (m->diverged) {
-        ++m->steps;
+    if (m_impl->diverged) {
+        ++m_impl->steps;
         return;
     }
-    m->forward(m->batch, batch);
-    const double batchLoss = m->lossOfOutput(m->batch, batch, true, nullptr);
-    m->backward(m->batch);
-    m->recordGradientNorms();
-    if (!std::isfinite(batchLoss) || !m->gradientsFinite()) {
-        m->diverged = true;
-        ++m->steps;
+    m_impl->forward(m_impl->batch, batch);
+    const double batchLoss = m_impl->lossOfOutput(m_impl->batch, batch, true, nullptr);
+    m_impl->backward(m_impl->batch);
+    m_impl->recordGradientNorms();
+    if (!std::isfinite(batchLoss) || !m_impl->gradientsFinite()) {
+        m_impl->diverged = true;
+        ++m_impl->steps;
         return;
     }
     if (settings.l2 > 0.0)
-        for (Layer& layer : m->layers)
+        for (Layer& layer : m_impl->layers)
             layer.weightGradient += settings.l2 * layer.weights;
-    m->apply(settings);
+    m_impl->apply(settings);
 }
 
 bool TrainingNetwork::diverged() const noexcept
 {
-    return m->diverged;
+    return m_impl->diverged;
 }
 
 int TrainingNetwork::stepsTaken() const noexcept
 {
-    return m->steps;
+    return m_impl->steps;
 }
 
 Measurement TrainingNetwork::measure(std::span<const DataPoint> train, std::span<const DataPoint> test)
 {
     Measurement result;
-    result.step = m->steps;
-    const bool regression = m->classCount == 0;
+    result.step = m_impl->steps;
+    const bool regression = m_impl->classCount == 0;
 
     int correct = 0;
-    m->forward(m->test, test);
-    result.testLoss = m->lossOfOutput(m->test, test, false, &correct);
+    m_impl->forward(m_impl->test, test);
+    result.testLoss = m_impl->lossOfOutput(m_impl->test, test, false, &correct);
     result.testAccuracy = regression ? kNaN : static_cast<double>(correct) / static_cast<double>(test.size());
 
-    m->forward(m->train, train);
-    result.trainLoss = m->lossOfOutput(m->train, train, false, &correct);
+    m_impl->forward(m_impl->train, train);
+    result.trainLoss = m_impl->lossOfOutput(m_impl->train, train, false, &correct);
     result.trainAccuracy =
         regression ? kNaN : static_cast<double>(correct) / static_cast<double>(train.size());
 
-    const bool canDie = m->activation.canDie();
-    for (int l = 0; l < m->depth(); ++l) {
+    const bool canDie = m_impl->activation.canDie();
+    for (int l = 0; l < m_impl->depth(); ++l) {
         const auto i = static_cast<std::size_t>(l);
         LayerReading reading;
-        const Matrix& post = m->train.post[i];
+        const Matrix& post = m_impl->train.post[i];
         if (canDie) {
-            const auto dead = (m->train.slope[i].array() == 0.0).rowwise().all().count();
+            const auto dead = (m_impl->train.slope[i].array() == 0.0).rowwise().all().count();
             reading.deadShare = static_cast<double>(dead) / static_cast<double>(post.rows());
         }
         reading.activationMean = post.mean();
         reading.activationVariance = (post.array() - reading.activationMean).square().mean();
-        reading.gradientNorm = m->gradientNorms[i];
+        reading.gradientNorm = m_impl->gradientNorms[i];
         result.layers.push_back(reading);
     }
     return result;
@@ -416,16 +416,16 @@ Measurement TrainingNetwork::measure(std::span<const DataPoint> train, std::span
 
 void TrainingNetwork::predict(std::span<const DataPoint> points, std::vector<double>& out)
 {
-    const auto outputs = static_cast<std::size_t>(m->outputCount());
+    const auto outputs = static_cast<std::size_t>(m_impl->outputCount());
     out.resize(points.size() * outputs);
     // In chunks, so that a large grid needs no large buffers and stays in the cache.
     constexpr std::size_t kChunk = 256;
     for (std::size_t from = 0; from < points.size(); from += kChunk) {
         const auto part = points.subspan(from, std::min(kChunk, points.size() - from));
-        m->forward(m->grid, part);
-        const Matrix& o = m->grid.output;
+        m_impl->forward(m_impl->grid, part);
+        const Matrix& o = m_impl->grid.output;
         double* target = out.data() + from * outputs;
-        if (m->classCount == 0) {
+        if (m_impl->classCount == 0) {
             for (Eigen::Index j = 0; j < o.cols(); ++j)
                 target[j] = o(0, j);
             continue;

@@ -39,7 +39,8 @@ std::optional<std::string> validateRace(const RaceSettings& settings, std::span<
     return std::nullopt;
 }
 
-TrainingRace::TrainingRace(const RaceSettings& settings, std::vector<Contestant> contestants, int threads)
+TrainingRace::TrainingRace(const RaceSettings& settings, const std::vector<Contestant>& contestants,
+                           int threads)
     : m_settings(settings),
       m_data(generateDataset(settings.data)),
       m_pool(std::make_unique<WorkerPool>(threads))
@@ -110,7 +111,7 @@ std::vector<DataPoint> TrainingRace::nextBatch()
     return drawBatch();
 }
 
-void TrainingRace::advance(int steps, std::stop_token stop)
+void TrainingRace::advance(int steps, const std::stop_token& stop)
 {
     if (!m_started) start();
     const std::span<const DataPoint> train(m_data.train);

@@ -85,7 +85,7 @@ struct RaceSnapshot {
 class TrainingRace {
 public:
     // settings and contestants must pass validateRace. threads ≤ 0: one per core.
-    TrainingRace(const RaceSettings& settings, std::vector<Contestant> contestants, int threads = 0);
+    TrainingRace(const RaceSettings& settings, const std::vector<Contestant>& contestants, int threads = 0);
     ~TrainingRace();
     TrainingRace(const TrainingRace&) = delete;
     TrainingRace& operator=(const TrainingRace&) = delete;
@@ -98,7 +98,7 @@ public:
     // Trains every network `steps` more steps; the first call (advance(0) too) measures step 0 first.
     // A stop request is honoured at the next measurement boundary, where every network has taken
     // the same steps.
-    void advance(int steps, std::stop_token stop = {});
+    void advance(int steps, const std::stop_token& stop = {});
 
     // Evaluates every network over a resolution × resolution grid (resolution points for regression).
     void refreshDecisionRegions(int resolution);
