@@ -112,7 +112,7 @@ QString DetailsPane::pageHtml(const QString& id) const
         html += QStringLiteral(
                     "<p style='font-family:\"DejaVu Serif\",\"Cambria Math\",serif; font-size:large; "
                     "margin-left:12px'>%1<br/>%2</p>")
-                    .arg(text->formulaHtml, text->derivativeHtml);
+                    .arg(typesetFormula(text->formulaHtml), typesetFormula(text->derivativeHtml));
     } else if (const core::CustomActivation* custom = m_state.customActivation(id)) {
         // The symbolic derivatives, in the same notation the formula was typed in.
         html += QStringLiteral(
@@ -134,14 +134,25 @@ QString DetailsPane::pageHtml(const QString& id) const
     }
 
     if (text) {
-        html += section(tr("The problem it solved"), text->problem);
-        html += section(tr("Its weakness"), text->weakness);
+        html += section(tr("Why it was introduced"), text->introduced);
+        const auto bullets = [](const QStringList& items) {
+            QString list = QStringLiteral("<ul style='margin-top:0; margin-bottom:0'>");
+            for (const QString& item : items)
+                list += QStringLiteral("<li>%1</li>").arg(item);
+            return list + QStringLiteral("</ul>");
+        };
+        html += section(tr("Strengths"), bullets(text->strengths));
+        html += section(tr("Weaknesses"), bullets(text->weaknesses));
+        html += section(tr("The problem"), text->problem);
         QString next = text->solution;
         QStringList links;
-        for (const QString& successor : text->successors)
-            if (const auto* s = m_state.activation(successor))
-                links << QStringLiteral("<a href='%1:%2' style='color:%3'>%4</a>")
-                             .arg(QLatin1String(kActivationScheme), successor, link, escaped(s->name));
+        for (const Successor& successor : text->successors)
+            if (const auto* s = m_state.activation(successor.id))
+                links << QStringLiteral("<a href='%1:%2' style='color:%3'>%4</a>%5")
+                             .arg(QLatin1String(kActivationScheme), successor.id, link, escaped(s->name),
+                                  successor.relation == Successor::Relation::Related
+                                      ? QStringLiteral(" (%1)").arg(tr("related").toHtmlEscaped())
+                                      : QString());
         if (!links.isEmpty())
             next += QStringLiteral("<br/>%1 %2").arg(tr("See:").toHtmlEscaped(), links.join(", "));
         html += section(tr("What came next"), next);
