@@ -115,6 +115,43 @@ QString latexField(const QString& text)
         {"’", "'"},
         {"“", "``"},
         {"”", "''"},
+        {"¼", "$\\frac{1}{4}$"},
+        {"½", "$\\frac{1}{2}$"},
+        {"¾", "$\\frac{3}{4}$"},
+        {"•", "\\textbullet{}"},
+        {"‖", "$\\|$"},
+        {"∂", "$\\partial$"},
+        {"∓", "$\\mp$"},
+        {"∼", "$\\sim$"},
+        {"≡", "$\\equiv$"},
+        {"∝", "$\\propto$"},
+        {"∑", "$\\sum$"},
+        {"∫", "$\\int$"},
+        {"≪", "$\\ll$"},
+        {"≫", "$\\gg$"},
+        {"⁴", "$^4$"},
+        {"⁵", "$^5$"},
+        {"⁶", "$^6$"},
+        {"⁷", "$^7$"},
+        {"⁸", "$^8$"},
+        {"⁹", "$^9$"},
+        {"₁", "$_1$"},
+        {"₂", "$_2$"},
+        {"γ", "$\\gamma$"},
+        {"δ", "$\\delta$"},
+        {"Δ", "$\\Delta$"},
+        {"θ", "$\\theta$"},
+        {"μ", "$\\mu$"},
+        {"ν", "$\\nu$"},
+        {"ρ", "$\\rho$"},
+        {"Σ", "$\\Sigma$"},
+        {"τ", "$\\tau$"},
+        {"φ", "$\\varphi$"},
+        {"χ", "$\\chi$"},
+        {"ψ", "$\\psi$"},
+        {"ω", "$\\omega$"},
+        {"Ω", "$\\Omega$"},
+        {"‘", "`"},
         {"|", "$|$"},
         {"<", "$<$"},
         {">", "$>$"},
@@ -234,7 +271,8 @@ QString renderTable(const QAbstractItemModel& model, TableFormat format)
                         // The explanations' own markup (a small known subset), as the details pane shows it.
                         // Numeric references only, so the page is also well-formed XML.
                         cell = QStringLiteral("<span class=\"formula\">%1</span>")
-                                   .arg(QString(rich).replace(QStringLiteral("&nbsp;"), QStringLiteral("&#160;")));
+                                   .arg(QString(rich).replace(QStringLiteral("&nbsp;"),
+                                                              QStringLiteral("&#160;")));
                     } else if (key == QLatin1String("strengths") || key == QLatin1String("weaknesses")) {
                         cell = QStringLiteral("<ul>");
                         for (QString line : index.data().toString().split(QLatin1Char('\n')))

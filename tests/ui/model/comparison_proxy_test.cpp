@@ -67,8 +67,7 @@ TEST(ComparisonProxy, CostsSortAsNumbersNotText)
 TEST(ComparisonProxy, BooleansFormTwoGroups)
 {
     Table t;
-    for (const Column column :
-         {Column::Monotonic, Column::DeadRegion, Column::SelfNormalising}) {
+    for (const Column column : {Column::Monotonic, Column::DeadRegion, Column::SelfNormalising}) {
         for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
             t.sort(column, order);
             int switches = 0;
