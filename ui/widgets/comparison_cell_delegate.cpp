@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QTextDocument>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -35,13 +36,29 @@ void ComparisonCellDelegate::paint(QPainter* painter, const QStyleOptionViewItem
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     auto document = formulaDocument(opt, index);
+    const QStyle* style = opt.widget ? opt.widget->style() : QApplication::style();
+    if (!document && opt.features.testFlag(QStyleOptionViewItem::HasCheckIndicator)) {
+        // The name's check box and swatch stay on its first line, level with the row's other text,
+        // however tall the row is: the background fills the cell, the item draws in one line.
+        QStyleOptionViewItem background = opt;
+        background.text.clear();
+        background.features &=
+            ~(QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::HasDecoration);
+        style->drawControl(QStyle::CE_ItemViewItem, &background, painter, opt.widget);
+        QStyleOptionViewItem line = opt;
+        line.rect.setHeight(
+            std::min(opt.rect.height(), QStyledItemDelegate::sizeHint(option, index).height()));
+        line.backgroundBrush = Qt::NoBrush;
+        line.state &= ~QStyle::State_HasFocus;
+        style->drawControl(QStyle::CE_ItemViewItem, &line, painter, opt.widget);
+        return;
+    }
     if (!document) {
         QStyledItemDelegate::paint(painter, option, index);
         return;
     }
     // Background and selection from the style, then the typeset text in the palette's colour.
     opt.text.clear();
-    const QStyle* style = opt.widget ? opt.widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
     painter->save();
     painter->translate(opt.rect.topLeft());
@@ -53,6 +70,16 @@ void ComparisonCellDelegate::paint(QPainter* painter, const QStyleOptionViewItem
                              opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
     document->documentLayout()->draw(painter, context);
     painter->restore();
+}
+
+bool ComparisonCellDelegate::editorEvent(QEvent* event, QAbstractItemModel* model,
+                                         const QStyleOptionViewItem& option, const QModelIndex& index)
+{
+    QStyleOptionViewItem line = option;
+    if (index.flags().testFlag(Qt::ItemIsUserCheckable))
+        line.rect.setHeight(
+            std::min(option.rect.height(), QStyledItemDelegate::sizeHint(option, index).height()));
+    return QStyledItemDelegate::editorEvent(event, model, line, index);
 }
 
 QSize ComparisonCellDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const

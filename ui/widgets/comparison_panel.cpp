@@ -21,6 +21,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QTableView>
 #include <QToolButton>
@@ -43,7 +44,7 @@ int initialWidthInCharacters(Column column)
         case Column::Formula:
             return 34;
         case Column::Range:
-            return 12;
+            return 16;  // room for bounds that move with the parameters, such as GELU's minimum
         case Column::Introduced:
         case Column::Maths:
             return 46;
@@ -104,6 +105,8 @@ ComparisonPanel::ComparisonPanel(ExplorerState& state, QWidget* parent)
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_proxy->setHiddenColumns(m_state.hiddenTableColumns());
+    // Widths from the font the table is drawn with, which the style sets when it polishes the view.
+    m_view->ensurePolished();
     const int charWidth = m_view->fontMetrics().averageCharWidth();
     for (int c = 0; c < m_proxy->columnCount(); ++c) {
         const auto column = ComparisonModel::columnForKey(
@@ -127,8 +130,9 @@ ComparisonPanel::ComparisonPanel(ExplorerState& state, QWidget* parent)
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_view);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    // The table holds the whole text now; the details pane adds the live properties and the paper.
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
 
     auto* top = new QHBoxLayout;
@@ -270,8 +274,10 @@ void ComparisonPanel::selectId(const QString& id)
 
 void ComparisonPanel::hideEvent(QHideEvent* event)
 {
-    // A row picked in a closed table would keep the other curves faded with nothing to show why.
-    if (!event->spontaneous()) {
+    // A row picked in a closed table would keep the other curves faded with nothing to show why. In
+    // its tab the table is only behind another tab, and the highlight is what the user came for.
+    const bool behindAnotherTab = qobject_cast<QStackedWidget*>(parentWidget()) != nullptr;
+    if (!event->spontaneous() && !behindAnotherTab) {
         const QString id = selectedId();
         m_view->selectionModel()->clear();
         if (!id.isEmpty() && m_state.highlightedId() == id) m_state.setHighlightedId({});
@@ -323,7 +329,8 @@ void ComparisonPanel::copySelection() const
     for (const int row : rows) {
         QStringList cells;
         for (int c = 0; c < m_proxy->columnCount(); ++c)
-            cells << m_proxy->index(row, c).data().toString();
+            // One line per row: bullets and the solution's links stay apart with a space.
+            cells << m_proxy->index(row, c).data().toString().replace(QLatin1Char('\n'), QLatin1Char(' '));
         lines << cells.join(QLatin1Char('\t'));
     }
     if (rows.isEmpty()) return;

@@ -41,7 +41,9 @@ void ComparisonTableView::setModel(QAbstractItemModel* model)
 
 void ComparisonTableView::changeEvent(QEvent* event)
 {
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) scheduleRowHeights();
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange ||
+        event->type() == QEvent::PaletteChange)
+        scheduleRowHeights();
     QTableView::changeEvent(event);
 }
 
@@ -49,6 +51,11 @@ void ComparisonTableView::scheduleRowHeights()
 {
     m_heights.clear();
     m_layoutTimer.start();
+}
+
+int ComparisonTableView::gridLine() const
+{
+    return showGrid() ? 1 : 0;
 }
 
 int ComparisonTableView::sourceRowOf(int row) const
@@ -61,7 +68,8 @@ QStyleOptionViewItem ComparisonTableView::cellOption(const QModelIndex& index) c
 {
     QStyleOptionViewItem option;
     initViewItemOption(&option);
-    option.rect = QRect(0, 0, columnWidth(index.column()), 1'000'000);
+    // The grid line takes a pixel of the column: the text has what visualRect() gives it.
+    option.rect = QRect(0, 0, columnWidth(index.column()) - gridLine(), 1'000'000);
     return option;
 }
 
@@ -74,13 +82,14 @@ int ComparisonTableView::heightForRow(int row) const
         const QStyleOptionViewItem option = cellOption(index);
         height = std::max(height, itemDelegateForIndex(index)->sizeHint(option, index).height());
     }
-    return height;
+    return height + gridLine();
 }
 
 void ComparisonTableView::updateRowHeights()
 {
     m_layoutTimer.stop();
     if (!model()) return;
+    ensurePolished();
     ++m_rowLayouts;
     m_heights.clear();
     for (int row = 0; row < model()->rowCount(); ++row) {

@@ -34,6 +34,7 @@ private:
     // After sorting or filtering, rows move but their text does not: reuse the heights.
     void reapplyRowHeights();
     [[nodiscard]] int sourceRowOf(int row) const;
+    [[nodiscard]] int gridLine() const;  // pixels the grid takes from each cell's width and height
 
     QTimer m_layoutTimer;
     QHash<int, int> m_heights;  // by source row
