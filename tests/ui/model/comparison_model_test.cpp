@@ -224,6 +224,14 @@ TEST(ComparisonModel, SaturatesFollowsEpsilonAsTheLanesDo)
                     .contains(QStringLiteral("0.005")));
 }
 
+TEST(ComparisonModel, TheStepTakesTwoValuesNotAnInterval)
+{
+    ax::ui::ExplorerState state;
+    ComparisonModel model(state);
+    EXPECT_EQ(text(model, "step", Column::Range), QStringLiteral("{0, 1}"));
+    EXPECT_EQ(text(model, "hard_sigmoid", Column::Range), QStringLiteral("[0, 1]"));
+}
+
 TEST(ComparisonModel, ColumnKeysAreStableAndRoundTrip)
 {
     const QStringList keys = ComparisonModel::columnKeys();

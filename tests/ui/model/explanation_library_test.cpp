@@ -1,6 +1,8 @@
 #include "ui/model/explanation_library.h"
 #include "core/activation.h"
 #include "core/catalog.h"
+#include "core/depth/gaussian_expectation.h"
+#include "core/framework_conventions.h"
 
 #include <QRegularExpression>
 #include <QStringList>
@@ -8,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string_view>
 
 namespace {
@@ -171,6 +174,64 @@ TEST(ExplanationLibrary, TellsTheStoryOfEachStep)
     EXPECT_TRUE(says("softplus", {"sigmoid", "smooth"}));
     EXPECT_TRUE(says("hard_swish", {"MobileNetV3"}));
     EXPECT_TRUE(says("snake", {"periodic", "extrapolat"}));
+}
+
+// The corrections a reader checked the text for, each against the core where it is a number.
+TEST(ExplanationLibrary, StatesWhatTheSourcesAndTheCoreSupport)
+{
+    const auto text = [](const char* id) {
+        const Explanation* e = library().find(QString::fromLatin1(id));
+        return e ? e->searchText() : QString();
+    };
+    // SELU guarantees the activations' statistics, not the gradient: E[f′²] = 1.0716 > 1 compounds.
+    const auto* selu = ax::core::findActivation("selu");
+    ASSERT_NE(selu, nullptr);
+    const double chi = ax::core::gaussianMoments(*selu, selu->defaults(), 0.0, 1.0).d1sq;
+    EXPECT_NEAR(chi, 1.0716, 5e-5);
+    EXPECT_NEAR(std::pow(chi, 30), 8.0, 0.05) << "about 8× in squared norm over 30 layers";
+    EXPECT_NEAR(std::pow(chi, 15), 2.8, 0.05) << "about 2.8× in norm";
+    EXPECT_TRUE(text("selu").contains(QStringLiteral("about 8× over 30 layers (about 2.8× in norm)")));
+    EXPECT_FALSE(text("selu").contains(QStringLiteral("neither vanishing nor exploding")));
+    // CELU(z; α) = α · CELU(z/α; 1), stated exactly and true at every point.
+    const auto* celu = ax::core::findActivation("celu");
+    ASSERT_NE(celu, nullptr);
+    EXPECT_TRUE(text("celu").contains(QStringLiteral("CELU(z; α) = α · CELU(z/α; 1)")));
+    for (const double alpha : {0.3, 1.0, 2.0, 2.9})
+        for (const double z : {-7.0, -2.0, -0.5, 0.0, 0.4, 3.0})
+            EXPECT_NEAR(celu->evaluate(z, {alpha}).f, alpha * celu->evaluate(z / alpha, {1.0}).f, 1e-14)
+                << "alpha " << alpha << ", z " << z;
+    // Keras 3: leaky_relu the function 0.2, the LeakyReLU layer 0.3; PyTorch 0.01.
+    const QString leaky = text("leaky_relu");
+    EXPECT_TRUE(
+        leaky.contains(QStringLiteral("Keras 3's leaky_relu function 0.2 and its LeakyReLU layer 0.3")));
+    const auto keras3 = ax::core::conventionVariant(ax::core::Framework::Keras3, "leaky_relu");
+    ASSERT_TRUE(keras3);
+    EXPECT_EQ(keras3->activation.defaults().front(), 0.2);
+    EXPECT_NE(keras3->citation.find("keras.layers.LeakyReLU keeps negative_slope=0.3"), std::string::npos);
+    // The slope of tanh falls below 0.1 past 1.818, not 1.8.
+    const auto* tanh = ax::core::findActivation("tanh");
+    ASSERT_NE(tanh, nullptr);
+    EXPECT_GT(tanh->evaluate(1.81, {}).d1, 0.1);
+    EXPECT_LT(tanh->evaluate(1.82, {}).d1, 0.1);
+    EXPECT_TRUE(text("tanh").contains(QStringLiteral("|z| > 1.818")));
+    EXPECT_FALSE(text("tanh").contains(QStringLiteral("very deep networks trainable without")));
+    EXPECT_TRUE(text("tanh").contains(QStringLiteral("three hidden layers")));
+    // RBF units see a distance, and ReLU saturates on the left, so the Gaussian text does not call it
+    // non-saturating.
+    EXPECT_TRUE(text("gaussian").contains(QStringLiteral("distance ‖x − c‖")));
+    EXPECT_FALSE(text("gaussian").contains(QStringLiteral("non-saturating")));
+    // ReLU6's cap and its reason come from MobileNetV2; hard tanh gives the same reason.
+    EXPECT_TRUE(text("relu6").contains(QStringLiteral("MobileNetV2 (2018)")));
+    EXPECT_FALSE(text("relu6").contains(QStringLiteral("MobileNets (2017) made ReLU6")));
+    EXPECT_TRUE(text("hard_tanh").contains(QStringLiteral("low-precision")));
+    EXPECT_TRUE(text("relu6").contains(QStringLiteral("low-precision")));
+    // A dead ReLU unit can be revived by changes upstream.
+    EXPECT_FALSE(text("relu").contains(QStringLiteral("dead for good")));
+    EXPECT_TRUE(text("relu").contains(QStringLiteral("can revive it")));
+    // Snake's practice advice did not match the paper; it is left out.
+    EXPECT_FALSE(text("snake").contains(QStringLiteral("dominant frequency")));
+    // Softsign is Bergstra et al.'s, 2009.
+    EXPECT_EQ(library().find(QStringLiteral("softsign"))->year, 2009);
 }
 
 TEST(ExplanationParse, RejectsAFileWithAnEmptyField)
