@@ -4,6 +4,7 @@
 #include "ui/model/convention_notes.h"
 #include "ui/model/explanation_library.h"
 #include "ui/model/explorer_state.h"
+#include "ui/model/output_statistics.h"
 #include "ui/model/property_text.h"
 #include "ui/render/activation_palette.h"
 
@@ -11,6 +12,8 @@
 #include <QEvent>
 #include <QScrollBar>
 #include <QUrl>
+
+#include <cmath>
 
 namespace ax::ui {
 
@@ -72,6 +75,7 @@ void DetailsPane::onStateChanged(const StateChange& change)
 {
     if (m_id.isEmpty()) return;
     if (change.touches(StateChange::Definitions) || change.touches(StateChange::Theme) ||
+        change.touches(StateChange::Epsilon) ||
         (change.touches(StateChange::Range) && (m_state.isCustom(m_id) || ConventionNotes::applies(m_id))) ||
         (change.touches(StateChange::Parameters) && (change.ids.isEmpty() || change.ids.contains(m_id))))
         refresh();
@@ -176,9 +180,19 @@ QString DetailsPane::pageHtml(const QString& id) const
     html += propertyRow(tr("Output range"), rangeText(p.range));
     html += propertyRow(tr("Monotonic"), yesNo(p.monotonic));
     html += propertyRow(tr("Smoothness"), smoothnessText(p.smoothness));
-    html += propertyRow(tr("Zero-centred"), yesNo(p.zeroCentred));
+    // The table's rules: the mean a standard-normal input gives, and the charts' ε for saturation.
+    const OutputStatistics statistics = outputStatistics(*a, values, m_state.epsilon());
+    // Three decimals as in the table; a rounding residue such as −1e−17 reads as 0.000.
+    const auto moment = [](double value) {
+        return QString::number(std::abs(value) < 5e-4 ? 0.0 : value, 'f', 3)
+            .replace(QLatin1Char('-'), QChar(0x2212));
+    };
+    html += propertyRow(tr("Mean, variance of f(z), z ~ N(0, 1)"),
+                        QStringLiteral("%1, %2").arg(moment(statistics.mean), moment(statistics.variance)));
+    html += propertyRow(tr("Zero-centred"), yesNo(statistics.zeroCentred));
     html += propertyRow(tr("Bounded"), boundedText(p));
-    html += propertyRow(tr("Saturates"), saturationText(p.saturates));
+    html += propertyRow(tr("Saturates (|f′| < ε = %1)").arg(m_state.epsilon()),
+                        saturationText(statistics.saturates));
     html += propertyRow(tr("Dead region"), yesNo(p.deadRegion));
     html += propertyRow(tr("Self-normalising"), yesNo(p.selfNormalising));
     if (a->kinks) {
