@@ -2,15 +2,18 @@
 // activation shown (2,000 samples; f, f′ and saturation charts) and times 100 steps of an ELU α drag
 // and 100 steps of a range drag, then the same α drag on the Depth lab tab (the theory of every
 // activation through 30 layers, and through 200; the four charts; the slices of dead-unit theory),
-// and the first frame from process start. Each step is what one mouse move sets off: the state
-// change, the event loop's work that is due at once (timers of 0 ms, posted events) and the
-// repaint of every widget that changed, as the window system would ask for it. A step whose chart
-// was not repainted makes the benchmark fail, so a number never leaves out the drawing. The
-// readings in words wait for a pause, as they do under a hand. Options: --size WxH,
+// the same α drag on the Comparison tab, and the first frame from process start. Each step is what one mouse
+// move sets off: the state change, the event loop's work that is due at once (timers of 0 ms, posted events)
+// and the repaint of every widget that changed, as the window system would ask for it. A step whose chart was
+// not repainted makes the benchmark fail, so a number never leaves out the drawing. The readings in words
+// wait for a pause, as they do under a hand. Options: --size WxH,
 // --theme light|dark, --screenshot FILE.png (saved after the first frame, to look at the result).
 
+#include "ui/model/comparison_model.h"
+#include "ui/model/comparison_proxy.h"
 #include "ui/model/explorer_state.h"
 #include "ui/widgets/chart_area.h"
+#include "ui/widgets/comparison_panel.h"
 #include "ui/widgets/depth_lab_chart.h"
 #include "ui/widgets/depth_lab_view.h"
 #include "ui/widgets/main_window.h"
@@ -220,16 +223,35 @@ int main(int argc, char** argv)
             varianceChart));
     }
 
+    // The α drag with the Comparison tab in front: ELU's row (range, mean, variance, zero-centred,
+    // saturation) is recomputed and repainted at each step, and no row's text is laid out again.
+    tabs->setCurrentWidget(window.comparisonPanel());
+    ax::ui::ComparisonPanel* panel = window.comparisonPanel();
+    const QModelIndex eluRow =
+        panel->proxy()->mapFromSource(panel->model()->index(panel->model()->rowOf(QStringLiteral("elu")), 0));
+    panel->tableView()->scrollTo(eluRow, QAbstractItemView::PositionAtTop);
+    QCoreApplication::processEvents();
+    window.repaint();
+    QWidget* table = window.comparisonPanel()->tableView()->viewport();
+    const int layoutsBefore = window.comparisonPanel()->tableView()->rowLayouts();
+    const std::vector<double> tableMs = eluDrag(table);
+    const bool tableKeptItsLayout = window.comparisonPanel()->tableView()->rowLayouts() == layoutsBefore;
+
     std::printf(
         "window_bench: param_drag_median_ms=%.2f param_drag_p95_ms=%.2f range_drag_median_ms=%.2f "
         "range_drag_p95_ms=%.2f first_frame_ms=%.0f depth_lab_drag_median_ms=%.2f "
         "depth_lab_drag_p95_ms=%.2f depth_lab_200_layers_drag_median_ms=%.2f "
         "depth_lab_200_layers_drag_p95_ms=%.2f depth_lab_200_layers_network_drag_median_ms=%.2f "
-        "depth_lab_200_layers_network_drag_p95_ms=%.2f\n",
+        "depth_lab_200_layers_network_drag_p95_ms=%.2f comparison_tab_drag_median_ms=%.2f "
+        "comparison_tab_drag_p95_ms=%.2f\n",
         percentile(paramMs, 0.5), percentile(paramMs, 0.95), percentile(rangeMs, 0.5),
         percentile(rangeMs, 0.95), firstFrameMs, percentile(depthMs, 0.5), percentile(depthMs, 0.95),
         percentile(deepMs, 0.5), percentile(deepMs, 0.95), percentile(networkMs, 0.5),
-        percentile(networkMs, 0.95));
+        percentile(networkMs, 0.95), percentile(tableMs, 0.5), percentile(tableMs, 0.95));
+    if (!tableKeptItsLayout) {
+        std::fprintf(stderr, "window_bench: a parameter step laid out the comparison table's rows again\n");
+        return 1;
+    }
     if (!allPainted) {
         std::fprintf(stderr, "window_bench: a step ended before its chart was repainted\n");
         return 1;

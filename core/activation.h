@@ -57,6 +57,7 @@ struct OutputRange {
     double hi = std::numeric_limits<double>::infinity();
     bool loIncluded = false;
     bool hiIncluded = false;
+    bool onlyEnds = false;  // f takes just the two values lo and hi (the step), not the interval
 };
 
 // Properties at given parameter values, declared from the mathematics (tests check them).

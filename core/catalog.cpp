@@ -472,6 +472,7 @@ std::vector<Activation> buildCatalog()
         [](const ParameterValues&) {
             Properties r;
             r.range = range(0.0, true, 1.0, true);
+            r.range.onlyEnds = true;
             r.monotonic = true;
             r.smoothness = Smoothness::Discontinuous;
             r.boundedBelow = r.boundedAbove = true;
@@ -562,9 +563,9 @@ std::vector<Activation> buildCatalog()
             r.identityNearZero = true;
             return r;
         },
-        reference("X. Glorot, Y. Bengio",
-                  "Understanding the difficulty of training deep feedforward neural networks", "AISTATS",
-                  2010)));
+        reference("J. Bergstra, G. Desjardins, P. Lamblin, Y. Bengio",
+                  "Quadratic polynomials learn better image features",
+                  "Technical report 1337, Université de Montréal", 2009)));
 
     all.push_back(make<reluEval>(
         "relu", "ReLU", "max(0, z)", {},

@@ -1,6 +1,7 @@
 #include "app/commands/command_line.h"
 
 #include "core/command_line_syntax.h"
+#include "ui/model/comparison_model.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/quoted_text.h"
 
@@ -47,10 +48,15 @@ CommandLine::CommandLine()
                       "prints its path and exits; needs no display. Takes --size and --theme."),
                    tr("file")),
       m_exportTable(QStringLiteral("export-table"),
-                    tr("Writes the comparison table (all activations, in catalog order, with every "
-                       "problem and solution text) to <file> and prints its path; the format follows the "
-                       "extension: .csv, .md, .tex (LaTeX booktabs) or .html. Needs no display."),
-                    tr("file"))
+                    tr("Writes the comparison table (all activations, in catalog order, with the "
+                       "formula, strengths and weaknesses, problem, solution and mathematics of each) to "
+                       "<file> and prints its path; the format follows the extension: .csv, .md, .tex "
+                       "(LaTeX booktabs) or .html. Takes --columns. Needs no display."),
+                    tr("file")),
+      m_columns(QStringLiteral("columns"),
+                tr("The columns of --export-table, comma-separated, from: %1 (default: all).")
+                    .arg(ui::ComparisonModel::columnKeys().join(QStringLiteral(","))),
+                tr("list"))
 {
     m_parser.setApplicationDescription(
         tr("Explore how neural-network activation functions behave. Without options it opens the "
@@ -58,7 +64,7 @@ CommandLine::CommandLine()
            "and --screenshot need no display."));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOptions({m_helpOption, m_versionOption, m_eval, m_list, m_saturation, m_range, m_epsilon,
-                         m_screenshot, m_exportTable});
+                         m_screenshot, m_exportTable, m_columns});
     m_exportOptions.addTo(m_parser);
     m_parser.addPositionalArgument(QStringLiteral("session"),
                                    tr("A session file (.actx.json) to open in the window."), tr("[session]"));
@@ -92,7 +98,7 @@ Invocation CommandLine::read(const QStringList& arguments)
     }
 
     for (const QCommandLineOption* option :
-         {&m_eval, &m_list, &m_saturation, &m_range, &m_epsilon, &m_screenshot, &m_exportTable}) {
+         {&m_eval, &m_list, &m_saturation, &m_range, &m_epsilon, &m_screenshot, &m_exportTable, &m_columns}) {
         const QString name = option->names().constFirst();
         if (m_parser.optionNames().count(name) > 1) {
             invocation.error = tr("--%1 is given more than once.").arg(name);
@@ -148,6 +154,14 @@ Invocation CommandLine::read(const QStringList& arguments)
             invocation.size = m_parser.value(m_exportOptions.sizeOption());
         if (m_parser.isSet(m_exportOptions.themeOption()))
             invocation.theme = m_parser.value(m_exportOptions.themeOption());
+    }
+
+    if (m_parser.isSet(m_columns)) {
+        if (invocation.command != Command::ExportTable) {
+            invocation.error = tr("--columns is used only with --export-table.");
+            return invocation;
+        }
+        invocation.columns = m_parser.value(m_columns);
     }
 
     if (m_parser.isSet(m_range)) invocation.range = m_parser.value(m_range);

@@ -30,6 +30,7 @@ struct Invocation {
     QString outputPath;               // the file of Screenshot and ExportTable
     std::optional<QString> size;      // for Screenshot: "WxH"
     std::optional<QString> theme;     // for Screenshot
+    std::optional<QString> columns;   // for ExportTable: "name,formula,…"
     QString error;                    // not empty: the arguments are wrong and this says why
     ExportArguments exportArguments;  // for Export
 };
@@ -60,6 +61,7 @@ private:
     QCommandLineOption m_epsilon;
     QCommandLineOption m_screenshot;
     QCommandLineOption m_exportTable;
+    QCommandLineOption m_columns;
     ExportOptions m_exportOptions;
 };
 

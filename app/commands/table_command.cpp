@@ -16,6 +16,7 @@ namespace ax::app {
 int TableCommand::run(const Invocation& invocation, std::FILE* output)
 {
     const LocalFile target(invocation.outputPath);
+    std::optional<QStringList> columns;
     try {
         if (target.problem()) throw BadInput{tr("--export-table: %1.").arg(*target.problem())};
         NamedFile::checkWritablePath(QStringLiteral("export-table"), target.qtPath());
@@ -23,12 +24,18 @@ int TableCommand::run(const Invocation& invocation, std::FILE* output)
             throw BadInput{tr("--export-table takes the format from the file's extension, which must be "
                               ".csv, .md, .tex or .html; got %1.")
                                .arg(ui::quoted(invocation.outputPath))};
+        if (invocation.columns) {
+            columns = invocation.columns->split(QLatin1Char(','), Qt::SkipEmptyParts);
+            for (QString& key : *columns)
+                key = key.trimmed();
+            if (auto error = ui::checkTableColumns(*columns)) throw BadInput{tr("--columns: %1").arg(*error)};
+        }
     } catch (const BadInput& bad) {
         reportError(bad.message);
         return kBadInputExitCode;
     }
     ui::ExplorerState state;
-    if (auto error = ui::exportComparisonTable(state, target.qtPath())) {
+    if (auto error = ui::exportComparisonTable(state, target.qtPath(), columns)) {
         reportError(*error);
         return EXIT_FAILURE;
     }

@@ -194,6 +194,26 @@ TEST_F(FileCommandsCli, TableRefusesUnknownExtensionsAndUnwritablePaths)
     expectRefused({table, QStringLiteral("t.csv"), table, QStringLiteral("u.csv")}, "more than once");
 }
 
+TEST_F(FileCommandsCli, TableTakesTheColumnsAskedForAndRefusesUnknownOnes)
+{
+    const QString table = QStringLiteral("--export-table");
+    const QString columns = QStringLiteral("--columns");
+    ASSERT_EQ(
+        run({table, QStringLiteral("t.csv"), columns, QStringLiteral("name,strengths,weaknesses,problem")},
+            m_dir.path())
+            .exitCode,
+        0);
+    const std::vector<QStringList> records =
+        csvRecords(QString::fromUtf8(readAll(path(QStringLiteral("t.csv")))));
+    ASSERT_EQ(records.size(), ax::core::catalog().size() + 1);
+    EXPECT_EQ(records.front(), (QStringList{QStringLiteral("Activation"), QStringLiteral("Strengths"),
+                                            QStringLiteral("Weaknesses"), QStringLiteral("Problem")}));
+    expectRefused({table, QStringLiteral("u.csv"), columns, QStringLiteral("name,family")}, "family");
+    EXPECT_FALSE(QFileInfo::exists(path(QStringLiteral("u.csv"))));
+    expectRefused({table, QStringLiteral("u.csv"), columns, QStringLiteral(",")}, "empty");
+    expectRefused({columns, QStringLiteral("name")}, "only with --export-table");
+}
+
 TEST_F(FileCommandsCli, EachDepthChartExportsInEachFormat)
 {
     const QStringList charts{QStringLiteral("depth-variance"), QStringLiteral("depth-gradient"),

@@ -119,6 +119,13 @@ TEST_P(CatalogProperties, RangeAndBoundsHold)
         if (r.hiIncluded) {
             EXPECT_TRUE(takenNearby(r.hi));
         }
+        // A range of two values (the step's {0, 1}) holds nothing in between; an interval does.
+        const bool between = std::any_of(g.f.begin(), g.f.end(), [&](double f) {
+            const bool aboveLo = std::isinf(r.lo) || f > r.lo + 1e-9 * std::max(1.0, std::fabs(r.lo));
+            const bool belowHi = std::isinf(r.hi) || f < r.hi - 1e-9 * std::max(1.0, std::fabs(r.hi));
+            return aboveLo && belowHi;
+        });
+        EXPECT_EQ(between, !r.onlyEnds);
     }
 }
 

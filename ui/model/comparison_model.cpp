@@ -10,6 +10,9 @@
 #include <QVariantList>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <cmath>
+#include <iterator>
+
 namespace ax::ui {
 
 namespace {
@@ -18,11 +21,55 @@ using Column = ComparisonModel::Column;
 
 constexpr int kColumnCount = static_cast<int>(Column::Count);
 
-// Text columns long enough that the view elides them; their tooltip carries the whole text.
-bool isLongText(Column column)
+struct ColumnName {
+    Column column;
+    const char* key;
+};
+
+// Stable keys: --columns, session files and exported files name columns by them.
+constexpr ColumnName kColumnKeys[] = {
+    {Column::Name, "name"},
+    {Column::Formula, "formula"},
+    {Column::Introduced, "introduced"},
+    {Column::Strengths, "strengths"},
+    {Column::Weaknesses, "weaknesses"},
+    {Column::Problem, "problem"},
+    {Column::Solution, "solution"},
+    {Column::Maths, "maths"},
+    {Column::Range, "range"},
+    {Column::Monotonic, "monotonic"},
+    {Column::Smooth, "smooth"},
+    {Column::Mean, "mean"},
+    {Column::Variance, "variance"},
+    {Column::ZeroCentred, "zero_centred"},
+    {Column::Bounded, "bounded"},
+    {Column::Saturates, "saturates"},
+    {Column::DeadRegion, "dead_region"},
+    {Column::SelfNormalising, "self_normalising"},
+    {Column::Cost, "cost"},
+    {Column::Year, "year"},
+    {Column::Paper, "paper"},
+};
+static_assert(std::size(kColumnKeys) == static_cast<std::size_t>(Column::Count));
+
+bool isTextColumn(Column column)
 {
-    return column == Column::Formula || column == Column::Problem || column == Column::Solution ||
-           column == Column::Name;
+    return ComparisonModel::isParagraph(column) || column == Column::Name;
+}
+
+QString bulletList(const QStringList& items)
+{
+    QStringList lines;
+    for (const QString& item : items)
+        lines << QStringLiteral("• ") + plainTextOf(item);
+    return lines.join(QLatin1Char('\n'));
+}
+
+// Three decimals with a proper minus sign; a rounding residue such as −1e−17 reads as 0.000.
+QString numberText(double value)
+{
+    const double shown = std::abs(value) < 5e-4 ? 0.0 : value;
+    return QString::number(shown, 'f', 3).replace(QLatin1Char('-'), QChar(0x2212));
 }
 
 }  // namespace
@@ -40,7 +87,48 @@ ComparisonModel::ComparisonModel(ExplorerState& state, QObject* parent)
             emit dataChanged(index(0, cost), index(static_cast<int>(m_ids.size()) - 1, cost));
     });
     m_measured.resize(static_cast<std::size_t>(m_ids.size()));
+    m_statistics.resize(static_cast<std::size_t>(m_ids.size()));
     measureCosts();
+}
+
+QString ComparisonModel::columnKey(Column c)
+{
+    for (const ColumnName& name : kColumnKeys)
+        if (name.column == c) return QString::fromLatin1(name.key);
+    return {};
+}
+
+std::optional<ComparisonModel::Column> ComparisonModel::columnForKey(const QString& key)
+{
+    for (const ColumnName& name : kColumnKeys)
+        if (key == QLatin1String(name.key)) return name.column;
+    return std::nullopt;
+}
+
+QStringList ComparisonModel::columnKeys()
+{
+    QStringList keys;
+    for (const ColumnName& name : kColumnKeys)
+        keys << QString::fromLatin1(name.key);
+    return keys;
+}
+
+bool ComparisonModel::isParagraph(Column c) noexcept
+{
+    return c == Column::Formula || c == Column::Introduced || c == Column::Strengths ||
+           c == Column::Weaknesses || c == Column::Problem || c == Column::Solution || c == Column::Maths ||
+           c == Column::Paper;
+}
+
+const OutputStatistics& ComparisonModel::statisticsAt(int row) const
+{
+    auto& statistics = m_statistics.at(static_cast<std::size_t>(row));
+    if (!statistics) {
+        const QString id = idAt(row);
+        const auto* a = m_state.activation(id);
+        statistics = a ? outputStatistics(*a, m_state.parameters(id), m_state.epsilon()) : OutputStatistics{};
+    }
+    return *statistics;
 }
 
 void ComparisonModel::measureCosts()
@@ -118,16 +206,51 @@ QVariant ComparisonModel::displayText(int row, Column column) const
         case Column::Name:
             return QString::fromStdString(a->name);
         case Column::Formula:
+            if (text)
+                return plainTextOf(text->formulaHtml) + QLatin1Char('\n') + plainTextOf(text->derivativeHtml);
             return QString::fromStdString(a->formula);
         case Column::Year:
             return a->reference.year > 0 ? QString::number(a->reference.year) : tr("—");
+        case Column::Paper:
+            if (a->reference.title.empty()) return tr("—");
+            return tr("%1: %2").arg(QString::fromStdString(a->reference.authors),
+                                    QString::fromStdString(a->reference.title));
         case Column::Cost:
             if (const auto cost = measuredCost(row)) return tr("%1×").arg(*cost, 0, 'f', 1);
             return QStringLiteral("…");
+        case Column::Introduced:
+            return text ? plainTextOf(text->introduced) : tr("—");
+        case Column::Strengths:
+            return text ? bulletList(text->strengths) : tr("—");
+        case Column::Weaknesses:
+            return text ? bulletList(text->weaknesses) : tr("—");
         case Column::Problem:
-            return text ? plainTextOf(text->problem) : QString();
-        case Column::Solution:
-            return text ? plainTextOf(text->solution) : QString();
+            return text ? plainTextOf(text->problem) : tr("—");
+        case Column::Solution: {
+            if (!text) return tr("—");
+            QStringList next;
+            QStringList related;
+            for (const Successor& successor : text->successors)
+                if (const auto* s = m_state.activation(successor.id))
+                    (successor.relation == Successor::Relation::Next ? next : related)
+                        << QString::fromStdString(s->name);
+            QString cell = plainTextOf(text->solution);
+            if (!next.isEmpty())
+                cell += QLatin1Char('\n') + tr("Next: %1").arg(next.join(QStringLiteral(", ")));
+            if (!related.isEmpty())
+                cell += QLatin1Char('\n') + tr("Related: %1").arg(related.join(QStringLiteral(", ")));
+            return cell;
+        }
+        case Column::Maths:
+            return text ? plainTextOf(text->maths) : tr("—");
+        case Column::Mean:
+            return numberText(statisticsAt(row).mean);
+        case Column::Variance:
+            return numberText(statisticsAt(row).variance);
+        case Column::ZeroCentred:
+            return yesNo(statisticsAt(row).zeroCentred);
+        case Column::Saturates:
+            return saturationText(statisticsAt(row).saturates);
         default:
             break;
     }
@@ -139,12 +262,8 @@ QVariant ComparisonModel::displayText(int row, Column column) const
             return yesNo(p.monotonic);
         case Column::Smooth:
             return smoothnessText(p.smoothness);
-        case Column::ZeroCentred:
-            return yesNo(p.zeroCentred);
         case Column::Bounded:
             return boundedText(p);
-        case Column::Saturates:
-            return saturationText(p.saturates);
         case Column::DeadRegion:
             return yesNo(p.deadRegion);
         case Column::SelfNormalising:
@@ -165,13 +284,19 @@ QVariant ComparisonModel::sortKey(int row, Column column) const
             return a->reference.year;
         case Column::Cost:
             return measuredCost(row).value_or(0.0);
-        case Column::Formula:
-        case Column::Problem:
-        case Column::Solution:
-            return displayText(row, column).toString().toCaseFolded();
+        case Column::Mean:
+            return statisticsAt(row).mean;
+        case Column::Variance:
+            return statisticsAt(row).variance;
+        case Column::ZeroCentred:
+            // Closest to zero first: the column's answer, with its degree.
+            return std::abs(statisticsAt(row).mean);
+        case Column::Saturates:
+            return static_cast<int>(statisticsAt(row).saturates);
         default:
             break;
     }
+    if (isParagraph(column)) return displayText(row, column).toString().toCaseFolded();
     const core::Properties p = propertiesAt(row);
     switch (column) {
         case Column::Range:
@@ -180,12 +305,8 @@ QVariant ComparisonModel::sortKey(int row, Column column) const
             return p.monotonic;
         case Column::Smooth:
             return smoothnessOrder(p.smoothness);
-        case Column::ZeroCentred:
-            return p.zeroCentred;
         case Column::Bounded:
             return boundedKey(p);
-        case Column::Saturates:
-            return static_cast<int>(p.saturates);
         case Column::DeadRegion:
             return p.deadRegion;
         case Column::SelfNormalising:
@@ -211,8 +332,29 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
             }
             if (column == Column::Cost)
                 return tr("Time for f, f′ and f″ at one point, relative to ReLU, measured on this computer");
-            if (isLongText(column)) return displayText(row, column);
+            if (column == Column::Mean || column == Column::Variance || column == Column::ZeroCentred) {
+                const OutputStatistics& st = statisticsAt(row);
+                return tr("For z ~ N(0, 1): mean of f(z) %1, variance %2")
+                    .arg(QString::number(st.mean, 'g', 6), QString::number(st.variance, 'g', 6));
+            }
             return {};
+        }
+        case RichTextRole: {
+            const Explanation* text = m_library.find(id);
+            if (column == Column::Formula && text)
+                return typesetFormula(text->formulaHtml) + QStringLiteral("<br/>") +
+                       typesetFormula(text->derivativeHtml);
+            return {};
+        }
+        case SuccessorsRole: {
+            QStringList ids;
+            if (const Explanation* text = m_library.find(id); text && column == Column::Solution) {
+                for (const Successor& successor : text->successors)
+                    if (successor.relation == Successor::Relation::Next) ids << successor.id;
+                for (const Successor& successor : text->successors)
+                    if (successor.relation == Successor::Relation::Related) ids << successor.id;
+            }
+            return ids;
         }
         case Qt::DecorationRole:
             if (column == Column::Name) return activationColour(m_state.catalogIndex(id));
@@ -223,9 +365,11 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
         case Qt::TextAlignmentRole:
             if (column == Column::Cost || column == Column::Year)
                 return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
-            if (!isLongText(column) && column != Column::Range)
-                return QVariant::fromValue(Qt::AlignHCenter | Qt::AlignVCenter);
-            return {};
+            if (column == Column::Mean || column == Column::Variance)
+                return QVariant::fromValue(Qt::AlignRight | Qt::AlignTop);
+            if (!isTextColumn(column) && column != Column::Range)
+                return QVariant::fromValue(Qt::AlignHCenter | Qt::AlignTop);
+            return QVariant::fromValue(Qt::AlignLeft | Qt::AlignTop);
         case SortRole:
             return sortKey(row, column);
         case IdRole:
@@ -249,6 +393,7 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= kColumnCount) return {};
     const auto column = static_cast<Column>(section);
+    if (role == ColumnKeyRole) return columnKey(column);
     if (role == Qt::DisplayRole) {
         switch (column) {
             case Column::Name:
@@ -275,10 +420,24 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
                 return tr("Cost");
             case Column::Year:
                 return tr("Year");
+            case Column::Introduced:
+                return tr("Why it was introduced");
+            case Column::Strengths:
+                return tr("Strengths");
+            case Column::Weaknesses:
+                return tr("Weaknesses");
             case Column::Problem:
-                return tr("Problem it solved");
+                return tr("Problem");
             case Column::Solution:
-                return tr("What came next");
+                return tr("Solution");
+            case Column::Maths:
+                return tr("Mathematics");
+            case Column::Mean:
+                return tr("Mean");
+            case Column::Variance:
+                return tr("Variance");
+            case Column::Paper:
+                return tr("Paper");
             case Column::Count:
                 break;
         }
@@ -296,11 +455,14 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
             case Column::Smooth:
                 return tr("How many times f can be differentiated continuously");
             case Column::ZeroCentred:
-                return tr("Whether f(0) = 0 with outputs of both signs");
+                return tr("Whether the mean output for a standard-normal input is within ±%1 of zero")
+                    .arg(kZeroCentredMeanLimit);
             case Column::Bounded:
                 return tr("Whether f stays above a floor, below a ceiling, or both");
             case Column::Saturates:
-                return tr("On which side f′ fades to zero as |z| grows");
+                return tr("On which side |f′| stays below ε = %1 beyond some point, the rule the charts' "
+                          "saturation lanes use")
+                    .arg(m_state.epsilon());
             case Column::DeadRegion:
                 return tr("Whether f′ is exactly zero on a whole interval");
             case Column::SelfNormalising:
@@ -309,10 +471,24 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
                 return tr("Time for f, f′ and f″ at one point, relative to ReLU, measured on this computer");
             case Column::Year:
                 return tr("Year of the paper that introduced it");
+            case Column::Introduced:
+                return tr("The problem of earlier activations it was introduced to solve");
+            case Column::Strengths:
+                return tr("What it does well");
+            case Column::Weaknesses:
+                return tr("What it does badly");
             case Column::Problem:
-                return tr("The problem it was introduced to solve");
+                return tr("The weakness that motivated what came next");
             case Column::Solution:
-                return tr("Which activation answered its weakness, and why");
+                return tr("What followed and how it answers the problem; click to go to its row");
+            case Column::Maths:
+                return tr("The derivation behind its behaviour");
+            case Column::Mean:
+                return tr("Mean of f(z) for z ~ N(0, 1), at the current parameters");
+            case Column::Variance:
+                return tr("Variance of f(z) for z ~ N(0, 1), at the current parameters");
+            case Column::Paper:
+                return tr("The paper that introduced it");
             case Column::Count:
                 break;
         }
@@ -344,9 +520,17 @@ void ComparisonModel::onStateChanged(const StateChange& change)
         m_ids = m_state.activationIds();
         m_library = ExplanationLibrary::load(m_ids);
         m_measured.assign(static_cast<std::size_t>(m_ids.size()), std::nullopt);
+        m_statistics.assign(static_cast<std::size_t>(m_ids.size()), std::nullopt);
         measureCosts();
         endResetModel();
         return;
+    }
+    if (change.touches(StateChange::Epsilon) && !m_ids.isEmpty()) {
+        for (auto& statistics : m_statistics)
+            statistics.reset();
+        const int saturates = column(Column::Saturates);
+        emit dataChanged(index(0, saturates), index(static_cast<int>(m_ids.size()) - 1, saturates));
+        emit headerDataChanged(Qt::Horizontal, saturates, saturates);
     }
     const bool all = change.parts == StateChange::All;
     for (int row = 0; row < m_ids.size(); ++row) {
@@ -355,6 +539,7 @@ void ComparisonModel::onStateChanged(const StateChange& change)
         if (all || ((change.touches(StateChange::Parameters) || change.touches(StateChange::Range)) &&
                     (named || (change.ids.isEmpty() && change.touches(StateChange::Parameters))))) {
             m_measured[static_cast<std::size_t>(row)].reset();
+            m_statistics[static_cast<std::size_t>(row)].reset();
             emit dataChanged(index(row, 0), index(row, kColumnCount - 1));
         } else if (change.touches(StateChange::Shown) && (named || change.ids.isEmpty()))
             emit dataChanged(index(row, 0), index(row, 0), {Qt::CheckStateRole});

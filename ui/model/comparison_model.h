@@ -4,6 +4,7 @@
 
 #include "core/activation.h"
 #include "ui/model/explanation_library.h"
+#include "ui/model/output_statistics.h"
 
 #include <QAbstractTableModel>
 #include <QFuture>
@@ -22,12 +23,22 @@ class ComparisonModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
+    // The article's columns first (formula, comparison, problem, solution, mathematics), then the
+    // properties, the cost and the paper.
     enum class Column {
         Name,
         Formula,
+        Introduced,
+        Strengths,
+        Weaknesses,
+        Problem,
+        Solution,
+        Maths,
         Range,
         Monotonic,
         Smooth,
+        Mean,
+        Variance,
         ZeroCentred,
         Bounded,
         Saturates,
@@ -35,8 +46,7 @@ public:
         SelfNormalising,
         Cost,
         Year,
-        Problem,
-        Solution,
+        Paper,
         Count,
     };
 
@@ -44,6 +54,9 @@ public:
         SortRole = Qt::UserRole + 1,  // typed key: number, bool, text, or [lo, hi] for ranges
         IdRole,                       // the activation's id, in every column
         SearchRole,                   // all of a row's words, for the filter
+        RichTextRole,                 // the cell as rich text (typeset formulas), where it has markup
+        SuccessorsRole,               // Solution: the successors' ids, "next" ones first
+        ColumnKeyRole,                // header: the column's stable key, e.g. "zero_centred"
     };
 
     explicit ComparisonModel(ExplorerState& state, QObject* parent = nullptr);
@@ -67,6 +80,13 @@ public:
     [[nodiscard]] int propertyMeasurements() const noexcept { return m_measurements; }
 
     [[nodiscard]] static int column(Column c) noexcept { return static_cast<int>(c); }
+    // The stable key of a column, as --columns and session files name it.
+    [[nodiscard]] static QString columnKey(Column c);
+    // The column a key names, if any.
+    [[nodiscard]] static std::optional<Column> columnForKey(const QString& key);
+    [[nodiscard]] static QStringList columnKeys();
+    // Columns whose cells hold paragraphs; they wrap at the column's width.
+    [[nodiscard]] static bool isParagraph(Column c) noexcept;
 
 private:
     void onStateChanged(const StateChange& change);
@@ -75,6 +95,7 @@ private:
     [[nodiscard]] core::Properties propertiesAt(int row) const;
     void measureCosts();
     [[nodiscard]] std::optional<double> measuredCost(int row) const;  // nullopt while measuring
+    [[nodiscard]] const OutputStatistics& statisticsAt(int row) const;
 
     ExplorerState& m_state;
     QStringList m_ids;
@@ -82,6 +103,8 @@ private:
     // Measured properties of custom rows, dropped when a change announces that row again.
     mutable std::vector<std::optional<core::Properties>> m_measured;
     mutable int m_measurements = 0;
+    // Gaussian moments and saturation sides per row, computed when first shown after a change.
+    mutable std::vector<std::optional<OutputStatistics>> m_statistics;
     QFuture<std::vector<double>> m_costs;
     QFutureWatcher<std::vector<double>> m_costWatcher;
 };

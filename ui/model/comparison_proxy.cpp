@@ -53,6 +53,21 @@ void ComparisonProxy::setFilterText(const QString& text)
     invalidateRowsFilter();
 }
 
+void ComparisonProxy::setHiddenColumns(const QStringList& keys)
+{
+    if (keys == m_hiddenColumns) return;
+    m_hiddenColumns = keys;
+    invalidateColumnsFilter();
+}
+
+bool ComparisonProxy::filterAcceptsColumn(int sourceColumn, const QModelIndex& sourceParent) const
+{
+    if (m_hiddenColumns.isEmpty() || sourceParent.isValid()) return true;
+    const QString key =
+        sourceModel()->headerData(sourceColumn, Qt::Horizontal, ComparisonModel::ColumnKeyRole).toString();
+    return !m_hiddenColumns.contains(key);
+}
+
 bool ComparisonProxy::lessThan(const QModelIndex& left, const QModelIndex& right) const
 {
     const auto order = compareKeys(left.data(sortRole()), right.data(sortRole()));

@@ -3,6 +3,7 @@
 // bounds), with a case-insensitive filter over every word of a row.
 
 #include <QSortFilterProxyModel>
+#include <QStringList>
 
 namespace ax::ui {
 
@@ -15,13 +16,18 @@ public:
     // Text the rows must contain (names, formulas, explanations); empty shows every row.
     void setFilterText(const QString& text);
     [[nodiscard]] QString filterText() const { return m_filterText; }
+    // Columns left out of the table and every export, by their keys (ComparisonModel::columnKey).
+    void setHiddenColumns(const QStringList& keys);
+    [[nodiscard]] QStringList hiddenColumns() const { return m_hiddenColumns; }
 
 protected:
     [[nodiscard]] bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
     [[nodiscard]] bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    [[nodiscard]] bool filterAcceptsColumn(int sourceColumn, const QModelIndex& sourceParent) const override;
 
 private:
     QString m_filterText;
+    QStringList m_hiddenColumns;
 };
 
 }  // namespace ax::ui

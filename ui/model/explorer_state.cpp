@@ -1,6 +1,7 @@
 #include "ui/model/explorer_state.h"
 
 #include "core/catalog.h"
+#include "ui/model/comparison_model.h"
 #include "ui/model/quoted_text.h"
 #include "ui/model/session_json.h"
 
@@ -471,6 +472,23 @@ void ExplorerState::setTheme(Theme theme)
     if (theme == m_session.theme) return;
     m_session.theme = theme;
     emitChange(StateChange::Theme);
+}
+
+std::optional<QString> ExplorerState::setHiddenTableColumns(const QStringList& keys)
+{
+    QStringList hidden;
+    for (const QString& key : keys) {
+        if (!ComparisonModel::columnForKey(key))
+            return tr("Unknown table column %1; the columns are %2.")
+                .arg(quoted(key), ComparisonModel::columnKeys().join(QStringLiteral(", ")));
+        if (key == ComparisonModel::columnKey(ComparisonModel::Column::Name))
+            return tr("The activation column cannot be hidden: it names each row.");
+        if (!hidden.contains(key)) hidden << key;
+    }
+    if (hidden == m_session.hiddenTableColumns) return std::nullopt;
+    m_session.hiddenTableColumns = hidden;
+    emitChange(StateChange::Table);
+    return std::nullopt;
 }
 
 void ExplorerState::setHighlightedId(const QString& id)

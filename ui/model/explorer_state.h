@@ -29,7 +29,8 @@ struct StateChange {
         Highlight = 0x40,
         Definitions = 0x80,  // what the activations are: custom ones added, rebuilt or removed, a convention
         DepthLab = 0x100,    // the depth lab's network and inputs
-        All = 0x1ff,
+        Table = 0x200,       // the comparison table's hidden columns
+        All = 0x3ff,
     };
     Q_DECLARE_FLAGS(Parts, Part)
 
@@ -135,6 +136,9 @@ public:
     void setChartStyle(ChartStyle style);
     [[nodiscard]] Theme theme() const noexcept { return m_session.theme; }
     void setTheme(Theme theme);
+    // Hides the comparison table's columns named by key; unknown keys are refused with a message.
+    std::optional<QString> setHiddenTableColumns(const QStringList& keys);
+    [[nodiscard]] QStringList hiddenTableColumns() const { return m_session.hiddenTableColumns; }
     [[nodiscard]] QString highlightedId() const { return m_highlighted; }
     void setHighlightedId(const QString& id);  // empty: none
 

@@ -28,6 +28,7 @@ QString mathNumber(double value)
 QString rangeText(const core::OutputRange& range)
 {
     if (range.lo == range.hi) return QStringLiteral("{%1}").arg(mathNumber(range.lo));
+    if (range.onlyEnds) return QStringLiteral("{%1, %2}").arg(mathNumber(range.lo), mathNumber(range.hi));
     const bool loClosed = range.loIncluded && std::isfinite(range.lo);
     const bool hiClosed = range.hiIncluded && std::isfinite(range.hi);
     return QStringLiteral("%1%2, %3%4")

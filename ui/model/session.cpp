@@ -15,10 +15,10 @@ Session::Session()
 
 QStringList Session::storyIds()
 {
-    static const QStringList ids{QStringLiteral("sigmoid"),    QStringLiteral("relu"),
-                                 QStringLiteral("leaky_relu"), QStringLiteral("elu"),
-                                 QStringLiteral("selu"),       QStringLiteral("gelu"),
-                                 QStringLiteral("swish"),      QStringLiteral("mish")};
+    static const QStringList ids{
+        QStringLiteral("sigmoid"), QStringLiteral("relu"),  QStringLiteral("leaky_relu"),
+        QStringLiteral("prelu"),   QStringLiteral("elu"),   QStringLiteral("selu"),
+        QStringLiteral("gelu"),    QStringLiteral("swish"), QStringLiteral("mish")};
     return ids;
 }
 
@@ -81,7 +81,8 @@ bool operator==(const Session& a, const Session& b)
            a.showSecond == b.showSecond && a.yAxisMode == b.yAxisMode &&
            a.functionLimits == b.functionLimits && a.derivativeLimits == b.derivativeLimits &&
            a.style == b.style && a.theme == b.theme && a.depthLab == b.depthLab &&
-           a.customOrder == b.customOrder && sameCustoms() && a.convention == b.convention;
+           a.hiddenTableColumns == b.hiddenTableColumns && a.customOrder == b.customOrder && sameCustoms() &&
+           a.convention == b.convention;
 }
 
 }  // namespace ax::ui

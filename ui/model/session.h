@@ -89,6 +89,8 @@ struct Session {
     ChartStyle style = ChartStyle::Screen;
     Theme theme = Theme::System;
     DepthLabNetwork depthLab;
+    // The comparison table's columns the user hid, by key (ComparisonModel::columnKey).
+    QStringList hiddenTableColumns;
     // shared_ptr keeps the pointers handed out by activation() valid while an entry lives.
     std::map<QString, std::shared_ptr<const core::CustomActivation>> customs;
     QStringList customOrder;

@@ -193,6 +193,9 @@ QJsonObject sessionToJson(const Session& session)
     json.insert(QStringLiteral("theme"), themeName(session.theme));
     json.insert(QStringLiteral("convention"), ExplorerState::conventionKey(session.convention));
     json.insert(QStringLiteral("depthLab"), depthLabToJson(session.depthLab));
+    QJsonObject table;
+    table.insert(QStringLiteral("hiddenColumns"), QJsonArray::fromStringList(session.hiddenTableColumns));
+    json.insert(QStringLiteral("table"), table);
     QJsonArray customs;
     for (const QString& id : session.customOrder) {
         const core::CustomActivationSpec& spec = session.customs.at(id)->spec;
@@ -323,6 +326,22 @@ std::variant<Session, QString> sessionFromJson(const QJsonObject& json)
         const auto parsed = themeFromName(theme.toString());
         if (!parsed) return ExplorerState::tr("\"theme\" must be \"system\", \"light\" or \"dark\".");
         next.setTheme(*parsed);
+    }
+    // Sessions saved before the table had a column chooser have no "table": every column shows.
+    if (const QJsonValue tableValue = json.value(QStringLiteral("table")); !tableValue.isUndefined()) {
+        if (!tableValue.isObject()) return ExplorerState::tr("\"table\" must be an object.");
+        const QJsonValue hidden = tableValue.toObject().value(QStringLiteral("hiddenColumns"));
+        if (!hidden.isUndefined()) {
+            if (!hidden.isArray())
+                return ExplorerState::tr("\"hiddenColumns\" must be a list of column names.");
+            QStringList keys;
+            for (const QJsonValue& key : hidden.toArray()) {
+                if (!key.isString())
+                    return ExplorerState::tr("\"hiddenColumns\" must be a list of column names.");
+                keys << key.toString();
+            }
+            if (auto error = next.setHiddenTableColumns(keys)) return *error;
+        }
     }
     Session session = next.session();
     if (const QJsonValue lab = json.value(QStringLiteral("depthLab")); !lab.isUndefined())

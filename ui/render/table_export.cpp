@@ -3,9 +3,11 @@
 #include "ui/model/atomic_file.h"
 #include "ui/model/comparison_model.h"
 #include "ui/model/comparison_proxy.h"
+#include "ui/model/explorer_state.h"
 #include "ui/model/quoted_text.h"
 
 #include <QAbstractItemModel>
+#include <QColor>
 #include <QCoreApplication>
 #include <QFileInfo>
 
@@ -24,6 +26,17 @@ QStringList headers(const QAbstractItemModel& model)
     for (int c = 0; c < model.columnCount(); ++c)
         result << model.headerData(c, Qt::Horizontal).toString();
     return result;
+}
+
+QString columnKeyAt(const QAbstractItemModel& model, int column)
+{
+    return model.headerData(column, Qt::Horizontal, ComparisonModel::ColumnKeyRole).toString();
+}
+
+bool isParagraphColumn(const QAbstractItemModel& model, int column)
+{
+    const auto key = ComparisonModel::columnForKey(columnKeyAt(model, column));
+    return key && *key != ComparisonModel::Column::Name && ComparisonModel::isParagraph(*key);
 }
 
 QStringList rowCells(const QAbstractItemModel& model, int row)
@@ -45,9 +58,10 @@ QString csvField(const QString& text)
 
 QString markdownField(const QString& text)
 {
+    // A table row is one line: bullets and the solution's links stay apart with line breaks.
     return QString(text)
         .replace(QLatin1Char('|'), QStringLiteral("\\|"))
-        .replace(QLatin1Char('\n'), QLatin1Char(' '));
+        .replace(QLatin1Char('\n'), QStringLiteral("<br>"));
 }
 
 // Unicode maths mapped to LaTeX so the file compiles with pdflatex, which lacks these glyphs.
@@ -101,6 +115,43 @@ QString latexField(const QString& text)
         {"’", "'"},
         {"“", "``"},
         {"”", "''"},
+        {"¼", "$\\frac{1}{4}$"},
+        {"½", "$\\frac{1}{2}$"},
+        {"¾", "$\\frac{3}{4}$"},
+        {"•", "\\textbullet{}"},
+        {"‖", "$\\|$"},
+        {"∂", "$\\partial$"},
+        {"∓", "$\\mp$"},
+        {"∼", "$\\sim$"},
+        {"≡", "$\\equiv$"},
+        {"∝", "$\\propto$"},
+        {"∑", "$\\sum$"},
+        {"∫", "$\\int$"},
+        {"≪", "$\\ll$"},
+        {"≫", "$\\gg$"},
+        {"⁴", "$^4$"},
+        {"⁵", "$^5$"},
+        {"⁶", "$^6$"},
+        {"⁷", "$^7$"},
+        {"⁸", "$^8$"},
+        {"⁹", "$^9$"},
+        {"₁", "$_1$"},
+        {"₂", "$_2$"},
+        {"γ", "$\\gamma$"},
+        {"δ", "$\\delta$"},
+        {"Δ", "$\\Delta$"},
+        {"θ", "$\\theta$"},
+        {"μ", "$\\mu$"},
+        {"ν", "$\\nu$"},
+        {"ρ", "$\\rho$"},
+        {"Σ", "$\\Sigma$"},
+        {"τ", "$\\tau$"},
+        {"φ", "$\\varphi$"},
+        {"χ", "$\\chi$"},
+        {"ψ", "$\\psi$"},
+        {"ω", "$\\omega$"},
+        {"Ω", "$\\Omega$"},
+        {"‘", "`"},
         {"|", "$|$"},
         {"<", "$<$"},
         {">", "$>$"},
@@ -119,7 +170,9 @@ QString latexField(const QString& text)
         }
         if (!replaced) out += text.at(i);
     }
-    return out.replace(QStringLiteral("$$"), QString());
+    out.replace(QStringLiteral("$$"), QString());
+    // Line breaks inside a paragraph cell (bullets, the solution's links) start a new line there.
+    return out.replace(QLatin1Char('\n'), QStringLiteral("\\newline "));
 }
 
 }  // namespace
@@ -169,16 +222,13 @@ QString renderTable(const QAbstractItemModel& model, TableFormat format)
         case TableFormat::Latex: {
             // Long text columns get paragraph cells so the table fits a landscape page.
             QString spec;
-            for (int c = 0; c < head.size(); ++c) {
-                const auto column = static_cast<ComparisonModel::Column>(c);
-                const bool wide = column == ComparisonModel::Column::Problem ||
-                                  column == ComparisonModel::Column::Solution ||
-                                  column == ComparisonModel::Column::Formula;
-                spec += wide ? QStringLiteral("p{4cm}") : QStringLiteral("l");
-            }
+            for (int c = 0; c < head.size(); ++c)
+                spec += isParagraphColumn(model, c)
+                            ? QStringLiteral(">{\\raggedright\\arraybackslash}p{4.5cm}")
+                            : QStringLiteral("l");
             out += QStringLiteral(
                 "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\usepackage[utf8]{inputenc}\n"
-                "\\usepackage{booktabs}\n\\usepackage{longtable}\n"
+                "\\usepackage{booktabs}\n\\usepackage{longtable}\n\\usepackage{array}\n"
                 "\\usepackage[a3paper,landscape,margin=1cm]{geometry}\n"
                 "\\begin{document}\n\\footnotesize\n");
             out += QStringLiteral("\\begin{longtable}{%1}\n\\toprule\n").arg(spec);
@@ -199,16 +249,50 @@ QString renderTable(const QAbstractItemModel& model, TableFormat format)
             out += QStringLiteral(
                        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta "
                        "charset=\"utf-8\"/>\n<title>%1</title>\n"
-                       "<style>table{border-collapse:collapse}th,td{border:1px solid #999;padding:4px;"
-                       "vertical-align:top}</style>\n</head>\n<body>\n<table>\n<thead>\n<tr>")
+                       "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
+                       "th,td{border:1px solid #999;padding:4px;vertical-align:top;text-align:left}"
+                       "td.text{min-width:16em;max-width:28em}"
+                       ".formula{font-family:'DejaVu Serif','Cambria Math',serif;white-space:nowrap}"
+                       ".swatch{display:inline-block;width:0.8em;height:0.8em;margin-right:0.4em;"
+                       "border:1px solid #0006}ul{margin:0;padding-left:1.2em}</style>\n</head>\n<body>\n"
+                       "<table>\n<thead>\n<tr>")
                        .arg(Text::tr("Activation functions compared").toHtmlEscaped());
             for (const QString& h : head)
                 out += QStringLiteral("<th>%1</th>").arg(h.toHtmlEscaped());
             out += QStringLiteral("</tr>\n</thead>\n<tbody>\n");
             for (int r = 0; r < model.rowCount(); ++r) {
                 out += QStringLiteral("<tr>");
-                for (const QString& cell : rowCells(model, r))
-                    out += QStringLiteral("<td>%1</td>").arg(cell.toHtmlEscaped());
+                for (int c = 0; c < model.columnCount(); ++c) {
+                    const QModelIndex index = model.index(r, c);
+                    const QString key = columnKeyAt(model, c);
+                    const QString rich = index.data(ComparisonModel::RichTextRole).toString();
+                    QString cell;
+                    if (!rich.isEmpty()) {
+                        // The explanations' own markup (a small known subset), as the details pane shows it.
+                        // Numeric references only, so the page is also well-formed XML.
+                        cell = QStringLiteral("<span class=\"formula\">%1</span>")
+                                   .arg(QString(rich).replace(QStringLiteral("&nbsp;"),
+                                                              QStringLiteral("&#160;")));
+                    } else if (key == QLatin1String("strengths") || key == QLatin1String("weaknesses")) {
+                        cell = QStringLiteral("<ul>");
+                        for (QString line : index.data().toString().split(QLatin1Char('\n')))
+                            cell += QStringLiteral("<li>%1</li>").arg(line.remove(0, 2).toHtmlEscaped());
+                        cell += QStringLiteral("</ul>");
+                    } else {
+                        cell = index.data().toString().toHtmlEscaped().replace(QLatin1Char('\n'),
+                                                                               QStringLiteral("<br/>"));
+                    }
+                    if (key == QLatin1String("name")) {
+                        const QColor colour = index.data(Qt::DecorationRole).value<QColor>();
+                        if (colour.isValid())
+                            cell = QStringLiteral("<span class=\"swatch\" style=\"background:%1\"></span>%2")
+                                       .arg(colour.name(), cell);
+                    }
+                    out +=
+                        QStringLiteral("<td%1>%2</td>")
+                            .arg(isParagraphColumn(model, c) ? QStringLiteral(" class=\"text\"") : QString(),
+                                 cell);
+                }
                 out += QStringLiteral("</tr>\n");
             }
             out += QStringLiteral("</tbody>\n</table>\n</body>\n</html>\n");
@@ -227,11 +311,32 @@ std::optional<QString> writeTable(const QAbstractItemModel& model, const QString
     return writeFileAtomically(path, renderTable(model, *format).toUtf8());
 }
 
-std::optional<QString> exportComparisonTable(ExplorerState& state, const QString& path)
+std::optional<QString> checkTableColumns(const QStringList& keys)
 {
+    if (keys.isEmpty())
+        return Text::tr("The list of columns is empty; the columns are %1.")
+            .arg(ComparisonModel::columnKeys().join(QStringLiteral(",")));
+    for (const QString& key : keys)
+        if (!ComparisonModel::columnForKey(key))
+            return Text::tr("Unknown column %1; the columns are %2.")
+                .arg(quoted(key), ComparisonModel::columnKeys().join(QStringLiteral(",")));
+    return std::nullopt;
+}
+
+std::optional<QString> exportComparisonTable(ExplorerState& state, const QString& path,
+                                             const std::optional<QStringList>& columns)
+{
+    QStringList hidden = state.hiddenTableColumns();
+    if (columns) {
+        if (auto error = checkTableColumns(*columns)) return error;
+        hidden.clear();
+        for (const QString& key : ComparisonModel::columnKeys())
+            if (!columns->contains(key)) hidden << key;
+    }
     ComparisonModel model(state);
     ComparisonProxy proxy;
     proxy.setSourceModel(&model);
+    proxy.setHiddenColumns(hidden);
     return writeTable(proxy, path);
 }
 

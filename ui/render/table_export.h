@@ -2,6 +2,7 @@
 // Writing the comparison table, as shown (filtered and sorted), to CSV, Markdown, LaTeX and HTML.
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -22,7 +23,13 @@ enum class TableFormat { Csv, Markdown, Latex, Html };
 // Writes model to path (format from the extension) through QSaveFile; returns a message on error.
 [[nodiscard]] std::optional<QString> writeTable(const QAbstractItemModel& model, const QString& path);
 
-// The window's default table (catalog order, no filter) for state, written to path.
-[[nodiscard]] std::optional<QString> exportComparisonTable(ExplorerState& state, const QString& path);
+// The window's default table (catalog order, no filter) for state, written to path. With columns
+// (keys, see ComparisonModel::columnKey), only those, in the table's order; state's hidden
+// columns otherwise. An unknown key is refused with a message before anything is written.
+[[nodiscard]] std::optional<QString> exportComparisonTable(ExplorerState& state, const QString& path,
+                                                           const std::optional<QStringList>& columns = {});
+
+// The message for the first unknown key of a --columns list, if any.
+[[nodiscard]] std::optional<QString> checkTableColumns(const QStringList& keys);
 
 }  // namespace ax::ui

@@ -1,12 +1,16 @@
 #pragma once
-// The comparison table beside the charts: a filter box, the sortable table of every activation and a
-// details pane that explains the selected one.
+// The comparison table, in its own tab or docked beside the charts: a filter box, a column chooser,
+// the sortable table of every activation with the article's columns, and a details pane that
+// explains the selected one.
+
+#include "ui/widgets/comparison_table_view.h"
 
 #include <QWidget>
 
 class QLineEdit;
 class QMenu;
 class QTableView;
+class QToolButton;
 class QModelIndex;
 class QPoint;
 
@@ -23,7 +27,10 @@ class ComparisonPanel : public QWidget {
 public:
     explicit ComparisonPanel(ExplorerState& state, QWidget* parent = nullptr);
 
-    [[nodiscard]] QTableView* tableView() const noexcept { return m_view; }
+    [[nodiscard]] ComparisonTableView* tableView() const noexcept { return m_view; }
+    [[nodiscard]] QToolButton* columnsButton() const noexcept { return m_columnsButton; }
+    // Selects the row of id, clearing a filter that hides it.
+    void goToActivation(const QString& id);
     [[nodiscard]] QLineEdit* filterEdit() const noexcept { return m_filter; }
     [[nodiscard]] ComparisonModel* model() const noexcept { return m_model; }
     [[nodiscard]] ComparisonProxy* proxy() const noexcept { return m_proxy; }
@@ -45,6 +52,10 @@ private:
     void showContextMenu(const QPoint& position);
     void copySelection() const;
     void exportTable();
+    void showColumnMenu();
+    // A click on a Solution cell goes to the activation that followed (a menu when several did).
+    void onCellClicked(const QModelIndex& index);
+    void addSuccessorActions(QMenu* menu, const QModelIndex& index);
     // from the state
     void onStateChanged();
     void selectId(const QString& id);
@@ -53,7 +64,8 @@ private:
     ComparisonModel* m_model = nullptr;
     ComparisonProxy* m_proxy = nullptr;
     QLineEdit* m_filter = nullptr;
-    QTableView* m_view = nullptr;
+    ComparisonTableView* m_view = nullptr;
+    QToolButton* m_columnsButton = nullptr;
     DetailsPane* m_details = nullptr;
 };
 

@@ -5,12 +5,15 @@
 #include "ui/model/convention_notes.h"
 #include "ui/model/explanation_library.h"
 #include "ui/model/explorer_state.h"
+#include "ui/model/output_statistics.h"
 #include "ui/model/property_text.h"
 
 #include <QDesktopServices>
 #include <QEvent>
 #include <QScrollBar>
 #include <QUrl>
+
+#include <cmath>
 
 namespace ax::ui {
 
@@ -72,6 +75,7 @@ void DetailsPane::onStateChanged(const StateChange& change)
 {
     if (m_id.isEmpty()) return;
     if (change.touches(StateChange::Definitions) || change.touches(StateChange::Theme) ||
+        change.touches(StateChange::Epsilon) ||
         (change.touches(StateChange::Range) && (m_state.isCustom(m_id) || ConventionNotes::applies(m_id))) ||
         (change.touches(StateChange::Parameters) && (change.ids.isEmpty() || change.ids.contains(m_id))))
         refresh();
@@ -112,7 +116,7 @@ QString DetailsPane::pageHtml(const QString& id) const
         html += QStringLiteral(
                     "<p style='font-family:\"DejaVu Serif\",\"Cambria Math\",serif; font-size:large; "
                     "margin-left:12px'>%1<br/>%2</p>")
-                    .arg(text->formulaHtml, text->derivativeHtml);
+                    .arg(typesetFormula(text->formulaHtml), typesetFormula(text->derivativeHtml));
     } else if (const core::CustomActivation* custom = m_state.customActivation(id)) {
         // The symbolic derivatives, in the same notation the formula was typed in.
         html += QStringLiteral(
@@ -134,14 +138,25 @@ QString DetailsPane::pageHtml(const QString& id) const
     }
 
     if (text) {
-        html += section(tr("The problem it solved"), text->problem);
-        html += section(tr("Its weakness"), text->weakness);
+        html += section(tr("Why it was introduced"), text->introduced);
+        const auto bullets = [](const QStringList& items) {
+            QString list = QStringLiteral("<ul style='margin-top:0; margin-bottom:0'>");
+            for (const QString& item : items)
+                list += QStringLiteral("<li>%1</li>").arg(item);
+            return list + QStringLiteral("</ul>");
+        };
+        html += section(tr("Strengths"), bullets(text->strengths));
+        html += section(tr("Weaknesses"), bullets(text->weaknesses));
+        html += section(tr("The problem"), text->problem);
         QString next = text->solution;
         QStringList links;
-        for (const QString& successor : text->successors)
-            if (const auto* s = m_state.activation(successor))
-                links << QStringLiteral("<a href='%1:%2' style='color:%3'>%4</a>")
-                             .arg(QLatin1String(kActivationScheme), successor, link, escaped(s->name));
+        for (const Successor& successor : text->successors)
+            if (const auto* s = m_state.activation(successor.id))
+                links << QStringLiteral("<a href='%1:%2' style='color:%3'>%4</a>%5")
+                             .arg(QLatin1String(kActivationScheme), successor.id, link, escaped(s->name),
+                                  successor.relation == Successor::Relation::Related
+                                      ? QStringLiteral(" (%1)").arg(tr("related").toHtmlEscaped())
+                                      : QString());
         if (!links.isEmpty())
             next += QStringLiteral("<br/>%1 %2").arg(tr("See:").toHtmlEscaped(), links.join(", "));
         html += section(tr("What came next"), next);
@@ -165,9 +180,19 @@ QString DetailsPane::pageHtml(const QString& id) const
     html += propertyRow(tr("Output range"), rangeText(p.range));
     html += propertyRow(tr("Monotonic"), yesNo(p.monotonic));
     html += propertyRow(tr("Smoothness"), smoothnessText(p.smoothness));
-    html += propertyRow(tr("Zero-centred"), yesNo(p.zeroCentred));
+    // The table's rules: the mean a standard-normal input gives, and the charts' ε for saturation.
+    const OutputStatistics statistics = outputStatistics(*a, values, m_state.epsilon());
+    // Three decimals as in the table; a rounding residue such as −1e−17 reads as 0.000.
+    const auto moment = [](double value) {
+        return QString::number(std::abs(value) < 5e-4 ? 0.0 : value, 'f', 3)
+            .replace(QLatin1Char('-'), QChar(0x2212));
+    };
+    html += propertyRow(tr("Mean, variance of f(z), z ~ N(0, 1)"),
+                        QStringLiteral("%1, %2").arg(moment(statistics.mean), moment(statistics.variance)));
+    html += propertyRow(tr("Zero-centred"), yesNo(statistics.zeroCentred));
     html += propertyRow(tr("Bounded"), boundedText(p));
-    html += propertyRow(tr("Saturates"), saturationText(p.saturates));
+    html += propertyRow(tr("Saturates (|f′| < ε = %1)").arg(m_state.epsilon()),
+                        saturationText(statistics.saturates));
     html += propertyRow(tr("Dead region"), yesNo(p.deadRegion));
     html += propertyRow(tr("Self-normalising"), yesNo(p.selfNormalising));
     if (a->kinks) {

@@ -241,14 +241,18 @@ void MainWindow::createDocks()
     m_controlsDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::LeftDockWidgetArea, m_controlsDock);
 
+    // The table is read in a tab of its own, as wide as the window; docked, it sits beside the
+    // charts. One panel moves between the two, so its model, sort and selection stay one.
     m_comparison = new ComparisonPanel(m_state);
     m_comparison->setAccessibleName(tr("Comparison"));
+    m_tabs->addTab(m_comparison, tr("Comparison"));
     m_comparisonDock = new QDockWidget(tr("Comparison"), this);
     m_comparisonDock->setObjectName(QStringLiteral("comparisonDock"));
-    m_comparisonDock->setWidget(m_comparison);
     m_comparisonDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
                                   QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, m_comparisonDock);
+    m_comparisonDock->hide();
+    connect(m_comparisonDock->toggleViewAction(), &QAction::toggled, this, &MainWindow::placeComparison);
 
     // Down the side panel, then into the charts, then the table.
     setTabOrder(m_range->resetViewButton(), m_charts);
@@ -301,8 +305,9 @@ void MainWindow::createActions()
     m_actions.showControls->setText(tr("&Controls Panel"));
     m_actions.showControls->setStatusTip(tr("Show or hide the activations, parameters and range"));
     m_actions.showComparison = m_comparisonDock->toggleViewAction();
-    m_actions.showComparison->setText(tr("&Comparison Table"));
-    m_actions.showComparison->setStatusTip(tr("Show or hide the table that compares every activation"));
+    m_actions.showComparison->setText(tr("&Comparison Table Beside the Charts"));
+    m_actions.showComparison->setStatusTip(
+        tr("Dock the table that compares every activation beside the charts, or put it back in its tab"));
 
     m_actions.resetView =
         make(tr("&Reset View"), tr("Back to the default z range and y axes that fit the curves"),
@@ -428,14 +433,24 @@ void MainWindow::showEvent(QShowEvent* event)
 
 void MainWindow::applyDefaultDockSizes()
 {
-    // Dock sizes only take effect once the window has its real size. On a narrow screen the table
-    // would squeeze the charts, so it starts closed there (the View menu opens it).
-    const bool roomForTable = width() >= kMinWidthForTable;
-    m_comparisonDock->setVisible(roomForTable);
-    if (roomForTable)
-        resizeDocks({m_controlsDock, m_comparisonDock}, {kSidePanelWidth, kComparisonWidth}, Qt::Horizontal);
-    else
-        resizeDocks({m_controlsDock}, {kSidePanelWidth}, Qt::Horizontal);
+    // Dock sizes only take effect once the window has its real size. The table starts in its tab,
+    // where its paragraphs have room; the View menu docks it beside the charts.
+    m_comparisonDock->setVisible(false);
+    resizeDocks({m_controlsDock}, {kSidePanelWidth}, Qt::Horizontal);
+}
+
+void MainWindow::placeComparison(bool docked)
+{
+    const int tab = m_tabs->indexOf(m_comparison);
+    if (docked && tab >= 0) {
+        m_tabs->removeTab(tab);
+        m_comparisonDock->setWidget(m_comparison);
+        m_comparison->show();
+        if (width() >= kMinWidthForTable) resizeDocks({m_comparisonDock}, {kComparisonWidth}, Qt::Horizontal);
+    } else if (!docked && tab < 0) {
+        m_comparisonDock->setWidget(nullptr);
+        m_tabs->addTab(m_comparison, tr("Comparison"));
+    }
 }
 
 void MainWindow::changeEvent(QEvent* event)

@@ -103,6 +103,8 @@ protected:
 
 private:
     void applyDefaultDockSizes();
+    // Moves the comparison panel into the dock (docked) or back into its tab.
+    void placeComparison(bool docked);
     void createActions();
     void createMenus();
     void createDocks();

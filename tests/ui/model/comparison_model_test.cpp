@@ -3,6 +3,7 @@
 #include "core/catalog.h"
 #include "ui/model/activation_palette.h"
 #include "ui/model/explorer_state.h"
+#include "ui/model/output_statistics.h"
 #include "ui/model/property_text.h"
 
 #include <QSignalSpy>
@@ -65,9 +66,10 @@ TEST(ComparisonModel, ShownPropertiesAreTheCoresAtTheCurrentParameters)
         EXPECT_EQ(text(model, id, Column::Range), ax::ui::rangeText(p.range)) << a.id;
         EXPECT_EQ(text(model, id, Column::Monotonic), ax::ui::yesNo(p.monotonic)) << a.id;
         EXPECT_EQ(text(model, id, Column::Smooth), ax::ui::smoothnessText(p.smoothness)) << a.id;
-        EXPECT_EQ(text(model, id, Column::ZeroCentred), ax::ui::yesNo(p.zeroCentred)) << a.id;
+        const auto statistics = ax::ui::outputStatistics(a, state.parameters(id), state.epsilon());
+        EXPECT_EQ(text(model, id, Column::ZeroCentred), ax::ui::yesNo(statistics.zeroCentred)) << a.id;
         EXPECT_EQ(text(model, id, Column::Bounded), ax::ui::boundedText(p)) << a.id;
-        EXPECT_EQ(text(model, id, Column::Saturates), ax::ui::saturationText(p.saturates)) << a.id;
+        EXPECT_EQ(text(model, id, Column::Saturates), ax::ui::saturationText(statistics.saturates)) << a.id;
         EXPECT_EQ(text(model, id, Column::DeadRegion), ax::ui::yesNo(p.deadRegion)) << a.id;
         EXPECT_EQ(text(model, id, Column::SelfNormalising), ax::ui::yesNo(p.selfNormalising)) << a.id;
         const QString year = text(model, id, Column::Year);
@@ -149,15 +151,98 @@ TEST(ComparisonModel, SwatchIsTheActivationsChartColour)
     }
 }
 
-TEST(ComparisonModel, LongTextCellsCarryTheFullTextInTheirTooltip)
+// The article's columns, whole: what the table shows is the explanation's text, not a summary.
+TEST(ComparisonModel, ArticleColumnsShowTheWholeExplanation)
 {
     ax::ui::ExplorerState state;
     ComparisonModel model(state);
-    for (const Column column : {Column::Problem, Column::Solution, Column::Formula}) {
-        const QModelIndex index = cell(model, "selu", column);
-        EXPECT_EQ(index.data(Qt::ToolTipRole).toString(), index.data().toString());
+    for (const auto& a : ax::core::catalog()) {
+        const QString id = QString::fromStdString(a.id);
+        const ax::ui::Explanation* e = model.explanations().find(id);
+        ASSERT_NE(e, nullptr) << a.id;
+        EXPECT_EQ(text(model, id, Column::Introduced), ax::ui::plainTextOf(e->introduced));
+        EXPECT_EQ(text(model, id, Column::Problem), ax::ui::plainTextOf(e->problem));
+        EXPECT_EQ(text(model, id, Column::Maths), ax::ui::plainTextOf(e->maths));
+        EXPECT_TRUE(text(model, id, Column::Solution).startsWith(ax::ui::plainTextOf(e->solution)));
+        const QStringList strengths = text(model, id, Column::Strengths).split('\n');
+        ASSERT_EQ(strengths.size(), e->strengths.size()) << a.id;
+        for (int i = 0; i < strengths.size(); ++i)
+            EXPECT_EQ(strengths[i], QStringLiteral("• ") + ax::ui::plainTextOf(e->strengths[i]));
+        EXPECT_EQ(text(model, id, Column::Weaknesses).split('\n').size(), e->weaknesses.size());
+        // The formula is typeset from the explanation: f and f′, with the prime kept clear of the f.
+        const QString rich = cell(model, id, Column::Formula).data(ComparisonModel::RichTextRole).toString();
+        EXPECT_TRUE(rich.contains(e->derivativeHtml.left(5))) << a.id;
+        EXPECT_FALSE(rich.contains(QStringLiteral("</i>′"))) << a.id;
+        EXPECT_TRUE(text(model, id, Column::Formula).contains(QStringLiteral("′")) ||
+                    text(model, id, Column::Formula).contains(QStringLiteral("∂")))
+            << a.id;
     }
-    EXPECT_GT(text(model, "selu", Column::Problem).size(), 100);
+}
+
+TEST(ComparisonModel, SolutionLabelsWhatCameNextAndWhatIsOnlyRelated)
+{
+    ax::ui::ExplorerState state;
+    ComparisonModel model(state);
+    EXPECT_TRUE(text(model, "sigmoid", Column::Solution).endsWith(QStringLiteral("Next: Tanh, ReLU")));
+    const QString snake = text(model, "snake", Column::Solution);
+    EXPECT_FALSE(snake.contains(QStringLiteral("Next:"))) << "ReLU and GELU are older than Snake";
+    EXPECT_TRUE(snake.contains(QStringLiteral("Related: ReLU, GELU")));
+    EXPECT_EQ(cell(model, "mish", Column::Solution).data(ComparisonModel::SuccessorsRole).toStringList(),
+              (QStringList{QStringLiteral("squareplus"), QStringLiteral("gelu")}));
+}
+
+TEST(ComparisonModel, MeanAndVarianceFollowTheParameters)
+{
+    ax::ui::ExplorerState state;
+    ComparisonModel model(state);
+    EXPECT_EQ(text(model, "relu", Column::Mean), QStringLiteral("0.399"));
+    EXPECT_EQ(text(model, "relu", Column::Variance), QStringLiteral("0.341"));
+    EXPECT_EQ(text(model, "tanh", Column::Mean), QStringLiteral("0.000"));
+    EXPECT_EQ(text(model, "leaky_relu", Column::ZeroCentred), ax::ui::yesNo(false));
+    // Slope 1 on both sides is the identity: mean 0, variance 1, zero-centred.
+    ASSERT_EQ(state.setParameter(QStringLiteral("leaky_relu"), QStringLiteral("alpha"), 1.0), std::nullopt);
+    EXPECT_EQ(text(model, "leaky_relu", Column::Mean), QStringLiteral("0.000"));
+    EXPECT_EQ(text(model, "leaky_relu", Column::Variance), QStringLiteral("1.000"));
+    EXPECT_EQ(text(model, "leaky_relu", Column::ZeroCentred), ax::ui::yesNo(true));
+    EXPECT_EQ(text(model, "leaky_relu", Column::Saturates),
+              ax::ui::saturationText(ax::core::Saturation::None));
+}
+
+TEST(ComparisonModel, SaturatesFollowsEpsilonAsTheLanesDo)
+{
+    ax::ui::ExplorerState state;
+    ComparisonModel model(state);
+    EXPECT_EQ(text(model, "leaky_relu", Column::Saturates),
+              ax::ui::saturationText(ax::core::Saturation::Left));
+    QSignalSpy header(&model, &ComparisonModel::headerDataChanged);
+    ASSERT_EQ(state.setEpsilon(0.005), std::nullopt);
+    EXPECT_EQ(text(model, "leaky_relu", Column::Saturates),
+              ax::ui::saturationText(ax::core::Saturation::None));
+    EXPECT_EQ(header.count(), 1);
+    EXPECT_TRUE(model.headerData(ComparisonModel::column(Column::Saturates), Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("0.005")));
+}
+
+TEST(ComparisonModel, TheStepTakesTwoValuesNotAnInterval)
+{
+    ax::ui::ExplorerState state;
+    ComparisonModel model(state);
+    EXPECT_EQ(text(model, "step", Column::Range), QStringLiteral("{0, 1}"));
+    EXPECT_EQ(text(model, "hard_sigmoid", Column::Range), QStringLiteral("[0, 1]"));
+}
+
+TEST(ComparisonModel, ColumnKeysAreStableAndRoundTrip)
+{
+    const QStringList keys = ComparisonModel::columnKeys();
+    EXPECT_EQ(keys.size(), static_cast<int>(Column::Count));
+    EXPECT_EQ(keys.front(), QStringLiteral("name"));
+    for (const QString& key : keys) {
+        const auto column = ComparisonModel::columnForKey(key);
+        ASSERT_TRUE(column) << key.toStdString();
+        EXPECT_EQ(ComparisonModel::columnKey(*column), key);
+    }
+    EXPECT_FALSE(ComparisonModel::columnForKey(QStringLiteral("family")));
 }
 
 TEST(ComparisonModel, CostIsRelativeToReluPositiveAndFinite)

@@ -67,8 +67,7 @@ TEST(ComparisonProxy, CostsSortAsNumbersNotText)
 TEST(ComparisonProxy, BooleansFormTwoGroups)
 {
     Table t;
-    for (const Column column :
-         {Column::Monotonic, Column::ZeroCentred, Column::DeadRegion, Column::SelfNormalising}) {
+    for (const Column column : {Column::Monotonic, Column::DeadRegion, Column::SelfNormalising}) {
         for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
             t.sort(column, order);
             int switches = 0;
@@ -79,6 +78,21 @@ TEST(ComparisonProxy, BooleansFormTwoGroups)
                       order == Qt::AscendingOrder ? QStringLiteral("no") : QStringLiteral("yes"));
         }
     }
+}
+
+// Zero-centred sorts by how far the mean output is from zero: the "yes" rows first, closest first.
+TEST(ComparisonProxy, ZeroCentredSortsByTheDistanceOfTheMeanFromZero)
+{
+    Table t;
+    t.sort(Column::ZeroCentred, Qt::AscendingOrder);
+    int switches = 0;
+    for (int row = 1; row < t.proxy.rowCount(); ++row) {
+        EXPECT_LE(t.key(row - 1, Column::ZeroCentred).toDouble(), t.key(row, Column::ZeroCentred).toDouble());
+        switches += t.shown(row - 1, Column::ZeroCentred) != t.shown(row, Column::ZeroCentred);
+    }
+    EXPECT_EQ(switches, 1);
+    EXPECT_EQ(t.shown(0, Column::ZeroCentred), QStringLiteral("yes"));
+    EXPECT_EQ(t.shown(t.proxy.rowCount() - 1, Column::ZeroCentred), QStringLiteral("no"));
 }
 
 TEST(ComparisonProxy, RangesSortByLowerThenUpperBoundWithMinusInfinityFirst)

@@ -45,7 +45,7 @@ TEST(DepthLabReadingsTest, SeluWithoutAFixedPointSaysWhetherTheVarianceCollapses
               QStringLiteral("SELU: no fixed point, the variance runs off"));
 }
 
-TEST(DepthLabReadingsTest, TheStorysDeadUnitCountIsSevenOfEightThroughSimulateAndReset)
+TEST(DepthLabReadingsTest, TheStorysDeadUnitCountIsEightOfNineThroughSimulateAndReset)
 {
     ExplorerState state;
     state.setEnabledIds(ExplorerState::storyIds());
@@ -55,12 +55,12 @@ TEST(DepthLabReadingsTest, TheStorysDeadUnitCountIsSevenOfEightThroughSimulateAn
     ASSERT_FALSE(state.setDepthLab(lab).has_value());
     DepthLabModel view(state);
     view.completeTheory();
-    const QString expected = QStringLiteral("7 of 8 cannot lose a unit");
+    const QString expected = QStringLiteral("8 of 9 cannot lose a unit");
     EXPECT_TRUE(view.reading(Chart::DepthDead).contains(expected))
         << view.reading(Chart::DepthDead).toStdString();
 
     QSignalSpy finished(&view, &DepthLabModel::simulationFinished);
-    ASSERT_EQ(view.simulate(), 8);
+    ASSERT_EQ(view.simulate(), 9);
     ASSERT_TRUE(finished.wait(60000));
     view.completeTheory();
     EXPECT_TRUE(view.reading(Chart::DepthDead).contains(expected))

@@ -5,6 +5,8 @@
 #include "core/formula/custom_activation.h"
 #include "ui/model/explorer_state.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSignalSpy>
 
 #include <gtest/gtest.h>
@@ -70,6 +72,7 @@ TEST(Session, EveryEditMakesItDiffer)
         [](Session& s) { s.theme = Theme::Light; },
         [](Session& s) { s.depthLab.seed = 7; },
         [](Session& s) { s.convention = core::Framework::TensorFlowKeras2; },
+        [](Session& s) { s.hiddenTableColumns = QStringList{QStringLiteral("maths")}; },
     };
     for (std::size_t i = 0; i < edits.size(); ++i) {
         Session edited = defaults;
@@ -153,6 +156,57 @@ TEST(Session, TheStateRefusesASessionWithValuesItsSettersRefuse)
         EXPECT_EQ(spy.count(), 0) << "fault " << i;
         EXPECT_EQ(state.session(), Session()) << "fault " << i;
     }
+}
+
+}  // namespace
+}  // namespace ax::ui
+
+namespace ax::ui {
+namespace {
+
+// The table's column choice travels with the session; sessions saved before it existed still open.
+TEST(Session, KeepsTheTablesHiddenColumnsAndOpensOldSessionsWithout)
+{
+    ExplorerState state;
+    ASSERT_EQ(state.setHiddenTableColumns({QStringLiteral("maths"), QStringLiteral("paper")}), std::nullopt);
+    const QJsonObject saved = state.toJson();
+    ExplorerState reopened;
+    ASSERT_EQ(reopened.fromJson(saved), std::nullopt);
+    EXPECT_EQ(reopened.hiddenTableColumns(), (QStringList{QStringLiteral("maths"), QStringLiteral("paper")}));
+
+    QJsonObject old = saved;
+    old.remove(QStringLiteral("table"));
+    ASSERT_EQ(reopened.fromJson(old), std::nullopt);
+    EXPECT_TRUE(reopened.hiddenTableColumns().isEmpty()) << "an old session shows every column";
+}
+
+TEST(Session, RefusesUnknownOrMalformedTableColumns)
+{
+    ExplorerState state;
+    const auto refused = [&](const QJsonValue& table, const char* part) {
+        QJsonObject json = ExplorerState().toJson();
+        json.insert(QStringLiteral("table"), table);
+        const auto error = state.fromJson(json);
+        if (!error) return ::testing::AssertionFailure() << "accepted";
+        if (!error->contains(QString::fromUtf8(part)))
+            return ::testing::AssertionFailure() << error->toStdString();
+        return ::testing::AssertionSuccess();
+    };
+    EXPECT_TRUE(refused(QJsonObject{{QStringLiteral("hiddenColumns"), QJsonArray{QStringLiteral("family")}}},
+                        "family"));
+    EXPECT_TRUE(
+        refused(QJsonObject{{QStringLiteral("hiddenColumns"), QStringLiteral("maths")}}, "hiddenColumns"));
+    EXPECT_TRUE(refused(QJsonObject{{QStringLiteral("hiddenColumns"), QJsonArray{3}}}, "hiddenColumns"));
+    EXPECT_TRUE(refused(QJsonArray{}, "table"));
+    EXPECT_TRUE(refused(QJsonObject{{QStringLiteral("hiddenColumns"), QJsonArray{QStringLiteral("name")}}},
+                        "activation column"));
+    EXPECT_TRUE(state.hiddenTableColumns().isEmpty()) << "a refused session changes nothing";
+}
+
+TEST(Session, TheStoryFollowsTheArticleThroughPRelu)
+{
+    EXPECT_EQ(Session::storyIds(), (QStringList{"sigmoid", "relu", "leaky_relu", "prelu", "elu", "selu",
+                                                "gelu", "swish", "mish"}));
 }
 
 }  // namespace

@@ -1,9 +1,11 @@
+#include "ui/model/activation_palette.h"
 #include "ui/model/comparison_model.h"
 #include "ui/model/comparison_proxy.h"
 #include "ui/model/explorer_state.h"
 #include "ui/render/table_export.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 
@@ -132,6 +134,108 @@ TEST(TableExport, LatexUsesBooktabsWithBalancedBracesAndNoRawUnicodeMaths)
     EXPECT_EQ(tex.count(QStringLiteral("\\\\\n")), 24);
     for (const QChar c : QStringLiteral("−∞αβλσΦ×≤≥"))
         EXPECT_FALSE(tex.contains(c)) << "pdflatex cannot typeset a raw " << QString(c).toStdString();
+    // With T1 and utf8 inputenc, pdflatex knows the accented Latin letters and nothing else beyond ASCII.
+    for (const QChar c : tex)
+        EXPECT_TRUE(c.unicode() < 0x80 || (c.unicode() >= 0xc0 && c.unicode() <= 0xff && c.isLetter()))
+            << "pdflatex cannot typeset a raw " << QString(c).toStdString();
+}
+
+// The article's columns wrap in paragraph cells; short properties stay one line.
+TEST(TableExport, LatexWrapsTheArticleColumnsInParagraphCells)
+{
+    Table t;
+    const QString tex = ax::ui::renderTable(t.proxy, TableFormat::Latex);
+    const QRegularExpression spec(QStringLiteral("\\\\begin\\{longtable\\}\\{(.*)\\}\\n"));
+    const auto match = spec.match(tex);
+    ASSERT_TRUE(match.hasMatch());
+    const QString columns = match.captured(1);
+    // Column types in order: l, or p{…} (after a >{…} that sets its alignment).
+    QStringList kinds;
+    const auto skipGroup = [&](qsizetype open) {
+        int depth = 0;
+        for (qsizetype k = open; k < columns.size(); ++k) {
+            depth += columns.at(k) == '{' ? 1 : columns.at(k) == '}' ? -1 : 0;
+            if (depth == 0) return k;
+        }
+        return columns.size();
+    };
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        if (columns.at(i) == '>') {
+            i = skipGroup(i + 1);
+        } else if (columns.at(i) == 'p') {
+            kinds << QStringLiteral("p");
+            i = skipGroup(i + 1);
+        } else if (columns.at(i) == 'l') {
+            kinds << QStringLiteral("l");
+        }
+    }
+    ASSERT_EQ(kinds.size(), t.model.columnCount());
+    using Column = ax::ui::ComparisonModel::Column;
+    for (const Column column : {Column::Formula, Column::Introduced, Column::Strengths, Column::Weaknesses,
+                                Column::Problem, Column::Solution, Column::Maths})
+        EXPECT_EQ(kinds.at(ax::ui::ComparisonModel::column(column)), QStringLiteral("p"));
+    for (const Column column : {Column::Name, Column::Range, Column::Mean, Column::Year})
+        EXPECT_EQ(kinds.at(ax::ui::ComparisonModel::column(column)), QStringLiteral("l"));
+    EXPECT_TRUE(tex.contains(QStringLiteral("\\usepackage{array}")));
+    EXPECT_TRUE(tex.contains(QStringLiteral("\\textbullet{}")));
+    // Every row has one cell per column: as many unescaped & as columns less one.
+    const QStringList lines = tex.split('\n');
+    const int body = static_cast<int>(lines.indexOf(QStringLiteral("\\endhead")));
+    ASSERT_GT(body, 0);
+    int rows = 0;
+    for (int i = body + 1; i < lines.size(); ++i) {
+        if (!lines[i].endsWith(QStringLiteral(" \\\\"))) continue;
+        ++rows;
+        EXPECT_EQ(QString(lines[i]).remove(QStringLiteral("\\&")).count('&'), t.model.columnCount() - 1)
+            << lines[i].left(80).toStdString();
+    }
+    EXPECT_EQ(rows, 23);
+}
+
+TEST(TableExport, HtmlHasSwatchesAndTypesetFormulas)
+{
+    Table t;
+    const QString html = ax::ui::renderTable(t.proxy, TableFormat::Html);
+    EXPECT_EQ(html.count(QStringLiteral("class=\"swatch\"")), 23);
+    EXPECT_TRUE(html.contains(QStringLiteral("background:") +
+                              ax::ui::activationColour(t.state.catalogIndex(QStringLiteral("relu"))).name()));
+    EXPECT_EQ(html.count(QStringLiteral("class=\"formula\"")), 23);
+    EXPECT_TRUE(html.contains(QStringLiteral("σ′(<i>z</i>)"))) << "the sigmoid's derivative, typeset";
+    EXPECT_TRUE(html.contains(QStringLiteral("<li>"))) << "strengths and weaknesses as lists";
+    EXPECT_FALSE(html.contains(QStringLiteral("&amp;lt;"))) << "markup escaped twice";
+}
+
+TEST(TableExport, ChosenColumnsOnlyAndUnknownColumnsRefused)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    ax::ui::ExplorerState state;
+    const QString path = dir.filePath(QStringLiteral("t.csv"));
+    EXPECT_EQ(ax::ui::exportComparisonTable(state, path, QStringList{"name", "problem", "solution"}),
+              std::nullopt);
+    QFile file(path);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const auto records = readCsv(QString::fromUtf8(file.readAll()));
+    ASSERT_TRUE(records);
+    EXPECT_EQ(records->at(0), (QStringList{"Activation", "Problem", "Solution"}));
+    file.close();
+
+    const QString refused = dir.filePath(QStringLiteral("u.csv"));
+    const auto error = ax::ui::exportComparisonTable(state, refused, QStringList{"name", "family"});
+    ASSERT_TRUE(error);
+    EXPECT_TRUE(error->contains(QStringLiteral("family"))) << error->toStdString();
+    EXPECT_FALSE(QFile::exists(refused));
+
+    // The window's hidden columns stay out of its exports.
+    ASSERT_EQ(state.setHiddenTableColumns({QStringLiteral("maths"), QStringLiteral("cost")}), std::nullopt);
+    const QString hidden = dir.filePath(QStringLiteral("h.md"));
+    EXPECT_EQ(ax::ui::exportComparisonTable(state, hidden), std::nullopt);
+    QFile md(hidden);
+    ASSERT_TRUE(md.open(QIODevice::ReadOnly));
+    const QString header = QString::fromUtf8(md.readLine());
+    EXPECT_FALSE(header.contains(QStringLiteral("Mathematics")));
+    EXPECT_FALSE(header.contains(QStringLiteral("Cost")));
+    EXPECT_TRUE(header.contains(QStringLiteral("Problem")));
 }
 
 TEST(TableExport, WritesTheFileAndRefusesUnknownFormats)

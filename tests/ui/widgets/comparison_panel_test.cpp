@@ -47,6 +47,25 @@ TEST(ComparisonPanel, SelectingARowHighlightsItAndExplainsIt)
     EXPECT_TRUE(page.contains(QStringLiteral("σ′(z) = σ(z)(1 − σ(z))"))) << page.toStdString();
     EXPECT_TRUE(page.contains(QStringLiteral("vanishing")));
     EXPECT_TRUE(page.contains(QStringLiteral("Output range")));
+    // The pane tells the same story as the table: the article's columns, the same statistics.
+    for (const char* heading :
+         {"Why it was introduced", "Strengths", "Weaknesses", "The problem", "What came next"})
+        EXPECT_TRUE(page.contains(QString::fromUtf8(heading))) << heading;
+    EXPECT_TRUE(page.contains(QStringLiteral("0.500, 0.043"))) << "the sigmoid's mean and variance";
+}
+
+TEST(ComparisonPanel, TheDetailsPaneCallsLeakyReluSaturatedAtTheChartsEpsilon)
+{
+    ax::ui::ExplorerState state;
+    ComparisonPanel panel(state);
+    panel.tableView()->selectRow(viewRowOf(panel, QStringLiteral("leaky_relu")));
+    // A table row of the pane reads as its label, then its value on the next line.
+    EXPECT_TRUE(
+        panel.detailsPane()->toPlainText().contains(QStringLiteral("Saturates (|f′| < ε = 0.05)\nleft")))
+        << panel.detailsPane()->toPlainText().toStdString();
+    ASSERT_EQ(state.setEpsilon(0.005), std::nullopt);
+    EXPECT_TRUE(
+        panel.detailsPane()->toPlainText().contains(QStringLiteral("Saturates (|f′| < ε = 0.005)\nnone")));
 }
 
 TEST(ComparisonPanel, HighlightFromElsewhereSelectsTheRow)

@@ -87,12 +87,23 @@ TEST_F(MainWindowTest, HasTitleChartsTabAndDocks)
     EXPECT_EQ(window->tabs()->widget(0), window->chartArea());
     EXPECT_EQ(window->dockWidgetArea(window->controlsDock()), Qt::LeftDockWidgetArea);
     EXPECT_EQ(window->dockWidgetArea(window->comparisonDock()), Qt::RightDockWidgetArea);
-    EXPECT_TRUE(window->comparisonDock()->isVisible());
+    // The table is read in its own tab beside the charts and the depth lab.
+    ASSERT_EQ(window->tabs()->count(), 3);
+    EXPECT_EQ(window->tabs()->tabText(1), QStringLiteral("Depth lab"));
+    EXPECT_EQ(window->tabs()->tabText(2), QStringLiteral("Comparison"));
+    EXPECT_EQ(window->tabs()->widget(2), window->comparisonPanel());
+    EXPECT_FALSE(window->comparisonDock()->isVisible());
 
+    // Docked beside the charts, the same panel leaves its tab, and comes back when the dock closes.
+    window->actions().showComparison->trigger();
+    EXPECT_TRUE(window->comparisonDock()->isVisible());
+    EXPECT_EQ(window->comparisonDock()->widget(), window->comparisonPanel());
+    EXPECT_EQ(window->tabs()->count(), 2);
+    EXPECT_TRUE(window->comparisonPanel()->isVisible());
     window->actions().showComparison->trigger();
     EXPECT_FALSE(window->comparisonDock()->isVisible());
-    window->actions().showComparison->trigger();
-    EXPECT_TRUE(window->comparisonDock()->isVisible());
+    EXPECT_EQ(window->tabs()->count(), 3);
+    EXPECT_EQ(window->tabs()->indexOf(window->comparisonPanel()), 2);
 }
 
 TEST_F(MainWindowTest, ToggleInListSwitchesActivationAndItsParameterGroup)
@@ -272,11 +283,13 @@ TEST_F(MainWindowTest, RestoreDefaultsResetsStateAndDocks)
     state().setEnabledIds({QStringLiteral("relu")});
     ASSERT_FALSE(state().setParameter(QStringLiteral("selu"), 0, 1.5).has_value());
     ASSERT_FALSE(state().setRange(-1, 1).has_value());
-    window->comparisonDock()->close();
+    window->actions().showComparison->trigger();
+    ASSERT_TRUE(window->comparisonDock()->isVisible());
     window->actions().restoreDefaults->trigger();
     EXPECT_EQ(state().toJson(), ExplorerState().toJson());
     EXPECT_EQ(state().parameters(QStringLiteral("selu"))[0], 1.0507009873554804934193349852946);
-    EXPECT_TRUE(window->comparisonDock()->isVisible());
+    EXPECT_FALSE(window->comparisonDock()->isVisible());
+    EXPECT_GE(window->tabs()->indexOf(window->comparisonPanel()), 0) << "the table is back in its tab";
     EXPECT_EQ(*RangePanel::parseNumber(window->rangePanel()->zMinEdit()->text()), -6.0);
 }
 
@@ -510,14 +523,27 @@ TEST_F(MainWindowTest, AllAndNoneActOnlyOnWhatTheFilterShows)
     EXPECT_EQ(state().enabledIds().size(), state().activationIds().size());
 }
 
-TEST_F(MainWindowTest, ClosingTheTableWithARowSelectedUnfadesTheCurves)
+TEST_F(MainWindowTest, ARowPickedInTheTabStaysHighlightedOnTheCharts)
 {
+    window->tabs()->setCurrentWidget(window->comparisonPanel());
+    window->comparisonPanel()->tableView()->selectRow(0);
+    const QString picked = state().highlightedId();
+    ASSERT_FALSE(picked.isEmpty());
+    // Going to the charts to look at the curve keeps it highlighted.
+    window->tabs()->setCurrentWidget(window->chartArea());
+    EXPECT_EQ(state().highlightedId(), picked);
+}
+
+TEST_F(MainWindowTest, ClosingTheDockedTableWithARowSelectedUnfadesTheCurves)
+{
+    window->actions().showComparison->trigger();
+    ASSERT_TRUE(window->comparisonDock()->isVisible());
     window->comparisonPanel()->tableView()->selectRow(0);
     ASSERT_FALSE(state().highlightedId().isEmpty());
     window->actions().showComparison->trigger();
     ASSERT_FALSE(window->comparisonDock()->isVisible());
     EXPECT_TRUE(state().highlightedId().isEmpty());
-    // Opened again, a click on the same row highlights it again.
+    // Docked again, a click on the same row highlights it again.
     window->actions().showComparison->trigger();
     window->comparisonPanel()->tableView()->selectRow(0);
     EXPECT_FALSE(state().highlightedId().isEmpty());
