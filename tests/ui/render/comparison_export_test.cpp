@@ -95,8 +95,8 @@ TEST(TableExport, HtmlIsWellFormedWithEveryRow)
         if (xml.isStartElement() && xml.name() == QLatin1String("td")) ++cells;
     }
     EXPECT_FALSE(xml.hasError()) << xml.errorString().toStdString();
-    EXPECT_EQ(rows, 24);
-    EXPECT_EQ(cells, 23 * t.model.columnCount());
+    EXPECT_EQ(rows, 44);
+    EXPECT_EQ(cells, 43 * t.model.columnCount());
 }
 
 TEST(TableExport, MarkdownHasAHeaderRuleAndEveryRow)
