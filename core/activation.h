@@ -51,7 +51,18 @@ struct Kink {
 enum class Smoothness { Discontinuous, C0, C1, C2, CInfinity };
 
 // The group an activation belongs to in the list and in --list, in the order the list shows them.
-enum class Family { Linear, Threshold, Sigmoid, Rectifier, SmoothRectifier, Gated, Radial, Periodic, Shrinkage, Other };
+enum class Family {
+    Linear,
+    Threshold,
+    Sigmoid,
+    Rectifier,
+    SmoothRectifier,
+    Gated,
+    Radial,
+    Periodic,
+    Shrinkage,
+    Other
+};
 
 inline constexpr int kFamilyCount = 10;
 

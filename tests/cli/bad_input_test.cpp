@@ -247,9 +247,9 @@ TEST_F(MessageCli, RreluLowerAboveUpperIsRefusedEverywhereAndNothingIsWritten)
         R"({"format": "activation-explorer-session", "version": 1, "parameters": {"rrelu": {"lower": 0.7, "upper": 0.2}}})");
     const RunResult session =
         exportWith(QStringLiteral("d"), {QStringLiteral("--session"), QStringLiteral("r.actx.json")});
-    expectOneSafeLine(
-        session,
-        "--session: r.actx.json: Lower of rrelu must not exceed its upper; lower = 0.7 is above upper = 0.2.");
+    expectOneSafeLine(session,
+                      "--session: r.actx.json: Lower of rrelu must not exceed its upper; lower = 0.7 is "
+                      "above upper = 0.2.");
     EXPECT_EQ(session.exitCode, 2);
     EXPECT_FALSE(QFileInfo::exists(m_dir.filePath(QStringLiteral("d"))));
 }

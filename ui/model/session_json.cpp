@@ -270,7 +270,8 @@ std::variant<Session, QString> sessionFromJson(const QJsonObject& json)
                         .arg(quoted(p.key()), quoted(it.key()));
                 const int index = activation->parameterIndex(p.key().toStdString());
                 if (index < 0) {
-                    if (auto error = next.setParameter(it.key(), p.key(), p.value().toDouble())) return *error;
+                    if (auto error = next.setParameter(it.key(), p.key(), p.value().toDouble()))
+                        return *error;
                     continue;
                 }
                 values[static_cast<std::size_t>(index)] = p.value().toDouble();

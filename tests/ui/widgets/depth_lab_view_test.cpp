@@ -127,8 +127,8 @@ TEST_F(DepthLabViewTest, ManyActivationsAreSummedUpInOneSentence)
     EXPECT_TRUE(gradient.startsWith(QStringLiteral("Gradient over 30 layers: "))) << gradient.toStdString();
     EXPECT_TRUE(gradient.contains(QStringLiteral("shrink it (most: Hard sigmoid, → 10⁻")))
         << gradient.toStdString();
-    EXPECT_TRUE(gradient.contains(QStringLiteral("1 blocks it")))
-        << "the binary step: " << gradient.toStdString();
+    // The binary step and the later activations that are flat where the signal settles.
+    EXPECT_TRUE(gradient.contains(QStringLiteral("7 block it"))) << gradient.toStdString();
     EXPECT_FALSE(gradient.contains(QStringLiteral("Tanh:"))) << "no sentence per activation";
     EXPECT_EQ(gradient.count(QLatin1Char('.')), 1) << gradient.toStdString();
     // The counts cover every activation.
