@@ -148,9 +148,77 @@ Naive naiveEval(int index, double z)
             const double f = std::exp(-z * z);
             return {f, -2 * z * f, (4 * z * z - 2) * f};
         }
-        default: {
+        case 22: {
             const double s = std::sin(z);
             return {z + s * s, 1 + std::sin(2 * z), 2 * std::cos(2 * z)};
+        }
+        case 23:  // hard shrink, λ = 0.5
+            return std::fabs(z) > 0.5 ? Naive{z, 1, 0} : Naive{0, 0, 0};
+        case 24:  // soft shrink
+            return z > 0.5 ? Naive{z - 0.5, 1, 0} : z < -0.5 ? Naive{z + 0.5, 1, 0} : Naive{0, 0, 0};
+        case 25: {  // tanh shrink
+            const double t = std::tanh(z);
+            return {z - t, t * t, 2 * t * (1 - t * t)};
+        }
+        case 26: {  // log-sigmoid
+            const double s = sig(z);
+            return {std::log(s), 1 - s, -s * (1 - s)};
+        }
+        case 27: {  // RReLU at inference
+            constexpr double a = (0.125 + 1.0 / 3.0) / 2;
+            return z < 0 ? Naive{a * z, a, 0} : Naive{z, 1, 0};
+        }
+        case 28:  // threshold
+            return z > 0 ? Naive{z, 1, 0} : Naive{0, 0, 0};
+        case 29: {
+            const double e = std::exp(z);
+            return {e, e, e};
+        }
+        case 30:  // sparse plus
+            return z <= -1 ? Naive{0, 0, 0}
+                   : z < 1 ? Naive{(z + 1) * (z + 1) / 4, (z + 1) / 2, 0.5}
+                           : Naive{z, 1, 0};
+        case 31:  // sparse sigmoid
+            return z <= -1 ? Naive{0, 0, 0} : z < 1 ? Naive{(z + 1) / 2, 0.5, 0} : Naive{1, 0, 0};
+        case 32:
+            return z < 0 ? Naive{0, 0, 0} : Naive{z * z, 2 * z, 2};
+        case 33: {  // StarReLU
+            constexpr double sc = 0.8944271909999159;
+            constexpr double b = -0.4472135954999579;
+            return z < 0 ? Naive{b, 0, 0} : Naive{sc * z * z + b, 2 * sc * z, 2 * sc};
+        }
+        case 34: {  // QuickGELU
+            const double s = sig(1.702 * z);
+            return {z * s, s + 1.702 * z * s * (1 - s), 1.702 * s * (1 - s) * (2 + 1.702 * z * (1 - 2 * s))};
+        }
+        case 35:
+            return {std::sin(z), std::cos(z), -std::sin(z)};
+        case 36:
+            return {std::atan(z), 1 / (1 + z * z), -2 * z / ((1 + z * z) * (1 + z * z))};
+        case 37:
+        case 38: {  // ISRU, and ISRLU below 0
+            if (index == 38 && z >= 0) return {z, 1, 0};
+            const double q = 1 + z * z;
+            return {z / std::sqrt(q), 1 / (q * std::sqrt(q)), -3 * z / (q * q * std::sqrt(q))};
+        }
+        case 39: {  // bent identity
+            const double h = std::sqrt(z * z + 1);
+            return {(h - 1) / 2 + z, z / (2 * h) + 1, 1 / (2 * h * h * h)};
+        }
+        case 40: {  // LiSHT
+            const double t = std::tanh(z);
+            return {z * t, t + z * (1 - t * t), 2 * (1 - t * t) * (1 - z * t)};
+        }
+        case 41: {  // TanhExp
+            const double e = std::exp(z);
+            const double t = std::tanh(e);
+            const double g1 = e * (1 - t * t);
+            return {z * t, t + z * g1, 2 * g1 + z * g1 * (1 - 2 * e * t)};
+        }
+        default: {  // penalized tanh
+            const double t = std::tanh(z);
+            const double a = z > 0 ? 1.0 : 0.25;
+            return {a * t, a * (1 - t * t), -2 * a * t * (1 - t * t)};
         }
     }
 }
@@ -176,7 +244,7 @@ constexpr std::array<NaiveFill, sizeof...(I)> naiveTable(std::integer_sequence<i
     return {&naiveFill<I>...};
 }
 
-constexpr auto kNaive = naiveTable(std::make_integer_sequence<int, 23>{});
+constexpr auto kNaive = naiveTable(std::make_integer_sequence<int, 43>{});
 
 // The same work as sampleUniform without kinks: grid, then f, f′, f″.
 void naiveSample(NaiveFill fill, std::vector<double>& z, std::vector<double>& f, std::vector<double>& d1,

@@ -9,6 +9,8 @@
 
 #include <benchmark/benchmark.h>
 
+#include <string>
+
 namespace {
 
 using namespace ax::core;
@@ -25,7 +27,7 @@ void theoryForEveryActivation(benchmark::State& state)
         for (const Activation& a : catalog())
             benchmark::DoNotOptimize(depthProfile(a, a.defaults(), setup));
     }
-    state.SetLabel("23 activations");
+    state.SetLabel(std::to_string(catalog().size()) + " activations");
 }
 BENCHMARK(theoryForEveryActivation)
     ->Args({200, 0, 1})

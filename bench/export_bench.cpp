@@ -1,4 +1,4 @@
-// How long exporting the combined figure takes with all 23 activations shown: PNG at 1920×1080 ×2,
+// How long exporting the combined figure takes with every catalog activation shown: PNG at 1920×1080 ×2,
 // SVG and PDF. Run on the offscreen platform, so no display is needed.
 
 #include "ui/model/explorer_state.h"

@@ -48,6 +48,51 @@ ParameterValues Activation::defaults() const noexcept
     return values;
 }
 
+std::string_view familyName(Family family) noexcept
+{
+    switch (family) {
+        case Family::Linear:
+            return "linear";
+        case Family::Threshold:
+            return "threshold";
+        case Family::Sigmoid:
+            return "sigmoid";
+        case Family::Rectifier:
+            return "rectifier";
+        case Family::SmoothRectifier:
+            return "smooth rectifier";
+        case Family::Gated:
+            return "gated";
+        case Family::Radial:
+            return "radial";
+        case Family::Periodic:
+            return "periodic";
+        case Family::Shrinkage:
+            return "shrinkage";
+        case Family::Other:
+            break;
+    }
+    return "other";
+}
+
+std::string_view familyId(Family family) noexcept
+{
+    return family == Family::SmoothRectifier ? std::string_view("smooth_rectifier") : familyName(family);
+}
+
+std::span<const Family> allFamilies() noexcept
+{
+    static constexpr std::array<Family, kFamilyCount> all{
+        Family::Linear, Family::Threshold, Family::Sigmoid,  Family::Rectifier, Family::SmoothRectifier,
+        Family::Gated,  Family::Radial,    Family::Periodic, Family::Shrinkage, Family::Other};
+    return all;
+}
+
+std::string parameterConflict(const Activation& activation, const ParameterValues& p)
+{
+    return activation.parameterConflict ? activation.parameterConflict(p) : std::string{};
+}
+
 bool zeroDerivativeIsDead(const Activation& activation, const ParameterValues& p)
 {
     return !activation.properties || activation.properties(p).deadRegion;

@@ -49,6 +49,36 @@ struct Kink {
 };
 
 enum class Smoothness { Discontinuous, C0, C1, C2, CInfinity };
+
+// The group an activation belongs to in the list and in --list, in the order the list shows them.
+enum class Family {
+    Linear,
+    Threshold,
+    Sigmoid,
+    Rectifier,
+    SmoothRectifier,
+    Gated,
+    Radial,
+    Periodic,
+    Shrinkage,
+    Other
+};
+
+inline constexpr int kFamilyCount = 10;
+
+// "smooth rectifier": the name a user reads.
+[[nodiscard]] std::string_view familyName(Family family) noexcept;
+// "smooth_rectifier": the stable name in JSON output.
+[[nodiscard]] std::string_view familyId(Family family) noexcept;
+// Every family, in display order.
+[[nodiscard]] std::span<const Family> allFamilies() noexcept;
+
+// The spread of a slope drawn at random in training (RReLU's a ~ U(lower, upper) for z < 0): the
+// curve is the mean slope, the band the values training may take.
+struct RandomSlopeBand {
+    double lower = 0.0;
+    double upper = 0.0;
+};
 enum class Saturation { None, Left, Right, Both };
 
 // The set of values f takes over the whole real line.
@@ -93,12 +123,18 @@ struct Activation {
     std::string id;       // stable public id, e.g. "elu"
     std::string name;     // display name, e.g. "ELU"
     std::string formula;  // plain Unicode text, e.g. "z if z > 0, else α(eᶻ − 1)"
+    Family family = Family::Other;
     std::vector<Parameter> parameters;
     std::function<Derivatives(double z, const ParameterValues& p)> evaluate;
     std::function<std::vector<Kink>(const ParameterValues& p)> kinks;
     std::function<Properties(const ParameterValues& p)> properties;
     BulkEvaluator evaluateMany;  // optional fast path
     Reference reference;
+    // A rule that ties parameters together (RReLU's lower ≤ upper): empty when the values are
+    // allowed, else why not, in one line. Absent when each parameter's domain is the whole rule.
+    std::function<std::string(const ParameterValues& p)> parameterConflict;
+    // The training-time slope band for z < 0, if the slope is random in training.
+    std::function<RandomSlopeBand(const ParameterValues& p)> randomSlopeBand;
 
     [[nodiscard]] ParameterValues defaults() const noexcept;
     [[nodiscard]] int parameterIndex(std::string_view parameterName) const noexcept;  // -1 if none
@@ -106,6 +142,10 @@ struct Activation {
 
 // Whether an f′ of exactly 0 makes a unit dead: only where the activation declares a dead region.
 // An f′ that merely underflows far out in a tail (sigmoid's at z = −800) is saturated, not dead.
+// Empty when the parameter values satisfy the rules that tie them together, else a one-line message
+// naming the activation, the parameters and their values.
+[[nodiscard]] std::string parameterConflict(const Activation& activation, const ParameterValues& p);
+
 [[nodiscard]] bool zeroDerivativeIsDead(const Activation& activation, const ParameterValues& p);
 
 // f, f′, f″ for every point of z (uses evaluateMany when present).

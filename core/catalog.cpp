@@ -1,4 +1,4 @@
-// The 23 activations: evaluators for f, f′, f″ in numerically careful form, their parameters,
+// The 43 activations: evaluators for f, f′, f″ in numerically careful form, their parameters,
 // kinks, declared properties and references.
 //
 // Convention at a kink: every evaluator returns the limits from the right (the branch that holds
@@ -8,6 +8,7 @@
 #include "core/special_functions.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <utility>
@@ -24,6 +25,7 @@ constexpr double kSqrt2OverPi = 0.79788456080286535587989211986876;
 constexpr double kGeluTanhCubic = 0.044715;
 constexpr double kSeluLambda = 1.0507009873554804934193349852946;
 constexpr double kSeluAlpha = 1.6732632423543772848170429916717;
+constexpr double kHalfPi = 1.5707963267948966192313216916398;
 
 // Beyond this |z| every exponential tail in the catalog has underflowed, so the asymptotic values
 // are exact in double precision; it also keeps z² and z³ far from overflow.
@@ -312,6 +314,255 @@ Derivatives snakeEval(double z, const ParameterValues& p) noexcept
     return {z + s * (s / a), sum * sum, 2.0 * (a * ((c - s) * sum))};
 }
 
+// ---- the framework built-ins and recent models' activations ---------------------------------------
+
+// Hard and soft shrink keep the convention of the limit from the right: f(λ) = λ for hard shrink
+// (whose definition, z if |z| > λ, gives 0 there) and f′(±λ) of soft shrink is that of the piece
+// on the right of ±λ.
+Derivatives hardShrinkEval(double z, const ParameterValues& p) noexcept
+{
+    const double lambda = p[0];
+    if (z >= lambda || z < -lambda) return {z, 1.0, 0.0};
+    return {0.0, 0.0, 0.0};
+}
+
+Derivatives softShrinkEval(double z, const ParameterValues& p) noexcept
+{
+    const double lambda = p[0];
+    if (z >= lambda) return {z - lambda, 1.0, 0.0};
+    if (z < -lambda) return {z + lambda, 1.0, 0.0};
+    return {0.0, 0.0, 0.0};
+}
+
+// 1 − tanh² z and tanh z with no cancellation near ±1 (as in tanhEval).
+struct TanhAndSech2 {
+    double t;
+    double sech2;
+};
+
+[[nodiscard]] TanhAndSech2 tanhAndSech2(double z) noexcept
+{
+    const double e = std::exp(-2.0 * std::fabs(z));
+    const double q = 1.0 + e;
+    return {std::tanh(z), (4.0 * e / q) / q};
+}
+
+Derivatives tanhShrinkEval(double z, const ParameterValues&) noexcept
+{
+    // z − tanh z = z³/3 − 2z⁵/15 + …: the difference itself cancels completely near 0, so the
+    // series (Horner in z², to z¹⁹: below 1e-19 relative for |z| < 0.1) takes over there, and up
+    // to |z| = 2 the difference is taken in long double, whose extra 11 bits cover the digits the
+    // cancellation loses. f′ = tanh² z has no cancellation at all.
+    const double a = std::fabs(z);
+    const TanhAndSech2 th = tanhAndSech2(z);
+    const double d1 = th.t * th.t;
+    const double d2 = 2.0 * th.t * th.sech2;
+    double f = 0.0;
+    if (a < 0.1) {
+        const double w = z * z;
+        const double series =
+            0.33333333333333333333 +
+            w * (-0.13333333333333333333 +
+                 w * (0.053968253968253968254 + w * (-0.021869488536155202822 +
+                                                     w * (0.0088632355299021965689 +
+                                                          w * (-0.0035921280365724810169 +
+                                                               w * (0.0014558343870513182682 +
+                                                                    w * (-0.00059002744094558598138 +
+                                                                         w * 0.00023912911424355248149)))))));
+        f = z * w * series;
+    } else if (a < 2.0) {
+        const long double wide = z;
+        f = static_cast<double>(wide - std::tanh(wide));
+    } else {
+        f = z - th.t;
+    }
+    return {f, d1, d2};
+}
+
+Derivatives logSigmoidEval(double z, const ParameterValues&) noexcept
+{
+    // ln σ(z) = −ln(1 + e⁻ᶻ): log1p of the small exponential for z > 0, z − ln(1 + eᶻ) below, so
+    // neither tail rounds to 0 or overflows. f′ = σ(−z), f″ = −σ(z)σ(−z).
+    const Logistic l = logistic(z);
+    const double f = z > 0.0 ? -std::log1p(std::exp(-z)) : z - std::log1p(std::exp(z));
+    return {f, l.t, -(l.s * l.t)};
+}
+
+// The inference curve of RReLU: the mean (l + u)/2 of the training slopes.
+[[nodiscard]] double rreluSlope(const ParameterValues& p) noexcept
+{
+    return 0.5 * p[0] + 0.5 * p[1];
+}
+
+Derivatives rreluEval(double z, const ParameterValues& p) noexcept
+{
+    const double slope = rreluSlope(p);
+    if (z < 0.0) return {slope * z, slope, 0.0};
+    return {z, 1.0, 0.0};
+}
+
+Derivatives thresholdEval(double z, const ParameterValues& p) noexcept
+{
+    const double threshold = p[0];
+    const double value = p[1];
+    if (z >= threshold) return {z, 1.0, 0.0};
+    return {value, 0.0, 0.0};
+}
+
+Derivatives exponentialEval(double z, const ParameterValues&) noexcept
+{
+    // Exact to the rounding of exp up to its overflow at z ≈ 709.78, where the value itself leaves
+    // the doubles.
+    const double e = std::exp(z);
+    return {e, e, e};
+}
+
+Derivatives sparsePlusEval(double z, const ParameterValues&) noexcept
+{
+    if (z < -1.0) return {0.0, 0.0, 0.0};
+    if (z < 1.0) {
+        const double u = z + 1.0;  // exact near −1, where the quadratic meets the flat part
+        return {0.25 * u * u, 0.5 * u, 0.5};
+    }
+    return {z, 1.0, 0.0};
+}
+
+Derivatives sparseSigmoidEval(double z, const ParameterValues&) noexcept
+{
+    if (z < -1.0) return {0.0, 0.0, 0.0};
+    if (z < 1.0) return {0.5 * (z + 1.0), 0.5, 0.0};
+    return {1.0, 0.0, 0.0};
+}
+
+Derivatives reluSquaredEval(double z, const ParameterValues&) noexcept
+{
+    if (z < 0.0) return {0.0, 0.0, 0.0};
+    return {z * z, 2.0 * z, 2.0};
+}
+
+Derivatives starReluEval(double z, const ParameterValues& p) noexcept
+{
+    const double s = p[0];
+    const double b = p[1];
+    if (z < 0.0) return {b, 0.0, 0.0};
+    // s·z·z in the order that neither overflows early (z² at huge z with a small s) nor forms
+    // 0 · inf (s = 0 at huge z).
+    const double square = z < 1e150 ? s * (z * z) : (s * z) * z;
+    return {square + b, 2.0 * (s * z), 2.0 * s};
+}
+
+constexpr double kQuickGeluScale = 1.702;
+
+Derivatives quickGeluEval(double z, const ParameterValues&) noexcept
+{
+    return swishEval(z, ParameterValues{kQuickGeluScale});
+}
+
+Derivatives sineEval(double z, const ParameterValues& p) noexcept
+{
+    const double omega = p[0];
+    if (std::isinf(z)) return {kNaN, kNaN, kNaN};  // oscillates forever: no limit
+    const double u = omega * z;
+    double s = std::sin(u);
+    double c = std::cos(u);
+    if (std::isinf(u)) {
+        // ω·z beyond the double range: reduce the phase in long double, whose exponent holds it.
+        const long double wide = static_cast<long double>(omega) * static_cast<long double>(z);
+        s = static_cast<double>(std::sin(wide));
+        c = static_cast<double>(std::cos(wide));
+    }
+    // −ω²·sin as −ω·(ω·sin): ω² alone may overflow where the product does not.
+    return {s, omega * c, -(omega * (omega * s))};
+}
+
+Derivatives arctanEval(double z, const ParameterValues&) noexcept
+{
+    // 1/(1 + z²) through r = 1/z beyond |z| = 1: z² overflows at 1.3e154 long before f′ underflows.
+    const double f = std::atan(z);
+    if (std::fabs(z) <= 1.0) {
+        const double d = 1.0 + z * z;
+        return {f, 1.0 / d, -2.0 * z / d / d};
+    }
+    const double r = 1.0 / z;
+    const double q = 1.0 + r * r;
+    return {f, (r * r) / q, -2.0 * ((r * r) * r) / q / q};
+}
+
+// z / √(1 + αz²), its f′ = r³ and f″ = −3αz r⁵ with r = 1/√(1 + αz²), written through x = √α z and
+// hypot so that no square overflows; once x itself overflows the 1 under the root is negligible.
+Derivatives isruEval(double z, const ParameterValues& p) noexcept
+{
+    const double alpha = p[0];
+    const double root = std::sqrt(alpha);
+    const double x = root * z;
+    if (std::isinf(x)) {
+        if (std::isinf(z)) return {std::copysign(1.0 / root, z), 0.0, std::copysign(0.0, -z)};
+        const double r = (1.0 / root) / std::fabs(z);  // 1/(√α |z|)
+        const double r3 = (r * r) * r;
+        return {std::copysign(1.0 / root, z), r3, -3.0 * std::copysign(r3 / std::fabs(z), z)};
+    }
+    const double r = 1.0 / std::hypot(1.0, x);
+    const double r3 = (r * r) * r;
+    // α z r⁵ = (x r)(√α r) r³: each factor bounded, so no intermediate overflows.
+    return {z * r, r3, -3.0 * ((x * r) * (root * r)) * r3};
+}
+
+Derivatives isrluEval(double z, const ParameterValues& p) noexcept
+{
+    if (z >= 0.0) return {z, 1.0, 0.0};
+    return isruEval(z, p);
+}
+
+Derivatives bentIdentityEval(double z, const ParameterValues&) noexcept
+{
+    if (std::isinf(z)) return z > 0.0 ? Derivatives{z, 1.5, 0.0} : Derivatives{z, 0.5, 0.0};
+    // (√(z² + 1) − 1)/2 = z²/(2(h + 1)) with h = √(z² + 1): no cancellation near 0. Then
+    // f = z (1 + z/(2(h + 1))), whose bracket lies in (1/2, 3/2): no cancellation for z < 0 either.
+    const double h = std::hypot(z, 1.0);
+    const double r = 1.0 / h;
+    const double half = 0.5 * (z / (h + 1.0));
+    return {z * (1.0 + half), 1.0 + 0.5 * (z * r), 0.5 * ((r * r) * r)};
+}
+
+Derivatives lishtEval(double z, const ParameterValues&) noexcept
+{
+    // f′ = tanh z + z sech² z: both terms share the sign of z, so they never cancel.
+    const TanhAndSech2 th = tanhAndSech2(z);
+    if (std::isinf(z)) return {kInf, std::copysign(1.0, z), 0.0};
+    const double zs = z * th.sech2;
+    // f″ = 2 sech² z (1 − z tanh z).
+    return {z * th.t, th.t + zs, 2.0 * (th.sech2 - zs * th.t)};
+}
+
+Derivatives tanhExpEval(double z, const ParameterValues&) noexcept
+{
+    // g = tanh(E), E = eᶻ: g′ = E sech² E, g″ = g′ (1 − 2E tanh E); f = z g, f′ = g + z g′,
+    // f″ = 2g′ + z g″. Past z = 20, sech² E has underflowed to 0 and g = 1 exactly, while E
+    // itself overflows past 709: the limit values avoid the inf · 0 the formulas would form.
+    if (z > 20.0) return {z, 1.0, 0.0};
+    if (z < -40.0) {
+        // tanh E = E and sech² E = 1 to double precision: f = z eᶻ, f′ = (1 + z) eᶻ,
+        // f″ = (2 + z) eᶻ, each factor folded into the exponent so it underflows only when the
+        // product does.
+        if (std::isinf(z)) return {-0.0, -0.0, 0.0};
+        return {-std::exp(z + std::log(-z)), -std::exp(z + std::log(-1.0 - z)),
+                -std::exp(z + std::log(-2.0 - z))};
+    }
+    const double e = std::exp(z);
+    const TanhAndSech2 th = tanhAndSech2(e);
+    const double dg = e * th.sech2;
+    const double ddg = dg * (1.0 - 2.0 * e * th.t);
+    return {z * th.t, th.t + z * dg, 2.0 * dg + z * ddg};
+}
+
+Derivatives penalizedTanhEval(double z, const ParameterValues& p) noexcept
+{
+    const Derivatives t = tanhEval(z, p);
+    if (z >= 0.0) return t;
+    const double a = p[0];
+    return {a * t.f, a * t.d1, a * t.d2};
+}
+
 // ---- bulk evaluation ---------------------------------------------------------------------------
 
 template <Evaluator Eval>
@@ -378,12 +629,14 @@ std::vector<Kink> noKinks(const ParameterValues&)
 }
 
 template <Evaluator Eval>
-Activation make(std::string id, std::string name, std::string formula, std::vector<Parameter> parameters,
+Activation make(Family family, std::string id, std::string name, std::string formula,
+                std::vector<Parameter> parameters,
                 std::function<std::vector<Kink>(const ParameterValues&)> kinks,
                 std::function<Properties(const ParameterValues&)> properties, Reference ref)
 {
     Activation a;
     a.id = std::move(id);
+    a.family = family;
     a.name = std::move(name);
     a.formula = std::move(formula);
     a.parameters = std::move(parameters);
@@ -447,13 +700,64 @@ Properties exponentialUnitProperties(double slopeRight, double scale, double wid
     return r;
 }
 
+// Hard and soft shrink: odd, monotonic, 0 on (−λ, λ); λ = 0 is the identity.
+Properties shrinkProperties(double lambda, Smoothness smoothnessWithBand)
+{
+    Properties r;
+    r.monotonic = true;
+    r.zeroCentred = true;
+    if (lambda == 0.0) {
+        r.derivativeMonotonic = true;
+        r.identityNearZero = true;
+        return r;
+    }
+    r.smoothness = smoothnessWithBand;
+    r.deadRegion = true;
+    return r;
+}
+
+// s · max(0, z)² + b; s = 0 leaves the constant b.
+Properties starReluProperties(double s, double b)
+{
+    Properties r;
+    r.monotonic = true;
+    r.derivativeMonotonic = true;
+    r.boundedBelow = true;
+    r.deadRegion = true;
+    if (s == 0.0) {
+        r.range = range(b, true, b, true);
+        r.boundedAbove = true;
+        r.saturates = Saturation::Both;
+        return r;
+    }
+    r.range = range(b, true, kInf, false);
+    r.smoothness = Smoothness::C1;
+    r.saturates = Saturation::Left;
+    return r;
+}
+
+Reference carlileReference()
+{
+    return reference("B. Carlile, G. Delamarter, P. Kinney, A. Marti, B. Whitney",
+                     "Improving deep learning by inverse square root linear units (ISRLUs)", "arXiv", 2017,
+                     "1710.09967");
+}
+
+// A parameter value inside a message: the shortest text that reads back as the same value.
+std::string numberText(double value)
+{
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
+}
+
 std::vector<Activation> buildCatalog()
 {
     std::vector<Activation> all;
-    all.reserve(23);
+    all.reserve(43);
 
     all.push_back(make<identityEval>(
-        "identity", "Linear (identity)", "z", {}, noKinks,
+        Family::Linear, "identity", "Linear (identity)", "z", {}, noKinks,
         [](const ParameterValues&) {
             Properties r;
             r.monotonic = true;
@@ -465,7 +769,7 @@ std::vector<Activation> buildCatalog()
         reference("", "", "", 0)));
 
     all.push_back(make<stepEval>(
-        "step", "Binary step", "1 if z ≥ 0, else 0", {},
+        Family::Threshold, "step", "Binary step", "1 if z ≥ 0, else 0", {},
         [](const ParameterValues&) {
             return std::vector<Kink>{{0.0, 0}};
         },
@@ -486,7 +790,7 @@ std::vector<Activation> buildCatalog()
             "Psychological Review 65(6)", 1958, "", "10.1037/h0042519")));
 
     all.push_back(make<sigmoidEval>(
-        "sigmoid", "Sigmoid (logistic)", "1 / (1 + e⁻ᶻ)", {}, noKinks,
+        Family::Sigmoid, "sigmoid", "Sigmoid (logistic)", "1 / (1 + e⁻ᶻ)", {}, noKinks,
         [](const ParameterValues&) {
             Properties r;
             r.range = range(0.0, false, 1.0, false);
@@ -498,7 +802,7 @@ std::vector<Activation> buildCatalog()
         reference("", "", "", 0)));
 
     all.push_back(make<tanhEval>(
-        "tanh", "Tanh", "tanh z", {}, noKinks,
+        Family::Sigmoid, "tanh", "Tanh", "tanh z", {}, noKinks,
         [](const ParameterValues&) {
             Properties r;
             r.range = range(-1.0, false, 1.0, false);
@@ -512,7 +816,7 @@ std::vector<Activation> buildCatalog()
         reference("", "", "", 0)));
 
     all.push_back(make<hardSigmoidEval>(
-        "hard_sigmoid", "Hard sigmoid", "clamp(z/6 + 1/2, 0, 1)", {},
+        Family::Sigmoid, "hard_sigmoid", "Hard sigmoid", "clamp(z/6 + 1/2, 0, 1)", {},
         [](const ParameterValues&) {
             return std::vector<Kink>{{-3.0, 1}, {3.0, 1}};
         },
@@ -529,7 +833,7 @@ std::vector<Activation> buildCatalog()
         reference("", "", "", 0)));
 
     all.push_back(make<hardTanhEval>(
-        "hard_tanh", "Hard tanh", "clamp(z, −1, 1)", {},
+        Family::Sigmoid, "hard_tanh", "Hard tanh", "clamp(z, −1, 1)", {},
         [](const ParameterValues&) {
             return std::vector<Kink>{{-1.0, 1}, {1.0, 1}};
         },
@@ -548,7 +852,7 @@ std::vector<Activation> buildCatalog()
         reference("", "", "", 0)));
 
     all.push_back(make<softsignEval>(
-        "softsign", "Softsign", "z / (1 + |z|)", {},
+        Family::Sigmoid, "softsign", "Softsign", "z / (1 + |z|)", {},
         [](const ParameterValues&) {
             return std::vector<Kink>{{0.0, 2}};
         },
@@ -568,7 +872,7 @@ std::vector<Activation> buildCatalog()
                   "Technical report 1337, Université de Montréal", 2009)));
 
     all.push_back(make<reluEval>(
-        "relu", "ReLU", "max(0, z)", {},
+        Family::Rectifier, "relu", "ReLU", "max(0, z)", {},
         [](const ParameterValues&) {
             return std::vector<Kink>{{0.0, 1}};
         },
@@ -589,7 +893,7 @@ std::vector<Activation> buildCatalog()
                   "ICML 2010; AISTATS 2011", 2010)));
 
     all.push_back(make<relu6Eval>(
-        "relu6", "ReLU6", "min(max(0, z), 6)", {},
+        Family::Rectifier, "relu6", "ReLU6", "min(max(0, z), 6)", {},
         [](const ParameterValues&) {
             return std::vector<Kink>{{0.0, 1}, {6.0, 1}};
         },
@@ -610,7 +914,7 @@ std::vector<Activation> buildCatalog()
             "Technical report 2010; arXiv 2017", 2010, "1704.04861")));
 
     all.push_back(make<leakyEval>(
-        "leaky_relu", "Leaky ReLU", "z if z ≥ 0, else α z",
+        Family::Rectifier, "leaky_relu", "Leaky ReLU", "z if z ≥ 0, else α z",
         {parameter("alpha", "α", 0.01, 0.0, false, 1.0, false, 0.0, 1.0,
                    "slope for negative inputs, in [0, 1]: 0 is ReLU, 1 is the identity")},
         kinkAtZeroUnlessLinear, leakyProperties,
@@ -619,7 +923,7 @@ std::vector<Activation> buildCatalog()
                   "ICML Workshop on Deep Learning for Audio, Speech and Language Processing", 2013)));
 
     all.push_back(make<leakyEval>(
-        "prelu", "PReLU", "z if z ≥ 0, else a z (a learned)",
+        Family::Rectifier, "prelu", "PReLU", "z if z ≥ 0, else a z (a learned)",
         {parameter("alpha", "α", 0.25, 0.0, false, 1.0, false, 0.0, 1.0,
                    "learned slope for negative inputs (0.25 is the usual initial value), in [0, 1]")},
         kinkAtZeroUnlessLinear, leakyProperties,
@@ -629,7 +933,7 @@ std::vector<Activation> buildCatalog()
             "ICCV", 2015, "1502.01852")));
 
     all.push_back(make<eluEval>(
-        "elu", "ELU", "z if z > 0, else α (eᶻ − 1)",
+        Family::SmoothRectifier, "elu", "ELU", "z if z > 0, else α (eᶻ − 1)",
         {parameter("alpha", "α", 1.0, 0.0, false, kInf, false, 0.01, 3.0,
                    "value approached as z → −∞ is −α; α ≥ 0 (α = 1 makes f′ continuous)")},
         [](const ParameterValues& p) {
@@ -641,7 +945,7 @@ std::vector<Activation> buildCatalog()
                   2015, "1511.07289")));
 
     all.push_back(make<celuEval>(
-        "celu", "CELU", "max(0, z) + min(0, α (e^(z/α) − 1))",
+        Family::SmoothRectifier, "celu", "CELU", "max(0, z) + min(0, α (e^(z/α) − 1))",
         {parameter(
             "alpha", "α", 1.0, 0.0, true, kInf, false, 0.01, 3.0,
             "scale of the negative part, α > 0: f → −α as z → −∞, and f′ stays continuous for every α")},
@@ -653,7 +957,7 @@ std::vector<Activation> buildCatalog()
                   "1704.07483")));
 
     all.push_back(make<seluEval>(
-        "selu", "SELU", "λ · (z if z > 0, else α (eᶻ − 1))",
+        Family::SmoothRectifier, "selu", "SELU", "λ · (z if z > 0, else α (eᶻ − 1))",
         {parameter("lambda", "λ", kSeluLambda, 0.0, true, kInf, false, 0.5, 2.0,
                    "overall scale, λ > 0; the default is the self-normalising constant"),
          parameter(
@@ -671,7 +975,7 @@ std::vector<Activation> buildCatalog()
                   "NeurIPS", 2017, "1706.02515")));
 
     all.push_back(make<softplusEval>(
-        "softplus", "Softplus", "(1/β) ln(1 + e^(β z))",
+        Family::SmoothRectifier, "softplus", "Softplus", "(1/β) ln(1 + e^(β z))",
         {parameter("beta", "β", 1.0, 0.0, true, kInf, false, 0.1, 10.0,
                    "sharpness, β > 0: larger β bends closer to ReLU, f(0) = ln 2 / β")},
         noKinks,
@@ -689,7 +993,7 @@ std::vector<Activation> buildCatalog()
                   2001)));
 
     all.push_back(make<geluEval>(
-        "gelu", "GELU", "z Φ(z) = (z/2)(1 + erf(z/√2))", {}, noKinks,
+        Family::Gated, "gelu", "GELU", "z Φ(z) = (z/2)(1 + erf(z/√2))", {}, noKinks,
         [](const ParameterValues& p) {
             static const double minimum = minimumValue(&geluEval, p, -0.75);
             return dipThenLinearProperties(minimum);
@@ -698,7 +1002,8 @@ std::vector<Activation> buildCatalog()
                   "1606.08415")));
 
     all.push_back(make<geluTanhEval>(
-        "gelu_tanh", "GELU (tanh approximation)", "(z/2)(1 + tanh(√(2/π) (z + 0.044715 z³)))", {}, noKinks,
+        Family::Gated, "gelu_tanh", "GELU (tanh approximation)", "(z/2)(1 + tanh(√(2/π) (z + 0.044715 z³)))",
+        {}, noKinks,
         [](const ParameterValues& p) {
             static const double minimum = minimumValue(&geluTanhEval, p, -0.75);
             return dipThenLinearProperties(minimum);
@@ -707,7 +1012,7 @@ std::vector<Activation> buildCatalog()
                   "1606.08415")));
 
     all.push_back(make<swishEval>(
-        "swish", "Swish / SiLU", "z σ(β z)",
+        Family::Gated, "swish", "Swish / SiLU", "z σ(β z)",
         {parameter("beta", "β", 1.0, 0.0, false, kInf, false, 0.0, 10.0,
                    "gate sharpness, β ≥ 0: 1 is SiLU, 0 gives z/2, large β approaches ReLU")},
         noKinks,
@@ -733,7 +1038,7 @@ std::vector<Activation> buildCatalog()
             "arXiv 2017 (1710.05941; 1702.03118)", 2017, "1710.05941")));
 
     all.push_back(make<hardSwishEval>(
-        "hard_swish", "Hard swish", "z · relu6(z + 3) / 6", {},
+        Family::Gated, "hard_swish", "Hard swish", "z · relu6(z + 3) / 6", {},
         [](const ParameterValues&) {
             return std::vector<Kink>{{-3.0, 1}, {3.0, 1}};
         },
@@ -750,7 +1055,7 @@ std::vector<Activation> buildCatalog()
         reference("A. Howard et al.", "Searching for MobileNetV3", "ICCV", 2019, "1905.02244")));
 
     all.push_back(make<mishEval>(
-        "mish", "Mish", "z tanh(softplus(z))", {}, noKinks,
+        Family::Gated, "mish", "Mish", "z tanh(softplus(z))", {}, noKinks,
         [](const ParameterValues& p) {
             static const double minimum = minimumValue(&mishEval, p, -1.2);
             return dipThenLinearProperties(minimum);
@@ -759,7 +1064,7 @@ std::vector<Activation> buildCatalog()
                   "1908.08681")));
 
     all.push_back(make<squareplusEval>(
-        "squareplus", "Squareplus", "(z + √(z² + b)) / 2",
+        Family::SmoothRectifier, "squareplus", "Squareplus", "(z + √(z² + b)) / 2",
         {parameter("b", "b", 4.0, 0.0, false, kInf, false, 0.0, 10.0,
                    "curvature near 0, b ≥ 0: f(0) = √b / 2, and b = 0 is ReLU")},
         [](const ParameterValues& p) {
@@ -781,7 +1086,7 @@ std::vector<Activation> buildCatalog()
                   "2112.11687")));
 
     all.push_back(make<gaussianEval>(
-        "gaussian", "Gaussian", "e^(−z²)", {}, noKinks,
+        Family::Radial, "gaussian", "Gaussian", "e^(−z²)", {}, noKinks,
         [](const ParameterValues&) {
             Properties r;
             r.range = range(0.0, false, 1.0, true);
@@ -792,7 +1097,7 @@ std::vector<Activation> buildCatalog()
         reference("", "", "", 0)));
 
     all.push_back(make<snakeEval>(
-        "snake", "Snake", "z + sin²(a z) / a",
+        Family::Periodic, "snake", "Snake", "z + sin²(a z) / a",
         {parameter("a", "a", 1.0, 0.0, true, kInf, false, 0.1, 10.0,
                    "frequency of the periodic part, a > 0: larger a gives faster, smaller wiggles")},
         noKinks,
@@ -806,6 +1111,317 @@ std::vector<Activation> buildCatalog()
         reference("L. Ziyin, T. Hartwig, M. Ueda",
                   "Neural networks fail to learn periodic functions and how to fix it", "NeurIPS", 2020,
                   "2006.08195")));
+
+    // ---- the framework built-ins and recent models' activations ----------------------------------
+
+    all.push_back(make<hardShrinkEval>(
+        Family::Shrinkage, "hard_shrink", "Hard shrink", "z if |z| > λ, else 0",
+        {parameter("lambda", "λ", 0.5, 0.0, false, kInf, false, 0.0, 3.0,
+                   "half-width of the band set to 0, λ ≥ 0: f jumps from 0 to ±λ at its edges")},
+        [](const ParameterValues& p) {
+            return p[0] == 0.0 ? std::vector<Kink>{} : std::vector<Kink>{{-p[0], 0}, {p[0], 0}};
+        },
+        [](const ParameterValues& p) { return shrinkProperties(p[0], Smoothness::Discontinuous); },
+        reference("D. L. Donoho, I. M. Johnstone", "Ideal spatial adaptation by wavelet shrinkage",
+                  "Biometrika 81(3)", 1994, "", "10.1093/biomet/81.3.425")));
+
+    all.push_back(make<softShrinkEval>(
+        Family::Shrinkage, "soft_shrink", "Soft shrink", "z − λ if z > λ; z + λ if z < −λ; else 0",
+        {parameter("lambda", "λ", 0.5, 0.0, false, kInf, false, 0.0, 3.0,
+                   "half-width of the band set to 0, λ ≥ 0: outside it f moves z towards 0 by λ")},
+        [](const ParameterValues& p) {
+            return p[0] == 0.0 ? std::vector<Kink>{} : std::vector<Kink>{{-p[0], 1}, {p[0], 1}};
+        },
+        [](const ParameterValues& p) { return shrinkProperties(p[0], Smoothness::C0); },
+        reference("D. L. Donoho", "De-noising by soft-thresholding",
+                  "IEEE Transactions on Information Theory 41(3)", 1995, "", "10.1109/18.382009")));
+
+    all.push_back(make<tanhShrinkEval>(
+        Family::Shrinkage, "tanh_shrink", "Tanh shrink", "z − tanh z", {}, noKinks,
+        [](const ParameterValues&) {
+            Properties r;
+            r.monotonic = true;
+            r.zeroCentred = true;
+            return r;
+        },
+        reference("", "", "", 0)));
+
+    all.push_back(make<logSigmoidEval>(
+        Family::Sigmoid, "log_sigmoid", "Log-sigmoid", "ln σ(z) = −ln(1 + e⁻ᶻ)", {}, noKinks,
+        [](const ParameterValues&) {
+            Properties r;
+            r.range = range(-kInf, false, 0.0, false);
+            r.monotonic = true;
+            r.boundedAbove = true;
+            r.saturates = Saturation::Right;
+            return r;
+        },
+        reference("", "", "", 0)));
+
+    {
+        Activation rrelu = make<rreluEval>(
+            Family::Rectifier, "rrelu", "Randomized leaky ReLU",
+            "z if z ≥ 0, else a z; a ~ U(l, u) in training, (l + u)/2 at inference",
+            {parameter("lower", "l", 0.125, 0.0, false, 1.0, false, 0.0, 1.0,
+                       "smallest training slope for negative inputs, in [0, 1], at most upper"),
+             parameter("upper", "u", 1.0 / 3.0, 0.0, false, 1.0, false, 0.0, 1.0,
+                       "largest training slope for negative inputs, in [0, 1], at least lower")},
+            [](const ParameterValues& p) {
+                return rreluSlope(p) == 1.0 ? std::vector<Kink>{} : std::vector<Kink>{{0.0, 1}};
+            },
+            [](const ParameterValues& p) { return leakyProperties(ParameterValues{rreluSlope(p)}); },
+            reference("B. Xu, N. Wang, T. Chen, M. Li",
+                      "Empirical evaluation of rectified activations in convolutional network", "arXiv", 2015,
+                      "1505.00853"));
+        rrelu.parameterConflict = [](const ParameterValues& p) {
+            if (p[0] <= p[1]) return std::string{};
+            return "lower of rrelu must not exceed its upper; lower = " + numberText(p[0]) +
+                   " is above upper = " + numberText(p[1]);
+        };
+        rrelu.randomSlopeBand = [](const ParameterValues& p) { return RandomSlopeBand{p[0], p[1]}; };
+        all.push_back(std::move(rrelu));
+    }
+
+    all.push_back(make<thresholdEval>(
+        Family::Rectifier, "threshold", "Threshold", "z if z > t, else v",
+        {parameter("threshold", "t", 0.0, -kInf, false, kInf, false, -3.0, 3.0,
+                   "where the identity starts: inputs below t are replaced by v"),
+         parameter("value", "v", 0.0, -kInf, false, kInf, false, -3.0, 3.0,
+                   "the output for every input below t; v = t makes f continuous")},
+        [](const ParameterValues& p) {
+            return std::vector<Kink>{{p[0], p[1] == p[0] ? 1 : 0}};
+        },
+        [](const ParameterValues& p) {
+            const double t = p[0];
+            const double v = p[1];
+            Properties r;
+            r.range = range(std::min(t, v), true, kInf, false);
+            r.monotonic = v <= t;
+            r.derivativeMonotonic = v == t;
+            r.smoothness = v == t ? Smoothness::C0 : Smoothness::Discontinuous;
+            const double atZero = 0.0 >= t ? 0.0 : v;
+            r.zeroCentred = atZero == 0.0 && (t < 0.0 || v < 0.0);
+            r.boundedBelow = true;
+            r.saturates = Saturation::Left;
+            r.deadRegion = true;
+            r.identityNearZero = t < 0.0;
+            return r;
+        },
+        reference("", "", "", 0)));
+
+    all.push_back(make<exponentialEval>(
+        Family::Other, "exponential", "Exponential", "eᶻ", {}, noKinks,
+        [](const ParameterValues&) {
+            Properties r;
+            r.range = range(0.0, false, kInf, false);
+            r.monotonic = true;
+            r.derivativeMonotonic = true;
+            r.boundedBelow = true;
+            r.saturates = Saturation::Left;
+            return r;
+        },
+        reference("", "", "", 0)));
+
+    all.push_back(make<sparsePlusEval>(
+        Family::SmoothRectifier, "sparse_plus", "Sparse plus",
+        "0 if z ≤ −1; (z + 1)²/4 if −1 < z < 1; z if z ≥ 1", {},
+        [](const ParameterValues&) {
+            return std::vector<Kink>{{-1.0, 2}, {1.0, 2}};
+        },
+        [](const ParameterValues&) {
+            Properties r;
+            r.range = range(0.0, true, kInf, false);
+            r.monotonic = true;
+            r.derivativeMonotonic = true;
+            r.smoothness = Smoothness::C1;
+            r.boundedBelow = true;
+            r.saturates = Saturation::Left;
+            r.deadRegion = true;
+            return r;
+        },
+        reference("M. Blondel, A. F. T. Martins, V. Niculae", "Learning with Fenchel-Young losses",
+                  "Journal of Machine Learning Research 21", 2020, "1901.02324")));
+
+    all.push_back(make<sparseSigmoidEval>(
+        Family::Sigmoid, "sparse_sigmoid", "Sparse sigmoid",
+        "0 if z ≤ −1; (z + 1)/2 if −1 < z < 1; 1 if z ≥ 1", {},
+        [](const ParameterValues&) {
+            return std::vector<Kink>{{-1.0, 1}, {1.0, 1}};
+        },
+        [](const ParameterValues&) {
+            Properties r;
+            r.range = range(0.0, true, 1.0, true);
+            r.monotonic = true;
+            r.smoothness = Smoothness::C0;
+            r.boundedBelow = r.boundedAbove = true;
+            r.saturates = Saturation::Both;
+            r.deadRegion = true;
+            return r;
+        },
+        reference("", "", "", 0)));
+
+    all.push_back(make<reluSquaredEval>(
+        Family::Rectifier, "relu_squared", "Squared ReLU", "max(0, z)²", {},
+        [](const ParameterValues&) {
+            return std::vector<Kink>{{0.0, 2}};
+        },
+        [](const ParameterValues&) { return starReluProperties(1.0, 0.0); },
+        reference("D. R. So, W. Mańke, H. Liu, Z. Dai, N. Shazeer, Q. V. Le",
+                  "Primer: searching for efficient transformers for language modeling", "NeurIPS", 2021,
+                  "2109.08668")));
+
+    all.push_back(make<starReluEval>(
+        Family::Rectifier, "star_relu", "StarReLU", "s · max(0, z)² + b",
+        {parameter("s", "s", 0.8944271909999159, 0.0, false, kInf, false, 0.0, 2.0,
+                   "scale of the squared part, s ≥ 0 (learned; the default keeps unit variance)"),
+         parameter("b", "b", -0.4472135954999579, -kInf, false, kInf, false, -1.0, 1.0,
+                   "shift of the whole curve (learned; the default centres the output)")},
+        [](const ParameterValues& p) {
+            return p[0] == 0.0 ? std::vector<Kink>{} : std::vector<Kink>{{0.0, 2}};
+        },
+        [](const ParameterValues& p) { return starReluProperties(p[0], p[1]); },
+        reference("W. Yu, C. Si, P. Zhou, M. Luo, Y. Zhou, J. Feng, S. Yan, X. Wang",
+                  "MetaFormer baselines for vision", "arXiv", 2022, "2210.13452")));
+
+    all.push_back(make<quickGeluEval>(
+        Family::Gated, "quick_gelu", "QuickGELU", "z σ(1.702 z)", {}, noKinks,
+        [](const ParameterValues& p) {
+            static const double minimum = minimumValue(&quickGeluEval, p, -0.75);
+            return dipThenLinearProperties(minimum);
+        },
+        reference("A. Radford et al.",
+                  "Learning transferable visual models from natural language supervision", "ICML", 2021,
+                  "2103.00020")));
+
+    all.push_back(make<sineEval>(
+        Family::Periodic, "sine", "Sine (SIREN)", "sin(ω z)",
+        {parameter("omega", "ω", 1.0, 0.0, true, kInf, false, 0.1, 30.0,
+                   "frequency, ω > 0: SIREN uses 30 in its first layer")},
+        noKinks,
+        [](const ParameterValues& p) {
+            Properties r;
+            r.range = range(-1.0, true, 1.0, true);
+            r.zeroCentred = true;
+            r.boundedBelow = r.boundedAbove = true;
+            r.identityNearZero = p[0] == 1.0;
+            return r;
+        },
+        reference("V. Sitzmann, J. N. P. Martel, A. W. Bergman, D. B. Lindell, G. Wetzstein",
+                  "Implicit neural representations with periodic activation functions", "NeurIPS", 2020,
+                  "2006.09661")));
+
+    all.push_back(make<arctanEval>(
+        Family::Sigmoid, "arctan", "Arctangent", "arctan z", {}, noKinks,
+        [](const ParameterValues&) {
+            Properties r;
+            r.range = range(-kHalfPi, false, kHalfPi, false);
+            r.monotonic = true;
+            r.zeroCentred = true;
+            r.boundedBelow = r.boundedAbove = true;
+            r.saturates = Saturation::Both;
+            r.identityNearZero = true;
+            return r;
+        },
+        reference("", "", "", 0)));
+
+    all.push_back(make<isruEval>(
+        Family::Sigmoid, "isru", "ISRU", "z / √(1 + α z²)",
+        {parameter("alpha", "α", 1.0, 0.0, true, kInf, false, 0.01, 10.0,
+                   "α > 0 sets the bounds ±1/√α: larger α saturates sooner")},
+        noKinks,
+        [](const ParameterValues& p) {
+            const double bound = 1.0 / std::sqrt(p[0]);
+            Properties r;
+            r.range = range(-bound, false, bound, false);
+            r.monotonic = true;
+            r.zeroCentred = true;
+            r.boundedBelow = r.boundedAbove = true;
+            r.saturates = Saturation::Both;
+            r.identityNearZero = true;
+            return r;
+        },
+        carlileReference()));
+
+    all.push_back(make<isrluEval>(
+        Family::SmoothRectifier, "isrlu", "ISRLU", "z if z ≥ 0, else z / √(1 + α z²)",
+        {parameter("alpha", "α", 1.0, 0.0, true, kInf, false, 0.01, 10.0,
+                   "α > 0 sets the negative bound −1/√α: larger α saturates sooner")},
+        noKinks,
+        [](const ParameterValues& p) {
+            Properties r;
+            r.range = range(-1.0 / std::sqrt(p[0]), false, kInf, false);
+            r.monotonic = true;
+            r.derivativeMonotonic = true;
+            // f, f′ and f″ join at 0; f‴ jumps from −3α to 0.
+            r.smoothness = Smoothness::C2;
+            r.zeroCentred = true;
+            r.boundedBelow = true;
+            r.saturates = Saturation::Left;
+            r.identityNearZero = true;
+            return r;
+        },
+        carlileReference()));
+
+    all.push_back(make<bentIdentityEval>(
+        Family::Other, "bent_identity", "Bent identity", "(√(z² + 1) − 1)/2 + z", {}, noKinks,
+        [](const ParameterValues&) {
+            Properties r;
+            r.monotonic = true;
+            r.derivativeMonotonic = true;
+            r.zeroCentred = true;
+            r.identityNearZero = true;
+            return r;
+        },
+        reference("", "", "", 0)));
+
+    all.push_back(make<lishtEval>(
+        Family::Gated, "lisht", "LiSHT", "z tanh z", {}, noKinks,
+        [](const ParameterValues&) {
+            Properties r;
+            r.range = range(0.0, true, kInf, false);
+            r.boundedBelow = true;
+            return r;
+        },
+        reference("S. K. Roy, S. Manna, S. R. Dubey, B. B. Chaudhuri",
+                  "LiSHT: non-parametric linearly scaled hyperbolic tangent activation function for neural "
+                  "networks",
+                  "arXiv", 2019, "1901.05894")));
+
+    all.push_back(make<tanhExpEval>(
+        Family::Gated, "tanhexp", "TanhExp", "z tanh(eᶻ)", {}, noKinks,
+        [](const ParameterValues& p) {
+            static const double minimum = minimumValue(&tanhExpEval, p, -1.08);
+            return dipThenLinearProperties(minimum);
+        },
+        reference("X. Liu, X. Di",
+                  "TanhExp: a smooth activation function with high convergence speed for "
+                  "lightweight neural networks",
+                  "IET Computer Vision", 2020, "2003.09855")));
+
+    all.push_back(make<penalizedTanhEval>(
+        Family::Sigmoid, "penalized_tanh", "Penalized tanh", "tanh z if z > 0, else a tanh z",
+        {parameter("a", "a", 0.25, 0.0, false, 1.0, false, 0.0, 1.0,
+                   "factor on the negative half, in [0, 1]: 1 is tanh, 0 keeps only the positive half")},
+        [](const ParameterValues& p) {
+            return p[0] == 1.0 ? std::vector<Kink>{} : std::vector<Kink>{{0.0, 1}};
+        },
+        [](const ParameterValues& p) {
+            const double a = p[0];
+            Properties r;
+            r.range = range(a > 0.0 ? -a : 0.0, a == 0.0, 1.0, false);
+            r.monotonic = true;
+            r.smoothness = a == 1.0 ? Smoothness::CInfinity : Smoothness::C0;
+            r.zeroCentred = a > 0.0;
+            r.boundedBelow = r.boundedAbove = true;
+            r.saturates = Saturation::Both;
+            r.deadRegion = a == 0.0;
+            r.identityNearZero = a == 1.0;
+            return r;
+        },
+        reference("B. Xu, R. Huang, M. Li; S. Eger, P. Youssef, I. Gurevych",
+                  "Revise saturated activation functions; Is it time to swish? Comparing deep learning "
+                  "activation functions across NLP tasks",
+                  "arXiv 2016 (1602.05980); EMNLP 2018", 2016, "1602.05980")));
 
     return all;
 }

@@ -258,6 +258,8 @@ ParseResult<ActivationSpec> parseActivationSpec(std::string_view text)
         if (comma == std::string_view::npos) break;
         rest = rest.substr(comma + 1);
     }
+    if (std::string conflict = parameterConflict(*spec.activation, spec.values); !conflict.empty())
+        return Result::failure(std::move(conflict));
     return spec;
 }
 

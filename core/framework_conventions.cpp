@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <initializer_list>
 #include <limits>
 #include <utility>
 
@@ -23,8 +24,9 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr std::array kFrameworks{Framework::PyTorch, Framework::TensorFlowKeras2, Framework::Keras3,
                                  Framework::Jax};
 
-constexpr std::array<std::string_view, 8> kIds{"hard_sigmoid", "gelu", "leaky_relu", "softplus",
-                                               "elu",          "selu", "hard_swish", "swish"};
+constexpr std::array<std::string_view, 13> kIds{
+    "hard_sigmoid", "gelu",  "leaky_relu", "softplus",    "elu",         "selu",       "hard_swish",
+    "swish",        "rrelu", "threshold",  "soft_shrink", "hard_shrink", "sparse_plus"};
 
 // PyTorch's Softplus switches to the identity where β·x exceeds this.
 constexpr double kTorchSoftplusThreshold = 20.0;
@@ -268,6 +270,17 @@ std::optional<ConventionVariant> swish(Framework framework)
                    "x·sigmoid(x), that is β fixed at 1 (SiLU)");
 }
 
+// A function only some frameworks have: the others give no variant, and the notes say so.
+std::optional<ConventionVariant> onlyIn(
+    Framework framework, std::string_view id,
+    std::initializer_list<std::pair<Framework, std::pair<const char*, const char*>>> in)
+{
+    for (const auto& [which, text] : in)
+        if (which == framework)
+            return variant(framework, renamed(catalogEntry(id), framework), text.first, text.second);
+    return std::nullopt;
+}
+
 // The first point between good (predicate false) and bad (true) where the predicate turns true.
 template <typename Predicate>
 double refine(double outside, double inside, Predicate differs)
@@ -345,6 +358,49 @@ std::optional<ConventionVariant> conventionVariant(Framework framework, std::str
                               "keras/src/activations/activations.py: selu (Keras 3.x)",
                               "jax/_src/nn/functions.py: selu (JAX 0.4.x)",
                               "λ = 1.0507009873554804934, α = 1.6732632423543772848 in every framework");
+    if (id == "rrelu")
+        return onlyIn(
+            framework, id,
+            {{Framework::PyTorch,
+              {"torch/nn/modules/activation.py: RReLU(lower=1/8, upper=1/3); torch/nn/functional.py: "
+               "rrelu(training=False) (PyTorch 1.x to 2.x)",
+               "in training mode every negative input gets its own slope, drawn from U(lower, upper) "
+               "at each forward pass; after model.eval() the slope is fixed at (lower + upper)/2, "
+               "the curve drawn here"}}});
+    if (id == "threshold")
+        return onlyIn(
+            framework, id,
+            {{Framework::PyTorch,
+              {"torch/nn/modules/activation.py: Threshold(threshold, value) (PyTorch 1.x to 2.x)",
+               "x if x > threshold, else value; both arguments have to be given"}},
+             {Framework::Keras3,
+              {"keras/src/ops/nn.py: threshold(x, threshold, default_value) (Keras 3, a later 3.x "
+               "release)",
+               "the same function; the output below the threshold is named default_value, not value"}}});
+    if (id == "soft_shrink")
+        return onlyIn(framework, id,
+                      {{Framework::PyTorch,
+                        {"torch/nn/modules/activation.py: Softshrink(lambd=0.5) (PyTorch 1.x to 2.x)",
+                         "λ is named lambd, default 0.5"}},
+                       {Framework::Keras3,
+                        {"keras/src/ops/nn.py: soft_shrink(x, threshold=0.5) (Keras 3, a later 3.x release)",
+                         "the same function; λ is named threshold, default 0.5"}}});
+    if (id == "hard_shrink")
+        return onlyIn(framework, id,
+                      {{Framework::PyTorch,
+                        {"torch/nn/modules/activation.py: Hardshrink(lambd=0.5) (PyTorch 1.x to 2.x)",
+                         "λ is named lambd, default 0.5"}},
+                       {Framework::Keras3,
+                        {"keras/src/ops/nn.py: hard_shrink(x, threshold=0.5) (Keras 3, a later 3.x release)",
+                         "the same function; λ is named threshold, default 0.5"}}});
+    if (id == "sparse_plus")
+        return onlyIn(framework, id,
+                      {{Framework::Keras3,
+                        {"keras/src/ops/nn.py: sparse_plus (Keras 3, a later 3.x release)",
+                         "0, (x + 1)²/4, x on the three pieces, as in the catalog"}},
+                       {Framework::Jax,
+                        {"jax/_src/nn/functions.py: sparse_plus (JAX 0.4.x)",
+                         "0, (x + 1)²/4, x on the three pieces, as in the catalog"}}});
     if (id == "hard_swish")
         return sameEverywhere(framework, id, "torch/nn/modules/activation.py: Hardswish (PyTorch 1.6 to 2.x)",
                               "keras/applications/mobilenet_v3.py: hard_swish (Keras 2.x has no hard swish "

@@ -12,7 +12,8 @@ For each quantity g, hi is the double nearest to g, lo the double nearest to g -
 error of a computed value c is (c - hi) - lo), and cond is |z g'(z) / g(z)|, its condition number.
 At a kink the values are the limits from the right, the same convention as the library.
 
-Usage: scripts/generate_reference.py [output directory]   (default: tests/data beside this script)
+Usage: scripts/generate_reference.py [output directory] [id ...]
+(default directory: tests/data beside this script; default ids: all)
 """
 
 import math
@@ -25,6 +26,9 @@ from mpmath import mp, mpf
 
 SELU_LAMBDA = 1.0507009873554804934193349852946
 SELU_ALPHA = 1.6732632423543772848170429916717
+QUICK_GELU_SCALE = 1.702
+STAR_RELU_SCALE = 0.8944271909999159
+STAR_RELU_BIAS = -0.4472135954999579
 
 
 def sech2(x):
@@ -248,6 +252,170 @@ def snake_branch(side, p):
     return g
 
 
+def hard_shrink_branch(side, p):
+    lam = mpf(p[0])
+    if side >= lam or side < -lam:
+        return lambda z: (z, mpf(1), mpf(0))
+    return constant_branch(0)
+
+
+def soft_shrink_branch(side, p):
+    lam = mpf(p[0])
+    if side >= lam:
+        return lambda z: (z - lam, mpf(1), mpf(0))
+    if side < -lam:
+        return lambda z: (z + lam, mpf(1), mpf(0))
+    return constant_branch(0)
+
+
+def tanh_shrink_branch(side, p):
+    def g(z):
+        # z − tanh z ≈ z³/3 cancels about 2·|log10 z| digits: work with that many more.
+        extra = 2 * max(0, int(-mpmath.log10(abs(z)))) + 10 if z != 0 else 0
+        with mp.workdps(mp.dps + extra):
+            f = +(z - mpmath.tanh(z))
+        t = mpmath.tanh(z)
+        return +f, t * t, 2 * t * sech2(z)
+    return g
+
+
+def log_sigmoid_branch(side, p):
+    def g(z):
+        # ln σ(z) = −ln(1 + e^(−z)); σ(−z) and −σ(z)σ(−z) from the symmetric forms.
+        return -mpmath.log1p(mpmath.exp(-z)), logistic(-z), -sech2(z / 2) / 4
+    return g
+
+
+def rrelu_branch(side, p):
+    slope = (mpf(p[0]) + mpf(p[1])) / 2
+    if side < 0:
+        return lambda z: (slope * z, slope, mpf(0))
+    return lambda z: (z, mpf(1), mpf(0))
+
+
+def threshold_branch(side, p):
+    t, v = mpf(p[0]), mpf(p[1])
+    if side >= t:
+        return lambda z: (z, mpf(1), mpf(0))
+    return constant_branch(v)
+
+
+def exponential_branch(side, p):
+    def g(z):
+        e = mpmath.exp(z)
+        return e, e, e
+    return g
+
+
+def sparse_plus_branch(side, p):
+    if side < -1:
+        return constant_branch(0)
+    if side < 1:
+        return lambda z: ((z + 1) ** 2 / 4, (z + 1) / 2, mpf(1) / 2)
+    return lambda z: (z, mpf(1), mpf(0))
+
+
+def sparse_sigmoid_branch(side, p):
+    if side < -1:
+        return constant_branch(0)
+    if side < 1:
+        return lambda z: ((z + 1) / 2, mpf(1) / 2, mpf(0))
+    return constant_branch(1)
+
+
+def relu_squared_branch(side, p):
+    if side < 0:
+        return constant_branch(0)
+    return lambda z: (z * z, 2 * z, mpf(2))
+
+
+def star_relu_branch(side, p):
+    s, b = mpf(p[0]), mpf(p[1])
+    if side < 0:
+        return constant_branch(b)
+    return lambda z: (s * z * z + b, 2 * s * z, 2 * s)
+
+
+def quick_gelu_branch(side, p):
+    return swish_branch(side, [QUICK_GELU_SCALE])
+
+
+def sine_branch(side, p):
+    w = mpf(p[0])
+
+    def g(z):
+        s = mpmath.sin(w * z)
+        return s, w * mpmath.cos(w * z), -w * w * s
+    return g
+
+
+def arctan_branch(side, p):
+    def g(z):
+        q = 1 + z * z
+        return mpmath.atan(z), 1 / q, -2 * z / q ** 2
+    return g
+
+
+def isru_branch(side, p):
+    alpha = mpf(p[0])
+
+    def g(z):
+        q = 1 + alpha * z * z
+        r = 1 / mpmath.sqrt(q)
+        return z * r, r ** 3, -3 * alpha * z * r ** 5
+    return g
+
+
+def isrlu_branch(side, p):
+    if side >= 0:
+        return lambda z: (z, mpf(1), mpf(0))
+    return isru_branch(side, p)
+
+
+def bent_identity_branch(side, p):
+    def g(z):
+        # sqrt(z² + 1) − 1 ≈ z²/2 cancels about 2·|log10 z| digits: work with that many more.
+        extra = 2 * max(0, int(-mpmath.log10(abs(z)))) + 10 if z != 0 else 0
+        with mp.workdps(mp.dps + extra):
+            f = +((mpmath.sqrt(z * z + 1) - 1) / 2 + z)
+        h = mpmath.sqrt(z * z + 1)
+        return +f, z / (2 * h) + 1, 1 / (2 * h ** 3)
+    return g
+
+
+def lisht_branch(side, p):
+    def g(z):
+        t = mpmath.tanh(z)
+        s2 = sech2(z)
+        return z * t, t + z * s2, 2 * s2 - 2 * z * t * s2
+    return g
+
+
+def tanhexp_branch(side, p):
+    def g(z):
+        # Past z = 40, tanh(e^z) = 1 and sech²(e^z) < exp(-4e17): far below any double, and e^z
+        # itself is too large for mpmath to take tanh of once z reaches the hundreds.
+        if z > 40:
+            return z, mpf(1), mpf(0)
+        e = mpmath.exp(z)
+        t = mpmath.tanh(e)
+        s2 = sech2(e)
+        dg = e * s2
+        ddg = dg * (1 - 2 * e * t)
+        return z * t, t + z * dg, 2 * dg + z * ddg
+    return g
+
+
+def penalized_tanh_branch(side, p):
+    a = mpf(p[0]) if side < 0 else mpf(1)
+
+    def g(z):
+        t = mpmath.tanh(z)
+        s2 = sech2(z)
+        return a * t, a * s2, -2 * a * t * s2
+    return g
+
+
 # id -> (branch, kinks(p), parameter sets). Each list of parameter sets starts with the defaults and
 # changes one parameter at a time.
 ACTIVATIONS = {
@@ -274,10 +442,41 @@ ACTIVATIONS = {
     'squareplus': (squareplus_branch, lambda p: [0.0] if p[0] == 0 else [], [[4.0], [0.5], [9.0], [0.0]]),
     'gaussian': (gaussian_branch, lambda p: [], [[]]),
     'snake': (snake_branch, lambda p: [], [[1.0], [0.3], [7.5]]),
+    'hard_shrink': (hard_shrink_branch, lambda p: [-p[0], p[0]] if p[0] else [], [[0.5], [2.25], [0.0]]),
+    'soft_shrink': (soft_shrink_branch, lambda p: [-p[0], p[0]] if p[0] else [], [[0.5], [2.25], [0.0]]),
+    'tanh_shrink': (tanh_shrink_branch, lambda p: [], [[]]),
+    'log_sigmoid': (log_sigmoid_branch, lambda p: [], [[]]),
+    'rrelu': (rrelu_branch, lambda p: [0.0], [[0.125, 1 / 3], [0.0, 1 / 3], [0.125, 0.9], [0.4, 0.4]]),
+    'threshold': (threshold_branch, lambda p: [p[0]], [[0.0, 0.0], [1.5, 0.0], [0.0, -2.0], [-1.0, 0.5]]),
+    'exponential': (exponential_branch, lambda p: [], [[]]),
+    'sparse_plus': (sparse_plus_branch, lambda p: [-1.0, 1.0], [[]]),
+    'sparse_sigmoid': (sparse_sigmoid_branch, lambda p: [-1.0, 1.0], [[]]),
+    'relu_squared': (relu_squared_branch, lambda p: [0.0], [[]]),
+    'star_relu': (star_relu_branch, lambda p: [0.0],
+                  [[STAR_RELU_SCALE, STAR_RELU_BIAS], [1.7, STAR_RELU_BIAS], [STAR_RELU_SCALE, 0.6]]),
+    'quick_gelu': (quick_gelu_branch, lambda p: [], [[]]),
+    'sine': (sine_branch, lambda p: [], [[1.0], [0.3], [30.0]]),
+    'arctan': (arctan_branch, lambda p: [], [[]]),
+    'isru': (isru_branch, lambda p: [], [[1.0], [0.05], [7.0]]),
+    'isrlu': (isrlu_branch, lambda p: [0.0], [[1.0], [0.05], [7.0]]),
+    'bent_identity': (bent_identity_branch, lambda p: [], [[]]),
+    'lisht': (lisht_branch, lambda p: [], [[]]),
+    'tanhexp': (tanhexp_branch, lambda p: [], [[]]),
+    'penalized_tanh': (penalized_tanh_branch, lambda p: [0.0], [[0.25], [0.8], [0.0]]),
 }
 
 
-def sample_points(kinks, rng):
+# Further points of the later activations: the minimum of TanhExp, the zeros of LiSHT's f'', the
+# minimum of QuickGELU, and sine's extrema.
+EXTRA_POINTS = {
+    'tanhexp': (-1.0788600585, -2.0, -0.26),
+    'lisht': (1.1996786402, -1.1996786402),
+    'quick_gelu': (-0.7511545851,),
+    'sine': (math.pi / 2, -math.pi / 2, 3 * math.pi / 2),
+}
+
+
+def sample_points(kinks, rng, extra=()):
     points = set()
     fixed = [0.0, 1e-300, 1e-200, 1e-100, 1e-20, 1e-8, 1e-3, 0.1, 0.5, 1.0, 1.5, 2.0, 3.0, 5.0, 8.0, 10.0,
              15.0, 20.0, 30.0, 37.0, 40.0, 100.0, 700.0, 710.0, 745.0, 800.0, 1e4, 1e6, 1e10, 1e20, 1e100,
@@ -294,7 +493,7 @@ def sample_points(kinks, rng):
         points.add(math.nextafter(k, math.inf))
     # Around the zeros of f' and f'' of the smooth non-monotonic functions and of snake.
     for v in (-0.7517915241, -1.2784645428, -1.1924, math.sqrt(2), -math.sqrt(2), -math.pi / 4, math.pi / 4,
-              3 * math.pi / 4, -1.5, 1 / math.sqrt(2), -1 / math.sqrt(2)):
+              3 * math.pi / 4, -1.5, 1 / math.sqrt(2), -1 / math.sqrt(2)) + tuple(extra):
         points.add(v)
     for e in range(-300, 301, 15):
         points.add(10.0 ** e)
@@ -306,6 +505,9 @@ def sample_points(kinks, rng):
 
 
 def split(value):
+    # A value beyond the largest double rounds to infinity, and so must the library's.
+    if abs(value) > mpf(sys.float_info.max) * (1 + mpf(2) ** -54):
+        return (math.inf if value > 0 else -math.inf), 0.0
     hi = float(value)
     lo = float(value - mpf(hi))
     return hi, lo
@@ -362,7 +564,10 @@ def self_check(act_id, branch_factory, p, rng):
 def main():
     out_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / 'tests' / 'data'
     out_dir.mkdir(parents=True, exist_ok=True)
+    only = set(sys.argv[2:])
     for act_id, (branch_factory, kinks, parameter_sets) in ACTIVATIONS.items():
+        if only and act_id not in only:
+            continue
         rng = random.Random(act_id)
         lines = [
             f'# f, f\', f\'\' of {act_id}: written by scripts/generate_reference.py with mpmath {mpmath.__version__}',
@@ -372,7 +577,7 @@ def main():
             mp.dps = 60
             self_check(act_id, branch_factory, p, rng)
             lines.append('\t'.join(['params'] + [repr(float(v)) for v in p]))
-            for z in sample_points(kinks(p), rng):
+            for z in sample_points(kinks(p), rng, EXTRA_POINTS.get(act_id, ())):
                 mp.dps = 60
                 branch, f, d1, d2 = evaluate(branch_factory, p, z)
                 d3 = third_derivative(branch, z)

@@ -27,8 +27,9 @@ CommandLine::CommandLine()
                 "and -inf; at inf and -inf it prints the limits (nan where there is none)."),
              tr("spec")),
       m_list(QStringLiteral("list"),
-             tr("Prints the catalog of activations as JSON: ids, names, formulas, parameters (default, "
-                "domain, slider range, meaning), kinks and properties at the defaults, and references.")),
+             tr("Prints the catalog of activations as JSON: ids, names, formulas, families, parameters "
+                "(default, domain, slider range, meaning), kinks and properties at the defaults, and "
+                "references.")),
       m_saturation(QStringLiteral("saturation"),
                    tr("Prints the intervals where the activation <spec> is dead (f' is exactly 0) or "
                       "saturated (|f'| < epsilon), one per line as kind, lo and hi separated by tabs."),

@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSet>
 
 #include <fcntl.h>
@@ -150,13 +151,23 @@ void applyStateOptions(const ExportArguments& arguments, ui::ExplorerState& stat
         }
         state.setEnabledIds(ids);
     }
+    // All assignments first, then each activation's values checked together: RReLU's lower ≤ upper
+    // may hold only once both of "--param rrelu.lower=0.5 --param rrelu.upper=0.9" are applied.
+    QStringList assignedIds;
+    QHash<QString, core::ParameterValues> assigned;
     for (const QString& text : arguments.parameters) {
         const auto assignment = core::parseParamAssignment(toCore(text));
         if (!assignment) throw BadInput{ExportCommand::tr("--param: %1").arg(fromCore(assignment.error()))};
         const QString id = QString::fromStdString(assignment->activation->id);
-        if (auto error = state.setParameter(id, assignment->index, assignment->value))
-            throw BadInput{ExportCommand::tr("--param: %1").arg(*error)};
+        if (!assigned.contains(id)) {
+            assigned.insert(id, state.parameters(id));
+            assignedIds << id;
+        }
+        assigned[id][static_cast<std::size_t>(assignment->index)] = assignment->value;
     }
+    for (const QString& id : assignedIds)
+        if (auto error = state.setParameters(id, assigned.value(id)))
+            throw BadInput{ExportCommand::tr("--param: %1").arg(*error)};
     if (arguments.range) {
         const auto range = core::parseRange(toCore(*arguments.range));
         if (!range) throw BadInput{ExportCommand::tr("--range: %1").arg(fromCore(range.error()))};

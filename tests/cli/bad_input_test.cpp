@@ -48,7 +48,8 @@ protected:
         EXPECT_TRUE(result.out.isEmpty()) << "stdout: " << result.out.left(200).toStdString();
         EXPECT_TRUE(result.err.startsWith(kErrorPrefix)) << result.err.left(300).toStdString();
         EXPECT_EQ(result.err.count('\n'), 1) << "one line: " << result.err.left(300).toStdString();
-        EXPECT_LT(result.err.size(), 400) << "a readable message, not the input echoed back";
+        // The list of valid ids (43 of them) is the longest part a message may have.
+        EXPECT_LT(result.err.size(), 600) << "a readable message, not the input echoed back";
         EXPECT_TRUE(result.err.contains(messagePart))
             << "expected \"" << messagePart.toStdString() << "\" in: " << result.err.left(300).toStdString();
     }
@@ -208,6 +209,49 @@ TEST_F(MessageCli, ControlCharactersAndHugeTextInASessionStayOnOneShortLine)
         expectOneSafeLine(
             run({QStringLiteral("--export"), QStringLiteral("w"), QStringLiteral("--session"), name}), part);
     }
+}
+
+// RReLU's lower ≤ upper in every way the command line takes parameters: --param (checked once all
+// are applied, so the order of the two does not matter), a sweep's ends and a session file.
+TEST_F(MessageCli, RreluLowerAboveUpperIsRefusedEverywhereAndNothingIsWritten)
+{
+    const auto exportWith = [this](const QString& out, const QStringList& more) {
+        return run(QStringList{QStringLiteral("--export"), out, QStringLiteral("--charts"),
+                               QStringLiteral("function"), QStringLiteral("--size"),
+                               QStringLiteral("320x240"), QStringLiteral("--activations"),
+                               QStringLiteral("rrelu")} +
+                   more);
+    };
+    const RunResult alone =
+        exportWith(QStringLiteral("a"), {QStringLiteral("--param"), QStringLiteral("rrelu.lower=0.5")});
+    expectOneSafeLine(alone,
+                      "--param: Lower of rrelu must not exceed its upper; lower = 0.5 is above upper = "
+                      "0.3333333333333333.");
+    EXPECT_EQ(alone.exitCode, 2);
+    EXPECT_FALSE(QFileInfo::exists(m_dir.filePath(QStringLiteral("a"))));
+
+    const RunResult both =
+        exportWith(QStringLiteral("b"), {QStringLiteral("--param"), QStringLiteral("rrelu.lower=0.5"),
+                                         QStringLiteral("--param"), QStringLiteral("rrelu.upper=0.9")});
+    EXPECT_EQ(both.exitCode, 0) << both.err.toStdString();
+
+    const RunResult sweep =
+        exportWith(QStringLiteral("c"), {QStringLiteral("--sweep"), QStringLiteral("rrelu.upper=0.9:0.05"),
+                                         QStringLiteral("--frames"), QStringLiteral("3")});
+    expectOneSafeLine(sweep, "At the sweep's end 0.05, lower of rrelu must not exceed its upper");
+    EXPECT_EQ(sweep.exitCode, 2);
+    EXPECT_FALSE(QFileInfo::exists(m_dir.filePath(QStringLiteral("c"))));
+
+    writeFile(
+        QStringLiteral("r.actx.json"),
+        R"({"format": "activation-explorer-session", "version": 1, "parameters": {"rrelu": {"lower": 0.7, "upper": 0.2}}})");
+    const RunResult session =
+        exportWith(QStringLiteral("d"), {QStringLiteral("--session"), QStringLiteral("r.actx.json")});
+    expectOneSafeLine(session,
+                      "--session: r.actx.json: Lower of rrelu must not exceed its upper; lower = 0.7 is "
+                      "above upper = 0.2.");
+    EXPECT_EQ(session.exitCode, 2);
+    EXPECT_FALSE(QFileInfo::exists(m_dir.filePath(QStringLiteral("d"))));
 }
 
 TEST_F(MessageCli, LimitsAreNamedInsteadOfAWrongReason)

@@ -330,21 +330,63 @@ QJsonObject listedActivation(const QJsonObject& catalog, const QString& id)
     return {};
 }
 
-TEST(CliList, PrintsTheTwentyThreeIdsInCatalogOrder)
+TEST(CliList, PrintsTheFortyThreeIdsInCatalogOrder)
 {
     const QStringList expected = {
-        QStringLiteral("identity"),   QStringLiteral("step"),         QStringLiteral("sigmoid"),
-        QStringLiteral("tanh"),       QStringLiteral("hard_sigmoid"), QStringLiteral("hard_tanh"),
-        QStringLiteral("softsign"),   QStringLiteral("relu"),         QStringLiteral("relu6"),
-        QStringLiteral("leaky_relu"), QStringLiteral("prelu"),        QStringLiteral("elu"),
-        QStringLiteral("celu"),       QStringLiteral("selu"),         QStringLiteral("softplus"),
-        QStringLiteral("gelu"),       QStringLiteral("gelu_tanh"),    QStringLiteral("swish"),
-        QStringLiteral("hard_swish"), QStringLiteral("mish"),         QStringLiteral("squareplus"),
-        QStringLiteral("gaussian"),   QStringLiteral("snake")};
+        QStringLiteral("identity"), QStringLiteral("step"), QStringLiteral("sigmoid"), QStringLiteral("tanh"),
+        QStringLiteral("hard_sigmoid"), QStringLiteral("hard_tanh"), QStringLiteral("softsign"),
+        QStringLiteral("relu"), QStringLiteral("relu6"), QStringLiteral("leaky_relu"),
+        QStringLiteral("prelu"), QStringLiteral("elu"), QStringLiteral("celu"), QStringLiteral("selu"),
+        QStringLiteral("softplus"), QStringLiteral("gelu"), QStringLiteral("gelu_tanh"),
+        QStringLiteral("swish"), QStringLiteral("hard_swish"), QStringLiteral("mish"),
+        QStringLiteral("squareplus"), QStringLiteral("gaussian"), QStringLiteral("snake"),
+        // The framework built-ins and recent models' activations follow.
+        QStringLiteral("hard_shrink"), QStringLiteral("soft_shrink"), QStringLiteral("tanh_shrink"),
+        QStringLiteral("log_sigmoid"), QStringLiteral("rrelu"), QStringLiteral("threshold"),
+        QStringLiteral("exponential"), QStringLiteral("sparse_plus"), QStringLiteral("sparse_sigmoid"),
+        QStringLiteral("relu_squared"), QStringLiteral("star_relu"), QStringLiteral("quick_gelu"),
+        QStringLiteral("sine"), QStringLiteral("arctan"), QStringLiteral("isru"), QStringLiteral("isrlu"),
+        QStringLiteral("bent_identity"), QStringLiteral("lisht"), QStringLiteral("tanhexp"),
+        QStringLiteral("penalized_tanh")};
     QStringList ids;
     for (const QJsonValue& value : listed().value(QStringLiteral("activations")).toArray())
         ids << value.toObject().value(QStringLiteral("id")).toString();
     EXPECT_EQ(ids, expected);
+}
+
+// Each entry names its family, both as a stable id and as the words the window shows.
+TEST(CliList, GivesEveryActivationItsFamily)
+{
+    const QJsonObject catalog = listed();
+    for (const QJsonValue& value : catalog.value(QStringLiteral("activations")).toArray()) {
+        const QJsonObject family = value.toObject().value(QStringLiteral("family")).toObject();
+        EXPECT_FALSE(family.value(QStringLiteral("id")).toString().isEmpty())
+            << value.toObject().value(QStringLiteral("id")).toString().toStdString();
+    }
+    const auto familyOf = [&](const char* id) {
+        return listedActivation(catalog, QString::fromLatin1(id)).value(QStringLiteral("family")).toObject();
+    };
+    EXPECT_EQ(familyOf("elu").value(QStringLiteral("id")).toString(), QStringLiteral("smooth_rectifier"));
+    EXPECT_EQ(familyOf("elu").value(QStringLiteral("name")).toString(), QStringLiteral("smooth rectifier"));
+    EXPECT_EQ(familyOf("soft_shrink").value(QStringLiteral("id")).toString(), QStringLiteral("shrinkage"));
+    EXPECT_EQ(familyOf("sine").value(QStringLiteral("id")).toString(), QStringLiteral("periodic"));
+    EXPECT_EQ(familyOf("identity").value(QStringLiteral("id")).toString(), QStringLiteral("linear"));
+    EXPECT_EQ(familyOf("exponential").value(QStringLiteral("id")).toString(), QStringLiteral("other"));
+}
+
+// RReLU's lower may not exceed its upper: refused with both values, exit 2, nothing printed.
+TEST(CliEvalErrors, RreluLowerAboveUpperIsRefused)
+{
+    expectRefused(run({QStringLiteral("--eval"), QStringLiteral("rrelu:lower=0.5,upper=0.25")}, "-1\n"),
+                  "lower of rrelu must not exceed its upper; lower = 0.5 is above upper = 0.25");
+    // The default upper is 1/3: a lower of 0.4 alone breaks the rule too.
+    expectRefused(run({QStringLiteral("--saturation"), QStringLiteral("rrelu:lower=0.4")}),
+                  "lower = 0.4 is above upper = 0.3333333333333333");
+    // Equal ends are allowed, and the curve is then that slope.
+    const RunResult equal =
+        run({QStringLiteral("--eval"), QStringLiteral("rrelu:lower=0.25,upper=0.25")}, "-2\n");
+    EXPECT_EQ(equal.exitCode, 0) << equal.err.toStdString();
+    EXPECT_TRUE(equal.out.startsWith("-2\t-0.5\t0.25\t0")) << equal.out.toStdString();
 }
 
 TEST(CliList, GivesParameterNamesDefaultsDomainsAndSliders)

@@ -29,8 +29,10 @@ double ulpAt(double magnitude)
 }
 
 // Score of a computed value; infinity for a NaN or an infinity where the exact value is finite.
+// An exact value beyond the largest double (eᶻ past z = 709.78) must come out as that infinity.
 double score(double computed, const ReferenceValue& exact)
 {
+    if (std::isinf(exact.hi)) return computed == exact.hi ? 0.0 : std::numeric_limits<double>::infinity();
     if (!std::isfinite(computed)) return std::numeric_limits<double>::infinity();
     if (std::isinf(exact.cond)) return 0.0;
     const double error = std::fabs((computed - exact.hi) - exact.lo);

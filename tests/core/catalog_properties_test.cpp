@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
 
 namespace ax::core {
@@ -44,11 +45,17 @@ struct Grid {
 Grid sampleGrid(const Activation& a, const ParameterValues& p)
 {
     Grid g;
-    for (const double far : {-1e300, -1e100, -1e6, -1e3, -100.0, -40.0, -20.0})
+    for (const double far : {-1e300, -1e100, -1e6, -1e3})
         g.z.push_back(far);
+    // A coarser grid out to ±100 catches the extremes of a slow oscillation (sine at ω = 0.1 peaks
+    // first at z = 15.7).
+    for (int i = -10000; i < -1200; ++i)
+        g.z.push_back(i * 10.0 * kStep);
     for (int i = -12000; i <= 12000; ++i)
         g.z.push_back(i * kStep);
-    for (const double far : {20.0, 40.0, 100.0, 1e3, 1e6, 1e100, 1e300})
+    for (int i = 1201; i <= 10000; ++i)
+        g.z.push_back(i * 10.0 * kStep);
+    for (const double far : {1e3, 1e6, 1e100, 1e300})
         g.z.push_back(far);
     for (const double z : g.z) {
         const Derivatives d = a.evaluate(z, p);
@@ -65,6 +72,19 @@ std::string label(const Activation& a, const ParameterValues& p)
     for (std::size_t i = 0; i < a.parameters.size(); ++i)
         text += " " + a.parameters[i].name + "=" + std::to_string(p[i]);
     return text;
+}
+
+// Whether f‴, estimated from f″ by one-sided differences, jumps somewhere on a grid of [−6, 6].
+bool thirdDerivativeJumps(const Activation& a, const ParameterValues& p)
+{
+    const double h = 1e-5;
+    for (int i = -600; i <= 600; ++i) {
+        const double z = i * 0.01;
+        const double right = (a.evaluate(z + h, p).d2 - a.evaluate(z, p).d2) / h;
+        const double left = (a.evaluate(z, p).d2 - a.evaluate(z - h, p).d2) / h;
+        if (std::fabs(right - left) > 1e-2) return true;
+    }
+    return false;
 }
 
 class CatalogProperties : public ::testing::TestWithParam<std::string> {
@@ -108,7 +128,7 @@ TEST_P(CatalogProperties, RangeAndBoundsHold)
         // An included end is taken at a moderate z (a minimum or a flat part), not only approached.
         const auto takenNearby = [&](double end) {
             for (std::size_t i = 0; i < g.z.size(); ++i)
-                if (std::fabs(g.z[i]) <= 12.0 &&
+                if (std::fabs(g.z[i]) <= 100.0 &&
                     std::fabs(g.f[i] - end) <= 1e-6 * std::max(1.0, std::fabs(end)))
                     return true;
             return false;
@@ -218,11 +238,17 @@ TEST_P(CatalogProperties, KinksWhereDeclaredAndNowhereElse)
             EXPECT_GT(std::fabs(values[0][k.order] - values[1][k.order]), 1e-6)
                 << "no jump of order " << k.order << " at kink " << k.z;
         }
-        const Smoothness expected = lowestOrder == 0   ? Smoothness::Discontinuous
-                                    : lowestOrder == 1 ? Smoothness::C0
-                                    : lowestOrder == 2 ? Smoothness::C1
-                                                       : Smoothness::CInfinity;
+        // Without a kink in f, f′ or f″ the function is C² at least; only a jump of f‴ (ISRLU's
+        // at 0) makes it exactly C², and then that jump must be there.
+        const Smoothness expected = lowestOrder == 0                     ? Smoothness::Discontinuous
+                                    : lowestOrder == 1                   ? Smoothness::C0
+                                    : lowestOrder == 2                   ? Smoothness::C1
+                                    : props.smoothness == Smoothness::C2 ? Smoothness::C2
+                                                                         : Smoothness::CInfinity;
         EXPECT_EQ(props.smoothness, expected);
+        if (props.smoothness == Smoothness::C2) {
+            EXPECT_TRUE(thirdDerivativeJumps(a, p)) << "declared C2 without a jump of the third derivative";
+        }
 
         // A jump shows as a difference far larger than both neighbouring differences.
         const Grid g = sampleGrid(a, p);
@@ -285,7 +311,7 @@ TEST(CatalogProperties, SeluIsSelfNormalisingOnlyAtItsConstants)
 TEST(CatalogProperties, IdsParametersAndReferencesAreComplete)
 {
     const auto all = catalog();
-    ASSERT_EQ(all.size(), 23u);
+    ASSERT_EQ(all.size(), 43u);
     std::set<std::string> ids;
     for (const Activation& a : all) {
         EXPECT_TRUE(ids.insert(a.id).second) << "duplicate id " << a.id;
@@ -303,8 +329,103 @@ TEST(CatalogProperties, IdsParametersAndReferencesAreComplete)
         }
     }
     EXPECT_EQ(all.front().id, "identity");
-    EXPECT_EQ(all.back().id, "snake");
+    EXPECT_EQ(all[22].id, "snake");
+    EXPECT_EQ(all.back().id, "penalized_tanh");
     EXPECT_EQ(findActivation("no_such_activation"), nullptr);
+}
+
+// The families of the catalog's table: every activation has one, and every family is used.
+TEST(CatalogProperties, EveryActivationHasItsFamily)
+{
+    const std::map<std::string, std::string> expected{
+        {"identity", "linear"},
+        {"step", "threshold"},
+        {"sigmoid", "sigmoid"},
+        {"tanh", "sigmoid"},
+        {"hard_sigmoid", "sigmoid"},
+        {"hard_tanh", "sigmoid"},
+        {"softsign", "sigmoid"},
+        {"relu", "rectifier"},
+        {"relu6", "rectifier"},
+        {"leaky_relu", "rectifier"},
+        {"prelu", "rectifier"},
+        {"elu", "smooth rectifier"},
+        {"celu", "smooth rectifier"},
+        {"selu", "smooth rectifier"},
+        {"softplus", "smooth rectifier"},
+        {"squareplus", "smooth rectifier"},
+        {"gelu", "gated"},
+        {"gelu_tanh", "gated"},
+        {"swish", "gated"},
+        {"hard_swish", "gated"},
+        {"mish", "gated"},
+        {"gaussian", "radial"},
+        {"snake", "periodic"},
+        {"hard_shrink", "shrinkage"},
+        {"soft_shrink", "shrinkage"},
+        {"tanh_shrink", "shrinkage"},
+        {"log_sigmoid", "sigmoid"},
+        {"rrelu", "rectifier"},
+        {"threshold", "rectifier"},
+        {"exponential", "other"},
+        {"sparse_plus", "smooth rectifier"},
+        {"sparse_sigmoid", "sigmoid"},
+        {"relu_squared", "rectifier"},
+        {"star_relu", "rectifier"},
+        {"quick_gelu", "gated"},
+        {"sine", "periodic"},
+        {"arctan", "sigmoid"},
+        {"isru", "sigmoid"},
+        {"isrlu", "smooth rectifier"},
+        {"bent_identity", "other"},
+        {"lisht", "gated"},
+        {"tanhexp", "gated"},
+        {"penalized_tanh", "sigmoid"},
+    };
+    ASSERT_EQ(expected.size(), catalog().size());
+    std::set<Family> used;
+    for (const Activation& a : catalog()) {
+        ASSERT_EQ(expected.count(a.id), 1u) << a.id;
+        EXPECT_EQ(familyName(a.family), expected.at(a.id)) << a.id;
+        used.insert(a.family);
+    }
+    EXPECT_EQ(used.size(), static_cast<std::size_t>(kFamilyCount));
+    EXPECT_EQ(allFamilies().size(), static_cast<std::size_t>(kFamilyCount));
+    EXPECT_EQ(familyId(Family::SmoothRectifier), "smooth_rectifier");
+}
+
+// RReLU's lower ≤ upper is the one rule that ties two parameters together: refused with both
+// values named, equality allowed; no other activation has such a rule.
+TEST(CatalogProperties, RreluRefusesLowerAboveUpper)
+{
+    const Activation* rrelu = findActivation("rrelu");
+    ASSERT_NE(rrelu, nullptr);
+    EXPECT_EQ(parameterConflict(*rrelu, rrelu->defaults()), "");
+    EXPECT_EQ(parameterConflict(*rrelu, ParameterValues{0.3, 0.3}), "");
+    EXPECT_EQ(parameterConflict(*rrelu, ParameterValues{0.5, 0.25}),
+              "lower of rrelu must not exceed its upper; lower = 0.5 is above upper = 0.25");
+    for (const Activation& a : catalog())
+        if (a.id != "rrelu") {
+            EXPECT_FALSE(a.parameterConflict) << a.id;
+        }
+}
+
+// The curve is the inference slope (l + u)/2 and the band spans [l, u].
+TEST(CatalogProperties, RreluCurveIsTheMeanSlopeAndItsBandTheTrainingSpread)
+{
+    const Activation* rrelu = findActivation("rrelu");
+    ASSERT_NE(rrelu, nullptr);
+    const ParameterValues p{0.1, 0.3};
+    EXPECT_DOUBLE_EQ(rrelu->evaluate(-2.0, p).f, -0.4);
+    EXPECT_DOUBLE_EQ(rrelu->evaluate(-2.0, p).d1, 0.2);
+    EXPECT_EQ(rrelu->evaluate(2.0, p).f, 2.0);
+    ASSERT_TRUE(rrelu->randomSlopeBand);
+    EXPECT_EQ(rrelu->randomSlopeBand(p).lower, 0.1);
+    EXPECT_EQ(rrelu->randomSlopeBand(p).upper, 0.3);
+    for (const Activation& a : catalog())
+        if (a.id != "rrelu") {
+            EXPECT_FALSE(a.randomSlopeBand) << a.id;
+        }
 }
 
 std::vector<std::string> allIds()

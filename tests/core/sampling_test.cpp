@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 namespace ax::core {
 namespace {
@@ -107,11 +108,18 @@ TEST(Sampling, HugeRangeStaysFiniteAndOrdered)
         ASSERT_GE(s.size(), 2001u) << a.id;
         EXPECT_EQ(s.z.front(), -1e300);
         EXPECT_EQ(s.z.back(), 1e300);
+        // eᶻ and the squares of max(0, z) truly leave the doubles far out on the right: there,
+        // and only there, +inf is the right answer.
+        const bool outgrowsDoubles = a.id == "exponential" || a.id == "relu_squared" || a.id == "star_relu";
+        const auto expectFinite = [&](double value, double z) {
+            if (outgrowsDoubles && z > 700.0 && value == std::numeric_limits<double>::infinity()) return;
+            EXPECT_TRUE(std::isfinite(value)) << a.id << " at " << z;
+        };
         for (std::size_t i = 0; i < s.size(); ++i) {
             EXPECT_TRUE(std::isfinite(s.z[i]));
-            EXPECT_TRUE(std::isfinite(s.f[i])) << a.id << " at " << s.z[i];
-            EXPECT_TRUE(std::isfinite(s.d1[i])) << a.id << " at " << s.z[i];
-            EXPECT_TRUE(std::isfinite(s.d2[i])) << a.id << " at " << s.z[i];
+            expectFinite(s.f[i], s.z[i]);
+            expectFinite(s.d1[i], s.z[i]);
+            expectFinite(s.d2[i], s.z[i]);
             if (i > 0) {
                 EXPECT_LE(s.z[i - 1], s.z[i]);
             }

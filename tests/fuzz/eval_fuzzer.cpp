@@ -43,6 +43,8 @@ void checkSpec(const ax::core::ParseResult<ax::core::ActivationSpec>& spec)
     for (std::size_t i = 0; i < activation->parameters.size(); ++i)
         require(activation->parameters[i].accepts(spec->values[i]),
                 "accepted parameters lie in their domain");
+    require(ax::core::parameterConflict(*activation, spec->values).empty(),
+            "accepted parameters keep the rules that tie them together (RReLU's lower <= upper)");
 }
 
 }  // namespace

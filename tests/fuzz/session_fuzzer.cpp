@@ -44,6 +44,9 @@ void checkDrawable(const ExplorerState& state)
         const ax::core::ParameterValues values = state.parameters(id);
         for (std::size_t i = 0; i < activation->parameters.size(); ++i)
             require(activation->parameters[i].accepts(values[i]), "every parameter lies in its domain");
+        if (!state.isCustom(id))
+            require(ax::core::parameterConflict(*activation, values).empty(),
+                    "the parameters keep the rules that tie them together (RReLU's lower <= upper)");
     }
     for (const ax::ui::YLimits limits : {state.functionLimits(), state.derivativeLimits()})
         require(std::isfinite(limits.lo) && std::isfinite(limits.hi) && limits.lo < limits.hi,

@@ -7,7 +7,7 @@
 
 namespace ax::ui {
 
-// Colour of the activation at catalogIndex; custom ones (index 23 and up) reuse the palette without the grey.
+// Colour of the activation at catalogIndex; custom ones (index 43 and up) reuse the palette without the grey.
 [[nodiscard]] QColor activationColour(int catalogIndex);
 
 // Dash pattern for print style, so a greyscale print still tells curves apart.

@@ -46,7 +46,12 @@ QString ConventionNotes::html(const ExplorerState& state, const QString& id, con
             .arg(Text::tr("In the frameworks").toHtmlEscaped());
     for (const core::Framework framework : core::frameworks()) {
         const auto variant = core::conventionVariant(framework, id.toStdString());
-        if (!variant) continue;
+        if (!variant) {
+            html +=
+                QStringLiteral("<li><b>%1</b>: %2</li>")
+                    .arg(nameOf(framework).toHtmlEscaped(), Text::tr("no built-in function").toHtmlEscaped());
+            continue;
+        }
         const bool current = framework == state.convention();
         html += QStringLiteral("<li>%1%2: %3<br/><span style='color:%4'>%5</span></li>")
                     .arg(QStringLiteral("<b>%1</b>").arg(nameOf(framework).toHtmlEscaped()),

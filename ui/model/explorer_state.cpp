@@ -18,6 +18,14 @@ namespace ax::ui {
 
 namespace {
 
+// A one-line message of the core as a sentence: capital first letter, full stop.
+QString sentence(const std::string& message)
+{
+    QString text = QString::fromStdString(message);
+    if (!text.isEmpty()) text[0] = text[0].toUpper();
+    return text + QLatin1Char('.');
+}
+
 std::optional<QString> validateLimits(YLimits limits)
 {
     if (!std::isfinite(limits.lo) || !std::isfinite(limits.hi))
@@ -165,6 +173,29 @@ std::optional<QString> ExplorerState::setParameter(const QString& id, int index,
     auto values = parameters(id);
     if (values[static_cast<std::size_t>(index)] == value) return std::nullopt;
     values[static_cast<std::size_t>(index)] = value;
+    if (!isCustom(id))
+        if (const std::string conflict = core::parameterConflict(*a, values); !conflict.empty())
+            return sentence(conflict);
+    m_session.parameterValues.insert(id, values);
+    emitChange(StateChange::Parameters, {id});
+    return std::nullopt;
+}
+
+std::optional<QString> ExplorerState::setParameters(const QString& id, const core::ParameterValues& values)
+{
+    const auto* a = activation(id);
+    if (!a) return tr("Unknown activation %1.").arg(quoted(id));
+    for (std::size_t i = 0; i < a->parameters.size(); ++i) {
+        const core::Parameter& parameter = a->parameters[i];
+        if (isCustom(id) ? !std::isfinite(values[i]) : !parameter.accepts(values[i]))
+            return tr("%1 of %2 must be in %3; %4 is not.")
+                .arg(QString::fromStdString(parameter.name), QString::fromStdString(a->name),
+                     QString::fromStdString(parameter.domainText()), formatNumber(values[i], 17));
+    }
+    if (!isCustom(id))
+        if (const std::string conflict = core::parameterConflict(*a, values); !conflict.empty())
+            return sentence(conflict);
+    if (parameters(id) == values) return std::nullopt;
     m_session.parameterValues.insert(id, values);
     emitChange(StateChange::Parameters, {id});
     return std::nullopt;
@@ -542,6 +573,9 @@ std::optional<QString> ExplorerState::validateSession(const Session& session)
                     .arg(QString::fromStdString(a->parameters[i].name), QString::fromStdString(a->name),
                          QString::fromStdString(a->parameters[i].domainText()), formatNumber(value, 17));
         }
+        if (!custom)
+            if (const std::string conflict = core::parameterConflict(*a, *it); !conflict.empty())
+                return tr("In the session, %1.").arg(QString::fromStdString(conflict));
     }
     if (auto error = validateRange(session.zMin, session.zMax)) return error;
     if (auto error = validateSamples(session.samples)) return error;

@@ -75,6 +75,9 @@ public:
     // Returns an error message when id or index is unknown or value is outside the domain.
     std::optional<QString> setParameter(const QString& id, int index, double value);
     std::optional<QString> setParameter(const QString& id, const QString& name, double value);
+    // Every parameter of id at once, checked together: lower ≤ upper of RReLU may only hold once
+    // both have moved.
+    std::optional<QString> setParameters(const QString& id, const core::ParameterValues& values);
     void resetParameters(const QString& id);
 
     // --- custom activations (listed after the catalog, colours continuing its sequence) ---

@@ -263,12 +263,23 @@ std::variant<Session, QString> sessionFromJson(const QJsonObject& json)
             if (!it.value().isObject())
                 return ExplorerState::tr("The parameters of %1 must be an object.").arg(quoted(it.key()));
             const QJsonObject entry = it.value().toObject();
+            // One activation's values are checked together: RReLU's lower ≤ upper holds for the
+            // pair the file gives, whichever of the two it names first.
+            core::ParameterValues values = next.parameters(it.key());
+            const core::Activation* activation = next.activation(it.key());
             for (auto p = entry.begin(); p != entry.end(); ++p) {
                 if (!p.value().isDouble())
                     return ExplorerState::tr("Parameter %1 of %2 must be a number.")
                         .arg(quoted(p.key()), quoted(it.key()));
-                if (auto error = next.setParameter(it.key(), p.key(), p.value().toDouble())) return *error;
+                const int index = activation->parameterIndex(p.key().toStdString());
+                if (index < 0) {
+                    if (auto error = next.setParameter(it.key(), p.key(), p.value().toDouble()))
+                        return *error;
+                    continue;
+                }
+                values[static_cast<std::size_t>(index)] = p.value().toDouble();
             }
+            if (auto error = next.setParameters(it.key(), values)) return *error;
         }
     }
     if (const QJsonValue range = json.value(QStringLiteral("range")); !range.isUndefined()) {

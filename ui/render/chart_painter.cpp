@@ -528,6 +528,53 @@ void ChartPainter::paintFrame(QPainter& painter, const ChartLayout& layout) cons
     painter.restore();
 }
 
+void ChartPainter::paintRandomSlopeBand(QPainter& painter, const ChartPanel& panel, const QString& id) const
+{
+    const core::Activation* activation = m_state.activation(id);
+    if (!activation || !activation->randomSlopeBand) return;
+    const double zLeft = panel.zMin;
+    const double zRight = std::min(panel.zMax, 0.0);
+    if (!(zLeft < zRight)) return;
+    const core::RandomSlopeBand band = activation->randomSlopeBand(m_state.parameters(id));
+    const PlotMapping mapping = panel.mapping();
+    // Values beyond the chart are held just outside it, so the polygon keeps small coordinates
+    // whatever the range; the clip removes the margin.
+    const double margin = 0.01 * (panel.yMax - panel.yMin);
+    const double lowest = panel.yMin - margin;
+    const double highest = panel.yMax + margin;
+    const auto held = [&](double value) { return std::clamp(value, lowest, highest); };
+    QPolygonF polygon;
+    if (panel.kind == Chart::Derivative) {
+        // f′ = a for z < 0: the band is the strip between the slopes l and u.
+        polygon << QPointF(mapping.xForZ(zLeft), mapping.yForValue(held(band.lower)))
+                << QPointF(mapping.xForZ(zRight), mapping.yForValue(held(band.lower)))
+                << QPointF(mapping.xForZ(zRight), mapping.yForValue(held(band.upper)))
+                << QPointF(mapping.xForZ(zLeft), mapping.yForValue(held(band.upper)));
+    } else {
+        // f = a z for z < 0: the wedge between l z and u z. Held at the chart's edges, each line is
+        // linear between the points where it crosses them, so those points are corners.
+        std::vector<double> corners{zLeft, zRight};
+        for (const double slope : {band.lower, band.upper})
+            if (slope != 0.0)
+                for (const double edge : {lowest, highest}) {
+                    const double z = edge / slope;
+                    if (z > zLeft && z < zRight) corners.push_back(z);
+                }
+        std::sort(corners.begin(), corners.end());
+        for (const double z : corners)
+            polygon << QPointF(mapping.xForZ(z), mapping.yForValue(held(band.lower * z)));
+        for (auto it = corners.rbegin(); it != corners.rend(); ++it)
+            polygon << QPointF(mapping.xForZ(*it), mapping.yForValue(held(band.upper * *it)));
+    }
+    QColor fill = curveColour(id);  // already faded when another curve is highlighted
+    fill.setAlphaF(fill.alphaF() * 0.2f);
+    painter.save();
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(fill);
+    painter.drawPolygon(polygon);
+    painter.restore();
+}
+
 void ChartPainter::paintCurve(QPainter& painter, const ChartPanel& panel, const CurveEntry& entry,
                               double columnWidth) const
 {
@@ -668,6 +715,9 @@ void ChartPainter::paintActivations(QPainter& painter, const ChartLayout& layout
                 painter.fillRect(area, QBrush(hatch, Qt::FDiagPattern));
             }
         }
+        if (panel.kind == Chart::Function || panel.kind == Chart::Derivative)
+            for (const QString& id : ids)
+                paintRandomSlopeBand(painter, panel, id);
         for (const QString& id : ids)
             if (const CurveEntry* entry = m_curves.entry(id)) paintCurve(painter, panel, *entry, columnWidth);
         painter.restore();

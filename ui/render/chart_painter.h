@@ -129,6 +129,8 @@ private:
     [[nodiscard]] QString laneLabel(const QString& id) const;
     void paintCurve(QPainter& painter, const ChartPanel& panel, const CurveEntry& entry,
                     double columnWidth) const;
+    // RReLU's training-time spread behind its curve: between l z and u z on f, l and u on f′.
+    void paintRandomSlopeBand(QPainter& painter, const ChartPanel& panel, const QString& id) const;
     void paintLane(QPainter& painter, const SaturationLane& lane, const CurveEntry& entry,
                    const ChartLayout& layout) const;
 

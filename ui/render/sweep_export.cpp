@@ -108,6 +108,15 @@ std::optional<QString> validateSweep(const ExplorerState& state, const SweepAnim
             return Text::tr("The sweep's end %1 is outside the domain %2 of %3.%4.")
                 .arg(formatNumber(end), QString::fromStdString(parameter.domainText()), sweep.id, name);
     }
+    // A rule tying the parameters together (RReLU's lower ≤ upper) holds over the whole sweep when
+    // it holds at both ends, the other parameters staying put.
+    for (const double end : {sweep.from, sweep.to}) {
+        core::ParameterValues values = state.parameters(sweep.id);
+        values[static_cast<std::size_t>(sweep.parameterIndex)] = end;
+        if (const std::string conflict = core::parameterConflict(*activation, values); !conflict.empty())
+            return Text::tr("At the sweep's end %1, %2.")
+                .arg(formatNumber(end), QString::fromStdString(conflict));
+    }
     if (sweep.from == sweep.to)
         return Text::tr("The sweep's two ends must differ (both are %1).").arg(formatNumber(sweep.from));
     if (sweep.frames < SweepAnimation::kMinFrames || sweep.frames > SweepAnimation::kMaxFrames)

@@ -3,7 +3,10 @@
 #include "ui/model/activation_palette.h"
 #include "ui/model/explorer_state.h"
 
+#include "core/activation.h"
+
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -11,13 +14,25 @@
 #include <QPixmap>
 #include <QPushButton>
 #include <QSignalBlocker>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace ax::ui {
 
 namespace {
 
 constexpr int kIdRole = Qt::UserRole;
+constexpr int kGroupRole = Qt::UserRole + 1;   // on every row: the group it belongs to
+constexpr int kHeaderRole = Qt::UserRole + 2;  // true on the group headers
+
+const QString kCustomGroup = QStringLiteral("custom");
+
+bool isHeader(const QListWidgetItem* entry)
+{
+    return entry->data(kHeaderRole).toBool();
+}
 
 QIcon swatch(const QColor& colour)
 {
@@ -90,6 +105,7 @@ ActivationListPanel::ActivationListPanel(ExplorerState& state, QWidget* parent)
 
     connect(m_filter, &QLineEdit::textChanged, this, &ActivationListPanel::applyFilter);
     connect(m_list, &QListWidget::itemChanged, this, &ActivationListPanel::onItemChanged);
+    connect(m_list, &QListWidget::itemClicked, this, &ActivationListPanel::onItemClicked);
     connect(m_all, &QPushButton::clicked, this, [this] { setShownEnabled(true); });
     connect(m_none, &QPushButton::clicked, this, [this] { setShownEnabled(false); });
     connect(m_story, &QPushButton::clicked, this,
@@ -99,17 +115,73 @@ ActivationListPanel::ActivationListPanel(ExplorerState& state, QWidget* parent)
 
 QListWidgetItem* ActivationListPanel::item(const QString& id) const
 {
-    for (int row = 0; row < m_list->count(); ++row)
-        if (m_list->item(row)->data(kIdRole).toString() == id) return m_list->item(row);
+    for (int row = 0; row < m_list->count(); ++row) {
+        QListWidgetItem* entry = m_list->item(row);
+        if (!isHeader(entry) && entry->data(kIdRole).toString() == id) return entry;
+    }
     return nullptr;
 }
 
+QListWidgetItem* ActivationListPanel::groupHeader(const QString& group) const
+{
+    for (int row = 0; row < m_list->count(); ++row) {
+        QListWidgetItem* entry = m_list->item(row);
+        if (isHeader(entry) && entry->data(kGroupRole).toString() == group) return entry;
+    }
+    return nullptr;
+}
+
+QStringList ActivationListPanel::groups() const
+{
+    QStringList names;
+    for (int row = 0; row < m_list->count(); ++row)
+        if (isHeader(m_list->item(row))) names << m_list->item(row)->data(kGroupRole).toString();
+    return names;
+}
+
+QString ActivationListPanel::groupOf(const QString& id) const
+{
+    const core::Activation* activation = m_state.activation(id);
+    if (m_state.isCustom(id) || !activation) return kCustomGroup;
+    return QString::fromUtf8(core::familyName(activation->family).data(),
+                             static_cast<qsizetype>(core::familyName(activation->family).size()));
+}
+
+// The filter decides which activations are shown; a folded group still counts its matches, so
+// All and None reach them too.
 QStringList ActivationListPanel::shownIds() const
 {
     QStringList ids;
-    for (int row = 0; row < m_list->count(); ++row)
-        if (!m_list->item(row)->isHidden()) ids << m_list->item(row)->data(kIdRole).toString();
+    for (int row = 0; row < m_list->count(); ++row) {
+        const QListWidgetItem* entry = m_list->item(row);
+        if (!isHeader(entry) && matchesFilter(entry)) ids << entry->data(kIdRole).toString();
+    }
     return ids;
+}
+
+bool ActivationListPanel::matchesFilter(const QListWidgetItem* entry) const
+{
+    const QString needle = m_filter->text().trimmed();
+    return needle.isEmpty() || entry->text().contains(needle, Qt::CaseInsensitive) ||
+           entry->data(kIdRole).toString().contains(needle, Qt::CaseInsensitive);
+}
+
+void ActivationListPanel::setGroupFolded(const QString& group, bool folded)
+{
+    if (folded)
+        m_folded.insert(group);
+    else
+        m_folded.remove(group);
+    updateHeaders();
+    updateVisibility();
+}
+
+void ActivationListPanel::setGroupEnabled(const QString& group, bool enabled)
+{
+    QStringList ids;
+    for (const QString& id : m_state.activationIds())
+        if (groupOf(id) == group ? enabled : m_state.isEnabled(id)) ids << id;
+    m_state.setEnabledIds(ids);
 }
 
 void ActivationListPanel::setShownEnabled(bool enabled)
@@ -123,19 +195,79 @@ void ActivationListPanel::setShownEnabled(bool enabled)
 
 void ActivationListPanel::onItemChanged(QListWidgetItem* item)
 {
+    if (isHeader(item)) {
+        // A click on a partly ticked header ticks the whole group, as the box then shows.
+        m_headerJustTicked = item;
+        QTimer::singleShot(0, this, [this] { m_headerJustTicked = nullptr; });
+        setGroupEnabled(item->data(kGroupRole).toString(), item->checkState() != Qt::Unchecked);
+        return;
+    }
     m_state.setEnabled(item->data(kIdRole).toString(), item->checkState() == Qt::Checked);
 }
 
-void ActivationListPanel::applyFilter(const QString& text)
+void ActivationListPanel::onItemClicked(QListWidgetItem* item)
 {
-    const QString needle = text.trimmed();
+    if (!isHeader(item)) return;
+    if (std::exchange(m_headerJustTicked, nullptr) == item) return;
+    const QString group = item->data(kGroupRole).toString();
+    setGroupFolded(group, !isGroupFolded(group));
+}
+
+void ActivationListPanel::applyFilter(const QString&)
+{
+    updateVisibility();
+}
+
+void ActivationListPanel::updateVisibility()
+{
+    // While a filter is typed, folded groups open: a match hidden under a fold would look like none.
+    const bool filtering = !m_filter->text().trimmed().isEmpty();
+    QHash<QString, int> matches;
     for (int row = 0; row < m_list->count(); ++row) {
         QListWidgetItem* entry = m_list->item(row);
-        const bool match = needle.isEmpty() || entry->text().contains(needle, Qt::CaseInsensitive) ||
-                           entry->data(kIdRole).toString().contains(needle, Qt::CaseInsensitive);
-        entry->setHidden(!match);
+        if (isHeader(entry)) continue;
+        const QString group = entry->data(kGroupRole).toString();
+        const bool match = matchesFilter(entry);
+        if (match) ++matches[group];
+        entry->setHidden(!match || (!filtering && m_folded.contains(group)));
+    }
+    for (int row = 0; row < m_list->count(); ++row) {
+        QListWidgetItem* entry = m_list->item(row);
+        if (isHeader(entry)) entry->setHidden(matches.value(entry->data(kGroupRole).toString()) == 0);
     }
     fitListHeight();
+}
+
+void ActivationListPanel::updateHeaders()
+{
+    const QSignalBlocker blocker(m_list);
+    QHash<QString, int> members;
+    QHash<QString, int> ticked;
+    for (int row = 0; row < m_list->count(); ++row) {
+        const QListWidgetItem* entry = m_list->item(row);
+        if (isHeader(entry)) continue;
+        const QString group = entry->data(kGroupRole).toString();
+        ++members[group];
+        if (m_state.isEnabled(entry->data(kIdRole).toString())) ++ticked[group];
+    }
+    for (int row = 0; row < m_list->count(); ++row) {
+        QListWidgetItem* entry = m_list->item(row);
+        if (!isHeader(entry)) continue;
+        const QString group = entry->data(kGroupRole).toString();
+        const int count = members.value(group);
+        const int on = ticked.value(group);
+        entry->setCheckState(on == 0 ? Qt::Unchecked : on == count ? Qt::Checked : Qt::PartiallyChecked);
+        const bool folded = m_folded.contains(group);
+        // ▸ folded, ▾ open: the arrow says what a click on the header does.
+        const QString title = group == kCustomGroup ? tr("Custom") : group.left(1).toUpper() + group.mid(1);
+        entry->setText(tr("%1 %2 (%3 of %4 shown)")
+                           .arg(folded ? QStringLiteral("▸") : QStringLiteral("▾"), title)
+                           .arg(on)
+                           .arg(count));
+        entry->setToolTip(
+            folded ? tr("Click to open the %1 group; its box shows or hides all of it").arg(title)
+                   : tr("Click to fold the %1 group; its box shows or hides all of it").arg(title));
+    }
 }
 
 void ActivationListPanel::onStateChanged(const StateChange& change)
@@ -150,17 +282,46 @@ void ActivationListPanel::rebuild()
 {
     const QSignalBlocker blocker(m_list);
     m_list->clear();
-    for (const QString& id : m_state.activationIds()) {
+    // Families in their fixed order, each header followed by its members in catalog order; the
+    // custom activations last.
+    QStringList order;
+    for (const core::Family family : core::allFamilies())
+        order << QString::fromUtf8(core::familyName(family).data(),
+                                   static_cast<qsizetype>(core::familyName(family).size()));
+    order << kCustomGroup;
+    const QStringList ids = m_state.activationIds();
+    QFont headerFont = m_list->font();
+    headerFont.setBold(true);
+    for (const QString& group : order) {
+        QStringList members;
+        for (const QString& id : ids)
+            if (groupOf(id) == group) members << id;
+        if (members.isEmpty()) continue;
+        auto* header = new QListWidgetItem(m_list);
+        header->setData(kGroupRole, group);
+        header->setData(kHeaderRole, true);
+        header->setFont(headerFont);
+        header->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+        for (const QString& id : members)
+            addEntry(id, group);
+    }
+    updateHeaders();
+    applyFilter(m_filter->text());
+}
+
+void ActivationListPanel::addEntry(const QString& id, const QString& group)
+{
+    {
         const auto* activation = m_state.activation(id);
         const QString name = activation ? QString::fromStdString(activation->name) : id;
         auto* entry = new QListWidgetItem(swatch(activationColour(m_state.catalogIndex(id))), name, m_list);
         entry->setData(kIdRole, id);
+        entry->setData(kGroupRole, group);
         entry->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         entry->setCheckState(m_state.isEnabled(id) ? Qt::Checked : Qt::Unchecked);
         entry->setToolTip(
             activation ? tr("%1: f(z) = %2").arg(name, QString::fromStdString(activation->formula)) : name);
     }
-    applyFilter(m_filter->text());
 }
 
 void ActivationListPanel::syncChecks()
@@ -168,9 +329,11 @@ void ActivationListPanel::syncChecks()
     const QSignalBlocker blocker(m_list);
     for (int row = 0; row < m_list->count(); ++row) {
         QListWidgetItem* entry = m_list->item(row);
+        if (isHeader(entry)) continue;
         entry->setCheckState(m_state.isEnabled(entry->data(kIdRole).toString()) ? Qt::Checked
                                                                                 : Qt::Unchecked);
     }
+    updateHeaders();
 }
 
 void ActivationListPanel::fitListHeight()

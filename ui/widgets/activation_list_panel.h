@@ -1,7 +1,10 @@
 #pragma once
-// The list of every activation with its colour and a checkbox that shows or hides it, plus a filter
-// and the All / None / story presets.
+// The list of every activation with its colour and a checkbox that shows or hides it, grouped by
+// family under headers that fold and whose own tick box (ticked, partly ticked, clear) switches the
+// whole group, plus a filter and the All / None / story presets.
 
+#include <QSet>
+#include <QString>
 #include <QWidget>
 
 class QLabel;
@@ -32,18 +35,31 @@ public:
     [[nodiscard]] QStringList shownIds() const;
     // The row of the activation id; nullptr if unknown.
     [[nodiscard]] QListWidgetItem* item(const QString& id) const;
+    // The header row of a group: a family's display name ("smooth rectifier") or "custom".
+    [[nodiscard]] QListWidgetItem* groupHeader(const QString& group) const;
+    // The groups in the order the list shows them.
+    [[nodiscard]] QStringList groups() const;
+    [[nodiscard]] bool isGroupFolded(const QString& group) const { return m_folded.contains(group); }
+    void setGroupFolded(const QString& group, bool folded);
 
 private:
     // from the UI
     void onItemChanged(QListWidgetItem* item);
+    void onItemClicked(QListWidgetItem* item);
+    void setGroupEnabled(const QString& group, bool enabled);
+    [[nodiscard]] QString groupOf(const QString& id) const;
+    [[nodiscard]] bool matchesFilter(const QListWidgetItem* entry) const;
+    void updateHeaders();
     // All and None: only the rows the filter shows change; hidden ones keep their state.
     void setShownEnabled(bool enabled);
     void applyFilter(const QString& text);
     // from the state
     void onStateChanged(const StateChange& change);
     void rebuild();
+    void addEntry(const QString& id, const QString& group);
     void syncChecks();
     void fitListHeight();
+    void updateVisibility();
 
     ExplorerState& m_state;
     QLineEdit* m_filter = nullptr;
@@ -52,6 +68,9 @@ private:
     QPushButton* m_none = nullptr;
     QPushButton* m_story = nullptr;
     QLabel* m_noMatches = nullptr;
+    QSet<QString> m_folded;
+    // The header whose tick box the current click changed: that click does not also fold it.
+    QListWidgetItem* m_headerJustTicked = nullptr;
 };
 
 }  // namespace ax::ui

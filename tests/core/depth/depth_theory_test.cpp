@@ -174,8 +174,14 @@ TEST(GaussianExpectation, TheLighterMomentSetAgreesWithTheFullOne)
                 gaussianMoments(a, a.defaults(), c.mean, c.variance, MomentSet::Propagation);
             const std::string where =
                 a.id + " m=" + std::to_string(c.mean) + " q=" + std::to_string(c.variance);
-            EXPECT_NEAR(light.f2, full.f2, 1e-11 * full.f2) << where;
-            EXPECT_NEAR(light.d1sq, full.d1sq, 1e-11 * full.d1sq) << where;
+            // E[e^(2z)] = e^(2m + 2q) is beyond the doubles at q = 10⁴: both sets must say so.
+            if (std::isinf(full.f2) || std::isinf(full.d1sq)) {
+                EXPECT_EQ(light.f2, full.f2) << where;
+                EXPECT_EQ(light.d1sq, full.d1sq) << where;
+            } else {
+                EXPECT_NEAR(light.f2, full.f2, 1e-11 * full.f2) << where;
+                EXPECT_NEAR(light.d1sq, full.d1sq, 1e-11 * full.d1sq) << where;
+            }
             EXPECT_NEAR(light.deadMass, full.deadMass, 1e-12) << where;
             EXPECT_TRUE(std::isnan(light.fX)) << where;
         }

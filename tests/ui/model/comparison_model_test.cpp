@@ -31,7 +31,7 @@ TEST(ComparisonModel, HasOneRowPerActivationInCatalogOrder)
 {
     ax::ui::ExplorerState state;
     ComparisonModel model(state);
-    ASSERT_EQ(model.rowCount(), 23);
+    ASSERT_EQ(model.rowCount(), 43);
     EXPECT_EQ(model.columnCount(), static_cast<int>(Column::Count));
     int row = 0;
     for (const auto& a : ax::core::catalog()) {

@@ -49,7 +49,7 @@ TEST(CustomState, AddedActivationFollowsTheCatalogWithItsOwnColour)
     EXPECT_EQ(after.last(), QStringLiteral("custom_1"));
     for (qsizetype i = 0; i < before.size(); ++i)
         EXPECT_EQ(state.catalogIndex(before[i]), colours[std::size_t(i)]);
-    EXPECT_EQ(state.catalogIndex(QStringLiteral("custom_1")), 23);
+    EXPECT_EQ(state.catalogIndex(QStringLiteral("custom_1")), 43);
     EXPECT_TRUE(state.isEnabled(QStringLiteral("custom_1")));
     EXPECT_TRUE(state.enabledIds().contains(QStringLiteral("custom_1")));
     EXPECT_EQ(state.nextCustomId(), QStringLiteral("custom_2"));
@@ -107,14 +107,14 @@ TEST(CustomState, ReplaceKeepsSurvivingParametersAndRemoveForgetsTheActivation)
     EXPECT_DOUBLE_EQ(p[std::size_t(a->parameterIndex("b"))], 3.0);
     EXPECT_DOUBLE_EQ(p[std::size_t(a->parameterIndex("a"))], 1.0);
     EXPECT_NEAR(a->evaluate(1.0, p).f, swish(1.0, 3.0), 1e-14);
-    EXPECT_EQ(state.catalogIndex(id), 23);
+    EXPECT_EQ(state.catalogIndex(id), 43);
 
     QSignalSpy spy(&state, &ExplorerState::changed);
     EXPECT_TRUE(state.removeCustomActivation(id));
     ASSERT_EQ(spy.count(), 1);
     EXPECT_TRUE(spy.at(0).at(0).value<StateChange>().touches(StateChange::Definitions));
     EXPECT_EQ(state.activation(id), nullptr);
-    EXPECT_EQ(state.activationIds().size(), 23);
+    EXPECT_EQ(state.activationIds().size(), 43);
     EXPECT_FALSE(state.enabledIds().contains(id));
     EXPECT_FALSE(state.removeCustomActivation(id));
 }

@@ -37,7 +37,7 @@ class EveryExplanation : public ::testing::TestWithParam<std::string> {};
 TEST(ExplanationLibrary, LoadsEveryCatalogActivationWithoutErrors)
 {
     EXPECT_EQ(library().errors(), QStringList{}) << library().errors().join('\n').toStdString();
-    EXPECT_EQ(library().ids().size(), 23);
+    EXPECT_EQ(library().ids().size(), 43);
 }
 
 TEST_P(EveryExplanation, HasCompleteTextInEveryField)

@@ -107,6 +107,25 @@ TEST_F(BadInputTest, SampleCountAndEpsilonBoxesStayWithinTheirLimits)
     }
 }
 
+// RReLU's lower may not pass its upper: typed into the box, the value is refused with the rule in
+// the status bar, and the box goes back to the value the charts still show.
+TEST_F(BadInputTest, RreluLowerAboveUpperIsRefusedInTheStatusBar)
+{
+    const QString rrelu = QStringLiteral("rrelu");
+    state().setEnabledIds({rrelu});
+    ParameterEditor* lower = window->parameterPanel()->editor(rrelu, 0);
+    ASSERT_NE(lower, nullptr);
+    retype(lower->spinBox(), QStringLiteral("0.5"));
+    EXPECT_EQ(state().parameters(rrelu)[0], 0.125);
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains(
+        QStringLiteral("lower of rrelu must not exceed its upper"), Qt::CaseInsensitive))
+        << window->statusBar()->currentMessage().toStdString();
+    EXPECT_DOUBLE_EQ(lower->spinBox()->value(), 0.125);
+    // Up to the upper is allowed.
+    retype(lower->spinBox(), QStringLiteral("0.3"));
+    EXPECT_EQ(state().parameters(rrelu)[0], 0.3);
+}
+
 TEST_F(BadInputTest, GarbageInAParameterBoxLeavesAValueInsideTheDomain)
 {
     state().setEnabledIds({QStringLiteral("elu"), QStringLiteral("snake")});
@@ -134,8 +153,8 @@ TEST_F(BadInputTest, FilterTextIsMatchedLiterallyAndClearingItShowsEverythingAga
         list->filterEdit()->setText(text);
         table->filterEdit()->setText(text);
         int shown = 0;
-        for (int row = 0; row < list->list()->count(); ++row)
-            shown += list->list()->item(row)->isHidden() ? 0 : 1;
+        for (const core::Activation& activation : core::catalog())
+            shown += list->item(QString::fromStdString(activation.id))->isHidden() ? 0 : 1;
         // Read as text, not as a pattern (".*" as a pattern would match every name).
         int literal = 0;
         for (const core::Activation& activation : core::catalog())
@@ -153,8 +172,8 @@ TEST_F(BadInputTest, FilterTextIsMatchedLiterallyAndClearingItShowsEverythingAga
     list->filterEdit()->clear();
     table->filterEdit()->clear();
     int shown = 0;
-    for (int row = 0; row < list->list()->count(); ++row)
-        shown += list->list()->item(row)->isHidden() ? 0 : 1;
+    for (const core::Activation& activation : core::catalog())
+        shown += list->item(QString::fromStdString(activation.id))->isHidden() ? 0 : 1;
     EXPECT_EQ(shown, rows);
     EXPECT_EQ(table->proxy()->rowCount(), rows);
 }

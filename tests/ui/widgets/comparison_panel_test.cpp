@@ -31,7 +31,7 @@ TEST(ComparisonPanel, ShowsEveryActivation)
     ComparisonPanel panel(state);
     panel.resize(1200, 800);
     panel.show();
-    EXPECT_EQ(panel.tableView()->model()->rowCount(), 23);
+    EXPECT_EQ(panel.tableView()->model()->rowCount(), 43);
     EXPECT_TRUE(panel.detailsPane()->toPlainText().contains(QStringLiteral("Select a row")));
 }
 
@@ -88,7 +88,7 @@ TEST(ComparisonPanel, FilterBoxFiltersTheTable)
     QTest::keyClicks(panel.filterEdit(), QStringLiteral("alpha-dropout"));
     EXPECT_EQ(panel.tableView()->model()->rowCount(), 1);
     panel.filterEdit()->clear();
-    EXPECT_EQ(panel.tableView()->model()->rowCount(), 23);
+    EXPECT_EQ(panel.tableView()->model()->rowCount(), 43);
 }
 
 TEST(ComparisonPanel, DetailsFollowTheParameters)

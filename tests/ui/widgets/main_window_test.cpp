@@ -142,7 +142,7 @@ TEST_F(MainWindowTest, PresetsAndFilter)
     EXPECT_EQ(panel->item(QStringLiteral("sigmoid"))->checkState(), Qt::Unchecked);
 
     QTest::mouseClick(panel->allButton(), Qt::LeftButton);
-    EXPECT_EQ(state().enabledIds().size(), 23);
+    EXPECT_EQ(state().enabledIds().size(), 43);
     EXPECT_EQ(panel->item(QStringLiteral("gaussian"))->checkState(), Qt::Checked);
 
     QTest::mouseClick(panel->storyButton(), Qt::LeftButton);

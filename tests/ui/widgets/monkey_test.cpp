@@ -199,9 +199,18 @@ public:
                 return "the sample arrays of " + id.toStdString() + " differ in length";
             if (s.size() < static_cast<std::size_t>(m_state.samples()))
                 return "fewer samples of " + id.toStdString() + " than asked for";
+            // eᶻ and the squares of max(0, z) truly leave the doubles far out on the right: there,
+            // and only there, +inf is the right value.
+            const bool outgrowsDoubles = id == QLatin1String("exponential") ||
+                                         id == QLatin1String("relu_squared") ||
+                                         id == QLatin1String("star_relu");
+            const auto acceptable = [&](double value, double z) {
+                return std::isfinite(value) ||
+                       (outgrowsDoubles && z > 700.0 && value == std::numeric_limits<double>::infinity());
+            };
             for (std::size_t i = 0; i < s.size(); ++i) {
-                if (!(std::isfinite(s.z[i]) && std::isfinite(s.f[i]) && std::isfinite(s.d1[i]) &&
-                      std::isfinite(s.d2[i])))
+                if (!(std::isfinite(s.z[i]) && acceptable(s.f[i], s.z[i]) && acceptable(s.d1[i], s.z[i]) &&
+                      acceptable(s.d2[i], s.z[i])))
                     return "a sample of " + id.toStdString() + " is not finite at z = " + number(s.z[i]);
                 if (s.z[i] < m_state.zMin() || s.z[i] > m_state.zMax() || (i > 0 && s.z[i] < s.z[i - 1]))
                     return "the z samples of " + id.toStdString() + " leave the range or go backwards";
