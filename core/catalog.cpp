@@ -726,6 +726,7 @@ Properties starReluProperties(double s, double b)
     r.deadRegion = true;
     if (s == 0.0) {
         r.range = range(b, true, b, true);
+        r.range.onlyEnds = true;  // a constant: the one value b, nothing in between
         r.boundedAbove = true;
         r.saturates = Saturation::Both;
         return r;
@@ -1258,7 +1259,9 @@ std::vector<Activation> buildCatalog()
             r.deadRegion = true;
             return r;
         },
-        reference("", "", "", 0)));
+        // The derivative of sparse plus, from the same paper.
+        reference("M. Blondel, A. F. T. Martins, V. Niculae", "Learning with Fenchel-Young losses",
+                  "Journal of Machine Learning Research 21", 2020, "1901.02324")));
 
     all.push_back(make<reluSquaredEval>(
         Family::Rectifier, "relu_squared", "Squared ReLU", "max(0, z)²", {},

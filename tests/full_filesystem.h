@@ -26,7 +26,7 @@ public:
     {
         m_path = m_parent.filePath(QStringLiteral("full"));
         QDir().mkpath(m_path);
-        if (::mount("tmpfs", QFile::encodeName(m_path).constData(), "tmpfs", 0, "size=64k") != 0) {
+        if (::mount("tmpfs", QFile::encodeName(m_path).constData(), "tmpfs", 0, "size=1m") != 0) {
             m_reason = std::string("cannot mount a tmpfs (needs root): ") + std::strerror(errno);
             return;
         }
