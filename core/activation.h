@@ -96,7 +96,6 @@ struct Properties {
     bool monotonic = false;            // non-decreasing over the whole line
     bool derivativeMonotonic = false;  // f′ non-decreasing (f convex)
     Smoothness smoothness = Smoothness::CInfinity;
-    bool zeroCentred = false;  // f(0) = 0 and f takes both signs
     bool boundedBelow = false;
     bool boundedAbove = false;
     Saturation saturates = Saturation::None;  // where f′ → 0 as |z| → ∞

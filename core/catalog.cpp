@@ -655,7 +655,6 @@ Properties dipThenLinearProperties(double minimum)
 {
     Properties r;
     r.range = range(minimum, true, kInf, false);
-    r.zeroCentred = true;
     r.boundedBelow = true;
     r.saturates = Saturation::Left;
     return r;
@@ -669,7 +668,6 @@ Properties leakyProperties(const ParameterValues& p)
     r.monotonic = true;
     r.derivativeMonotonic = alpha <= 1.0;
     r.smoothness = alpha == 1.0 ? Smoothness::CInfinity : Smoothness::C0;
-    r.zeroCentred = alpha > 0.0;
     r.boundedBelow = alpha == 0.0;
     r.saturates = alpha == 0.0 ? Saturation::Left : Saturation::None;
     r.deadRegion = alpha == 0.0;
@@ -692,7 +690,6 @@ Properties exponentialUnitProperties(double slopeRight, double scale, double wid
     // f′ rises to scale/width at 0⁻ and is slopeRight after: convex iff that is not a drop.
     r.derivativeMonotonic = scale / width <= slopeRight;
     r.smoothness = c1 ? Smoothness::C1 : Smoothness::C0;
-    r.zeroCentred = scale > 0.0;
     r.boundedBelow = true;
     r.saturates = Saturation::Left;
     r.deadRegion = scale == 0.0;
@@ -705,7 +702,6 @@ Properties shrinkProperties(double lambda, Smoothness smoothnessWithBand)
 {
     Properties r;
     r.monotonic = true;
-    r.zeroCentred = true;
     if (lambda == 0.0) {
         r.derivativeMonotonic = true;
         r.identityNearZero = true;
@@ -763,7 +759,6 @@ std::vector<Activation> buildCatalog()
             Properties r;
             r.monotonic = true;
             r.derivativeMonotonic = true;
-            r.zeroCentred = true;
             r.identityNearZero = true;
             return r;
         },
@@ -808,7 +803,6 @@ std::vector<Activation> buildCatalog()
             Properties r;
             r.range = range(-1.0, false, 1.0, false);
             r.monotonic = true;
-            r.zeroCentred = true;
             r.boundedBelow = r.boundedAbove = true;
             r.saturates = Saturation::Both;
             r.identityNearZero = true;
@@ -843,7 +837,6 @@ std::vector<Activation> buildCatalog()
             r.range = range(-1.0, true, 1.0, true);
             r.monotonic = true;
             r.smoothness = Smoothness::C0;
-            r.zeroCentred = true;
             r.boundedBelow = r.boundedAbove = true;
             r.saturates = Saturation::Both;
             r.deadRegion = true;
@@ -862,7 +855,6 @@ std::vector<Activation> buildCatalog()
             r.range = range(-1.0, false, 1.0, false);
             r.monotonic = true;
             r.smoothness = Smoothness::C1;
-            r.zeroCentred = true;
             r.boundedBelow = r.boundedAbove = true;
             r.saturates = Saturation::Both;
             r.identityNearZero = true;
@@ -1019,7 +1011,6 @@ std::vector<Activation> buildCatalog()
         noKinks,
         [](const ParameterValues& p) {
             Properties r;
-            r.zeroCentred = true;
             if (p[0] == 0.0) {
                 r.monotonic = true;
                 r.derivativeMonotonic = true;
@@ -1047,7 +1038,6 @@ std::vector<Activation> buildCatalog()
             Properties r;
             r.range = range(-0.375, true, kInf, false);
             r.smoothness = Smoothness::C0;
-            r.zeroCentred = true;
             r.boundedBelow = true;
             r.saturates = Saturation::Left;
             r.deadRegion = true;
@@ -1105,7 +1095,6 @@ std::vector<Activation> buildCatalog()
         [](const ParameterValues&) {
             Properties r;
             r.monotonic = true;
-            r.zeroCentred = true;
             r.identityNearZero = true;
             return r;
         },
@@ -1142,7 +1131,6 @@ std::vector<Activation> buildCatalog()
         [](const ParameterValues&) {
             Properties r;
             r.monotonic = true;
-            r.zeroCentred = true;
             return r;
         },
         reference("", "", "", 0)));
@@ -1200,8 +1188,6 @@ std::vector<Activation> buildCatalog()
             r.monotonic = v <= t;
             r.derivativeMonotonic = v == t;
             r.smoothness = v == t ? Smoothness::C0 : Smoothness::Discontinuous;
-            const double atZero = 0.0 >= t ? 0.0 : v;
-            r.zeroCentred = atZero == 0.0 && (t < 0.0 || v < 0.0);
             r.boundedBelow = true;
             r.saturates = Saturation::Left;
             r.deadRegion = true;
@@ -1304,7 +1290,6 @@ std::vector<Activation> buildCatalog()
         [](const ParameterValues& p) {
             Properties r;
             r.range = range(-1.0, true, 1.0, true);
-            r.zeroCentred = true;
             r.boundedBelow = r.boundedAbove = true;
             r.identityNearZero = p[0] == 1.0;
             return r;
@@ -1319,7 +1304,6 @@ std::vector<Activation> buildCatalog()
             Properties r;
             r.range = range(-kHalfPi, false, kHalfPi, false);
             r.monotonic = true;
-            r.zeroCentred = true;
             r.boundedBelow = r.boundedAbove = true;
             r.saturates = Saturation::Both;
             r.identityNearZero = true;
@@ -1337,7 +1321,6 @@ std::vector<Activation> buildCatalog()
             Properties r;
             r.range = range(-bound, false, bound, false);
             r.monotonic = true;
-            r.zeroCentred = true;
             r.boundedBelow = r.boundedAbove = true;
             r.saturates = Saturation::Both;
             r.identityNearZero = true;
@@ -1357,7 +1340,6 @@ std::vector<Activation> buildCatalog()
             r.derivativeMonotonic = true;
             // f, f′ and f″ join at 0; f‴ jumps from −3α to 0.
             r.smoothness = Smoothness::C2;
-            r.zeroCentred = true;
             r.boundedBelow = true;
             r.saturates = Saturation::Left;
             r.identityNearZero = true;
@@ -1371,7 +1353,6 @@ std::vector<Activation> buildCatalog()
             Properties r;
             r.monotonic = true;
             r.derivativeMonotonic = true;
-            r.zeroCentred = true;
             r.identityNearZero = true;
             return r;
         },
@@ -1414,7 +1395,6 @@ std::vector<Activation> buildCatalog()
             r.range = range(a > 0.0 ? -a : 0.0, a == 0.0, 1.0, false);
             r.monotonic = true;
             r.smoothness = a == 1.0 ? Smoothness::CInfinity : Smoothness::C0;
-            r.zeroCentred = a > 0.0;
             r.boundedBelow = r.boundedAbove = true;
             r.saturates = Saturation::Both;
             r.deadRegion = a == 0.0;

@@ -211,7 +211,6 @@ Properties measureProperties(const Activation& activation, const ParameterValues
 
     const Derivatives atZero = activation.evaluate(0.0, p);
     const bool zeroAtZero = std::fabs(atZero.f) <= 1e-15;
-    r.zeroCentred = zeroAtZero && lo < 0.0 && hi > 0.0;
     r.identityNearZero = zeroAtZero && std::fabs(atZero.d1 - 1.0) <= 1e-12;
 
     // Far probes decide what the window alone cannot: growth without bound and vanishing slope.

@@ -3,6 +3,7 @@
 #include "core/activation.h"
 #include "core/catalog.h"
 #include "core/command_line_syntax.h"
+#include "core/output_statistics.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -15,6 +16,10 @@
 namespace ax::app {
 
 namespace {
+
+// outputStatistics also tells the saturated sides at an ε; --list reports the declared sides instead,
+// so this ε only completes the call.
+constexpr double kListEpsilon = 1e-3;
 
 QJsonValue number(double value)
 {
@@ -84,7 +89,8 @@ QString saturationName(core::Saturation saturation)
     return {};
 }
 
-QJsonObject propertiesJson(const core::Properties& properties)
+// Zero-centred by the table's rule: the mean output for a standard-normal input is near zero.
+QJsonObject propertiesJson(const core::Properties& properties, const core::OutputStatistics& statistics)
 {
     const core::OutputRange& range = properties.range;
     return {
@@ -98,7 +104,9 @@ QJsonObject propertiesJson(const core::Properties& properties)
         {QStringLiteral("monotonic"), properties.monotonic},
         {QStringLiteral("derivativeMonotonic"), properties.derivativeMonotonic},
         {QStringLiteral("smoothness"), smoothnessName(properties.smoothness)},
-        {QStringLiteral("zeroCentred"), properties.zeroCentred},
+        {QStringLiteral("meanForStandardNormalInput"), number(statistics.mean)},
+        {QStringLiteral("varianceForStandardNormalInput"), number(statistics.variance)},
+        {QStringLiteral("zeroCentred"), statistics.zeroCentred},
         {QStringLiteral("boundedBelow"), properties.boundedBelow},
         {QStringLiteral("boundedAbove"), properties.boundedAbove},
         {QStringLiteral("saturates"), saturationName(properties.saturates)},
@@ -147,7 +155,9 @@ QJsonObject activationJson(const core::Activation& activation)
         {QStringLiteral("reference"), referenceJson(activation.reference)},
     };
     if (activation.properties)
-        json.insert(QStringLiteral("properties"), propertiesJson(activation.properties(defaults)));
+        json.insert(QStringLiteral("properties"),
+                    propertiesJson(activation.properties(defaults),
+                                   core::outputStatistics(activation, defaults, kListEpsilon)));
     return json;
 }
 

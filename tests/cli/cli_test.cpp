@@ -471,6 +471,23 @@ TEST(CliList, GivesKinksPropertiesAndReferences)
     EXPECT_TRUE(
         relu.value(QStringLiteral("properties")).toObject().value(QStringLiteral("deadRegion")).toBool());
 
+    // Zero-centred follows the mean output for z ~ N(0, 1), as in the table: tanh's mean is 0, while
+    // Leaky ReLU's 0.395 and GELU's 0.282 sit far from it though both take either sign.
+    const auto listedProperties = [&catalog](const char* id) {
+        return listedActivation(catalog, QString::fromLatin1(id))
+            .value(QStringLiteral("properties"))
+            .toObject();
+    };
+    EXPECT_TRUE(listedProperties("tanh").value(QStringLiteral("zeroCentred")).toBool());
+    EXPECT_NEAR(listedProperties("tanh").value(QStringLiteral("meanForStandardNormalInput")).toDouble(), 0.0,
+                1e-12);
+    for (const char* id : {"relu", "leaky_relu", "gelu", "swish", "mish", "sigmoid"})
+        EXPECT_FALSE(listedProperties(id).value(QStringLiteral("zeroCentred")).toBool()) << id;
+    EXPECT_NEAR(listedProperties("gelu").value(QStringLiteral("meanForStandardNormalInput")).toDouble(),
+                0.282095, 1e-5);
+    EXPECT_NEAR(listedProperties("relu").value(QStringLiteral("varianceForStandardNormalInput")).toDouble(),
+                0.340845, 1e-5);
+
     const QJsonObject elu =
         listedActivation(catalog, QStringLiteral("elu")).value(QStringLiteral("reference")).toObject();
     EXPECT_EQ(elu.value(QStringLiteral("year")).toInt(), 2015);

@@ -208,7 +208,7 @@ TEST_F(FileCommandsCli, TableTakesTheColumnsAskedForAndRefusesUnknownOnes)
     ASSERT_EQ(records.size(), ax::core::catalog().size() + 1);
     EXPECT_EQ(records.front(), (QStringList{QStringLiteral("Activation"), QStringLiteral("Strengths"),
                                             QStringLiteral("Weaknesses"), QStringLiteral("Problem")}));
-    expectRefused({table, QStringLiteral("u.csv"), columns, QStringLiteral("name,family")}, "family");
+    expectRefused({table, QStringLiteral("u.csv"), columns, QStringLiteral("name,genus")}, "genus");
     EXPECT_FALSE(QFileInfo::exists(path(QStringLiteral("u.csv"))));
     expectRefused({table, QStringLiteral("u.csv"), columns, QStringLiteral(",")}, "empty");
     expectRefused({columns, QStringLiteral("name")}, "only with --export-table");

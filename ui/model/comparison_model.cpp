@@ -29,6 +29,7 @@ struct ColumnName {
 // Stable keys: --columns, session files and exported files name columns by them.
 constexpr ColumnName kColumnKeys[] = {
     {Column::Name, "name"},
+    {Column::Family, "family"},
     {Column::Formula, "formula"},
     {Column::Introduced, "introduced"},
     {Column::Strengths, "strengths"},
@@ -120,13 +121,14 @@ bool ComparisonModel::isParagraph(Column c) noexcept
            c == Column::Paper;
 }
 
-const OutputStatistics& ComparisonModel::statisticsAt(int row) const
+const core::OutputStatistics& ComparisonModel::statisticsAt(int row) const
 {
     auto& statistics = m_statistics.at(static_cast<std::size_t>(row));
     if (!statistics) {
         const QString id = idAt(row);
         const auto* a = m_state.activation(id);
-        statistics = a ? outputStatistics(*a, m_state.parameters(id), m_state.epsilon()) : OutputStatistics{};
+        statistics = a ? core::outputStatistics(*a, m_state.parameters(id), m_state.epsilon())
+                       : core::OutputStatistics{};
     }
     return *statistics;
 }
@@ -205,6 +207,12 @@ QVariant ComparisonModel::displayText(int row, Column column) const
     switch (column) {
         case Column::Name:
             return QString::fromStdString(a->name);
+        case Column::Family: {
+            // "Smooth rectifier": a heading's capital, as the activation list's groups read.
+            QString name = QString::fromUtf8(core::familyName(a->family));
+            if (!name.isEmpty()) name[0] = name[0].toUpper();
+            return name;
+        }
         case Column::Formula:
             if (text)
                 return plainTextOf(text->formulaHtml) + QLatin1Char('\n') + plainTextOf(text->derivativeHtml);
@@ -280,6 +288,9 @@ QVariant ComparisonModel::sortKey(int row, Column column) const
     switch (column) {
         case Column::Name:
             return QString::fromStdString(a->name).toCaseFolded();
+        case Column::Family:
+            // In the order of the activation list's groups; within a family, catalog order.
+            return static_cast<int>(a->family);
         case Column::Year:
             return a->reference.year;
         case Column::Cost:
@@ -333,7 +344,7 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
             if (column == Column::Cost)
                 return tr("Time for f, f′ and f″ at one point, relative to ReLU, measured on this computer");
             if (column == Column::Mean || column == Column::Variance || column == Column::ZeroCentred) {
-                const OutputStatistics& st = statisticsAt(row);
+                const core::OutputStatistics& st = statisticsAt(row);
                 return tr("For z ~ N(0, 1): mean of f(z) %1, variance %2")
                     .arg(QString::number(st.mean, 'g', 6), QString::number(st.variance, 'g', 6));
             }
@@ -374,12 +385,16 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
             return sortKey(row, column);
         case IdRole:
             return id;
+        case FamilyRole: {
+            const auto* a = m_state.activation(id);
+            return a ? QString::fromUtf8(core::familyId(a->family)) : QString();
+        }
         case SearchRole: {
             const auto* a = m_state.activation(id);
             QStringList words{id};
             if (a)
-                words << QString::fromStdString(a->name) << QString::fromStdString(a->formula)
-                      << QString::fromStdString(a->reference.authors)
+                words << QString::fromStdString(a->name) << QString::fromUtf8(core::familyName(a->family))
+                      << QString::fromStdString(a->formula) << QString::fromStdString(a->reference.authors)
                       << QString::fromStdString(a->reference.title);
             if (const Explanation* text = m_library.find(id)) words << text->searchText();
             return words.join(QLatin1Char('\n'));
@@ -398,6 +413,8 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
         switch (column) {
             case Column::Name:
                 return tr("Activation");
+            case Column::Family:
+                return tr("Family");
             case Column::Formula:
                 return tr("Formula");
             case Column::Range:
@@ -446,6 +463,10 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
         switch (column) {
             case Column::Name:
                 return tr("Tick an activation to show it on the charts");
+            case Column::Family:
+                return tr(
+                    "The kind of function it is: rectifier, sigmoid, gated and so on, as the activation "
+                    "list groups them");
             case Column::Formula:
                 return tr("The definition of f(z)");
             case Column::Range:
@@ -456,7 +477,7 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
                 return tr("How many times f can be differentiated continuously");
             case Column::ZeroCentred:
                 return tr("Whether the mean output for a standard-normal input is within ±%1 of zero")
-                    .arg(kZeroCentredMeanLimit);
+                    .arg(core::kZeroCentredMeanLimit);
             case Column::Bounded:
                 return tr("Whether f stays above a floor, below a ceiling, or both");
             case Column::Saturates:

@@ -3,8 +3,8 @@
 // parameters, its measured cost and its teaching text.
 
 #include "core/activation.h"
+#include "core/output_statistics.h"
 #include "ui/model/explanation_library.h"
-#include "ui/model/output_statistics.h"
 
 #include <QAbstractTableModel>
 #include <QFuture>
@@ -23,10 +23,11 @@ class ComparisonModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    // The article's columns first (formula, comparison, problem, solution, mathematics), then the
-    // properties, the cost and the paper.
+    // The name and its family, the article's columns (formula, comparison, problem, solution,
+    // mathematics), then the properties, the cost and the paper.
     enum class Column {
         Name,
+        Family,
         Formula,
         Introduced,
         Strengths,
@@ -57,6 +58,7 @@ public:
         RichTextRole,                 // the cell as rich text (typeset formulas), where it has markup
         SuccessorsRole,               // Solution: the successors' ids, "next" ones first
         ColumnKeyRole,                // header: the column's stable key, e.g. "zero_centred"
+        FamilyRole,                   // the family's id ("rectifier"), in every column
     };
 
     explicit ComparisonModel(ExplorerState& state, QObject* parent = nullptr);
@@ -95,7 +97,7 @@ private:
     [[nodiscard]] core::Properties propertiesAt(int row) const;
     void measureCosts();
     [[nodiscard]] std::optional<double> measuredCost(int row) const;  // nullopt while measuring
-    [[nodiscard]] const OutputStatistics& statisticsAt(int row) const;
+    [[nodiscard]] const core::OutputStatistics& statisticsAt(int row) const;
 
     ExplorerState& m_state;
     QStringList m_ids;
@@ -104,7 +106,7 @@ private:
     mutable std::vector<std::optional<core::Properties>> m_measured;
     mutable int m_measurements = 0;
     // Gaussian moments and saturation sides per row, computed when first shown after a change.
-    mutable std::vector<std::optional<OutputStatistics>> m_statistics;
+    mutable std::vector<std::optional<core::OutputStatistics>> m_statistics;
     QFuture<std::vector<double>> m_costs;
     QFutureWatcher<std::vector<double>> m_costWatcher;
 };

@@ -53,6 +53,13 @@ void ComparisonProxy::setFilterText(const QString& text)
     invalidateRowsFilter();
 }
 
+void ComparisonProxy::setFamilyFilter(const QString& familyId)
+{
+    if (familyId == m_familyFilter) return;
+    m_familyFilter = familyId;
+    invalidateRowsFilter();
+}
+
 void ComparisonProxy::setHiddenColumns(const QStringList& keys)
 {
     if (keys == m_hiddenColumns) return;
@@ -79,8 +86,10 @@ bool ComparisonProxy::lessThan(const QModelIndex& left, const QModelIndex& right
 
 bool ComparisonProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
-    if (m_filterText.isEmpty()) return true;
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    if (!m_familyFilter.isEmpty() && index.data(ComparisonModel::FamilyRole).toString() != m_familyFilter)
+        return false;
+    if (m_filterText.isEmpty()) return true;
     const QString words = index.data(filterRole()).toString();
     // Every word typed must appear somewhere, in any order: "smooth negative" finds ELU.
     const QStringList needles = m_filterText.split(QLatin1Char(' '), Qt::SkipEmptyParts);

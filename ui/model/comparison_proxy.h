@@ -16,6 +16,10 @@ public:
     // Text the rows must contain (names, formulas, explanations); empty shows every row.
     void setFilterText(const QString& text);
     [[nodiscard]] QString filterText() const { return m_filterText; }
+    // The family the rows must belong to, by its id (core::familyId, e.g. "rectifier"); empty shows
+    // every family.
+    void setFamilyFilter(const QString& familyId);
+    [[nodiscard]] QString familyFilter() const { return m_familyFilter; }
     // Columns left out of the table and every export, by their keys (ComparisonModel::columnKey).
     void setHiddenColumns(const QStringList& keys);
     [[nodiscard]] QStringList hiddenColumns() const { return m_hiddenColumns; }
@@ -27,6 +31,7 @@ protected:
 
 private:
     QString m_filterText;
+    QString m_familyFilter;
     QStringList m_hiddenColumns;
 };
 

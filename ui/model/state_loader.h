@@ -36,6 +36,8 @@ public:
     // Starts a load. A load started later supersedes it: its result is then dropped unapplied.
     void load(Read read, Done done, Apply apply = Apply::Always);
     [[nodiscard]] bool isLoading() const noexcept { return m_pending; }
+    // The state was edited while a load is still running: what is shown is then the user's work.
+    [[nodiscard]] bool editedWhileLoading() const noexcept { return m_pending && m_editedMeanwhile; }
 
 signals:
     void finished();

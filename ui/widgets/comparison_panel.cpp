@@ -1,5 +1,6 @@
 #include "ui/widgets/comparison_panel.h"
 
+#include "core/activation.h"
 #include "ui/model/comparison_model.h"
 #include "ui/model/comparison_proxy.h"
 #include "ui/model/explorer_state.h"
@@ -10,6 +11,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -79,6 +81,18 @@ ComparisonPanel::ComparisonPanel(ExplorerState& state, QWidget* parent)
         tr("Shows only the rows whose name, formula or explanation contains every word typed"));
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &ComparisonProxy::setFilterText);
 
+    m_family = new QComboBox(this);
+    m_family->setAccessibleName(tr("Show one family"));
+    m_family->setToolTip(tr("Shows only the activations of one family, as the activation list groups them"));
+    m_family->addItem(tr("All families"), QString());
+    for (const core::Family family : core::allFamilies()) {
+        QString name = QString::fromUtf8(core::familyName(family));
+        name[0] = name[0].toUpper();
+        m_family->addItem(name, QString::fromUtf8(core::familyId(family)));
+    }
+    connect(m_family, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setFamilyFilter(m_family->currentData().toString()); });
+
     auto* exportButton = new QToolButton(this);
     exportButton->setText(tr("Export…"));
     exportButton->setToolTip(tr("Save the table as shown to CSV, Markdown, LaTeX or HTML"));
@@ -137,6 +151,7 @@ ComparisonPanel::ComparisonPanel(ExplorerState& state, QWidget* parent)
 
     auto* top = new QHBoxLayout;
     top->addWidget(m_filter, 1);
+    top->addWidget(m_family);
     top->addWidget(m_columnsButton);
     top->addWidget(exportButton);
     auto* layout = new QVBoxLayout(this);
@@ -265,6 +280,7 @@ void ComparisonPanel::selectId(const QString& id)
     if (!index.isValid()) {
         // A filter hides the row; showing the highlighted activation matters more.
         m_filter->clear();
+        m_family->setCurrentIndex(0);
         index = m_proxy->mapFromSource(m_model->index(sourceRow, 0));
     }
     m_view->selectionModel()->setCurrentIndex(

@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+class QComboBox;
 class QLineEdit;
 class QMenu;
 class QTableView;
@@ -32,6 +33,8 @@ public:
     // Selects the row of id, clearing a filter that hides it.
     void goToActivation(const QString& id);
     [[nodiscard]] QLineEdit* filterEdit() const noexcept { return m_filter; }
+    // "All families" first, then one entry per family; each entry's data is the family's id.
+    [[nodiscard]] QComboBox* familyBox() const noexcept { return m_family; }
     [[nodiscard]] ComparisonModel* model() const noexcept { return m_model; }
     [[nodiscard]] ComparisonProxy* proxy() const noexcept { return m_proxy; }
     [[nodiscard]] DetailsPane* detailsPane() const noexcept { return m_details; }
@@ -64,6 +67,7 @@ private:
     ComparisonModel* m_model = nullptr;
     ComparisonProxy* m_proxy = nullptr;
     QLineEdit* m_filter = nullptr;
+    QComboBox* m_family = nullptr;
     ComparisonTableView* m_view = nullptr;
     QToolButton* m_columnsButton = nullptr;
     DetailsPane* m_details = nullptr;

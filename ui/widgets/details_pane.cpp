@@ -1,11 +1,11 @@
 #include "ui/widgets/details_pane.h"
 
 #include "core/measurements.h"
+#include "core/output_statistics.h"
 #include "ui/model/activation_palette.h"
 #include "ui/model/convention_notes.h"
 #include "ui/model/explanation_library.h"
 #include "ui/model/explorer_state.h"
-#include "ui/model/output_statistics.h"
 #include "ui/model/property_text.h"
 
 #include <QDesktopServices>
@@ -181,7 +181,7 @@ QString DetailsPane::pageHtml(const QString& id) const
     html += propertyRow(tr("Monotonic"), yesNo(p.monotonic));
     html += propertyRow(tr("Smoothness"), smoothnessText(p.smoothness));
     // The table's rules: the mean a standard-normal input gives, and the charts' ε for saturation.
-    const OutputStatistics statistics = outputStatistics(*a, values, m_state.epsilon());
+    const core::OutputStatistics statistics = core::outputStatistics(*a, values, m_state.epsilon());
     // Three decimals as in the table; a rounding residue such as −1e−17 reads as 0.000.
     const auto moment = [](double value) {
         return QString::number(std::abs(value) < 5e-4 ? 0.0 : value, 'f', 3)

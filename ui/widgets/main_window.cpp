@@ -496,8 +496,9 @@ void MainWindow::saveSettings()
 {
     if (!m_settings) return;
     m_settings->saveWindow(saveGeometry(), saveState());
-    // Closed before the saved state arrived: what is shown is not the user's, keep theirs.
-    if (m_loader->isLoading()) return;
+    // Closed before the saved state arrived: unless the user changed something meanwhile, what is
+    // shown is not theirs; keep the saved one. Their own edits are saved whatever the loader does.
+    if (m_loader->isLoading() && !m_loader->editedWhileLoading()) return;
     if (auto error = m_settings->saveState(m_state)) showStatus(*error);
 }
 

@@ -1,9 +1,9 @@
 #include "ui/model/comparison_model.h"
 #include "core/activation.h"
 #include "core/catalog.h"
+#include "core/output_statistics.h"
 #include "ui/model/activation_palette.h"
 #include "ui/model/explorer_state.h"
-#include "ui/model/output_statistics.h"
 #include "ui/model/property_text.h"
 
 #include <QSignalSpy>
@@ -66,7 +66,7 @@ TEST(ComparisonModel, ShownPropertiesAreTheCoresAtTheCurrentParameters)
         EXPECT_EQ(text(model, id, Column::Range), ax::ui::rangeText(p.range)) << a.id;
         EXPECT_EQ(text(model, id, Column::Monotonic), ax::ui::yesNo(p.monotonic)) << a.id;
         EXPECT_EQ(text(model, id, Column::Smooth), ax::ui::smoothnessText(p.smoothness)) << a.id;
-        const auto statistics = ax::ui::outputStatistics(a, state.parameters(id), state.epsilon());
+        const auto statistics = ax::core::outputStatistics(a, state.parameters(id), state.epsilon());
         EXPECT_EQ(text(model, id, Column::ZeroCentred), ax::ui::yesNo(statistics.zeroCentred)) << a.id;
         EXPECT_EQ(text(model, id, Column::Bounded), ax::ui::boundedText(p)) << a.id;
         EXPECT_EQ(text(model, id, Column::Saturates), ax::ui::saturationText(statistics.saturates)) << a.id;
@@ -242,7 +242,7 @@ TEST(ComparisonModel, ColumnKeysAreStableAndRoundTrip)
         ASSERT_TRUE(column) << key.toStdString();
         EXPECT_EQ(ComparisonModel::columnKey(*column), key);
     }
-    EXPECT_FALSE(ComparisonModel::columnForKey(QStringLiteral("family")));
+    EXPECT_FALSE(ComparisonModel::columnForKey(QStringLiteral("genus")));
 }
 
 TEST(ComparisonModel, CostIsRelativeToReluPositiveAndFinite)

@@ -53,6 +53,47 @@ TEST(ComparisonProxy, YearsSortNumericallyAndASecondSortReverses)
     EXPECT_EQ(t.ids(), reversed);
 }
 
+TEST(ComparisonProxy, FamiliesSortInTheListsGroupOrderAndFilterToOneFamily)
+{
+    Table t;
+    t.sort(Column::Family, Qt::AscendingOrder);
+    EXPECT_EQ(t.shown(0, Column::Family), QStringLiteral("Linear"));
+    EXPECT_EQ(t.ids().front(), QStringLiteral("identity"));
+    for (int row = 1; row < t.proxy.rowCount(); ++row)
+        EXPECT_LE(t.key(row - 1, Column::Family).toInt(), t.key(row, Column::Family).toInt()) << row;
+
+    t.proxy.setFamilyFilter(QStringLiteral("shrinkage"));
+    QStringList shrinkage = t.ids();
+    shrinkage.sort();
+    EXPECT_EQ(shrinkage, (QStringList{QStringLiteral("hard_shrink"), QStringLiteral("soft_shrink"),
+                                      QStringLiteral("tanh_shrink")}));
+    for (int row = 0; row < t.proxy.rowCount(); ++row)
+        EXPECT_EQ(t.shown(row, Column::Family), QStringLiteral("Shrinkage"));
+
+    // The family and the words filter together: the rows both let through, and no others.
+    // "smooth_rectifier" is the id of a two-word family.
+    t.proxy.setFamilyFilter(QStringLiteral("smooth_rectifier"));
+    const QStringList familyIds = t.ids();
+    const QSet<QString> family(familyIds.begin(), familyIds.end());
+    EXPECT_TRUE(family.contains(QStringLiteral("softplus")));
+    t.proxy.setFamilyFilter({});
+    t.proxy.setFilterText(QStringLiteral("negative"));
+    const QStringList wordIds = t.ids();
+    const QSet<QString> words(wordIds.begin(), wordIds.end());
+    t.proxy.setFamilyFilter(QStringLiteral("smooth_rectifier"));
+    const QStringList both = t.ids();
+    EXPECT_FALSE(both.isEmpty());
+    EXPECT_EQ(QSet<QString>(both.begin(), both.end()), QSet<QString>(family).intersect(words));
+    EXPECT_LT(both.size(), words.size());
+    t.proxy.setFilterText({});
+    t.proxy.setFamilyFilter({});
+    EXPECT_EQ(t.proxy.rowCount(), 43);
+    // Typing a family's name finds its members too.
+    t.proxy.setFilterText(QStringLiteral("periodic"));
+    EXPECT_TRUE(t.ids().contains(QStringLiteral("sine")));
+    EXPECT_TRUE(t.ids().contains(QStringLiteral("snake")));
+}
+
 TEST(ComparisonProxy, CostsSortAsNumbersNotText)
 {
     Table t;

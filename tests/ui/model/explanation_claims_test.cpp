@@ -3,9 +3,9 @@
 
 #include "core/activation.h"
 #include "core/catalog.h"
+#include "core/output_statistics.h"
 #include "ui/model/explanation_library.h"
 #include "ui/model/explorer_state.h"
-#include "ui/model/output_statistics.h"
 
 #include <QStringList>
 
@@ -212,7 +212,7 @@ TEST_P(EveryActivation, DeclaredPropertiesMatchTheCore)
     EXPECT_EQ(d.value("smoothness").toString().toStdString(), smoothness(p.smoothness)) << "smoothness";
     // Zero-centred by the mean a standard-normal input gives, as the table defines it.
     const double mean = standardNormalMoments(*a, a->defaults()).first;
-    EXPECT_EQ(d.value("zero_centred").toBool(), std::abs(mean) <= ax::ui::kZeroCentredMeanLimit)
+    EXPECT_EQ(d.value("zero_centred").toBool(), std::abs(mean) <= ax::core::kZeroCentredMeanLimit)
         << "zero-centred: the mean output is " << mean;
     EXPECT_EQ(d.value("bounded_below").toBool(), p.boundedBelow) << "bounded below";
     EXPECT_EQ(d.value("bounded_above").toBool(), p.boundedAbove) << "bounded above";

@@ -192,8 +192,8 @@ TEST(Session, RefusesUnknownOrMalformedTableColumns)
             return ::testing::AssertionFailure() << error->toStdString();
         return ::testing::AssertionSuccess();
     };
-    EXPECT_TRUE(refused(QJsonObject{{QStringLiteral("hiddenColumns"), QJsonArray{QStringLiteral("family")}}},
-                        "family"));
+    EXPECT_TRUE(refused(QJsonObject{{QStringLiteral("hiddenColumns"), QJsonArray{QStringLiteral("genus")}}},
+                        "genus"));
     EXPECT_TRUE(
         refused(QJsonObject{{QStringLiteral("hiddenColumns"), QStringLiteral("maths")}}, "hiddenColumns"));
     EXPECT_TRUE(refused(QJsonObject{{QStringLiteral("hiddenColumns"), QJsonArray{3}}}, "hiddenColumns"));

@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
@@ -243,7 +244,8 @@ TEST_F(WindowSettingsTest, StateAndSizeSurviveARestart)
     }
     MainWindow window;
     waitForSavedState(window);
-    EXPECT_EQ(window.state().toJson(), expected);
+    EXPECT_EQ(QJsonDocument(window.state().toJson()).toJson().toStdString(),
+              QJsonDocument(expected).toJson().toStdString());
     // The size comes back as far as this screen has room for it (the offscreen screen is small).
     const QSize room = window.screen()->availableGeometry().size();
     EXPECT_EQ(window.size(), QSize(1111, 777).boundedTo(room).expandedTo(window.minimumSize()));
@@ -281,6 +283,40 @@ TEST_F(WindowSettingsTest, SavedCustomActivationsArriveAfterTheWindowIsUp)
     window.state().restoreDefaults();
     for (int i = 0; i < 8; ++i)
         window.state().removeCustomActivation(QStringLiteral("saved_%1").arg(i));
+    window.close();
+}
+
+// A change made before the saved state has arrived (a slow start: custom activations to build) is the
+// user's own; closing the window then saves it rather than keeping the old settings.
+TEST_F(WindowSettingsTest, AChangeMadeWhileTheSavedStateLoadsIsSavedOnClose)
+{
+    const QString heavy =
+        QStringLiteral("sigmoid(").repeated(9) + QStringLiteral("z") + QStringLiteral(")").repeated(9);
+    {
+        MainWindow window;
+        waitForSavedState(window);
+        for (int i = 0; i < 8; ++i)
+            ASSERT_FALSE(
+                window.state()
+                    .addCustomActivation({QStringLiteral("slow_%1").arg(i).toStdString(),
+                                          "",
+                                          QStringLiteral("%1*").arg(i + 1).append(heavy).toStdString(),
+                                          {}})
+                    .has_value());
+        window.close();
+    }
+    {
+        MainWindow window;
+        ASSERT_TRUE(window.stateLoader()->isLoading());
+        ASSERT_FALSE(window.state().setRange(-3.0, 7.0).has_value());
+        EXPECT_TRUE(window.stateLoader()->editedWhileLoading());
+        window.close();
+    }
+    MainWindow window;
+    waitForSavedState(window);
+    EXPECT_EQ(window.state().zMin(), -3.0);
+    EXPECT_EQ(window.state().zMax(), 7.0);
+    window.state().restoreDefaults();
     window.close();
 }
 

@@ -1,4 +1,5 @@
 #include "ui/widgets/comparison_panel.h"
+#include "core/activation.h"
 #include "ui/model/comparison_model.h"
 #include "ui/model/comparison_proxy.h"
 #include "ui/model/explorer_state.h"
@@ -6,6 +7,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QTableView>
@@ -89,6 +91,26 @@ TEST(ComparisonPanel, FilterBoxFiltersTheTable)
     EXPECT_EQ(panel.tableView()->model()->rowCount(), 1);
     panel.filterEdit()->clear();
     EXPECT_EQ(panel.tableView()->model()->rowCount(), 43);
+}
+
+TEST(ComparisonPanel, FamilyBoxShowsOneFamilyAndAHighlightElsewhereClearsIt)
+{
+    ax::ui::ExplorerState state;
+    ComparisonPanel panel(state);
+    QComboBox* family = panel.familyBox();
+    EXPECT_EQ(family->count(), 1 + ax::core::kFamilyCount);
+    EXPECT_EQ(family->itemText(0), QStringLiteral("All families"));
+    family->setCurrentIndex(family->findData(QStringLiteral("rectifier")));
+    const int shown = panel.tableView()->model()->rowCount();
+    EXPECT_GE(shown, 5);  // ReLU, Leaky ReLU, PReLU, ReLU6, RReLU and more
+    EXPECT_LT(shown, 43);
+    EXPECT_GE(viewRowOf(panel, QStringLiteral("leaky_relu")), 0);
+    EXPECT_LT(viewRowOf(panel, QStringLiteral("sigmoid")), 0);
+    // A curve highlighted on the charts must find its row, whatever the family shown.
+    state.setHighlightedId(QStringLiteral("sigmoid"));
+    EXPECT_EQ(family->currentIndex(), 0);
+    EXPECT_EQ(panel.tableView()->model()->rowCount(), 43);
+    EXPECT_EQ(panel.selectedId(), QStringLiteral("sigmoid"));
 }
 
 TEST(ComparisonPanel, DetailsFollowTheParameters)

@@ -1,7 +1,7 @@
 // The numbers behind "Zero-centred" and "Saturates", against mpmath references (mp.dps = 30,
 // quad of f·φ and f²·φ split at every kink).
 
-#include "ui/model/output_statistics.h"
+#include "core/output_statistics.h"
 #include "core/catalog.h"
 
 #include <gtest/gtest.h>
@@ -65,11 +65,11 @@ constexpr Reference kReferences[] = {
     {"penalized_tanh", 0.2084922434, 0.1659999325},
 };
 
-ax::ui::OutputStatistics statisticsOf(const char* id, double epsilon = 0.05)
+ax::core::OutputStatistics statisticsOf(const char* id, double epsilon = 0.05)
 {
     const auto* a = ax::core::findActivation(id);
     EXPECT_NE(a, nullptr) << id;
-    return ax::ui::outputStatistics(*a, a->defaults(), epsilon);
+    return ax::core::outputStatistics(*a, a->defaults(), epsilon);
 }
 
 TEST(OutputStatistics, MeanAndVarianceUnderAStandardNormalInputMatchMpmath)
@@ -110,7 +110,7 @@ TEST(OutputStatistics, AgreesWithTheDeclaredSaturationExceptForSmallConstantSlop
 {
     for (const auto& a : ax::core::catalog()) {
         if (a.id == "leaky_relu") continue;
-        EXPECT_EQ(ax::ui::outputStatistics(a, a.defaults(), 0.05).saturates,
+        EXPECT_EQ(ax::core::outputStatistics(a, a.defaults(), 0.05).saturates,
                   a.properties(a.defaults()).saturates)
             << a.id;
     }

@@ -1,10 +1,10 @@
 #pragma once
 // What a standard-normal input makes of an activation, and on which sides its slope fades below ε:
-// the numbers behind the table's "Zero-centred" and "Saturates" columns.
+// the numbers behind "Zero-centred" and "Saturates" in the table, the details pane and --list.
 
 #include "core/activation.h"
 
-namespace ax::ui {
+namespace ax::core {
 
 // The largest |E[f(z)]|, z ~ N(0, 1), that still counts as zero-centred. ReLU's 0.399, GELU's 0.282
 // and Leaky ReLU's 0.395 are far above it; tanh, softsign and SELU have mean 0.
@@ -16,10 +16,10 @@ struct OutputStatistics {
     bool zeroCentred = false;
     // Sides where |f′(z)| < ε for every z beyond some point: the charts' saturation rule, applied to
     // the limits of f′ at ±∞. An oscillating f′ (Snake) saturates on neither side.
-    core::Saturation saturates = core::Saturation::None;
+    Saturation saturates = Saturation::None;
 };
 
-[[nodiscard]] OutputStatistics outputStatistics(const core::Activation& activation,
-                                                const core::ParameterValues& parameters, double epsilon);
+[[nodiscard]] OutputStatistics outputStatistics(const Activation& activation,
+                                                const ParameterValues& parameters, double epsilon);
 
-}  // namespace ax::ui
+}  // namespace ax::core
