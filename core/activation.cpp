@@ -82,10 +82,10 @@ std::string_view familyId(Family family) noexcept
 
 std::span<const Family> allFamilies() noexcept
 {
-    static constexpr std::array<Family, kFamilyCount> all{
+    static constexpr std::array<Family, kFamilyCount> kAll{
         Family::Linear, Family::Threshold, Family::Sigmoid,  Family::Rectifier, Family::SmoothRectifier,
         Family::Gated,  Family::Radial,    Family::Periodic, Family::Shrinkage, Family::Other};
-    return all;
+    return kAll;
 }
 
 std::string parameterConflict(const Activation& activation, const ParameterValues& p)

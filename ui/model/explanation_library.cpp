@@ -53,7 +53,7 @@ std::optional<QString> readBullets(const QJsonObject& object, const QString& fie
             .arg(array.size())
             .arg(least)
             .arg(most);
-    for (const QJsonValue& item : array) {
+    for (const QJsonValue item : array) {
         const QString text = item.toString().trimmed();
         if (text.isEmpty())
             return QObject::tr("the field \"%1\" holds an empty or non-text entry").arg(field);
@@ -66,7 +66,7 @@ std::optional<QString> readBullets(const QJsonObject& object, const QString& fie
 std::optional<QString> readSuccessors(const QJsonValue& value, QList<Successor>* successors)
 {
     if (!value.isArray()) return QObject::tr("the field \"successors\" must be a list");
-    for (const QJsonValue& item : value.toArray()) {
+    for (const QJsonValue item : value.toArray()) {
         const QJsonObject object = item.toObject();
         Successor successor;
         successor.id = object.value("id").toString();
@@ -254,7 +254,7 @@ std::optional<Explanation> ExplanationLibrary::parse(const QByteArray& json, con
         message = QObject::tr("%1: there is no numeric claim to check").arg(expectedId);
         return std::nullopt;
     }
-    for (const QJsonValue& value : claims) {
+    for (const QJsonValue value : claims) {
         QString claimError;
         auto claim = parseClaim(value, &claimError);
         if (!claim) {

@@ -78,6 +78,28 @@ std::optional<QString> DepthLabNetwork::validate() const
     return std::nullopt;
 }
 
+namespace {
+
+std::optional<QString> validateTrainingLab(const core::RaceSettings& settings)
+{
+    // The settings alone: any shown activation may run, so the race is checked without runners.
+    const core::Contestant probe{*core::findActivation("relu"), {}};
+    if (auto message = core::validateRace(settings, std::span(&probe, 1)))
+        return ExplorerState::tr("In the training lab, %1.").arg(QString::fromStdString(*message));
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<QString> ExplorerState::setTrainingLab(const core::RaceSettings& settings)
+{
+    if (auto error = validateTrainingLab(settings)) return error;
+    if (settings == m_session.trainingLab) return std::nullopt;
+    m_session.trainingLab = settings;
+    emitChange(StateChange::TrainingLab);
+    return std::nullopt;
+}
+
 std::optional<QString> ExplorerState::setDepthLab(const DepthLabNetwork& settings)
 {
     if (auto error = settings.validate()) return error;
@@ -584,7 +606,8 @@ std::optional<QString> ExplorerState::validateSession(const Session& session)
     if (auto error = validateLimits(session.derivativeLimits)) return error;
     if (session.customOrder.size() > kMaxCustomActivations)
         return tr("There can be at most %1 custom activations; remove one first.").arg(kMaxCustomActivations);
-    return session.depthLab.validate();
+    if (auto error = session.depthLab.validate()) return error;
+    return validateTrainingLab(session.trainingLab);
 }
 
 QJsonObject ExplorerState::toJson() const

@@ -27,10 +27,11 @@ struct StateChange {
         ChartOptions = 0x10,  // second-derivative chart, y-axis mode and limits, style
         Theme = 0x20,
         Highlight = 0x40,
-        Definitions = 0x80,  // what the activations are: custom ones added, rebuilt or removed, a convention
-        DepthLab = 0x100,    // the depth lab's network and inputs
-        Table = 0x200,       // the comparison table's hidden columns
-        All = 0x3ff,
+        Definitions = 0x80,   // what the activations are: custom ones added, rebuilt or removed, a convention
+        DepthLab = 0x100,     // the depth lab's network and inputs
+        Table = 0x200,        // the comparison table's hidden columns
+        TrainingLab = 0x400,  // the training lab's problem, network and optimiser
+        All = 0x7ff,
     };
     Q_DECLARE_FLAGS(Parts, Part)
 
@@ -148,6 +149,9 @@ public:
     // --- depth lab ---
     [[nodiscard]] const DepthLabNetwork& depthLab() const noexcept { return m_session.depthLab; }
     std::optional<QString> setDepthLab(const DepthLabNetwork& settings);
+    [[nodiscard]] const core::RaceSettings& trainingLab() const noexcept { return m_session.trainingLab; }
+    // Refused with a message naming the first value out of range.
+    std::optional<QString> setTrainingLab(const core::RaceSettings& settings);
 
     // --- whole state ---
     [[nodiscard]] const Session& session() const noexcept { return m_session; }

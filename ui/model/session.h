@@ -4,6 +4,7 @@
 #include "core/activation.h"
 #include "core/formula/custom_activation.h"
 #include "core/framework_conventions.h"
+#include "core/training/training_race.h"
 
 #include <QHash>
 #include <QString>
@@ -89,6 +90,8 @@ struct Session {
     ChartStyle style = ChartStyle::Screen;
     Theme theme = Theme::System;
     DepthLabNetwork depthLab;
+    // The training lab's problem, network and optimiser; its runners are the shown activations.
+    core::RaceSettings trainingLab;
     // The comparison table's columns the user hid, by key (ComparisonModel::columnKey).
     QStringList hiddenTableColumns;
     // shared_ptr keeps the pointers handed out by activation() valid while an entry lives.

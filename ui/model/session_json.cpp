@@ -107,6 +107,84 @@ std::optional<QString> depthLabFromJson(const QJsonValue& value, DepthLabNetwork
     return s.validate();
 }
 
+QString latin(std::string_view text)
+{
+    return QString::fromLatin1(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+QJsonObject trainingLabToJson(const core::RaceSettings& s)
+{
+    return {{QStringLiteral("dataset"), latin(core::datasetName(s.data.kind))},
+            {QStringLiteral("samples"), s.data.samples},
+            {QStringLiteral("noise"), s.data.noise},
+            {QStringLiteral("classes"), s.data.blobClasses},
+            {QStringLiteral("testShare"), s.data.testShare},
+            {QStringLiteral("dataSeed"), static_cast<double>(s.data.seed)},
+            {QStringLiteral("depth"), s.network.depth},
+            {QStringLiteral("width"), s.network.width},
+            {QStringLiteral("init"), latin(core::initialisationName(s.network.initialisation))},
+            {QStringLiteral("optimiser"),
+             s.optimiser.kind == core::OptimiserKind::Adam ? QStringLiteral("adam") : QStringLiteral("sgd")},
+            {QStringLiteral("learningRate"), s.optimiser.learningRate},
+            {QStringLiteral("momentum"), s.optimiser.momentum},
+            {QStringLiteral("batchSize"), s.optimiser.batchSize},
+            {QStringLiteral("l2"), s.optimiser.l2},
+            {QStringLiteral("seed"), static_cast<double>(s.seed)}};
+}
+
+// A seed: a whole number from 0 to 2⁵³, which JSON's numbers hold exactly.
+std::optional<QString> readSeed(const QJsonObject& json, const char* key, std::uint64_t& out)
+{
+    const QJsonValue value = json.value(QLatin1String(key));
+    if (value.isUndefined()) return std::nullopt;
+    const double number = value.toDouble(-1.0);
+    if (!value.isDouble() || number < 0.0 || number > 9007199254740992.0 || number != std::floor(number))
+        return ExplorerState::tr("\"%1\" must be a whole number from 0 to 2^53.").arg(QLatin1String(key));
+    out = static_cast<std::uint64_t>(number);
+    return std::nullopt;
+}
+
+std::optional<QString> trainingLabFromJson(const QJsonValue& value, core::RaceSettings& s)
+{
+    if (!value.isObject()) return ExplorerState::tr("\"trainingLab\" must be an object.");
+    const QJsonObject json = value.toObject();
+    if (const QJsonValue name = json.value(QStringLiteral("dataset")); !name.isUndefined()) {
+        const auto kind = core::datasetFromName(name.toString().toStdString());
+        if (!name.isString() || !kind)
+            return ExplorerState::tr(
+                "\"dataset\" must be \"spirals\", \"moons\", \"circles\", \"xor\", "
+                "\"blobs\", \"sin\", \"abs\" or \"step\".");
+        s.data.kind = *kind;
+    }
+    if (auto error = readWholeNumber(json, "samples", s.data.samples)) return error;
+    if (auto error = readNumber(json, "noise", s.data.noise)) return error;
+    if (auto error = readWholeNumber(json, "classes", s.data.blobClasses)) return error;
+    if (auto error = readNumber(json, "testShare", s.data.testShare)) return error;
+    if (auto error = readSeed(json, "dataSeed", s.data.seed)) return error;
+    if (auto error = readWholeNumber(json, "depth", s.network.depth)) return error;
+    if (auto error = readWholeNumber(json, "width", s.network.width)) return error;
+    if (const QJsonValue init = json.value(QStringLiteral("init")); !init.isUndefined()) {
+        const auto scheme = core::initialisationFromName(init.toString().toStdString());
+        if (!init.isString() || !scheme)
+            return ExplorerState::tr("\"init\" must be \"recommended\", \"lecun\", \"he\" or \"glorot\".");
+        s.network.initialisation = *scheme;
+    }
+    if (const QJsonValue kind = json.value(QStringLiteral("optimiser")); !kind.isUndefined()) {
+        if (kind.toString() == QLatin1String("adam"))
+            s.optimiser.kind = core::OptimiserKind::Adam;
+        else if (kind.toString() == QLatin1String("sgd"))
+            s.optimiser.kind = core::OptimiserKind::SgdMomentum;
+        else
+            return ExplorerState::tr("\"optimiser\" must be \"adam\" or \"sgd\".");
+    }
+    if (auto error = readNumber(json, "learningRate", s.optimiser.learningRate)) return error;
+    if (auto error = readNumber(json, "momentum", s.optimiser.momentum)) return error;
+    if (auto error = readWholeNumber(json, "batchSize", s.optimiser.batchSize)) return error;
+    if (auto error = readNumber(json, "l2", s.optimiser.l2)) return error;
+    if (auto error = readSeed(json, "seed", s.seed)) return error;
+    return std::nullopt;  // the ranges are checked with the whole session
+}
+
 // Adds the custom activations a session lists to scratch; the first that cannot be built stops it.
 std::optional<QString> readCustomActivations(const QJsonObject& json, ExplorerState& scratch)
 {
@@ -193,6 +271,7 @@ QJsonObject sessionToJson(const Session& session)
     json.insert(QStringLiteral("theme"), themeName(session.theme));
     json.insert(QStringLiteral("convention"), ExplorerState::conventionKey(session.convention));
     json.insert(QStringLiteral("depthLab"), depthLabToJson(session.depthLab));
+    json.insert(QStringLiteral("trainingLab"), trainingLabToJson(session.trainingLab));
     QJsonObject table;
     table.insert(QStringLiteral("hiddenColumns"), QJsonArray::fromStringList(session.hiddenTableColumns));
     json.insert(QStringLiteral("table"), table);
@@ -346,7 +425,7 @@ std::variant<Session, QString> sessionFromJson(const QJsonObject& json)
             if (!hidden.isArray())
                 return ExplorerState::tr("\"hiddenColumns\" must be a list of column names.");
             QStringList keys;
-            for (const QJsonValue& key : hidden.toArray()) {
+            for (const QJsonValue key : hidden.toArray()) {
                 if (!key.isString())
                     return ExplorerState::tr("\"hiddenColumns\" must be a list of column names.");
                 keys << key.toString();
@@ -357,6 +436,8 @@ std::variant<Session, QString> sessionFromJson(const QJsonObject& json)
     Session session = next.session();
     if (const QJsonValue lab = json.value(QStringLiteral("depthLab")); !lab.isUndefined())
         if (auto error = depthLabFromJson(lab, session.depthLab)) return *error;
+    if (const QJsonValue lab = json.value(QStringLiteral("trainingLab")); !lab.isUndefined())
+        if (auto error = trainingLabFromJson(lab, session.trainingLab)) return *error;
     if (enabled) session.enabled = *enabled;
     // Parameters were read against the catalog's definitions; the file's values are kept as they are.
     if (convention) {
