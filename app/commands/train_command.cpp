@@ -287,15 +287,17 @@ QByteArray csv(const core::RaceSnapshot& snapshot, int depth)
 }  // namespace
 
 TrainOptions::TrainOptions()
-    : m_train(QStringLiteral("train"),
-              tr("Trains one network per activation on the same data from the same start and writes "
-                 "training.csv (loss, accuracy, dead units and gradient norm per layer at every tenth "
-                 "step) and the charts training-loss, training-accuracy, training-dead and "
-                 "training-gradient into <dir>; needs no display. Its last line gives the race's steps "
-                 "per second. Takes --activations (default: relu, leaky_relu, prelu, elu, selu, gelu, "
-                 "swish, mish, sigmoid, tanh, at their default parameters), --format, --size, --scale "
-                 "and --theme, and the options below."),
-              tr("dir")),
+    : m_train(
+          QStringLiteral("train"),
+          tr("Trains one network per activation on the same data from the same start and writes "
+             "training.csv (loss, accuracy, dead units and gradient norm per layer at every tenth "
+             "step) and the charts training-loss, training-accuracy, training-dead and "
+             "training-gradient into <dir>; needs no display. Its last line gives the race's steps "
+             "per second. <dir> is created when missing (its parent must exist); files of those names in it "
+             "are replaced. Takes --activations (default: relu, leaky_relu, prelu, elu, selu, gelu, "
+             "swish, mish, sigmoid, tanh, at their default parameters), --format, --size, --scale "
+             "and --theme, and the options below."),
+          tr("dir")),
       m_dataset(QStringLiteral("dataset"),
                 tr("With --train: spirals, moons, circles, xor, blobs (three classes), or the regression "
                    "targets sin, abs and step (default: spirals)."),

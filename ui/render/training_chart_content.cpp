@@ -37,6 +37,8 @@ std::vector<QPointF> overSteps(const core::ContestantHistory& history, const Rea
     std::vector<QPointF> points;
     points.reserve(history.measurements.size());
     for (const core::Measurement& m : history.measurements) {
+        // Once its loss stops being finite, nothing it reports means anything.
+        if (history.diverged && !std::isfinite(m.trainLoss)) break;
         const std::optional<double> value = reading(m);
         if (!value) continue;
         if (!std::isfinite(*value)) {

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -117,6 +118,35 @@ TEST(TrainingChartContentTest, DeepSigmoidGradientFadesBeforeTheFirstLayer)
     const double relu = gradient.series[0].line.front().y();
     const double sigmoid = gradient.series[1].line.front().y();
     EXPECT_LT(sigmoid * 100.0, relu) << "relu " << relu << ", sigmoid " << sigmoid;
+}
+
+TEST(TrainingChartContentTest, ADivergedNetworksLinesEndWhereItDivergedAndItsNameSaysSo)
+{
+    core::RaceSnapshot snapshot;
+    snapshot.step = 20;
+    core::ContestantHistory history;
+    history.id = "relu";
+    history.diverged = true;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    history.measurements.push_back({0, 1.0, 1.1, 0.5, 0.5, {{0.0, 0.3, 0.0, 1.0}}});
+    history.measurements.push_back({10, 0.8, 0.9, 0.6, 0.6, {{0.5, 0.2, 0.0, 1.0}}});
+    history.measurements.push_back({20, nan, nan, 0.6, 0.6, {{0.5, nan, 0.0, 1.0}}});
+    snapshot.contestants.push_back(history);
+    const std::vector<TrainingSeriesStyle> styles{{QStringLiteral("ReLU"), QColor(Qt::red)}};
+    const DepthChartContent loss = trainingChartContent(snapshot, Chart::TrainingLoss, styles);
+    ASSERT_EQ(loss.series.size(), 2U);
+    EXPECT_EQ(loss.series[0].label, QStringLiteral("ReLU (diverged)"));
+    EXPECT_EQ(loss.series[1].label, QStringLiteral("ReLU (diverged) (test)"));
+    ASSERT_EQ(loss.series[0].line.size(), 2U);
+    EXPECT_DOUBLE_EQ(loss.series[0].line.back().x(), 10.0);
+    const DepthChartContent dead = trainingChartContent(snapshot, Chart::TrainingDeadUnits, styles);
+    ASSERT_EQ(dead.series.size(), 1U);
+    EXPECT_EQ(dead.series[0].line.size(), 2U);
+    // The gradient chart shows the last measurement that had a gradient.
+    const DepthChartContent gradient = trainingChartContent(snapshot, Chart::TrainingGradient, styles);
+    ASSERT_EQ(gradient.series.size(), 1U);
+    ASSERT_EQ(gradient.series[0].line.size(), 1U);
+    EXPECT_DOUBLE_EQ(gradient.series[0].line[0].y(), 0.2);
 }
 
 TEST(TrainingChartContentTest, ExportsEveryChartAsAnImage)
