@@ -147,6 +147,24 @@ TEST_F(TrainCli, RefusesADirectoryItCannotWrite)
     expectRefused({QStringLiteral("--train"), QString()}, "--train needs a directory");
 }
 
+TEST_F(TrainCli, AFailedWriteLeavesNothingBehind)
+{
+    // A file-size limit lets the small CSV through and stops the first chart with EFBIG; the CSV
+    // already written and the directory the run created are removed again.
+    const QString limited = QStringLiteral("trap '' XFSZ; ulimit -f 1; ");
+    const QStringList arguments{QStringLiteral("--train"),       QStringLiteral("out"),
+                                QStringLiteral("--steps"),       QStringLiteral("10"),
+                                QStringLiteral("--depth"),       QStringLiteral("1"),
+                                QStringLiteral("--activations"), QStringLiteral("relu")};
+    const RunResult result =
+        runShell(limited + programCommand(arguments) + QStringLiteral(" >.stdout"), m_dir.path());
+    EXPECT_EQ(result.exitCode, 1) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains("File too large")) << result.err.toStdString();
+    EXPECT_EQ(result.err.count('\n'), 1) << result.err.toStdString();
+    EXPECT_TRUE(result.out.isEmpty()) << result.out.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(path(QStringLiteral("out"))));
+}
+
 TEST_F(TrainCli, HelpDescribesTheTrainingCommand)
 {
     const RunResult result = run({QStringLiteral("--help")}, m_dir.path());
