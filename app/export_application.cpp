@@ -2,6 +2,7 @@
 
 #include "app/commands/export_command.h"
 #include "app/commands/platform.h"
+#include "app/commands/train_command.h"
 
 #include <QApplication>
 
@@ -19,6 +20,15 @@ int runExport(char** argv, const ExportArguments& arguments)
     // The export itself builds no widget.
     const QApplication app(qtArgc, argv);
     return ExportCommand::run(arguments, stdout);
+}
+
+int runTrain(char** argv, const TrainArguments& arguments)
+{
+    useOffscreenPlatformWithoutDisplay();
+    keepOnlyCriticalQtMessages();
+    int qtArgc = 1;
+    const QApplication app(qtArgc, argv);
+    return TrainCommand::run(arguments, stdout);
 }
 
 }  // namespace ax::app

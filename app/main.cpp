@@ -31,6 +31,8 @@ int main(int argc, char* argv[])
         return ax::app::runWindow(argc, argv, invocation.sessionPath);
     if (invocation.error.isEmpty() && invocation.command == ax::app::Command::Export)
         return ax::app::runExport(argv, invocation.exportArguments);
+    if (invocation.error.isEmpty() && invocation.command == ax::app::Command::Train)
+        return ax::app::runTrain(argv, invocation.trainArguments);
     if (invocation.error.isEmpty() && invocation.command == ax::app::Command::Screenshot)
         return ax::app::runScreenshotCommand(argv, invocation);
     if (invocation.error.isEmpty() && invocation.command == ax::app::Command::ExportTable)

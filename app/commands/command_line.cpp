@@ -61,12 +61,13 @@ CommandLine::CommandLine()
 {
     m_parser.setApplicationDescription(
         tr("Explore how neural-network activation functions behave. Without options it opens the "
-           "window, or the session file given; --eval, --list, --saturation, --export, --export-table "
-           "and --screenshot need no display."));
+           "window, or the session file given; --eval, --list, --saturation, --export, --export-table, "
+           "--train and --screenshot need no display."));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOptions({m_helpOption, m_versionOption, m_eval, m_list, m_saturation, m_range, m_epsilon,
                          m_screenshot, m_exportTable, m_columns});
     m_exportOptions.addTo(m_parser);
+    m_trainOptions.addTo(m_parser);
     m_parser.addPositionalArgument(QStringLiteral("session"),
                                    tr("A session file (.actx.json) to open in the window."), tr("[session]"));
 }
@@ -137,10 +138,23 @@ Invocation CommandLine::read(const QStringList& arguments)
         invocation.outputPath = m_parser.value(m_exportTable);
         commands << QStringLiteral("--export-table");
     }
+    const bool training = m_trainOptions.isRequested(m_parser);
+    if (training) {
+        invocation.command = Command::Train;
+        invocation.trainArguments = m_trainOptions.read(m_parser);
+        TrainArguments& train = invocation.trainArguments;
+        m_exportOptions.readShared(m_parser, train.activations, train.formats, train.size, train.scale,
+                                   train.theme);
+        commands << QStringLiteral("--train");
+    }
     // A screenshot takes the figure's --size and --theme; with --export as well, the clash of
     // commands below is the message that helps.
     const bool screenshot = m_parser.isSet(m_screenshot);
-    if (const QString misuse = m_exportOptions.misuse(m_parser, screenshot); !misuse.isEmpty()) {
+    if (const QString misuse = m_exportOptions.misuse(m_parser, screenshot, training); !misuse.isEmpty()) {
+        invocation.error = misuse;
+        return invocation;
+    }
+    if (const QString misuse = m_trainOptions.misuse(m_parser); !misuse.isEmpty()) {
         invocation.error = misuse;
         return invocation;
     }

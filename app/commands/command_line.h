@@ -2,6 +2,7 @@
 // The program's options, read with QCommandLineParser's conventions, and what they ask for.
 
 #include "app/commands/export_options.h"
+#include "app/commands/train_command.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -18,7 +19,7 @@ namespace ax::app {
 // Exit status of a run refused for bad input (unknown id, malformed number, unknown option, …).
 inline constexpr int kBadInputExitCode = 2;
 
-enum class Command { Window, Help, Version, Eval, List, Saturation, Export, Screenshot, ExportTable };
+enum class Command { Window, Help, Version, Eval, List, Saturation, Export, Screenshot, ExportTable, Train };
 
 // What one run of the program is asked to do, before any of its values are checked.
 struct Invocation {
@@ -33,6 +34,7 @@ struct Invocation {
     std::optional<QString> columns;   // for ExportTable: "name,formula,…"
     QString error;                    // not empty: the arguments are wrong and this says why
     ExportArguments exportArguments;  // for Export
+    TrainArguments trainArguments;    // for Train
 };
 
 // Declares the options and reads the arguments; also prints help and version text.
@@ -63,6 +65,7 @@ private:
     QCommandLineOption m_exportTable;
     QCommandLineOption m_columns;
     ExportOptions m_exportOptions;
+    TrainOptions m_trainOptions;
 };
 
 // Prints "activation-explorer: error: MESSAGE" as one line on stderr: control characters escaped,

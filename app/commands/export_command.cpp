@@ -230,8 +230,13 @@ ExportPlan makePlan(const ExportArguments& arguments, const ui::ExplorerState& s
     for (const Chart chart : ui::kDepthCharts)
         chartNames << ui::chartName(chart);
     if (arguments.charts)
-        plan.charts =
-            parseNameList<Chart>(QStringLiteral("charts"), *arguments.charts, chartNames, ui::chartFromName);
+        plan.charts = parseNameList<Chart>(QStringLiteral("charts"), *arguments.charts, chartNames,
+                                           [](const QString& name) -> std::optional<Chart> {
+                                               // The training lab's charts come from --train, which trains.
+                                               if (const auto figure = ui::figureChartFromName(name))
+                                                   return figure;
+                                               return ui::depthChartFromName(name);
+                                           });
     else if (plan.sweep)
         plan.charts = {Chart::Combined};
     else

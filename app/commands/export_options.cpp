@@ -24,7 +24,7 @@ ExportOptions::ExportOptions()
                 tr("file")),
       m_activations(QStringLiteral("activations"),
                     tr("With --export: the activations to show, as comma-separated ids (default: those of "
-                       "the default state or the session)."),
+                       "the default state or the session). With --train: the activations to race."),
                     tr("ids")),
       m_param(QStringLiteral("param"),
               tr("With --export: sets one parameter, e.g. elu.alpha=0.5; may be given several times."),
@@ -35,14 +35,16 @@ ExportOptions::ExportOptions()
                   "saturation and combined (default: these five; with --sweep: combined), and the depth "
                   "lab's depth-variance, depth-gradient, depth-dead and selu-phase."),
                tr("list")),
-      m_format(QStringLiteral("format"),
-               tr("With --export: the formats, comma-separated from png, svg and pdf (default: png); with "
-                  "--sweep from gif and png (default: gif), png giving numbered frames."),
-               tr("list")),
+      m_format(
+          QStringLiteral("format"),
+          tr("With --export: the formats, comma-separated from png, svg and pdf (default: png); with "
+             "--sweep from gif and png (default: gif), png giving numbered frames. With --train: as without "
+             "--sweep."),
+          tr("list")),
       m_size(QStringLiteral("size"),
              tr("With --export: the figure size in pixels, WxH, or a4 for an A4 landscape page at 300 dpi "
                 "(default: 1920x1080; with --sweep: 960x540). SVG and PDF take it at 96 pixels per inch. "
-                "With --screenshot: the window's size, WxH (default: %1x%2).")
+                "With --train: likewise. With --screenshot: the window's size, WxH (default: %1x%2).")
                  .arg(kDefaultScreenshotSize.width())
                  .arg(kDefaultScreenshotSize.height()),
              tr("size")),
@@ -55,7 +57,8 @@ ExportOptions::ExportOptions()
                  "fonts and dashed curves (default: the state's style)."),
               tr("style")),
       m_theme(QStringLiteral("theme"),
-              tr("With --export: light or dark (default: light). With --screenshot: light or dark (default: "
+              tr("With --export and --train: light or dark (default: light). With --screenshot: light or "
+                 "dark (default: "
                  "the system's)."),
               tr("theme")),
       m_sweep(QStringLiteral("sweep"),
@@ -79,7 +82,7 @@ bool ExportOptions::isRequested(const QCommandLineParser& parser) const
     return parser.isSet(m_export);
 }
 
-QString ExportOptions::misuse(const QCommandLineParser& parser, bool lookUsedElsewhere) const
+QString ExportOptions::misuse(const QCommandLineParser& parser, bool lookUsedElsewhere, bool training) const
 {
     const QStringList given = parser.optionNames();
     for (const QCommandLineOption* option :
@@ -98,10 +101,24 @@ QString ExportOptions::misuse(const QCommandLineParser& parser, bool lookUsedEls
          {&m_session, &m_activations, &m_param, &m_samples, &m_charts, &m_format, &m_size, &m_scale, &m_style,
           &m_theme, &m_sweep, &m_frames, &m_fps}) {
         if ((option == &m_size || option == &m_theme) && lookUsedElsewhere) continue;
+        if (training && (option == &m_activations || option == &m_format || option == &m_size ||
+                         option == &m_scale || option == &m_theme))
+            continue;
         if (parser.isSet(*option))
             return tr("--%1 is used only with --export.").arg(option->names().constFirst());
     }
     return {};
+}
+
+void ExportOptions::readShared(const QCommandLineParser& parser, std::optional<QString>& activations,
+                               std::optional<QString>& formats, std::optional<QString>& size,
+                               std::optional<QString>& scale, std::optional<QString>& theme) const
+{
+    activations = valueIfSet(parser, m_activations);
+    formats = valueIfSet(parser, m_format);
+    size = valueIfSet(parser, m_size);
+    scale = valueIfSet(parser, m_scale);
+    theme = valueIfSet(parser, m_theme);
 }
 
 ExportArguments ExportOptions::read(const QCommandLineParser& parser) const

@@ -71,6 +71,7 @@ int PrintCommands::run(const Invocation& invocation, std::FILE* input, std::FILE
         case Command::Export:
         case Command::Screenshot:
         case Command::ExportTable:
+        case Command::Train:
             break;
     }
     reportError(tr("This command does not print to the terminal."));

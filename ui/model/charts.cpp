@@ -25,6 +25,14 @@ QString chartName(Chart chart)
             return QStringLiteral("depth-dead");
         case Chart::SeluPhase:
             return QStringLiteral("selu-phase");
+        case Chart::TrainingLoss:
+            return QStringLiteral("training-loss");
+        case Chart::TrainingAccuracy:
+            return QStringLiteral("training-accuracy");
+        case Chart::TrainingDeadUnits:
+            return QStringLiteral("training-dead");
+        case Chart::TrainingGradient:
+            return QStringLiteral("training-gradient");
     }
     return {};
 }
@@ -51,10 +59,16 @@ std::optional<Chart> depthChartFromName(const QString& name)
     return findByName(kDepthCharts, name);
 }
 
+std::optional<Chart> trainingChartFromName(const QString& name)
+{
+    return findByName(kTrainingCharts, name);
+}
+
 std::optional<Chart> chartFromName(const QString& name)
 {
     if (const auto figure = figureChartFromName(name)) return figure;
-    return depthChartFromName(name);
+    if (const auto depth = depthChartFromName(name)) return depth;
+    return trainingChartFromName(name);
 }
 
 }  // namespace ax::ui

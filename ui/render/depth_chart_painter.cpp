@@ -141,7 +141,8 @@ DepthChartContent layerChart(const DepthLabModel& model, Chart chart)
         const std::vector<core::TheoryLayer>* theory = model.theory(id);
         const core::Activation* a = state.activation(id);
         if (theory == nullptr || a == nullptr) continue;
-        DepthSeries series{QString::fromStdString(a->name), activationColour(state.catalogIndex(id)), {}, {}};
+        DepthSeries series{
+            QString::fromStdString(a->name), activationColour(state.catalogIndex(id)), {}, {}, Qt::SolidLine};
         series.line.reserve(theory->size());
         for (std::size_t l = 0; l < theory->size(); ++l) {
             const core::TheoryLayer& layer = (*theory)[l];
@@ -195,12 +196,13 @@ DepthChartContent phaseChart(const DepthLabModel& model)
     phase.arrows = plane.arrows;
     bool first = true;
     for (const std::vector<QPointF>& path : plane.trajectories) {
-        DepthSeries series{first ? tr("SELU, theory") : QString(), colour, path, {path.front()}};
+        DepthSeries series{
+            first ? tr("SELU, theory") : QString(), colour, path, {path.front()}, Qt::SolidLine};
         phase.series.push_back(std::move(series));
         first = false;
     }
     if (const core::SimulationResult* simulated = model.simulated(seluId)) {
-        DepthSeries measured{tr("SELU, simulated layers"), colour.darker(160), {}, {}};
+        DepthSeries measured{tr("SELU, simulated layers"), colour.darker(160), {}, {}, Qt::SolidLine};
         for (const core::SimulatedLayer& layer : simulated->layers)
             measured.dots.emplace_back(layer.activationMean, layer.activationVariance);
         phase.series.push_back(std::move(measured));
@@ -400,7 +402,7 @@ void paintDepthChart(QPainter& painter, const QRectF& target, const DepthChartCo
         }
         endRun();
         if (drawn != nullptr && !shown.device.empty()) drawn->push_back(std::move(shown));
-        painter.setPen(QPen(s.colour, 1.8));
+        painter.setPen(QPen(QBrush(s.colour), 1.8, s.style));
         painter.setBrush(Qt::NoBrush);
         painter.drawPath(path);
         painter.setPen(QPen(palette.color(QPalette::Base), 0.8));
@@ -461,7 +463,7 @@ void paintDepthChart(QPainter& painter, const QRectF& target, const DepthChartCo
                 painter.setBrush(s.colour);
                 painter.drawEllipse(QPointF(box.left() + 0.95 * line, y), kDotRadius, kDotRadius);
             } else {
-                painter.setPen(QPen(s.colour, 2.0));
+                painter.setPen(QPen(QBrush(s.colour), 2.0, s.style));
                 painter.drawLine(QPointF(box.left() + 0.3 * line, y), QPointF(box.left() + 1.6 * line, y));
             }
             painter.setPen(ink);

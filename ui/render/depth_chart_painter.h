@@ -25,6 +25,7 @@ struct DepthSeries {
     QColor colour;
     std::vector<QPointF> line;
     std::vector<QPointF> dots;
+    Qt::PenStyle style = Qt::SolidLine;  // of the line (and its sample in the legend)
     friend bool operator==(const DepthSeries&, const DepthSeries&) = default;
 };
 

@@ -186,7 +186,7 @@ TEST(DepthLabChartHover, NamesTheLineUnderThePointer)
     content.xMax = 10.0;
     content.yMin = 0.0;
     content.yMax = 2.0;
-    DepthSeries flat{QStringLiteral("Level"), Qt::red, {}, {}};
+    DepthSeries flat{QStringLiteral("Level"), Qt::red, {}, {}, Qt::SolidLine};
     for (int l = 0; l <= 10; ++l)
         flat.line.emplace_back(l, 1.0);
     content.series.push_back(flat);
