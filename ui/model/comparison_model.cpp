@@ -150,7 +150,9 @@ void ComparisonModel::measureCosts()
 
 std::optional<double> ComparisonModel::measuredCost(int row) const
 {
-    if (!m_costs.isFinished()) return std::nullopt;
+    // The result is there a moment before the future counts as finished; relativeCost() may have
+    // waited for exactly that moment.
+    if (!m_costs.isResultReadyAt(0)) return std::nullopt;
     return relativeCost(row);
 }
 

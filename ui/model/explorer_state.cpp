@@ -78,18 +78,14 @@ std::optional<QString> DepthLabNetwork::validate() const
     return std::nullopt;
 }
 
-namespace {
-
-std::optional<QString> validateTrainingLab(const core::RaceSettings& settings)
+std::optional<QString> ExplorerState::validateTrainingLab(const core::RaceSettings& settings)
 {
     // The settings alone: any shown activation may run, so the race is checked without runners.
     const core::Contestant probe{*core::findActivation("relu"), {}};
     if (auto message = core::validateRace(settings, std::span(&probe, 1)))
-        return ExplorerState::tr("In the training lab, %1.").arg(QString::fromStdString(*message));
+        return tr("In the training lab, %1.").arg(QString::fromStdString(*message));
     return std::nullopt;
 }
-
-}  // namespace
 
 std::optional<QString> ExplorerState::setTrainingLab(const core::RaceSettings& settings)
 {

@@ -152,6 +152,8 @@ public:
     [[nodiscard]] const core::RaceSettings& trainingLab() const noexcept { return m_session.trainingLab; }
     // Refused with a message naming the first value out of range.
     std::optional<QString> setTrainingLab(const core::RaceSettings& settings);
+    // A message naming the first training-lab value out of range; nullopt when all are fine.
+    [[nodiscard]] static std::optional<QString> validateTrainingLab(const core::RaceSettings& settings);
 
     // --- whole state ---
     [[nodiscard]] const Session& session() const noexcept { return m_session; }

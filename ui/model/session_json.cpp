@@ -182,7 +182,7 @@ std::optional<QString> trainingLabFromJson(const QJsonValue& value, core::RaceSe
     if (auto error = readWholeNumber(json, "batchSize", s.optimiser.batchSize)) return error;
     if (auto error = readNumber(json, "l2", s.optimiser.l2)) return error;
     if (auto error = readSeed(json, "seed", s.seed)) return error;
-    return std::nullopt;  // the ranges are checked with the whole session
+    return ExplorerState::validateTrainingLab(s);
 }
 
 // Adds the custom activations a session lists to scratch; the first that cannot be built stops it.
