@@ -80,9 +80,9 @@ bool operator==(const Session& a, const Session& b)
            a.zMax == b.zMax && a.samples == b.samples && a.epsilon == b.epsilon &&
            a.showSecond == b.showSecond && a.yAxisMode == b.yAxisMode &&
            a.functionLimits == b.functionLimits && a.derivativeLimits == b.derivativeLimits &&
-           a.style == b.style && a.theme == b.theme && a.depthLab == b.depthLab && a.trainingLab == b.trainingLab &&
-           a.hiddenTableColumns == b.hiddenTableColumns && a.customOrder == b.customOrder && sameCustoms() &&
-           a.convention == b.convention;
+           a.style == b.style && a.theme == b.theme && a.depthLab == b.depthLab &&
+           a.trainingLab == b.trainingLab && a.hiddenTableColumns == b.hiddenTableColumns &&
+           a.customOrder == b.customOrder && sameCustoms() && a.convention == b.convention;
 }
 
 }  // namespace ax::ui
