@@ -6,7 +6,8 @@
 // move sets off: the state change, the event loop's work that is due at once (timers of 0 ms, posted events)
 // and the repaint of every widget that changed, as the window system would ask for it. A step whose chart was
 // not repainted makes the benchmark fail, so a number never leaves out the drawing. The readings in words
-// wait for a pause, as they do under a hand. Options: --size WxH,
+// wait for a pause, as they do under a hand. Options: --size WxH, --first N (only the catalog's
+// first N activations shown, to compare with a build whose catalog was that long),
 // --theme light|dark, --screenshot FILE.png (saved after the first frame, to look at the result).
 
 #include "ui/model/comparison_model.h"
@@ -104,12 +105,15 @@ int main(int argc, char** argv)
     QSize size(1600, 900);
     QString screenshot;
     ax::ui::Theme theme = ax::ui::Theme::Light;
+    qsizetype first = -1;
     for (qsizetype i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--size")) {
             const QStringList parts = args[i + 1].split(QLatin1Char('x'));
             if (parts.size() == 2) size = QSize(parts[0].toInt(), parts[1].toInt());
         } else if (args[i] == QLatin1String("--screenshot")) {
             screenshot = args[i + 1];
+        } else if (args[i] == QLatin1String("--first")) {
+            first = args[i + 1].toInt();
         } else if (args[i] == QLatin1String("--theme")) {
             theme = args[i + 1] == QLatin1String("dark") ? ax::ui::Theme::Dark : ax::ui::Theme::Light;
         }
@@ -118,7 +122,7 @@ int main(int argc, char** argv)
     ax::ui::MainWindow window(ax::ui::Persistence::None);
     ax::ui::ExplorerState& state = window.state();
     state.setTheme(theme);
-    state.setEnabledIds(state.activationIds());
+    state.setEnabledIds(first > 0 ? state.activationIds().mid(0, first) : state.activationIds());
     state.setSamples(2000);
     state.setShowSecondDerivative(false);
     PaintWatch firstPaint;
