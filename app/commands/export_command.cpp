@@ -1,5 +1,7 @@
 #include "app/commands/export_command.h"
 
+#include "app/commands/option_values.h"
+
 #include "app/commands/command_line.h"
 #include "app/commands/local_path.h"
 #include "app/commands/platform.h"
@@ -44,11 +46,6 @@ constexpr double kDefaultSweepFps = 15.0;
 const QSizeF kDefaultSize(1920.0, 1080.0);
 const QSizeF kDefaultSweepSize(960.0, 540.0);
 
-// Thrown only inside this file, to leave the checks at the first bad option with its message.
-struct BadInput {
-    QString message;
-};
-
 QString fromCore(const std::string& message)
 {
     return QString::fromStdString(message);
@@ -57,28 +54,6 @@ QString fromCore(const std::string& message)
 std::string toCore(const QString& text)
 {
     return text.toStdString();
-}
-
-double parseNumberOption(const QString& option, const QString& text)
-{
-    const auto number = core::parseNumber(toCore(text));
-    if (!number) throw BadInput{ExportCommand::tr("--%1: %2").arg(option, fromCore(number.error()))};
-    if (!std::isfinite(*number))
-        throw BadInput{ExportCommand::tr("--%1 must be a finite number, not %2.").arg(option, quoted(text))};
-    return *number;
-}
-
-// A count with its limits: the message names them, whatever is wrong with the text.
-int parseWholeNumberOption(const QString& option, const QString& text, int least, int most)
-{
-    const auto number = core::parseNumber(toCore(text));
-    if (!number || *number != std::floor(*number) || *number < least || *number > most)
-        throw BadInput{ExportCommand::tr("--%1 must be a whole number from %2 to %3, not %4.")
-                           .arg(option)
-                           .arg(least)
-                           .arg(most)
-                           .arg(quoted(text))};
-    return static_cast<int>(*number);
 }
 
 // A comma-separated list of names, each known, each once.
@@ -182,8 +157,8 @@ void applyStateOptions(const ExportArguments& arguments, ui::ExplorerState& stat
     }
     if (arguments.samples) {
         const int samples =
-            parseWholeNumberOption(QStringLiteral("samples"), *arguments.samples,
-                                   ui::ExplorerState::kMinSamples, ui::ExplorerState::kMaxSamples);
+            OptionValues::wholeNumber(QStringLiteral("samples"), *arguments.samples,
+                                      ui::ExplorerState::kMinSamples, ui::ExplorerState::kMaxSamples);
         if (auto error = state.setSamples(samples))
             throw BadInput{ExportCommand::tr("--samples: %1").arg(*error)};
     }
@@ -214,11 +189,11 @@ ExportPlan makePlan(const ExportArguments& arguments, const ui::ExplorerState& s
         animation.to = sweep->to;
         animation.frames =
             arguments.frames
-                ? parseWholeNumberOption(QStringLiteral("frames"), *arguments.frames,
-                                         ui::SweepAnimation::kMinFrames, ui::SweepAnimation::kMaxFrames)
+                ? OptionValues::wholeNumber(QStringLiteral("frames"), *arguments.frames,
+                                            ui::SweepAnimation::kMinFrames, ui::SweepAnimation::kMaxFrames)
                 : kDefaultSweepFrames;
         animation.fps =
-            arguments.fps ? parseNumberOption(QStringLiteral("fps"), *arguments.fps) : kDefaultSweepFps;
+            arguments.fps ? OptionValues::number(QStringLiteral("fps"), *arguments.fps) : kDefaultSweepFps;
         if (auto error = ui::validateSweep(state, animation))
             throw BadInput{ExportCommand::tr("--sweep: %1").arg(*error)};
         plan.sweep = animation;
@@ -271,35 +246,8 @@ ExportPlan makePlan(const ExportArguments& arguments, const ui::ExplorerState& s
     }
 
     plan.options.style = state.chartStyle();
-    plan.options.size = plan.sweep ? kDefaultSweepSize : kDefaultSize;
-    double presetScale = 1.0;
-    if (arguments.size) {
-        if (arguments.size->compare(QLatin1String("a4"), Qt::CaseInsensitive) == 0) {
-            plan.options.size = QSizeF(ui::kA4WidthPx, ui::kA4HeightPx);
-            presetScale = ui::kPrintDensity;
-        } else {
-            const auto size = core::parseSize(toCore(*arguments.size));
-            if (!size) throw BadInput{ExportCommand::tr("--size: %1").arg(fromCore(size.error()))};
-            plan.options.size = QSizeF(size->width, size->height);
-        }
-    }
-    const double scale = arguments.scale ? parseNumberOption(QStringLiteral("scale"), *arguments.scale) : 1.0;
-    if (!(scale >= ui::kMinScale && scale <= ui::kMaxScale))
-        throw BadInput{ExportCommand::tr("--scale must be a number from %1 to %2, not %3.")
-                           .arg(ui::kMinScale)
-                           .arg(ui::kMaxScale)
-                           .arg(quoted(*arguments.scale))};
-    plan.options.scale = scale * presetScale;
-    if (arguments.theme) {
-        if (*arguments.theme == QLatin1String("light"))
-            plan.options.theme = ui::Theme::Light;
-        else if (*arguments.theme == QLatin1String("dark"))
-            plan.options.theme = ui::Theme::Dark;
-        else
-            throw BadInput{
-                ExportCommand::tr("--theme must be light or dark, not %1.").arg(quoted(*arguments.theme))};
-    }
-    if (auto error = ui::validateFigureOptions(plan.options)) throw BadInput{*error};
+    OptionValues::readFigureOptions(arguments.size, arguments.scale, arguments.theme,
+                                    plan.sweep ? kDefaultSweepSize : kDefaultSize, plan.options);
     return plan;
 }
 

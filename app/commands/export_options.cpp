@@ -1,16 +1,8 @@
 #include "app/commands/export_options.h"
 
+#include "app/commands/option_values.h"
+
 namespace ax::app {
-
-namespace {
-
-std::optional<QString> valueIfSet(const QCommandLineParser& parser, const QCommandLineOption& option)
-{
-    if (!parser.isSet(option)) return std::nullopt;
-    return parser.value(option);
-}
-
-}  // namespace
 
 ExportOptions::ExportOptions()
     : m_export(QStringLiteral("export"),
@@ -114,30 +106,30 @@ void ExportOptions::readShared(const QCommandLineParser& parser, std::optional<Q
                                std::optional<QString>& formats, std::optional<QString>& size,
                                std::optional<QString>& scale, std::optional<QString>& theme) const
 {
-    activations = valueIfSet(parser, m_activations);
-    formats = valueIfSet(parser, m_format);
-    size = valueIfSet(parser, m_size);
-    scale = valueIfSet(parser, m_scale);
-    theme = valueIfSet(parser, m_theme);
+    activations = OptionValues::valueIfSet(parser, m_activations);
+    formats = OptionValues::valueIfSet(parser, m_format);
+    size = OptionValues::valueIfSet(parser, m_size);
+    scale = OptionValues::valueIfSet(parser, m_scale);
+    theme = OptionValues::valueIfSet(parser, m_theme);
 }
 
 ExportArguments ExportOptions::read(const QCommandLineParser& parser) const
 {
     ExportArguments arguments;
     arguments.directory = parser.value(m_export);
-    arguments.session = valueIfSet(parser, m_session);
-    arguments.activations = valueIfSet(parser, m_activations);
+    arguments.session = OptionValues::valueIfSet(parser, m_session);
+    arguments.activations = OptionValues::valueIfSet(parser, m_activations);
     arguments.parameters = parser.values(m_param);
-    arguments.samples = valueIfSet(parser, m_samples);
-    arguments.charts = valueIfSet(parser, m_charts);
-    arguments.formats = valueIfSet(parser, m_format);
-    arguments.size = valueIfSet(parser, m_size);
-    arguments.scale = valueIfSet(parser, m_scale);
-    arguments.style = valueIfSet(parser, m_style);
-    arguments.theme = valueIfSet(parser, m_theme);
-    arguments.sweep = valueIfSet(parser, m_sweep);
-    arguments.frames = valueIfSet(parser, m_frames);
-    arguments.fps = valueIfSet(parser, m_fps);
+    arguments.samples = OptionValues::valueIfSet(parser, m_samples);
+    arguments.charts = OptionValues::valueIfSet(parser, m_charts);
+    arguments.formats = OptionValues::valueIfSet(parser, m_format);
+    arguments.size = OptionValues::valueIfSet(parser, m_size);
+    arguments.scale = OptionValues::valueIfSet(parser, m_scale);
+    arguments.style = OptionValues::valueIfSet(parser, m_style);
+    arguments.theme = OptionValues::valueIfSet(parser, m_theme);
+    arguments.sweep = OptionValues::valueIfSet(parser, m_sweep);
+    arguments.frames = OptionValues::valueIfSet(parser, m_frames);
+    arguments.fps = OptionValues::valueIfSet(parser, m_fps);
     return arguments;
 }
 

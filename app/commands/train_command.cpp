@@ -1,5 +1,7 @@
 #include "app/commands/train_command.h"
 
+#include "app/commands/option_values.h"
+
 #include "app/commands/command_line.h"
 
 #include "core/catalog.h"
@@ -41,38 +43,6 @@ const QStringList kDefaultActivations{
     QStringLiteral("relu"),    QStringLiteral("leaky_relu"), QStringLiteral("prelu"), QStringLiteral("elu"),
     QStringLiteral("selu"),    QStringLiteral("gelu"),       QStringLiteral("swish"), QStringLiteral("mish"),
     QStringLiteral("sigmoid"), QStringLiteral("tanh")};
-
-struct BadInput {
-    QString message;
-};
-
-std::optional<QString> valueIfSet(const QCommandLineParser& parser, const QCommandLineOption& option)
-{
-    if (!parser.isSet(option)) return std::nullopt;
-    return parser.value(option);
-}
-
-double parseNumberOption(const QString& option, const QString& text)
-{
-    const auto number = core::parseNumber(text.toStdString());
-    if (!number)
-        throw BadInput{TrainCommand::tr("--%1: %2").arg(option, QString::fromStdString(number.error()))};
-    if (!std::isfinite(*number))
-        throw BadInput{TrainCommand::tr("--%1 must be a finite number, not %2.").arg(option, quoted(text))};
-    return *number;
-}
-
-int parseWholeNumberOption(const QString& option, const QString& text, int least, int most)
-{
-    const auto number = core::parseNumber(text.toStdString());
-    if (!number || *number != std::floor(*number) || *number < least || *number > most)
-        throw BadInput{TrainCommand::tr("--%1 must be a whole number from %2 to %3, not %4.")
-                           .arg(option)
-                           .arg(least)
-                           .arg(most)
-                           .arg(quoted(text))};
-    return static_cast<int>(*number);
-}
 
 // Everything the run needs, decided before it trains.
 struct TrainPlan {
@@ -123,15 +93,15 @@ void readSettings(const TrainArguments& arguments, TrainPlan& plan)
         settings.data.kind = *kind;
     }
     if (arguments.depth)
-        settings.network.depth = parseWholeNumberOption(QStringLiteral("depth"), *arguments.depth,
-                                                        core::kMinTrainingDepth, core::kMaxTrainingDepth);
+        settings.network.depth = OptionValues::wholeNumber(QStringLiteral("depth"), *arguments.depth,
+                                                           core::kMinTrainingDepth, core::kMaxTrainingDepth);
     if (arguments.width)
-        settings.network.width = parseWholeNumberOption(QStringLiteral("width"), *arguments.width,
-                                                        core::kMinTrainingWidth, core::kMaxTrainingWidth);
+        settings.network.width = OptionValues::wholeNumber(QStringLiteral("width"), *arguments.width,
+                                                           core::kMinTrainingWidth, core::kMaxTrainingWidth);
     if (arguments.steps)
-        plan.steps = parseWholeNumberOption(QStringLiteral("steps"), *arguments.steps, 1, kMaxSteps);
+        plan.steps = OptionValues::wholeNumber(QStringLiteral("steps"), *arguments.steps, 1, kMaxSteps);
     if (arguments.seed) {
-        const int seed = parseWholeNumberOption(QStringLiteral("seed"), *arguments.seed, 0, kMaxSeed);
+        const int seed = OptionValues::wholeNumber(QStringLiteral("seed"), *arguments.seed, 0, kMaxSeed);
         settings.seed = static_cast<std::uint64_t>(seed);
         settings.data.seed = static_cast<std::uint64_t>(seed);
     }
@@ -146,16 +116,16 @@ void readSettings(const TrainArguments& arguments, TrainPlan& plan)
     }
     if (arguments.learningRate) {
         settings.optimiser.learningRate =
-            parseNumberOption(QStringLiteral("learning-rate"), *arguments.learningRate);
+            OptionValues::number(QStringLiteral("learning-rate"), *arguments.learningRate);
         if (auto error = core::validateOptimiser(settings.optimiser))
             throw BadInput{TrainCommand::tr("--learning-rate: %1, not %2.")
                                .arg(QString::fromStdString(*error), quoted(*arguments.learningRate))};
     }
     if (arguments.batch)
         settings.optimiser.batchSize =
-            parseWholeNumberOption(QStringLiteral("batch"), *arguments.batch, 1, core::kMaxBatchSize);
+            OptionValues::wholeNumber(QStringLiteral("batch"), *arguments.batch, 1, core::kMaxBatchSize);
     if (arguments.l2) {
-        settings.optimiser.l2 = parseNumberOption(QStringLiteral("l2"), *arguments.l2);
+        settings.optimiser.l2 = OptionValues::number(QStringLiteral("l2"), *arguments.l2);
         if (auto error = core::validateOptimiser(settings.optimiser))
             throw BadInput{TrainCommand::tr("--l2: %1, not %2.")
                                .arg(QString::fromStdString(*error), quoted(*arguments.l2))};
@@ -190,36 +160,8 @@ void readFigureOptions(const TrainArguments& arguments, TrainPlan& plan)
             plan.formats << *format;
         }
     }
-    plan.options.size = kDefaultSize;
-    double presetScale = 1.0;
-    if (arguments.size) {
-        if (arguments.size->compare(QLatin1String("a4"), Qt::CaseInsensitive) == 0) {
-            plan.options.size = QSizeF(ui::kA4WidthPx, ui::kA4HeightPx);
-            presetScale = ui::kPrintDensity;
-        } else {
-            const auto size = core::parseSize(arguments.size->toStdString());
-            if (!size)
-                throw BadInput{TrainCommand::tr("--size: %1").arg(QString::fromStdString(size.error()))};
-            plan.options.size = QSizeF(size->width, size->height);
-        }
-    }
-    const double scale = arguments.scale ? parseNumberOption(QStringLiteral("scale"), *arguments.scale) : 1.0;
-    if (!(scale >= ui::kMinScale && scale <= ui::kMaxScale))
-        throw BadInput{TrainCommand::tr("--scale must be a number from %1 to %2, not %3.")
-                           .arg(ui::kMinScale)
-                           .arg(ui::kMaxScale)
-                           .arg(quoted(*arguments.scale))};
-    plan.options.scale = scale * presetScale;
-    if (arguments.theme) {
-        if (*arguments.theme == QLatin1String("light"))
-            plan.options.theme = ui::Theme::Light;
-        else if (*arguments.theme == QLatin1String("dark"))
-            plan.options.theme = ui::Theme::Dark;
-        else
-            throw BadInput{
-                TrainCommand::tr("--theme must be light or dark, not %1.").arg(quoted(*arguments.theme))};
-    }
-    if (auto error = ui::validateFigureOptions(plan.options)) throw BadInput{*error};
+    OptionValues::readFigureOptions(arguments.size, arguments.scale, arguments.theme, kDefaultSize,
+                                    plan.options);
 }
 
 void checkDirectory(const QString& path)
@@ -365,16 +307,16 @@ TrainArguments TrainOptions::read(const QCommandLineParser& parser) const
 {
     TrainArguments arguments;
     arguments.directory = parser.value(m_train);
-    arguments.dataset = valueIfSet(parser, m_dataset);
-    arguments.depth = valueIfSet(parser, m_depth);
-    arguments.width = valueIfSet(parser, m_width);
-    arguments.steps = valueIfSet(parser, m_steps);
-    arguments.seed = valueIfSet(parser, m_seed);
-    arguments.optimiser = valueIfSet(parser, m_optimiser);
-    arguments.learningRate = valueIfSet(parser, m_learningRate);
-    arguments.batch = valueIfSet(parser, m_batch);
-    arguments.l2 = valueIfSet(parser, m_l2);
-    arguments.initialisation = valueIfSet(parser, m_init);
+    arguments.dataset = OptionValues::valueIfSet(parser, m_dataset);
+    arguments.depth = OptionValues::valueIfSet(parser, m_depth);
+    arguments.width = OptionValues::valueIfSet(parser, m_width);
+    arguments.steps = OptionValues::valueIfSet(parser, m_steps);
+    arguments.seed = OptionValues::valueIfSet(parser, m_seed);
+    arguments.optimiser = OptionValues::valueIfSet(parser, m_optimiser);
+    arguments.learningRate = OptionValues::valueIfSet(parser, m_learningRate);
+    arguments.batch = OptionValues::valueIfSet(parser, m_batch);
+    arguments.l2 = OptionValues::valueIfSet(parser, m_l2);
+    arguments.initialisation = OptionValues::valueIfSet(parser, m_init);
     return arguments;
 }
 
