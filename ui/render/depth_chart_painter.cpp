@@ -113,6 +113,7 @@ DepthChartContent layerChart(const DepthLabModel& model, Chart chart)
     content.xTitle = tr("layer");
     content.xMin = 0.0;
     content.xMax = depth;
+    content.xWholeNumbers = true;
     switch (chart) {
         case Chart::DepthVariance:
             content.title = tr("Variance of pre-activations");
@@ -299,8 +300,9 @@ void paintDepthChart(QPainter& painter, const QRectF& target, const DepthChartCo
         ys.hi += pad;
     }
     if (xs.hi - xs.lo <= 0.0) {
-        xs.lo -= 1.0;
-        xs.hi += 1.0;
+        // A fixed start stays put (step 0 of a race, the first layer): the axis only grows rightwards.
+        if (!content.xMin) xs.lo -= 1.0;
+        xs.hi = xs.lo + (content.xMin ? 1.0 : 2.0);
     }
     auto mapX = [&](double x) { return plot.left() + (x - xs.lo) / (xs.hi - xs.lo) * plot.width(); };
     auto mapY = [&](double y) { return plot.bottom() - (y - ys.lo) / (ys.hi - ys.lo) * plot.height(); };
@@ -308,7 +310,8 @@ void paintDepthChart(QPainter& painter, const QRectF& target, const DepthChartCo
     // Grid and tick labels.
     painter.setPen(QPen(grid, 0));
     const PlotTicks xTicks =
-        makeTicks(xs.lo, xs.hi, std::max(2, static_cast<int>(plot.width() / (5.0 * line))));
+        makeTicks(xs.lo, xs.hi, std::max(2, static_cast<int>(plot.width() / (5.0 * line))),
+                  content.xWholeNumbers ? TickValues::WholeNumbers : TickValues::Any);
     for (std::size_t i = 0; i < xTicks.values.size(); ++i) {
         const double x = mapX(xTicks.values[i]);
         painter.setPen(QPen(grid, 0));

@@ -49,6 +49,8 @@ struct DepthChartContent {
     // hint that hovering a line names it (the window lists the colours beside the charts).
     double legendShare = 0.5;  // 1 or more: the legend shows as many names as the plot holds
     bool xIsLayer = true;      // the horizontal axis counts layers (not so on the phase plane)
+    // Ticks on the horizontal axis only at whole numbers: it counts layers or training steps.
+    bool xWholeNumbers = false;
     friend bool operator==(const DepthChartContent&, const DepthChartContent&) = default;
 };
 

@@ -69,12 +69,14 @@ double niceStep(double span, int targetCount) noexcept
     return stepAbove(span / std::max(1, targetCount));
 }
 
-PlotTicks makeTicks(double lo, double hi, int targetCount)
+PlotTicks makeTicks(double lo, double hi, int targetCount, TickValues values)
 {
     PlotTicks ticks;
     if (!(lo < hi) || !std::isfinite(lo) || !std::isfinite(hi)) return ticks;
     // Halving both ends keeps hi − lo finite for ranges near ±1.8e308.
     ticks.step = stepAbove((hi / 2.0 - lo / 2.0) / (std::max(1, targetCount) / 2.0));
+    // Every 1-2-5 step of at least 1 is a whole number, and so is every multiple of it.
+    if (values == TickValues::WholeNumbers) ticks.step = std::max(ticks.step, 1.0);
     const double step = ticks.step;
     // Tick k sits at k·step; k stays below 2^53 because the state limits the relative width.
     const double kLo = std::ceil(lo / step);

@@ -21,8 +21,13 @@ struct PlotTicks {
 // The 1-2-5 step (1, 2 or 5 times a power of ten) closest to span / targetCount from above.
 [[nodiscard]] double niceStep(double span, int targetCount) noexcept;
 
-// Ticks inside [lo, hi], about targetCount of them. Requires lo < hi, both finite.
-[[nodiscard]] PlotTicks makeTicks(double lo, double hi, int targetCount);
+// Which values an axis may mark: any 1-2-5 step, or only whole numbers (an axis that counts layers
+// or training steps has no layer 2.5).
+enum class TickValues { Any, WholeNumbers };
+
+// Ticks inside [lo, hi], about targetCount of them (fewer when whole numbers are asked for and the
+// range is short). Requires lo < hi, both finite.
+[[nodiscard]] PlotTicks makeTicks(double lo, double hi, int targetCount, TickValues values = TickValues::Any);
 
 // One tick label: as few digits as the step needs, scientific notation for very large or very
 // small values, and a true minus sign.

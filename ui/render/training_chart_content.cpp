@@ -80,6 +80,7 @@ DepthChartContent lossChart(const core::RaceSnapshot& snapshot,
     content.yTitle = tr("loss");
     content.yScale = DepthScale::Log;
     content.xIsLayer = false;
+    content.xWholeNumbers = true;
     content.xMin = 0.0;
     content.emptyText = tr("Train a network to see its loss fall.");
     addTrainAndTest(
@@ -99,6 +100,7 @@ DepthChartContent accuracyChart(const core::RaceSnapshot& snapshot,
     content.yMin = 0.0;
     content.yMax = 1.0;
     content.xIsLayer = false;
+    content.xWholeNumbers = true;
     content.xMin = 0.0;
     addTrainAndTest(
         content, snapshot, styles, [](const core::Measurement& m) { return std::optional(m.trainAccuracy); },
@@ -131,6 +133,7 @@ DepthChartContent deadChart(const core::RaceSnapshot& snapshot,
     content.yMin = 0.0;
     content.yMax = 1.0;
     content.xIsLayer = false;
+    content.xWholeNumbers = true;
     content.xMin = 0.0;
     content.emptyText = tr("Train a network to see which of its units die.");
     const Reading reading = [layer](const core::Measurement& m) -> std::optional<double> {
@@ -162,6 +165,7 @@ DepthChartContent gradientChart(const core::RaceSnapshot& snapshot,
     content.yTitle = tr("gradient norm of the layer's weights");
     content.yScale = DepthScale::Log;
     content.xIsLayer = true;
+    content.xWholeNumbers = true;
     content.emptyText = tr("Train a network to see how its gradient fades or grows through the layers.");
     std::size_t depth = 0;
     for (std::size_t i = 0; i < snapshot.contestants.size(); ++i) {

@@ -82,6 +82,8 @@ QString DepthLabChart::hoverText(const QPointF& pos) const
     const QString y = QString::number(value.y(), 'g', 3);
     if (m_content.xIsLayer)
         return tr("%1, layer %2: %3").arg(label).arg(static_cast<int>(std::lround(value.x()))).arg(y);
+    if (m_content.xWholeNumbers)
+        return tr("%1, %2 %3: %4").arg(label, m_content.xTitle, QString::number(std::llround(value.x())), y);
     return tr("%1: (%2, %3)").arg(label, QString::number(value.x(), 'g', 3), y);
 }
 

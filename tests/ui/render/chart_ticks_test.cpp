@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace ax::ui {
 namespace {
@@ -98,6 +99,26 @@ TEST(ChartTicks, ReadoutValuesKeepTheirDigits)
     EXPECT_EQ(formatReadout(2.5e-7), QStringLiteral("2.5e−7"));
     EXPECT_EQ(formatReadout(1e300), QStringLiteral("1e300"));
     EXPECT_EQ(formatReadout(0.0), QStringLiteral("0"));
+}
+
+TEST(ChartTicks, ALayerAxisMarksOnlyWholeLayers)
+{
+    // Three layers on a wide chart: left to itself the axis would mark every half layer.
+    EXPECT_TRUE(makeTicks(0.0, 3.0, 10).labels.contains(QStringLiteral("0.5")));
+    for (const auto& [lo, hi] : {std::pair{0.0, 3.0}, std::pair{1.0, 2.0}, std::pair{1.0, 16.0},
+                                 std::pair{0.0, 1.0}, std::pair{0.0, 20000.0}}) {
+        for (int target = 2; target <= 40; ++target) {
+            const PlotTicks ticks = makeTicks(lo, hi, target, TickValues::WholeNumbers);
+            ASSERT_GE(ticks.values.size(), 2u) << lo << ".." << hi << " target " << target;
+            for (std::size_t i = 0; i < ticks.values.size(); ++i) {
+                EXPECT_EQ(ticks.values[i], std::round(ticks.values[i])) << lo << ".." << hi;
+                EXPECT_FALSE(ticks.labels[static_cast<qsizetype>(i)].contains(QLatin1Char('.')))
+                    << ticks.labels[static_cast<qsizetype>(i)].toStdString();
+            }
+        }
+    }
+    // A long axis keeps its round steps.
+    EXPECT_EQ(makeTicks(0.0, 20000.0, 5, TickValues::WholeNumbers).step, 5000.0);
 }
 
 }  // namespace

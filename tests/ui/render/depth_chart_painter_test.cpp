@@ -12,6 +12,7 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSvgGenerator>
 
@@ -126,6 +127,55 @@ TEST(DepthChartPainterTest, AnExportedChartNamesItsCurvesAndCarriesItsReading)
     const QString reading = model.reading(Chart::DepthGradient);
     ASSERT_FALSE(reading.isEmpty());
     EXPECT_TRUE(svg.contains(reading.left(reading.indexOf(QLatin1Char(' '))).toHtmlEscaped()));
+}
+
+// The numbers a chart writes as text (its tick labels), read from the chart drawn as SVG.
+QList<double> numbersWritten(const DepthChartContent& content)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&buffer);
+        svg.setSize(QSize(900, 400));
+        svg.setViewBox(QRect(0, 0, 900, 400));
+        QPainter painter(&svg);
+        paintDepthChart(painter, QRectF(0, 0, 900, 400), content, QGuiApplication::palette());
+    }
+    QList<double> numbers;
+    const QRegularExpression text(QStringLiteral(">([^<>]*)</text>"));
+    for (const QRegularExpressionMatch& m : text.globalMatch(QString::fromUtf8(buffer.data()))) {
+        QString label = m.captured(1).trimmed();
+        label.replace(QChar(0x2212), QLatin1Char('-'));
+        bool ok = false;
+        const double value = label.toDouble(&ok);
+        if (ok) numbers << value;
+    }
+    return numbers;
+}
+
+TEST(DepthChartPainterTest, ALayerAxisIsMarkedAtWholeLayersOnly)
+{
+    ExplorerState state;
+    state.setEnabledIds({kRelu});
+    DepthLabNetwork lab = state.depthLab();
+    lab.depth = 3;
+    ASSERT_FALSE(state.setDepthLab(lab).has_value());
+    DepthLabModel model(state);
+    model.completeTheory();
+    // The gradient's axis is logarithmic: its labels are powers of ten, so every plain number
+    // written is a layer.
+    DepthChartContent content = depthChartContent(model, Chart::DepthGradient);
+    ASSERT_EQ(content.yScale, DepthScale::Log);
+    EXPECT_TRUE(content.xWholeNumbers);
+    const QList<double> layers = numbersWritten(content);
+    EXPECT_TRUE(layers.contains(0.0) && layers.contains(3.0)) << layers.size();
+    for (const double layer : layers)
+        EXPECT_EQ(layer, std::round(layer)) << "a tick at layer " << layer;
+    // Three layers on a chart this wide would be marked every half layer without the request.
+    content.xWholeNumbers = false;
+    const QList<double> any = numbersWritten(content);
+    EXPECT_TRUE(any.contains(0.5) || any.contains(1.5));
 }
 
 }  // namespace

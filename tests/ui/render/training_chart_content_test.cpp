@@ -178,5 +178,14 @@ TEST(TrainingChartContentTest, TrainingChartsHaveTheirOwnNames)
         EXPECT_FALSE(isTrainingChart(chart));
 }
 
+TEST(TrainingChartContentTest, StepsAndLayersAreMarkedAtWholeNumbers)
+{
+    const Race& race = spiralRace();
+    // Neither a training step nor a hidden layer comes in halves.
+    for (const Chart chart : kTrainingCharts)
+        EXPECT_TRUE(trainingChartContent(race.snapshot, chart, race.styles).xWholeNumbers)
+            << chartName(chart).toStdString();
+}
+
 }  // namespace
 }  // namespace ax::ui
