@@ -15,6 +15,7 @@
 #include "ui/widgets/parameter_panel.h"
 #include "ui/widgets/range_panel.h"
 #include "ui/widgets/theme.h"
+#include "ui/widgets/training_lab_view.h"
 #include "ui/widgets/wheel_focus_filter.h"
 
 #include <QAction>
@@ -95,6 +96,15 @@ MainWindow::MainWindow(Persistence persistence, QWidget* parent)
     depthScroll->setFrameShape(QFrame::NoFrame);
     depthScroll->setWidget(m_depthLab);
     m_tabs->addTab(depthScroll, tr("Depth lab"));
+    m_trainingLab = new TrainingLabView(m_state);
+    m_trainingLab->setAccessibleName(tr("Training lab"));
+    m_trainingLab->setAccessibleDescription(
+        tr("The shown activations race through real training on one problem from one start"));
+    auto* trainingScroll = new QScrollArea(m_tabs);
+    trainingScroll->setWidgetResizable(true);
+    trainingScroll->setFrameShape(QFrame::NoFrame);
+    trainingScroll->setWidget(m_trainingLab);
+    m_tabs->addTab(trainingScroll, tr("Training lab"));
     setCentralWidget(m_tabs);
 
     createDocks();
@@ -110,6 +120,7 @@ MainWindow::MainWindow(Persistence persistence, QWidget* parent)
     connect(m_range, &RangePanel::statusMessage, this, &MainWindow::showStatus);
     connect(m_range, &RangePanel::problemSolved, this, &MainWindow::clearStatus);
     connect(m_depthLab, &DepthLabView::statusMessage, this, &MainWindow::showStatus);
+    connect(m_trainingLab, &TrainingLabView::statusMessage, this, &MainWindow::showStatus);
     connect(m_parameters, &ParameterPanel::problemSolved, this, &MainWindow::clearStatus);
     connect(m_fileActions, &FileMenuActions::sessionFileChanged, this, [this] {
         setWindowModified(false);
@@ -118,6 +129,7 @@ MainWindow::MainWindow(Persistence persistence, QWidget* parent)
     connect(m_range, &RangePanel::resetViewRequested, m_actions.resetView, &QAction::trigger);
 
     WheelFocusFilter::apply(m_depthLab);
+    WheelFocusFilter::apply(m_trainingLab);
     resize(firstSize(screen() ? screen()->availableGeometry().size() : kDefaultSize));
     m_defaultLayout = saveState();
 

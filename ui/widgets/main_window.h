@@ -22,6 +22,7 @@ class ActivationListPanel;
 class ChartArea;
 class ComparisonPanel;
 class DepthLabView;
+class TrainingLabView;
 class FileMenuActions;
 class ParameterPanel;
 class RangePanel;
@@ -73,6 +74,7 @@ public:
     // The centre: "Charts" first; further views become tabs beside it.
     [[nodiscard]] QTabWidget* tabs() const noexcept { return m_tabs; }
     [[nodiscard]] DepthLabView* depthLab() const noexcept { return m_depthLab; }
+    [[nodiscard]] TrainingLabView* trainingLab() const noexcept { return m_trainingLab; }
     [[nodiscard]] ChartArea* chartArea() const noexcept { return m_charts; }
     [[nodiscard]] ActivationListPanel* activationList() const noexcept { return m_activations; }
     [[nodiscard]] ParameterPanel* parameterPanel() const noexcept { return m_parameters; }
@@ -132,6 +134,7 @@ private:
     QMenu* m_helpMenu = nullptr;
     QTabWidget* m_tabs = nullptr;
     DepthLabView* m_depthLab = nullptr;
+    TrainingLabView* m_trainingLab = nullptr;
     ChartArea* m_charts = nullptr;
     QScrollArea* m_sideScroll = nullptr;
     ActivationListPanel* m_activations = nullptr;
