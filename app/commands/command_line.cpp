@@ -143,8 +143,8 @@ Invocation CommandLine::read(const QStringList& arguments)
         invocation.command = Command::Train;
         invocation.trainArguments = m_trainOptions.read(m_parser);
         TrainArguments& train = invocation.trainArguments;
-        m_exportOptions.readShared(m_parser, train.activations, train.formats, train.size, train.scale,
-                                   train.theme);
+        m_exportOptions.readShared(m_parser, train.session, train.activations, train.formats, train.size,
+                                   train.scale, train.theme);
         commands << QStringLiteral("--train");
     }
     // A screenshot takes the figure's --size and --theme; with --export as well, the clash of

@@ -76,25 +76,6 @@ QList<T> parseNameList(const QString& option, const QString& text, const QString
     return result;
 }
 
-// A session named on the command line; a name that is not UTF-8 is opened by its bytes.
-std::optional<QString> openSessionArgument(ui::ExplorerState& state, const QString& path)
-{
-    if (!hasUndecodableBytes(path)) return ui::openSession(state, path);
-    const int fd = ::open(localBytes(path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return ExportCommand::tr("Cannot open %1: %2")
-            .arg(quoted(path), QString::fromLocal8Bit(std::strerror(errno)));
-    QFile file;
-    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
-        ::close(fd);
-        return ExportCommand::tr("Cannot open %1: %2").arg(quoted(path), file.errorString());
-    }
-    const QByteArray bytes = file.read(ui::kMaxSessionFileBytes + 1);
-    if (auto error = ui::applySessionBytes(state, bytes))
-        return ExportCommand::tr("%1: %2").arg(quoted(path), *error);
-    return std::nullopt;
-}
-
 enum class SweepFormat { Gif, PngSequence };
 
 // Everything the run will write, decided before anything is written.
@@ -342,6 +323,24 @@ bool checkDirectoryByBytes(const QString& path, const QByteArray& bytes)
 }
 
 }  // namespace
+
+std::optional<QString> openSessionArgument(ui::ExplorerState& state, const QString& path)
+{
+    if (!hasUndecodableBytes(path)) return ui::openSession(state, path);
+    const int fd = ::open(localBytes(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return ExportCommand::tr("Cannot open %1: %2")
+            .arg(quoted(path), QString::fromLocal8Bit(std::strerror(errno)));
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        return ExportCommand::tr("Cannot open %1: %2").arg(quoted(path), file.errorString());
+    }
+    const QByteArray bytes = file.read(ui::kMaxSessionFileBytes + 1);
+    if (auto error = ui::applySessionBytes(state, bytes))
+        return ExportCommand::tr("%1: %2").arg(quoted(path), *error);
+    return std::nullopt;
+}
 
 int ExportCommand::run(const ExportArguments& arguments, std::FILE* output)
 {

@@ -6,6 +6,11 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <optional>
+
+namespace ax::ui {
+class ExplorerState;
+}
 
 namespace ax::app {
 
@@ -18,5 +23,9 @@ public:
     // returns 0, kBadInputExitCode for bad input, or 1 when writing failed (nothing is left behind).
     [[nodiscard]] static int run(const ExportArguments& arguments, std::FILE* output);
 };
+
+// Opens a session named on the command line into state (a name that is not UTF-8 by its bytes);
+// the message when it cannot be read.
+[[nodiscard]] std::optional<QString> openSessionArgument(ui::ExplorerState& state, const QString& path);
 
 }  // namespace ax::app

@@ -12,7 +12,9 @@ ExportOptions::ExportOptions()
                   "from the default state (not the window's saved settings); the options below change it. "
                   "Files are named after the chart and format: function.png, combined.svg, …"),
                tr("dir")),
-      m_session(QStringLiteral("session"), tr("With --export: starts from this session file (.actx.json)."),
+      m_session(QStringLiteral("session"),
+                tr("With --export or --train: starts from this session file (.actx.json); with --train its "
+                   "training lab and shown activations set the race."),
                 tr("file")),
       m_activations(QStringLiteral("activations"),
                     tr("With --export: the activations to show, as comma-separated ids (default: those of "
@@ -93,8 +95,8 @@ QString ExportOptions::misuse(const QCommandLineParser& parser, bool lookUsedEls
          {&m_session, &m_activations, &m_param, &m_samples, &m_charts, &m_format, &m_size, &m_scale, &m_style,
           &m_theme, &m_sweep, &m_frames, &m_fps}) {
         if ((option == &m_size || option == &m_theme) && lookUsedElsewhere) continue;
-        if (training && (option == &m_activations || option == &m_format || option == &m_size ||
-                         option == &m_scale || option == &m_theme))
+        if (training && (option == &m_session || option == &m_activations || option == &m_format ||
+                         option == &m_size || option == &m_scale || option == &m_theme))
             continue;
         if (parser.isSet(*option))
             return tr("--%1 is used only with --export.").arg(option->names().constFirst());
@@ -102,10 +104,12 @@ QString ExportOptions::misuse(const QCommandLineParser& parser, bool lookUsedEls
     return {};
 }
 
-void ExportOptions::readShared(const QCommandLineParser& parser, std::optional<QString>& activations,
-                               std::optional<QString>& formats, std::optional<QString>& size,
-                               std::optional<QString>& scale, std::optional<QString>& theme) const
+void ExportOptions::readShared(const QCommandLineParser& parser, std::optional<QString>& session,
+                               std::optional<QString>& activations, std::optional<QString>& formats,
+                               std::optional<QString>& size, std::optional<QString>& scale,
+                               std::optional<QString>& theme) const
 {
+    session = OptionValues::valueIfSet(parser, m_session);
     activations = OptionValues::valueIfSet(parser, m_activations);
     formats = OptionValues::valueIfSet(parser, m_format);
     size = OptionValues::valueIfSet(parser, m_size);

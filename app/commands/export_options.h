@@ -47,16 +47,18 @@ public:
     [[nodiscard]] bool isRequested(const QCommandLineParser& parser) const;
     // Not empty when an option of --export is given more than once or without --export.
     // lookUsedElsewhere: another command of the run (a screenshot) takes --size and --theme too.
-    // training: --train runs, which takes --activations, --format, --size, --scale and --theme too.
+    // training: --train runs, which takes --session, --activations, --format, --size, --scale and
+    // --theme too.
     [[nodiscard]] QString misuse(const QCommandLineParser& parser, bool lookUsedElsewhere = false,
                                  bool training = false) const;
     [[nodiscard]] const QCommandLineOption& sizeOption() const noexcept { return m_size; }
     [[nodiscard]] const QCommandLineOption& themeOption() const noexcept { return m_theme; }
     [[nodiscard]] ExportArguments read(const QCommandLineParser& parser) const;
     // The values of the options --train shares.
-    void readShared(const QCommandLineParser& parser, std::optional<QString>& activations,
-                    std::optional<QString>& formats, std::optional<QString>& size,
-                    std::optional<QString>& scale, std::optional<QString>& theme) const;
+    void readShared(const QCommandLineParser& parser, std::optional<QString>& session,
+                    std::optional<QString>& activations, std::optional<QString>& formats,
+                    std::optional<QString>& size, std::optional<QString>& scale,
+                    std::optional<QString>& theme) const;
 
 private:
     QCommandLineOption m_export;

@@ -3,6 +3,7 @@
 #include "app/commands/option_values.h"
 
 #include "app/commands/command_line.h"
+#include "app/commands/export_command.h"
 
 #include "core/catalog.h"
 #include "core/command_line_syntax.h"
@@ -10,6 +11,7 @@
 #include "ui/model/activation_palette.h"
 #include "ui/model/atomic_file.h"
 #include "ui/model/charts.h"
+#include "ui/model/explorer_state.h"
 #include "ui/model/quoted_text.h"
 #include "ui/render/figure_export.h"
 #include "ui/render/training_chart_export.h"
@@ -23,6 +25,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -46,6 +49,8 @@ const QStringList kDefaultActivations{
 
 // Everything the run needs, decided before it trains.
 struct TrainPlan {
+    // The session the race comes from, kept while its activations (custom ones too) race.
+    std::unique_ptr<ui::ExplorerState> session;
     QString directory;
     core::RaceSettings settings;
     std::vector<core::Contestant> contestants;
@@ -57,23 +62,40 @@ struct TrainPlan {
 
 void readActivations(const TrainArguments& arguments, TrainPlan& plan)
 {
-    const QStringList ids =
-        arguments.activations ? arguments.activations->split(QLatin1Char(',')) : kDefaultActivations;
+    const ui::ExplorerState* session = plan.session.get();
+    // A session races what it shows, at its parameters; --activations overrides which.
+    QStringList ids = kDefaultActivations;
+    if (arguments.activations)
+        ids = arguments.activations->split(QLatin1Char(','));
+    else if (session != nullptr)
+        ids = session->enabledIds();
+    if (ids.isEmpty())
+        throw BadInput{TrainCommand::tr("--session: the session shows no activation to race.")};
     QStringList seen;
     const auto all = core::catalog();
     for (const QString& raw : ids) {
         const QString id = raw.trimmed();
-        const core::Activation* activation = core::findActivation(id.toStdString());
+        const core::Activation* activation =
+            session != nullptr ? session->activation(id) : core::findActivation(id.toStdString());
         if (activation == nullptr) {
             QStringList valid;
-            for (const core::Activation& a : all)
-                valid << QString::fromStdString(a.id);
+            if (session != nullptr)
+                valid = session->activationIds();
+            else
+                for (const core::Activation& a : all)
+                    valid << QString::fromStdString(a.id);
             throw BadInput{TrainCommand::tr("--activations: unknown activation %1; valid ids are %2.")
                                .arg(quoted(id), valid.join(QStringLiteral(", ")))};
         }
         if (seen.contains(id))
             throw BadInput{TrainCommand::tr("--activations: %1 is listed twice.").arg(quoted(id))};
         seen << id;
+        if (session != nullptr) {
+            plan.contestants.push_back({*activation, session->parameters(id)});
+            plan.styles.push_back(
+                {QString::fromStdString(activation->name), ui::activationColour(session->catalogIndex(id))});
+            continue;
+        }
         plan.contestants.push_back({*activation, activation->defaults()});
         const auto index = static_cast<int>(activation - all.data());
         plan.styles.push_back({QString::fromStdString(activation->name), ui::activationColour(index)});
@@ -83,6 +105,12 @@ void readActivations(const TrainArguments& arguments, TrainPlan& plan)
 void readSettings(const TrainArguments& arguments, TrainPlan& plan)
 {
     core::RaceSettings& settings = plan.settings;
+    if (arguments.session) {
+        plan.session = std::make_unique<ui::ExplorerState>();
+        if (auto error = openSessionArgument(*plan.session, *arguments.session))
+            throw BadInput{TrainCommand::tr("--session: %1").arg(*error)};
+        settings = plan.session->trainingLab();
+    }
     if (arguments.dataset) {
         const auto kind = core::datasetFromName(arguments.dataset->toStdString());
         if (!kind)
@@ -236,7 +264,9 @@ TrainOptions::TrainOptions()
              "step) and the charts training-loss, training-accuracy, training-dead and "
              "training-gradient into <dir>; needs no display. Its last line gives the race's steps "
              "per second. <dir> is created when missing (its parent must exist); files of those names in it "
-             "are replaced. Takes --activations (default: relu, leaky_relu, prelu, elu, selu, gelu, "
+             "are replaced. With --session the race's settings, activations and their parameters come "
+             "from the session's training lab and shown activations, and the options given override them. "
+             "Takes --activations (default: relu, leaky_relu, prelu, elu, selu, gelu, "
              "swish, mish, sigmoid, tanh, at their default parameters), --format, --size, --scale "
              "and --theme, and the options below."),
           tr("dir")),

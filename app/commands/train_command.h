@@ -12,10 +12,11 @@
 
 namespace ax::app {
 
-// The text of the --train options as given, before any of it is checked. --activations, --format,
-// --size, --scale and --theme are declared with --export and shared.
+// The text of the --train options as given, before any of it is checked. --session, --activations,
+// --format, --size, --scale and --theme are declared with --export and shared.
 struct TrainArguments {
     QString directory;
+    std::optional<QString> session;
     std::optional<QString> dataset;
     std::optional<QString> depth;
     std::optional<QString> width;

@@ -82,6 +82,58 @@ TEST_F(TrainCli, WritesTheMeasurementsAndTheFourChartsAndEndsWithTheSpeed)
             << chart.toStdString();
 }
 
+TEST_F(TrainCli, ASessionSetsTheRaceAndTheFlagsGivenOverrideIt)
+{
+    const auto writeSession = [this](const QString& name, const QByteArray& parameters) {
+        QFile file(path(name));
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+        file.write(R"({"format": "activation-explorer-session", "version": 1, "enabled": ["elu", "tanh"],
+                      "parameters": )" +
+                   parameters + R"(, "trainingLab": {"dataset": "moons", "depth": 3, "width": 8}})");
+    };
+    writeSession(QStringLiteral("plain.actx.json"), "{}");
+    writeSession(QStringLiteral("alpha.actx.json"), R"({"elu": {"alpha": 0.5}})");
+    const auto csvOf = [this](const QStringList& arguments) {
+        const RunResult result =
+            run(arguments + QStringList{QStringLiteral("--steps"), QStringLiteral("20"),
+                                        QStringLiteral("--size"), QStringLiteral("320x200")},
+                m_dir.path());
+        EXPECT_EQ(result.exitCode, 0) << result.err.toStdString();
+        return QString::fromUtf8(readAll(path(arguments.value(1) + QStringLiteral("/training.csv"))));
+    };
+    const QString fromSession =
+        csvOf({QStringLiteral("--train"), QStringLiteral("a"), QStringLiteral("--session"),
+               QStringLiteral("plain.actx.json"), QStringLiteral("--width"), QStringLiteral("6")});
+    const QStringList rows = fromSession.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_GT(rows.size(), 2);
+    // The session's depth and its two shown activations, nothing else.
+    EXPECT_TRUE(rows.front().contains(QStringLiteral("dead_layer_3")));
+    EXPECT_FALSE(rows.front().contains(QStringLiteral("dead_layer_4")));
+    QStringList raced;
+    for (const QString& row : rows.mid(1))
+        if (!raced.contains(row.section(QLatin1Char(','), 1, 1)))
+            raced << row.section(QLatin1Char(','), 1, 1);
+    EXPECT_EQ(raced.size(), 2);
+    EXPECT_TRUE(raced.contains(QStringLiteral("elu")) && raced.contains(QStringLiteral("tanh")));
+
+    // The same race from flags alone, with the width the flag gave: the very same measurements.
+    const QString fromFlags = csvOf(
+        {QStringLiteral("--train"), QStringLiteral("b"), QStringLiteral("--dataset"), QStringLiteral("moons"),
+         QStringLiteral("--depth"), QStringLiteral("3"), QStringLiteral("--width"), QStringLiteral("6"),
+         QStringLiteral("--activations"), raced.join(QLatin1Char(','))});
+    EXPECT_EQ(fromSession, fromFlags);
+
+    // The session's parameter values race too.
+    const QString withAlpha =
+        csvOf({QStringLiteral("--train"), QStringLiteral("c"), QStringLiteral("--session"),
+               QStringLiteral("alpha.actx.json"), QStringLiteral("--width"), QStringLiteral("6")});
+    EXPECT_NE(withAlpha, fromSession);
+
+    expectRefused({QStringLiteral("--train"), QStringLiteral("d"), QStringLiteral("--session"),
+                   QStringLiteral("missing.actx.json")},
+                  "--session");
+}
+
 TEST_F(TrainCli, WritesTheChartsInEveryFormatAskedFor)
 {
     const RunResult result =
