@@ -80,6 +80,8 @@ void DecisionRegionGrid::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     if (columnsFor(event->size().width()) != m_columns) arrange();
+    // The rows the width leaves, held as a minimum: a scroll area does not ask for height for width.
+    setMinimumHeight(heightForWidth(event->size().width()));
 }
 
 void DecisionRegionGrid::arrange()
@@ -93,6 +95,7 @@ void DecisionRegionGrid::arrange()
         m_layout->addWidget(m_thumbnails[i], static_cast<int>(i / columns), static_cast<int>(i % columns));
         m_thumbnails[i]->setVisible(true);
     }
+    setMinimumHeight(heightForWidth(width()));
     updateGeometry();
 }
 

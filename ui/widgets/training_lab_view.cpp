@@ -371,9 +371,9 @@ void TrainingLabView::showSettings()
     m_batch->setValue(s.optimiser.batchSize);
     m_l2->setValue(s.optimiser.l2);
     m_seed->setValue(seedShown(s.seed));
-    m_step->setText(tr("+%n step(s)", nullptr, stepsPerClick()));
+    m_step->setText(stepsPerClick() == 1 ? tr("+1 step") : tr("+%1 steps").arg(stepsPerClick()));
     m_step->setToolTip(
-        tr("Train every network %n more step(s): one more point on each chart", nullptr, stepsPerClick()));
+        tr("Train every network %1 more steps: one more point on each chart").arg(stepsPerClick()));
     fillLayerChoices(s.network.depth);
 }
 

@@ -18,6 +18,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ax::ui {
@@ -159,7 +160,7 @@ TEST(DepthChartPainterTest, ALayerAxisIsMarkedAtWholeLayersOnly)
     ExplorerState state;
     state.setEnabledIds({kRelu});
     DepthLabNetwork lab = state.depthLab();
-    lab.depth = 3;
+    lab.depth = 1;
     ASSERT_FALSE(state.setDepthLab(lab).has_value());
     DepthLabModel model(state);
     model.completeTheory();
@@ -169,13 +170,16 @@ TEST(DepthChartPainterTest, ALayerAxisIsMarkedAtWholeLayersOnly)
     ASSERT_EQ(content.yScale, DepthScale::Log);
     EXPECT_TRUE(content.xWholeNumbers);
     const QList<double> layers = numbersWritten(content);
-    EXPECT_TRUE(layers.contains(0.0) && layers.contains(3.0)) << layers.size();
+    QStringList written;
+    for (const double layer : layers)
+        written << QString::number(layer);
+    EXPECT_TRUE(layers.contains(0.0) && layers.contains(1.0)) << written.join(QLatin1Char(' ')).toStdString();
     for (const double layer : layers)
         EXPECT_EQ(layer, std::round(layer)) << "a tick at layer " << layer;
-    // Three layers on a chart this wide would be marked every half layer without the request.
+    // One layer on a chart this wide would be marked at fractions of it without the request.
     content.xWholeNumbers = false;
     const QList<double> any = numbersWritten(content);
-    EXPECT_TRUE(any.contains(0.5) || any.contains(1.5));
+    EXPECT_TRUE(std::any_of(any.begin(), any.end(), [](double x) { return x != std::round(x); }));
 }
 
 }  // namespace

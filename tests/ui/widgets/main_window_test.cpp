@@ -87,23 +87,24 @@ TEST_F(MainWindowTest, HasTitleChartsTabAndDocks)
     EXPECT_EQ(window->tabs()->widget(0), window->chartArea());
     EXPECT_EQ(window->dockWidgetArea(window->controlsDock()), Qt::LeftDockWidgetArea);
     EXPECT_EQ(window->dockWidgetArea(window->comparisonDock()), Qt::RightDockWidgetArea);
-    // The table is read in its own tab beside the charts and the depth lab.
-    ASSERT_EQ(window->tabs()->count(), 3);
+    // The table is read in its own tab beside the charts and the two labs.
+    ASSERT_EQ(window->tabs()->count(), 4);
     EXPECT_EQ(window->tabs()->tabText(1), QStringLiteral("Depth lab"));
-    EXPECT_EQ(window->tabs()->tabText(2), QStringLiteral("Comparison"));
-    EXPECT_EQ(window->tabs()->widget(2), window->comparisonPanel());
+    EXPECT_EQ(window->tabs()->tabText(2), QStringLiteral("Training lab"));
+    EXPECT_EQ(window->tabs()->tabText(3), QStringLiteral("Comparison"));
+    EXPECT_EQ(window->tabs()->widget(3), window->comparisonPanel());
     EXPECT_FALSE(window->comparisonDock()->isVisible());
 
     // Docked beside the charts, the same panel leaves its tab, and comes back when the dock closes.
     window->actions().showComparison->trigger();
     EXPECT_TRUE(window->comparisonDock()->isVisible());
     EXPECT_EQ(window->comparisonDock()->widget(), window->comparisonPanel());
-    EXPECT_EQ(window->tabs()->count(), 2);
+    EXPECT_EQ(window->tabs()->count(), 3);
     EXPECT_TRUE(window->comparisonPanel()->isVisible());
     window->actions().showComparison->trigger();
     EXPECT_FALSE(window->comparisonDock()->isVisible());
-    EXPECT_EQ(window->tabs()->count(), 3);
-    EXPECT_EQ(window->tabs()->indexOf(window->comparisonPanel()), 2);
+    EXPECT_EQ(window->tabs()->count(), 4);
+    EXPECT_EQ(window->tabs()->indexOf(window->comparisonPanel()), 3);
 }
 
 TEST_F(MainWindowTest, ToggleInListSwitchesActivationAndItsParameterGroup)
