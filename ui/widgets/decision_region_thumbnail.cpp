@@ -167,10 +167,10 @@ void DecisionRegionThumbnail::rebuildPointLayer()
     if (key.isEmpty() || r.xMax <= r.xMin || r.yMax <= r.yMin) return;
 
     const qreal ratio = devicePixelRatioF();
-    QPixmap layer((plot.size() * ratio).toSize());
-    layer.setDevicePixelRatio(ratio);
-    layer.fill(Qt::transparent);
-    QPainter painter(&layer);
+    m_points = QPixmap((plot.size() * ratio).toSize());
+    m_points.setDevicePixelRatio(ratio);
+    m_points.fill(Qt::transparent);
+    QPainter painter(&m_points);
     painter.setRenderHint(QPainter::Antialiasing, true);
     const double w = plot.width();
     const double h = plot.height();

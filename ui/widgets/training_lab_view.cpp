@@ -206,7 +206,8 @@ TrainingLabView::TrainingLabView(ExplorerState& state, QWidget* parent)
     auto* controlColumn = new QWidget(this);
     controlColumn->setLayout(controls);
     controls->setContentsMargins(0, 0, 0, 0);
-    controlColumn->setMaximumWidth(controlColumn->sizeHint().width() + 20);
+    // As narrow as the controls allow: the charts and the thumbnails need the width more.
+    controlColumn->setMaximumWidth(controlColumn->minimumSizeHint().width() + 30);
 
     auto* charts = new QGridLayout;
     for (std::size_t i = 0; i < m_charts.size(); ++i) {
