@@ -61,7 +61,7 @@ QList<QByteArray> streams(const QByteArray& pdf)
 
 class LessonCli : public ::testing::Test {
 protected:
-    QString path(const QString& name) const { return m_dir.filePath(name); }
+    [[nodiscard]] QString path(const QString& name) const { return m_dir.filePath(name); }
 
     void write(const QString& name, const QByteArray& bytes) const
     {

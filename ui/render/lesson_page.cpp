@@ -77,8 +77,10 @@ void paintChartGrid(QPainter& painter, const QRectF& area, const std::array<Char
     painter.save();
     painter.setFont(pixelFont(kChartFontPx));
     for (std::size_t i = 0; i < charts.size(); ++i) {
-        const QRectF cell(grid.left() + static_cast<double>(i % 2) * (w + kGap + kAxisRoom),
-                          grid.top() + static_cast<double>(i / 2) * (h + kGap + kAxisRoom), w, h);
+        const std::size_t column = i % 2;
+        const std::size_t row = i / 2;
+        const QRectF cell(grid.left() + static_cast<double>(column) * (w + kGap + kAxisRoom),
+                          grid.top() + static_cast<double>(row) * (h + kGap + kAxisRoom), w, h);
         // Each chart stands alone on paper, so each names its curves.
         DepthChartContent chart = content(charts[i]);
         chart.showLegend = !chart.series.empty();
