@@ -33,7 +33,7 @@ constexpr int kCaptionPx = 15;
 constexpr int kTablePx = 11;
 constexpr int kChartFontPx = 11;
 // The charts' share of the height left under the title, on a page that has charts.
-constexpr double kChartShare = 0.58;
+constexpr double kChartShare = 0.66;
 // The caption's share of the width beside the table rows.
 constexpr double kCaptionShare = 0.55;
 
