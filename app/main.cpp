@@ -1,4 +1,5 @@
 #include "app/commands/command_line.h"
+#include "app/commands/lesson_command.h"
 #include "app/commands/local_path.h"
 #include "app/commands/print_commands.h"
 #include "app/commands/table_command.h"
@@ -35,6 +36,8 @@ int main(int argc, char* argv[])
         return ax::app::runTrain(argv, invocation.trainArguments);
     if (invocation.error.isEmpty() && invocation.command == ax::app::Command::Screenshot)
         return ax::app::runScreenshotCommand(argv, invocation);
+    if (invocation.error.isEmpty() && invocation.command == ax::app::Command::ExportLesson)
+        return ax::app::runLessonCommand(argv, invocation.lessonArguments);
     if (invocation.error.isEmpty() && invocation.command == ax::app::Command::ExportTable)
         return ax::app::runTableCommand(argv, invocation);
 

@@ -1,5 +1,6 @@
 #include "app/commands/command_line.h"
 
+#include "app/commands/option_values.h"
 #include "core/command_line_syntax.h"
 #include "ui/model/comparison_model.h"
 #include "ui/model/explorer_state.h"
@@ -62,12 +63,13 @@ CommandLine::CommandLine()
     m_parser.setApplicationDescription(
         tr("Explore how neural-network activation functions behave. Without options it opens the "
            "window, or the session file given; --eval, --list, --saturation, --export, --export-table, "
-           "--train and --screenshot need no display."));
+           "--train, --export-lesson and --screenshot need no display."));
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOptions({m_helpOption, m_versionOption, m_eval, m_list, m_saturation, m_range, m_epsilon,
                          m_screenshot, m_exportTable, m_columns});
     m_exportOptions.addTo(m_parser);
     m_trainOptions.addTo(m_parser);
+    m_lessonOptions.addTo(m_parser);
     m_parser.addPositionalArgument(QStringLiteral("session"),
                                    tr("A session file (.actx.json) to open in the window."), tr("[session]"));
 }
@@ -147,14 +149,27 @@ Invocation CommandLine::read(const QStringList& arguments)
                                    train.scale, train.theme);
         commands << QStringLiteral("--train");
     }
+    const bool lesson = m_lessonOptions.isRequested(m_parser);
+    if (lesson) {
+        invocation.command = Command::ExportLesson;
+        invocation.lessonArguments = m_lessonOptions.read(m_parser);
+        invocation.lessonArguments.formats =
+            OptionValues::valueIfSet(m_parser, m_exportOptions.formatOption());
+        commands << QStringLiteral("--export-lesson");
+    }
     // A screenshot takes the figure's --size and --theme; with --export as well, the clash of
     // commands below is the message that helps.
     const bool screenshot = m_parser.isSet(m_screenshot);
-    if (const QString misuse = m_exportOptions.misuse(m_parser, screenshot, training); !misuse.isEmpty()) {
+    if (const QString misuse = m_exportOptions.misuse(m_parser, screenshot, training, lesson);
+        !misuse.isEmpty()) {
         invocation.error = misuse;
         return invocation;
     }
     if (const QString misuse = m_trainOptions.misuse(m_parser); !misuse.isEmpty()) {
+        invocation.error = misuse;
+        return invocation;
+    }
+    if (const QString misuse = m_lessonOptions.misuse(m_parser); !misuse.isEmpty()) {
         invocation.error = misuse;
         return invocation;
     }

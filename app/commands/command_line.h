@@ -2,6 +2,7 @@
 // The program's options, read with QCommandLineParser's conventions, and what they ask for.
 
 #include "app/commands/export_options.h"
+#include "app/commands/lesson_command.h"
 #include "app/commands/train_command.h"
 
 #include <QCommandLineOption>
@@ -19,7 +20,19 @@ namespace ax::app {
 // Exit status of a run refused for bad input (unknown id, malformed number, unknown option, …).
 inline constexpr int kBadInputExitCode = 2;
 
-enum class Command { Window, Help, Version, Eval, List, Saturation, Export, Screenshot, ExportTable, Train };
+enum class Command {
+    Window,
+    Help,
+    Version,
+    Eval,
+    List,
+    Saturation,
+    Export,
+    Screenshot,
+    ExportTable,
+    Train,
+    ExportLesson
+};
 
 // What one run of the program is asked to do, before any of its values are checked.
 struct Invocation {
@@ -35,6 +48,7 @@ struct Invocation {
     QString error;                    // not empty: the arguments are wrong and this says why
     ExportArguments exportArguments;  // for Export
     TrainArguments trainArguments;    // for Train
+    LessonArguments lessonArguments;  // for ExportLesson
 };
 
 // Declares the options and reads the arguments; also prints help and version text.
@@ -66,6 +80,7 @@ private:
     QCommandLineOption m_columns;
     ExportOptions m_exportOptions;
     TrainOptions m_trainOptions;
+    LessonOptions m_lessonOptions;
 };
 
 // Prints "activation-explorer: error: MESSAGE" as one line on stderr: control characters escaped,

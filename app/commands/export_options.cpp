@@ -76,7 +76,8 @@ bool ExportOptions::isRequested(const QCommandLineParser& parser) const
     return parser.isSet(m_export);
 }
 
-QString ExportOptions::misuse(const QCommandLineParser& parser, bool lookUsedElsewhere, bool training) const
+QString ExportOptions::misuse(const QCommandLineParser& parser, bool lookUsedElsewhere, bool training,
+                              bool lesson) const
 {
     const QStringList given = parser.optionNames();
     for (const QCommandLineOption* option :
@@ -98,6 +99,7 @@ QString ExportOptions::misuse(const QCommandLineParser& parser, bool lookUsedEls
         if (training && (option == &m_session || option == &m_activations || option == &m_format ||
                          option == &m_size || option == &m_scale || option == &m_theme))
             continue;
+        if (lesson && option == &m_format) continue;
         if (parser.isSet(*option))
             return tr("--%1 is used only with --export.").arg(option->names().constFirst());
     }

@@ -49,10 +49,12 @@ public:
     // lookUsedElsewhere: another command of the run (a screenshot) takes --size and --theme too.
     // training: --train runs, which takes --session, --activations, --format, --size, --scale and
     // --theme too.
+    // lesson: --export-lesson runs, which takes --format too.
     [[nodiscard]] QString misuse(const QCommandLineParser& parser, bool lookUsedElsewhere = false,
-                                 bool training = false) const;
+                                 bool training = false, bool lesson = false) const;
     [[nodiscard]] const QCommandLineOption& sizeOption() const noexcept { return m_size; }
     [[nodiscard]] const QCommandLineOption& themeOption() const noexcept { return m_theme; }
+    [[nodiscard]] const QCommandLineOption& formatOption() const noexcept { return m_format; }
     [[nodiscard]] ExportArguments read(const QCommandLineParser& parser) const;
     // The values of the options --train shares.
     void readShared(const QCommandLineParser& parser, std::optional<QString>& session,

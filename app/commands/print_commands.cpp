@@ -72,6 +72,7 @@ int PrintCommands::run(const Invocation& invocation, std::FILE* input, std::FILE
         case Command::Screenshot:
         case Command::ExportTable:
         case Command::Train:
+        case Command::ExportLesson:
             break;
     }
     reportError(tr("This command does not print to the terminal."));

@@ -25,6 +25,14 @@ std::optional<QString> saveSession(const ExplorerState& state, const QString& pa
     return writeFileAtomically(path, QJsonDocument(state.toJson()).toJson(QJsonDocument::Indented));
 }
 
+std::optional<QString> sessionFormatProblem(const QJsonObject& json)
+{
+    if (json.value(QStringLiteral("format")).toString() != QLatin1String("activation-explorer-session"))
+        return Text::tr(
+            "The file is not an Activation Explorer session (its \"format\" is missing or different).");
+    return std::nullopt;
+}
+
 std::optional<QString> applySessionBytes(ExplorerState& state, const QByteArray& bytes)
 {
     if (bytes.size() > kMaxSessionFileBytes)
@@ -36,9 +44,7 @@ std::optional<QString> applySessionBytes(ExplorerState& state, const QByteArray&
     const QJsonDocument& document = std::get<QJsonDocument>(read);
     if (!document.isObject()) return Text::tr("The file does not hold a session (expected a JSON object).");
     const QJsonObject json = document.object();
-    if (json.value(QStringLiteral("format")).toString() != QLatin1String("activation-explorer-session"))
-        return Text::tr(
-            "The file is not an Activation Explorer session (its \"format\" is missing or different).");
+    if (auto problem = sessionFormatProblem(json)) return problem;
     return state.fromJson(json);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Saving and opening .actx.json session files: the whole ExplorerState as small, readable JSON.
 
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -17,6 +18,10 @@ inline const char* const kSessionSuffix = ".actx.json";
 
 // Reads a session into state; on any error returns the message and changes nothing.
 [[nodiscard]] std::optional<QString> openSession(ExplorerState& state, const QString& path);
+
+// The message when json does not say it is a session ("format"); shared with lesson files, whose
+// steps are sessions read exactly as a session file is.
+[[nodiscard]] std::optional<QString> sessionFormatProblem(const QJsonObject& json);
 
 // Parses session bytes (shared by openSession and the fuzzer); changes nothing on error.
 [[nodiscard]] std::optional<QString> applySessionBytes(ExplorerState& state, const QByteArray& bytes);
