@@ -13,6 +13,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <gtest/gtest.h>
+
 #include <sys/wait.h>
 #include <cstdlib>
 
@@ -123,6 +125,21 @@ inline QSize pngSize(const QByteArray& png)
                (static_cast<unsigned char>(png[at + 2]) << 8) | static_cast<unsigned char>(png[at + 3]);
     };
     return QSize(static_cast<int>(be32(16)), static_cast<int>(be32(20)));
+}
+
+// Refused with exit code 2, one line naming what is wrong (it holds part), nothing on standard
+// output, and the directory it ran in left exactly as it was.
+inline void expectRefusedLeavingFolderAlone(const QStringList& arguments, const QString& directory,
+                                            const char* part)
+{
+    const auto before = snapshot(directory);
+    const RunResult result = run(arguments, directory);
+    EXPECT_EQ(result.exitCode, kBadInput) << arguments.join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(result.err.startsWith(kErrorPrefix)) << result.err.toStdString();
+    EXPECT_TRUE(result.err.contains(part)) << result.err.toStdString();
+    EXPECT_EQ(result.err.count('\n'), 1) << result.err.toStdString();
+    EXPECT_TRUE(result.out.isEmpty()) << result.out.toStdString();
+    EXPECT_EQ(snapshot(directory), before) << arguments.join(QLatin1Char(' ')).toStdString();
 }
 
 }  // namespace ax::test
