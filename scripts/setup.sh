@@ -14,6 +14,7 @@ AX_PACKAGES=(
     libeigen3-dev libginac-dev libmuparser-dev libgif-dev
     fonts-dejavu-core
     help2man librsvg2-bin dpkg-dev desktop-file-utils appstream shared-mime-info
+    poppler-utils
 )
 
 ax_missing_packages() {

@@ -5,6 +5,9 @@
 #include <QByteArray>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
@@ -94,6 +97,33 @@ TEST_F(LessonCli, TheShippedLessonIsAPdfWithOnePageOfVectorsPerStep)
             stream.contains("S\n"))
             ++vectorStreams;
     EXPECT_GE(vectorStreams, 14);
+
+    // Each page is its step: the title and the caption's text as a reader finds them in the PDF.
+    const QJsonArray steps = QJsonDocument::fromJson(readAll(QStringLiteral(AX_SHIPPED_LESSON)))
+                                 .object()
+                                 .value(QLatin1String("steps"))
+                                 .toArray();
+    ASSERT_EQ(steps.size(), 14);
+    const auto words = [](QString text) {
+        text.remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+        // The PDF's text keeps the typeface's ligatures (ﬁ, ﬀ); compatibility form spells them out.
+        return text.normalized(QString::NormalizationForm_KC).simplified();
+    };
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        const QString page = QString::number(i + 1);
+        const RunResult text =
+            runShell(QStringLiteral("pdftotext -f %1 -l %1 hand.pdf page.txt").arg(page), m_dir.path());
+        ASSERT_EQ(text.exitCode, 0) << text.err.toStdString();
+        const QString onPage = words(QString::fromUtf8(readAll(path(QStringLiteral("page.txt")))));
+        const QJsonObject step = steps[i].toObject();
+        EXPECT_TRUE(onPage.contains(words(step.value(QLatin1String("title")).toString())))
+            << "page " << page.toStdString();
+        // The caption's last words: the whole caption was laid out on the page before them.
+        const QStringList caption =
+            words(step.value(QLatin1String("caption")).toString()).split(QLatin1Char(' '));
+        const QString ending = caption.mid(std::max<qsizetype>(0, caption.size() - 4)).join(QLatin1Char(' '));
+        EXPECT_TRUE(onPage.contains(ending)) << "page " << page.toStdString() << ": " << ending.toStdString();
+    }
 }
 
 TEST_F(LessonCli, ALessonFileGivesItsOwnPagesAndOneImagePerStep)
