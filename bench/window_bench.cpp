@@ -2,7 +2,8 @@
 // activation shown (2,000 samples; f, f′ and saturation charts) and times 100 steps of an ELU α drag
 // and 100 steps of a range drag, then the same α drag on the Depth lab tab (the theory of every
 // activation through 30 layers, and through 200; the four charts; the slices of dead-unit theory),
-// the same α drag on the Comparison tab, and the first frame from process start. Each step is what one mouse
+// the same α drag on the Comparison tab, the Training lab's frames while its race of every activation
+// plays, and the first frame from process start. Each step is what one mouse
 // move sets off: the state change, the event loop's work that is due at once (timers of 0 ms, posted events)
 // and the repaint of every widget that changed, as the window system would ask for it. A step whose chart was
 // not repainted makes the benchmark fail, so a number never leaves out the drawing. The readings in words
@@ -13,11 +14,13 @@
 #include "ui/model/comparison_model.h"
 #include "ui/model/comparison_proxy.h"
 #include "ui/model/explorer_state.h"
+#include "ui/model/training_lab_model.h"
 #include "ui/widgets/chart_area.h"
 #include "ui/widgets/comparison_panel.h"
 #include "ui/widgets/depth_lab_chart.h"
 #include "ui/widgets/depth_lab_view.h"
 #include "ui/widgets/main_window.h"
+#include "ui/widgets/training_lab_view.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -27,6 +30,7 @@
 #include <QSaveFile>
 #include <QStringList>
 #include <QTabWidget>
+#include <QThread>
 
 #include <algorithm>
 #include <cmath>
@@ -241,17 +245,64 @@ int main(int argc, char** argv)
     const std::vector<double> tableMs = eluDrag(table);
     const bool tableKeptItsLayout = window.comparisonPanel()->tableView()->rowLayouts() == layoutsBefore;
 
+    // The Training lab tab while its race of every shown activation plays, for three seconds.
+    // A frame is a round of the event loop that repainted the charts: the model's update, the four
+    // charts and the thumbnails, on a machine whose every core also trains.
+    // What the depth lab still had to do (slices of theory after the last drag) is done first, so
+    // that it is not counted here.
+    window.depthLab()->completeTheory();
+    QCoreApplication::processEvents();
+    ax::ui::TrainingLabView* trainingLab = window.trainingLab();
+    for (int i = 0; i < tabs->count(); ++i)
+        if (tabs->widget(i)->isAncestorOf(trainingLab)) tabs->setCurrentIndex(i);
+    QWidget* lossChart = trainingLab->findChildren<ax::ui::DepthLabChart*>().value(0);
+    if (lossChart == nullptr) {
+        std::fprintf(stderr, "window_bench: the training lab has no charts\n");
+        return 1;
+    }
+    ax::ui::TrainingLabModel& race = trainingLab->model();
+    while (!race.waitUntilIdle(std::chrono::milliseconds(10)) || race.contestantIds().isEmpty())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    std::vector<double> raceMs;
+    PaintWatch racePaint;
+    lossChart->installEventFilter(&racePaint);
+    const int raceStart = race.step();
+    QElapsedTimer raceClock;
+    raceClock.start();
+    race.play();
+    while (raceClock.elapsed() < 3000) {
+        racePaint.painted = false;
+        timer.start();
+        QCoreApplication::processEvents();
+        QCoreApplication::sendPostedEvents();
+        if (racePaint.painted)
+            raceMs.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        else
+            QThread::msleep(1);
+    }
+    race.pause();
+    const double raceSeconds = static_cast<double>(raceClock.elapsed()) / 1e3;
+    lossChart->removeEventFilter(&racePaint);
+    (void)race.waitUntilIdle(std::chrono::seconds(10));
+    const double raceStepsPerSecond = static_cast<double>(race.step() - raceStart) / raceSeconds;
+    if (raceMs.empty()) {
+        std::fprintf(stderr, "window_bench: the training lab was not repainted while its race played\n");
+        return 1;
+    }
+
     std::printf(
         "window_bench: param_drag_median_ms=%.2f param_drag_p95_ms=%.2f range_drag_median_ms=%.2f "
         "range_drag_p95_ms=%.2f first_frame_ms=%.0f depth_lab_drag_median_ms=%.2f "
         "depth_lab_drag_p95_ms=%.2f depth_lab_200_layers_drag_median_ms=%.2f "
         "depth_lab_200_layers_drag_p95_ms=%.2f depth_lab_200_layers_network_drag_median_ms=%.2f "
         "depth_lab_200_layers_network_drag_p95_ms=%.2f comparison_tab_drag_median_ms=%.2f "
-        "comparison_tab_drag_p95_ms=%.2f\n",
+        "comparison_tab_drag_p95_ms=%.2f training_lab_frame_median_ms=%.2f training_lab_frame_p95_ms=%.2f "
+        "training_lab_frames=%zu training_race_steps_per_s=%.0f\n",
         percentile(paramMs, 0.5), percentile(paramMs, 0.95), percentile(rangeMs, 0.5),
         percentile(rangeMs, 0.95), firstFrameMs, percentile(depthMs, 0.5), percentile(depthMs, 0.95),
         percentile(deepMs, 0.5), percentile(deepMs, 0.95), percentile(networkMs, 0.5),
-        percentile(networkMs, 0.95), percentile(tableMs, 0.5), percentile(tableMs, 0.95));
+        percentile(networkMs, 0.95), percentile(tableMs, 0.5), percentile(tableMs, 0.95),
+        percentile(raceMs, 0.5), percentile(raceMs, 0.95), raceMs.size(), raceStepsPerSecond);
     if (!tableKeptItsLayout) {
         std::fprintf(stderr, "window_bench: a parameter step laid out the comparison table's rows again\n");
         return 1;

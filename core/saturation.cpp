@@ -83,6 +83,7 @@ std::vector<double> probePositions(const Activation& activation, const Parameter
     for (std::size_t i = 0; i < kProbeCount; ++i)
         z.push_back(std::lerp(zMin, zMax, static_cast<double>(i) / static_cast<double>(kProbeCount - 1)));
     z.back() = zMax;
+    const auto uniformEnd = static_cast<std::ptrdiff_t>(z.size());
     if (zMax * 0.5 - zMin * 0.5 > 50.0) {
         const double uMin = std::asinh(zMin);
         const double uMax = std::asinh(zMax);
@@ -92,6 +93,7 @@ std::vector<double> probePositions(const Activation& activation, const Parameter
             z.push_back(std::clamp(std::sinh(u), zMin, zMax));
         }
     }
+    const auto gridsEnd = static_cast<std::ptrdiff_t>(z.size());
     if (activation.kinks) {
         for (const Kink& k : activation.kinks(p)) {
             if (k.z > zMin && k.z <= zMax) z.push_back(k.z);
@@ -99,7 +101,11 @@ std::vector<double> probePositions(const Activation& activation, const Parameter
             if (below >= zMin && below < zMax) z.push_back(below);
         }
     }
-    std::sort(z.begin(), z.end());
+    // Both grids are already in order (sinh and the clamp keep it), so only the few kinks need
+    // sorting: this runs for every shown curve on every step of a range drag.
+    std::sort(z.begin() + gridsEnd, z.end());
+    std::inplace_merge(z.begin(), z.begin() + uniformEnd, z.begin() + gridsEnd);
+    std::inplace_merge(z.begin(), z.begin() + gridsEnd, z.end());
     z.erase(std::unique(z.begin(), z.end()), z.end());
     return z;
 }

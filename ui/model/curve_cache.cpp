@@ -3,6 +3,8 @@
 #include "core/measurements.h"
 #include "ui/model/explorer_state.h"
 
+#include <QtConcurrentMap>
+
 #include <algorithm>
 #include <cmath>
 
@@ -30,6 +32,13 @@ void CurveCache::refresh(const ExplorerState& state)
         else
             it = m_entries.erase(it);
     }
+    // What is due is found here; the sampling and bisection then run on every core, since a
+    // range drag resamples every shown curve (and every evaluator may be called from any thread).
+    struct Job {
+        CurveEntry* entry;
+        bool samples;
+    };
+    std::vector<Job> jobs;
     m_order.clear();
     for (const QString& id : enabled) {
         const core::Activation* activation = state.activation(id);
@@ -40,18 +49,29 @@ void CurveCache::refresh(const ExplorerState& state)
         const bool inputsMoved = e.activation != activation || e.parameters != parameters ||
                                  e.zMin != state.zMin() || e.zMax != state.zMax() ||
                                  e.sampleCount != state.samples();
-        if (e.samplesStale || inputsMoved) {
+        const bool samples = e.samplesStale || inputsMoved;
+        if (samples) {
             e.id = id;
             e.activation = activation;
             e.parameters = parameters;
             e.zMin = state.zMin();
             e.zMax = state.zMax();
             e.sampleCount = state.samples();
-            core::sampleUniform(*activation, parameters, e.zMin, e.zMax,
+        }
+        if (samples || e.saturationStale || e.epsilon != state.epsilon()) {
+            e.epsilon = state.epsilon();
+            jobs.push_back({&e, samples});
+        }
+    }
+    const auto compute = [](const Job& job) {
+        CurveEntry& e = *job.entry;
+        const core::Activation& activation = *e.activation;
+        if (job.samples) {
+            core::sampleUniform(activation, e.parameters, e.zMin, e.zMax,
                                 static_cast<std::size_t>(e.sampleCount), e.samples);
             e.kinks.clear();
-            if (activation->kinks)
-                for (const core::Kink& k : activation->kinks(parameters))
+            if (activation.kinks)
+                for (const core::Kink& k : activation.kinks(e.parameters))
                     if (k.z > e.zMin && k.z < e.zMax) e.kinks.push_back(k);
             std::sort(e.kinks.begin(), e.kinks.end(),
                       [](const core::Kink& a, const core::Kink& b) { return a.z < b.z; });
@@ -61,19 +81,24 @@ void CurveCache::refresh(const ExplorerState& state)
             if (!std::all_of(e.samples.f.begin(), e.samples.f.end(), finite) ||
                 !std::all_of(e.samples.d1.begin(), e.samples.d1.end(), finite) ||
                 !std::all_of(e.samples.d2.begin(), e.samples.d2.end(), finite))
-                e.nonFinite = core::nonFiniteIntervals(*activation, parameters, e.zMin, e.zMax);
+                e.nonFinite = core::nonFiniteIntervals(activation, e.parameters, e.zMin, e.zMax);
+        }
+        e.saturation = core::saturationIntervals(activation, e.parameters, e.zMin, e.zMax, e.epsilon);
+    };
+    if (jobs.size() > 1)
+        QtConcurrent::blockingMap(jobs, compute);
+    else
+        std::for_each(jobs.begin(), jobs.end(), compute);
+    for (const Job& job : jobs) {
+        CurveEntry& e = *job.entry;
+        if (job.samples) {
             e.samplesStale = false;
-            e.saturationStale = true;
             ++e.samplesRevision;
             ++e.sampleComputations;
         }
-        if (e.saturationStale || e.epsilon != state.epsilon()) {
-            e.epsilon = state.epsilon();
-            e.saturation = core::saturationIntervals(*activation, parameters, e.zMin, e.zMax, e.epsilon);
-            e.saturationStale = false;
-            ++e.saturationRevision;
-            ++e.saturationComputations;
-        }
+        e.saturationStale = false;
+        ++e.saturationRevision;
+        ++e.saturationComputations;
     }
 }
 
