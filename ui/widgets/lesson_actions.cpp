@@ -40,8 +40,14 @@ LessonActions::LessonActions(MainWindow& window) : QObject(&window), m_window(wi
            "Page Up and Left go back, Esc leaves"));
     connect(m_present, &QAction::triggered, this, [this] {
         // Nothing open yet: the shipped lesson is what there is to present.
+        // Taken without showing its first step in the window, so Esc comes back to the user's view.
         if (!m_presenter->hasLesson()) {
-            if (openLessonFile(QString::fromLatin1(LessonFile::kShippedPath))) return;
+            auto shipped = LessonFile::shipped();
+            if (auto* error = std::get_if<QString>(&shipped)) {
+                QMessageBox::warning(&m_window, tr("Cannot open the lesson"), *error);
+                return;
+            }
+            m_presenter->setLesson(std::get<Lesson>(shipped));
         }
         m_presenter->present();
     });

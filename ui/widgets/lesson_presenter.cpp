@@ -100,7 +100,7 @@ void LessonPresenter::present()
     m_window.parameterPanel()->pauseSweeps();
     m_savedSession = state.session();
     m_savedHighlight = state.highlightedId();
-    m_savedGeometry = m_window.saveGeometry();
+    m_savedGeometry = m_window.geometry();
     m_savedLayout = m_window.saveState();
     m_savedWindowState = m_window.windowState();
     m_savedTab = m_window.tabs()->currentIndex();
@@ -117,6 +117,12 @@ void LessonPresenter::present()
     m_window.tabs()->tabBar()->hide();
     m_window.stepCaption()->show();
     m_window.showFullScreen();
+    // Without a window manager that honours full screen (a bare X server, some kiosks) the request
+    // alone leaves the window at its size.
+    if (const QScreen* screen = m_window.screen()) m_window.setGeometry(screen->geometry());
+    // The charts' focus frame is no part of a slide; the caption takes the focus meanwhile.
+    m_savedFocus = QApplication::focusWidget();
+    m_window.stepCaption()->setFocus(Qt::OtherFocusReason);
     // The window's charts are drawn for a desk; a room needs them larger in proportion to the screen.
     const int screenHeight = m_window.screen() ? m_window.screen()->geometry().height() : 720;
     m_window.chartArea()->setScale(std::max(1.0, screenHeight * kUnitPerScreenPixel), kCurveWidth);
@@ -147,13 +153,17 @@ void LessonPresenter::leave()
         m_window.showMaximized();
     else
         m_window.showNormal();
-    m_window.restoreGeometry(m_savedGeometry);
+    // The widget's own rectangle rather than saveGeometry(): that one counts the frame, which a
+    // full-screen window has none of, and would come back shifted.
+    if (!(m_savedWindowState & (Qt::WindowFullScreen | Qt::WindowMaximized)))
+        m_window.setGeometry(m_savedGeometry);
     m_window.restoreState(m_savedLayout);
     // The session was valid when it was taken from the state.
     (void)state.setSession(m_savedSession);
     state.setHighlightedId(m_savedHighlight);
     m_window.tabs()->setCurrentIndex(m_savedTab);
     m_window.setWindowModified(m_savedModified);
+    if (m_savedFocus) m_savedFocus->setFocus(Qt::OtherFocusReason);
     emit presentingChanged(false);
 }
 

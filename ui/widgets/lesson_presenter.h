@@ -7,6 +7,9 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QPointer>
+#include <QRect>
+#include <QWidget>
 
 #include <array>
 #include <optional>
@@ -69,13 +72,14 @@ private:
     // What Esc brings back.
     Session m_savedSession;
     QString m_savedHighlight;
-    QByteArray m_savedGeometry;
+    QRect m_savedGeometry;
     QByteArray m_savedLayout;
     Qt::WindowStates m_savedWindowState;
     int m_savedTab = 0;
     bool m_savedModified = false;
     bool m_savedMenuBar = true;
     bool m_savedStatusBar = true;
+    QPointer<QWidget> m_savedFocus;
 
     QVariantAnimation* m_animation = nullptr;
     Session m_from;

@@ -41,6 +41,8 @@ StepCaption::StepCaption(QWidget* parent) : QWidget(parent)
     layout->addWidget(m_title);
     layout->addWidget(m_caption);
     setAccessibleName(tr("Lesson step"));
+    // Holds the focus while presenting, so no view shows a focus frame on the slide.
+    setFocusPolicy(Qt::StrongFocus);
 }
 
 void StepCaption::setStep(const QString& title, const QString& caption)

@@ -31,7 +31,7 @@ namespace {
 
 class LessonPresenterTest : public MainWindowFixture {
 protected:
-    LessonPresenter& presenter() const { return *window->lessonActions()->presenter(); }
+    [[nodiscard]] LessonPresenter& presenter() const { return *window->lessonActions()->presenter(); }
 
     // Until the step's transition has ended; the animation is timer driven, so this needs no clock.
     void settle() const
