@@ -186,6 +186,7 @@ ChartRenderOptions ChartArea::screenOptions() const
 {
     ChartRenderOptions options = ChartRenderOptions::fromState(m_state, palette());
     options.fadedIds = m_faded;
+    options.fadedAlpha = m_fadedAlpha;
     options.heldLimits = m_held;
     options.unit = m_unit;
     options.curveWidth = m_curveWidth;
@@ -201,10 +202,11 @@ void ChartArea::setScale(double unit, double curveWidth)
     update();
 }
 
-void ChartArea::setFadedIds(const QStringList& ids)
+void ChartArea::setFadedIds(const QStringList& ids, double alpha)
 {
-    if (ids == m_faded) return;
+    if (ids == m_faded && alpha == m_fadedAlpha) return;
     m_faded = ids;
+    m_fadedAlpha = alpha;
     // The cached base was drawn in the old colours.
     m_baseDirty = true;
     update();

@@ -50,7 +50,7 @@ public:
 
     // What a lesson being presented adds to the state's view: the activations of earlier steps fade
     // back (empty: none), and y limits held while a step moves into the next (nullopt: the usual ones).
-    void setFadedIds(const QStringList& ids);
+    void setFadedIds(const QStringList& ids, double alpha = 0.3);
     void setHeldLimits(const std::array<std::optional<YLimits>, 3>& limits);
     [[nodiscard]] const std::array<std::optional<YLimits>, 3>& heldLimits() const noexcept { return m_held; }
     // Text and lines larger than the window's (see ChartRenderOptions::unit and curveWidth), so a
@@ -115,6 +115,7 @@ private:
     ChartStyle m_baseStyle = ChartStyle::Screen;
     QStringList m_frontIds;  // the activations whose parameters changed last
     QStringList m_faded;
+    double m_fadedAlpha = 0.3;
     std::array<std::optional<YLimits>, 3> m_held{};
     double m_unit = 1.0;
     double m_curveWidth = 0.0;

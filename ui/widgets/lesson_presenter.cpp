@@ -30,6 +30,8 @@ namespace {
 // Text and lines 1.9 times the window's at 1080p: curves of 3 px, the new one's 4.75 px.
 constexpr double kUnitPerScreenPixel = 1.9 / 1080.0;
 constexpr double kCurveWidth = 1.6;
+// Back, but still followed on a projector's washed-out dark background (0.3 all but vanished there).
+constexpr double kFadedAlpha = 0.45;
 
 double lerp(double a, double b, double t) noexcept
 {
@@ -209,7 +211,7 @@ void LessonPresenter::applyStep(bool animate)
         if (const QString& id = m_lesson.steps.at(i).introduces; !id.isEmpty() && id != step.introduces)
             faded << id;
     if (step.introduces.isEmpty() || !m_presenting) faded.clear();
-    m_window.chartArea()->setFadedIds(faded);
+    m_window.chartArea()->setFadedIds(faded, kFadedAlpha);
 
     const bool charts = step.view == LessonView::Charts;
     if (!animate || !charts) {
