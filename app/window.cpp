@@ -3,7 +3,9 @@
 #include "app/commands/command_line.h"
 #include "app/commands/platform.h"
 
+#include "ui/model/lesson_file.h"
 #include "ui/widgets/file_menu_actions.h"
+#include "ui/widgets/lesson_actions.h"
 #include "ui/widgets/main_window.h"
 
 #include <QApplication>
@@ -36,7 +38,14 @@ int runWindow(int& argc, char** argv, const QString& sessionPath)
     // One that cannot be opened (e.g. double-clicked in a file manager) must not keep the window
     // from starting: say why and keep the state as it was.
     // Its custom activations are built off the GUI thread, so the window paints and responds meanwhile.
-    if (!sessionPath.isEmpty()) {
+    // A lesson file (the file manager offers lessons to the program too) opens as a lesson.
+    if (sessionPath.endsWith(QString::fromLatin1(ui::kLessonSuffix), Qt::CaseInsensitive)) {
+        if (auto error = window.lessonActions()->openLessonFile(sessionPath)) {
+            reportError(*error);
+            QMessageBox::warning(
+                &window, QApplication::translate("ax::app::Window", "Cannot open the lesson"), *error);
+        }
+    } else if (!sessionPath.isEmpty()) {
         window.fileActions()->openSessionFileInBackground(
             sessionPath, [&window](const std::optional<QString>& error) {
                 if (!error) return;

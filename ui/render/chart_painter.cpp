@@ -185,7 +185,11 @@ QColor ChartPainter::foreground() const
 QColor ChartPainter::curveColour(const QString& id) const
 {
     QColor colour = activationColour(m_state.catalogIndex(id));
-    if (!m_options.highlightedId.isEmpty() && id != m_options.highlightedId) colour.setAlphaF(0.3f);
+    if (!m_options.fadedIds.isEmpty()) {
+        if (m_options.fadedIds.contains(id)) colour.setAlphaF(static_cast<float>(m_options.fadedAlpha));
+    } else if (!m_options.highlightedId.isEmpty() && id != m_options.highlightedId) {
+        colour.setAlphaF(0.3f);
+    }
     return colour;
 }
 

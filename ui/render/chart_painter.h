@@ -36,6 +36,10 @@ struct ChartRenderOptions {
     QString caption;             // drawn above the legend when not empty
     double unit = 1.0;           // scale of fonts, pens and gaps (1 = the window's size)
     QString highlightedId;       // drawn thicker and on top; the others faded
+    // When not empty, only these fade (to fadedAlpha) and the rest keep their full colour: a lesson
+    // step fades the activations of earlier steps but not the ones it shows beside the new one.
+    QStringList fadedIds;
+    double fadedAlpha = 0.3;
     double curveWidth =
         0.0;  // screen style: 0 draws 1-pixel cosmetic curves; > 0 a width in layout pixels (× unit)
     double simplifyTolerance =

@@ -196,7 +196,39 @@ void ChartArea::onStateChanged(const StateChange& change)
 
 ChartRenderOptions ChartArea::screenOptions() const
 {
-    return ChartRenderOptions::fromState(m_state, palette());
+    ChartRenderOptions options = ChartRenderOptions::fromState(m_state, palette());
+    options.fadedIds = m_faded;
+    options.fadedAlpha = m_fadedAlpha;
+    options.heldLimits = m_held;
+    options.unit = m_unit;
+    options.curveWidth = m_curveWidth;
+    return options;
+}
+
+void ChartArea::setScale(double unit, double curveWidth)
+{
+    if (unit == m_unit && curveWidth == m_curveWidth) return;
+    m_unit = unit;
+    m_curveWidth = curveWidth;
+    m_baseDirty = true;
+    update();
+}
+
+void ChartArea::setFadedIds(const QStringList& ids, double alpha)
+{
+    if (ids == m_faded && alpha == m_fadedAlpha) return;
+    m_faded = ids;
+    m_fadedAlpha = alpha;
+    // The cached base was drawn in the old colours.
+    m_baseDirty = true;
+    update();
+}
+
+void ChartArea::setHeldLimits(const std::array<std::optional<YLimits>, 3>& limits)
+{
+    if (limits == m_held) return;
+    m_held = limits;
+    update();
 }
 
 bool ChartArea::baseIsCurrent(const ChartLayout& layout, const QStringList& baseIds,

@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <array>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -46,6 +47,15 @@ public:
 
     // The same drawing the widget shows, on any device (image, SVG, PDF): see ChartPainter.
     void render(QPainter& painter, const QRectF& target, const ChartRenderOptions& options);
+
+    // What a lesson being presented adds to the state's view: the activations of earlier steps fade
+    // back (empty: none), and y limits held while a step moves into the next (nullopt: the usual ones).
+    void setFadedIds(const QStringList& ids, double alpha = 0.3);
+    void setHeldLimits(const std::array<std::optional<YLimits>, 3>& limits);
+    [[nodiscard]] const std::array<std::optional<YLimits>, 3>& heldLimits() const noexcept { return m_held; }
+    // Text and lines larger than the window's (see ChartRenderOptions::unit and curveWidth), so a
+    // presented chart is read across a room; 1 and 0 are the window's own.
+    void setScale(double unit, double curveWidth);
 
     // The cached samples and intervals, brought up to date with the state first.
     [[nodiscard]] const CurveCache& curves();
@@ -104,6 +114,11 @@ private:
     QString m_baseHighlight;
     ChartStyle m_baseStyle = ChartStyle::Screen;
     QStringList m_frontIds;  // the activations whose parameters changed last
+    QStringList m_faded;
+    double m_fadedAlpha = 0.3;
+    std::array<std::optional<YLimits>, 3> m_held{};
+    double m_unit = 1.0;
+    double m_curveWidth = 0.0;
 
     ChartLayout m_layout;  // as last painted, for hit tests
     bool m_hovering = false;

@@ -12,8 +12,10 @@
 #include "ui/widgets/depth_lab_view.h"
 #include "ui/widgets/file_menu_actions.h"
 #include "ui/widgets/getting_started_dialog.h"
+#include "ui/widgets/lesson_actions.h"
 #include "ui/widgets/parameter_panel.h"
 #include "ui/widgets/range_panel.h"
+#include "ui/widgets/step_caption.h"
 #include "ui/widgets/theme.h"
 #include "ui/widgets/training_lab_view.h"
 #include "ui/widgets/wheel_focus_filter.h"
@@ -105,13 +107,23 @@ MainWindow::MainWindow(Persistence persistence, QWidget* parent)
     trainingScroll->setFrameShape(QFrame::NoFrame);
     trainingScroll->setWidget(m_trainingLab);
     m_tabs->addTab(trainingScroll, tr("Training lab"));
-    setCentralWidget(m_tabs);
+    // The step's caption sits above the view only while a lesson is presented.
+    auto* centre = new QWidget(this);
+    auto* centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    m_stepCaption = new StepCaption(centre);
+    m_stepCaption->hide();
+    centreLayout->addWidget(m_stepCaption);
+    centreLayout->addWidget(m_tabs, 1);
+    setCentralWidget(centre);
 
     createDocks();
     createActions();
     createMenus();
     // Custom activations and framework conventions add their menus and context-menu entries.
     new CustomActivationActions(*this, new ConventionActions(*this));
+    m_lessonActions = new LessonActions(*this);
     statusBar()->setSizeGripEnabled(true);
 
     connect(&m_state, &ExplorerState::changed, this, &MainWindow::onStateChanged);

@@ -24,10 +24,12 @@ class ComparisonPanel;
 class DepthLabView;
 class TrainingLabView;
 class FileMenuActions;
+class LessonActions;
 class ParameterPanel;
 class RangePanel;
 class SettingsStore;
 class StateLoader;
+class StepCaption;
 
 // Whether a window reads the user's settings at start and writes them on close.
 enum class Persistence { UserSettings, None };
@@ -70,6 +72,10 @@ public:
     // Opens sessions and the saved settings off the GUI thread (their custom activations are built there).
     [[nodiscard]] StateLoader* stateLoader() const noexcept { return m_loader; }
     [[nodiscard]] QMenu* viewMenu() const noexcept { return m_viewMenu; }
+    // The Lesson menu: open, present and step through lessons.
+    [[nodiscard]] LessonActions* lessonActions() const noexcept { return m_lessonActions; }
+    // The title and caption above the view while a lesson is presented; hidden otherwise.
+    [[nodiscard]] StepCaption* stepCaption() const noexcept { return m_stepCaption; }
     [[nodiscard]] QMenu* helpMenu() const noexcept { return m_helpMenu; }
     // The centre: "Charts" first; further views become tabs beside it.
     [[nodiscard]] QTabWidget* tabs() const noexcept { return m_tabs; }
@@ -131,6 +137,8 @@ private:
     FileMenuActions* m_fileActions = nullptr;
     StateLoader* m_loader = nullptr;
     QMenu* m_viewMenu = nullptr;
+    LessonActions* m_lessonActions = nullptr;
+    StepCaption* m_stepCaption = nullptr;
     QMenu* m_helpMenu = nullptr;
     QTabWidget* m_tabs = nullptr;
     DepthLabView* m_depthLab = nullptr;
