@@ -221,14 +221,10 @@ DepthChartContent depthChartContent(const DepthLabModel& model, Chart chart)
 }
 
 void paintDepthChart(QPainter& painter, const QRectF& target, const DepthChartContent& content,
-                     const QPalette& palette, std::vector<DrawnDepthLine>* drawn)
+                     const QPalette& palette, std::vector<DrawnDepthLine>* drawn, DepthLineWeight weight)
 {
     if (drawn != nullptr) drawn->clear();
-    // On screen the lines are one device pixel wide, as the main charts' curves are: a wider pen
-    // sends every line through the raster engine's stroker, which made a frame of the training
-    // lab's charts (dozens of lines, dashed ones among them) take about 100 ms where this takes 30.
-    // Images and documents keep the wider line that prints well.
-    const bool onScreen = painter.device() != nullptr && painter.device()->devType() == QInternal::Widget;
+    const bool onScreen = weight == DepthLineWeight::Screen;
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     painter.fillRect(target, palette.color(QPalette::Base));

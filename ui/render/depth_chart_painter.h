@@ -66,9 +66,16 @@ struct DrawnDepthLine {
 // the activations have everywhere.
 [[nodiscard]] DepthChartContent depthChartContent(const DepthLabModel& model, Chart chart);
 
+// How wide the lines are drawn. A window draws one device pixel: a wider pen sends every line
+// through the raster engine's stroker, which made a frame of the training lab's charts (dozens of
+// lines, dashed ones among them) take about 100 ms where this takes 30. Images and documents keep
+// the wider line that prints well.
+enum class DepthLineWeight { Print, Screen };
+
 // The whole chart (title, axes, curves, dots, legend) into target on any device; drawn, when given,
 // receives the lines as drawn.
 void paintDepthChart(QPainter& painter, const QRectF& target, const DepthChartContent& content,
-                     const QPalette& palette, std::vector<DrawnDepthLine>* drawn = nullptr);
+                     const QPalette& palette, std::vector<DrawnDepthLine>* drawn = nullptr,
+                     DepthLineWeight weight = DepthLineWeight::Print);
 
 }  // namespace ax::ui

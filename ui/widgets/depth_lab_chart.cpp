@@ -35,7 +35,7 @@ QSize DepthLabChart::minimumSizeHint() const
 void DepthLabChart::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
-    paintDepthChart(painter, rect(), m_content, palette(), &m_drawn);
+    paintDepthChart(painter, rect(), m_content, palette(), &m_drawn, DepthLineWeight::Screen);
 }
 
 bool DepthLabChart::event(QEvent* event)

@@ -497,7 +497,8 @@ TEST_F(DepthLabViewTest, TheWindowsChartIsWhatTheSharedPainterDrawsOfTheModel)
         {
             QPainter painter(&painted);
             painter.setFont(widget->font());
-            paintDepthChart(painter, QRectF(QPointF(0, 0), QSizeF(shown.size())), content, widget->palette());
+            paintDepthChart(painter, QRectF(QPointF(0, 0), QSizeF(shown.size())), content, widget->palette(),
+                            nullptr, DepthLineWeight::Screen);
         }
         EXPECT_EQ(shown, painted) << chartName(chart).toStdString();
     }
