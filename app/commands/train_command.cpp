@@ -93,7 +93,7 @@ void readActivations(const TrainArguments& arguments, TrainPlan& plan)
         if (session != nullptr) {
             plan.contestants.push_back({*activation, session->parameters(id)});
             plan.styles.push_back(
-                {QString::fromStdString(activation->name), ui::activationColour(session->catalogIndex(id))});
+                {QString::fromStdString(activation->name), ui::activationColour(session->session(), id)});
             continue;
         }
         plan.contestants.push_back({*activation, activation->defaults()});

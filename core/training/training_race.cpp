@@ -40,10 +40,10 @@ std::optional<std::string> validateRace(const RaceSettings& settings, std::span<
 }
 
 TrainingRace::TrainingRace(const RaceSettings& settings, const std::vector<Contestant>& contestants,
-                           int threads)
+                           int threads, ThreadPriority priority)
     : m_settings(settings),
       m_data(generateDataset(settings.data)),
-      m_pool(std::make_unique<WorkerPool>(threads))
+      m_pool(std::make_unique<WorkerPool>(threads, priority))
 {
     for (const Contestant& c : contestants) {
         m_networks.emplace_back(c.activation, c.parameters, settings.network, m_data.inputCount,

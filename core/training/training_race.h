@@ -12,6 +12,7 @@
 #include "core/activation.h"
 #include "core/training/training_data.h"
 #include "core/training/training_network.h"
+#include "core/training/worker_pool.h"
 
 #include <atomic>
 #include <cstdint>
@@ -24,8 +25,6 @@
 #include <vector>
 
 namespace ax::core {
-
-class WorkerPool;
 
 // One runner: an activation (from the catalog or custom) with its parameter values.
 struct Contestant {
@@ -85,7 +84,9 @@ struct RaceSnapshot {
 class TrainingRace {
 public:
     // settings and contestants must pass validateRace. threads ≤ 0: one per core.
-    TrainingRace(const RaceSettings& settings, const std::vector<Contestant>& contestants, int threads = 0);
+    // The race's own threads run at priority (see WorkerPool).
+    TrainingRace(const RaceSettings& settings, const std::vector<Contestant>& contestants, int threads = 0,
+                 ThreadPriority priority = ThreadPriority::Normal);
     ~TrainingRace();
     TrainingRace(const TrainingRace&) = delete;
     TrainingRace& operator=(const TrainingRace&) = delete;

@@ -11,10 +11,19 @@
 
 namespace ax::core {
 
+// Background threads yield to the rest of the program whenever both want a core, so that work
+// which may take all of them (a training race) never slows a frame the window draws.
+enum class ThreadPriority { Normal, Background };
+
+// Lowers the calling thread's scheduling priority (its nice value, on Linux) for Background; the
+// threads it starts later inherit it. Does nothing for Normal or where that is not supported.
+void setCurrentThreadPriority(ThreadPriority priority);
+
 class WorkerPool {
 public:
-    // threads ≤ 0: one per processor core. The pool starts threads − 1 threads of its own.
-    explicit WorkerPool(int threads = 0);
+    // threads ≤ 0: one per processor core. The pool starts threads − 1 threads of its own, at
+    // priority; the calling thread, which takes part, keeps its own.
+    explicit WorkerPool(int threads = 0, ThreadPriority priority = ThreadPriority::Normal);
     ~WorkerPool();
     WorkerPool(const WorkerPool&) = delete;
     WorkerPool& operator=(const WorkerPool&) = delete;

@@ -370,7 +370,7 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const
             return ids;
         }
         case Qt::DecorationRole:
-            if (column == Column::Name) return activationColour(m_state.catalogIndex(id));
+            if (column == Column::Name) return activationColour(m_state.session(), id);
             return {};
         case Qt::CheckStateRole:
             if (column == Column::Name) return m_state.isEnabled(id) ? Qt::Checked : Qt::Unchecked;

@@ -175,7 +175,8 @@ void TrainingLabModel::restart()
         return;
     }
 
-    m_race = std::make_unique<core::TrainingRace>(m_state.trainingLab(), contestants);
+    m_race = std::make_unique<core::TrainingRace>(m_state.trainingLab(), contestants, 0,
+                                                  core::ThreadPriority::Background);
     m_dataset = m_race->dataset();
     {
         const std::scoped_lock lock(m_mutex);
@@ -192,6 +193,8 @@ void TrainingLabModel::restart()
 
 void TrainingLabModel::run(const std::stop_token& stop)
 {
+    // The race may take every core; the window's frames come first.
+    core::setCurrentThreadPriority(core::ThreadPriority::Background);
     // Step 0 first: the networks as initialised, and what they predict before learning.
     m_race->advance(0, stop);
     m_race->refreshDecisionRegions(kRegionResolution);

@@ -22,6 +22,14 @@ namespace {
 
 // Auto-fit: no curve may push the limits beyond this many times the median curve's magnitude.
 constexpr double kCapOverMedian = 5.0;
+
+// The legend's sample line: in print long enough for a whole dash pattern at the curve's pen width.
+double legendSwatchLength(const ChartRenderOptions& options)
+{
+    constexpr double kPrintPenWidth = 1.6;
+    return options.style == ChartStyle::Print ? (kMaxPrintDashPeriod + 1.0) * kPrintPenWidth * options.unit
+                                              : 22.0 * options.unit;
+}
 constexpr double kMarginFraction = 0.05;
 constexpr double kLaneLabelMaxWidth = 100.0;
 // Below this height (layout pixels) a lane has no room for its name.
@@ -184,13 +192,26 @@ QColor ChartPainter::foreground() const
 
 QColor ChartPainter::curveColour(const QString& id) const
 {
-    QColor colour = activationColour(m_state.catalogIndex(id));
+    QColor colour = activationColour(m_state.session(), id);
     if (!m_options.fadedIds.isEmpty()) {
         if (m_options.fadedIds.contains(id)) colour.setAlphaF(static_cast<float>(m_options.fadedAlpha));
     } else if (!m_options.highlightedId.isEmpty() && id != m_options.highlightedId) {
         colour.setAlphaF(0.3f);
     }
     return colour;
+}
+
+void ChartPainter::applyDash(QPen& pen, const QString& id) const
+{
+    if (m_options.style == ChartStyle::Print) {
+        const QList<qreal> pattern = printDashPattern(static_cast<int>(m_curves.ids().indexOf(id)));
+        if (pattern.isEmpty())
+            pen.setStyle(Qt::SolidLine);
+        else
+            pen.setDashPattern(pattern);
+    } else {
+        pen.setStyle(activationScreenDash(m_state.catalogIndex(id)));
+    }
 }
 
 QString ChartPainter::laneLabel(const QString& id) const
@@ -276,7 +297,7 @@ ChartLayout ChartPainter::layout(const QRectF& target) const
 
     if (m_options.showLegend && !m_curves.ids().isEmpty()) {
         const double rowHeight = legendMetrics.height() + 4.0 * u;
-        const double swatch = 22.0 * u;
+        const double swatch = legendSwatchLength(m_options);
         const double gap = 16.0 * u;
         double x = target.left() + pad;
         for (const QString& id : m_curves.ids()) {
@@ -619,7 +640,6 @@ void ChartPainter::paintCurve(QPainter& painter, const ChartPanel& panel, const 
     QPen pen(colour);
     if (print) {
         pen.setWidthF((highlighted ? 2.6 : 1.6) * u);
-        pen.setStyle(activationDash(m_state.catalogIndex(entry.id)));
         pen.setCapStyle(Qt::FlatCap);
     } else if (highlighted) {
         pen.setWidthF(2.5 * u);
@@ -630,6 +650,7 @@ void ChartPainter::paintCurve(QPainter& painter, const ChartPanel& panel, const 
         pen.setWidthF(1.0);
         pen.setCosmetic(true);
     }
+    applyDash(pen, entry.id);
     pen.setJoinStyle(Qt::RoundJoin);
     painter.setPen(pen);
     painter.setBrush(Qt::NoBrush);
@@ -747,21 +768,20 @@ void ChartPainter::paintLegend(QPainter& painter, const ChartLayout& layout) con
         const bool highlighted = item.id == m_options.highlightedId;
         QPen pen(colour, (highlighted ? 4.0 : 3.0) * u);
         pen.setCapStyle(Qt::FlatCap);
-        if (print) {
-            pen.setWidthF(2.0 * u);
-            pen.setStyle(activationDash(m_state.catalogIndex(item.id)));
-        }
+        if (print) pen.setWidthF((highlighted ? 2.6 : 1.6) * u);  // as the curve, so the dashes match
+        applyDash(pen, item.id);
         painter.setPen(pen);
         const double midY = item.rect.center().y();
-        painter.drawLine(QPointF(item.rect.left(), midY), QPointF(item.rect.left() + 22.0 * u, midY));
+        const double swatch = legendSwatchLength(m_options);
+        painter.drawLine(QPointF(item.rect.left(), midY), QPointF(item.rect.left() + swatch, midY));
         QFont font = fonts.legend;
         font.setBold(highlighted);
         painter.setFont(font);
         QColor text = foreground();
         if (!m_options.highlightedId.isEmpty() && !highlighted) text.setAlphaF(0.55f);
         painter.setPen(text);
-        painter.drawText(item.rect.adjusted(28.0 * u, 0, 20.0 * u, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                         item.text);
+        painter.drawText(item.rect.adjusted(swatch + 6.0 * u, 0, 20.0 * u, 0),
+                         Qt::AlignLeft | Qt::AlignVCenter, item.text);
     }
     painter.restore();
 }

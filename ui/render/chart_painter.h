@@ -130,6 +130,9 @@ private:
     [[nodiscard]] QColor background() const;
     [[nodiscard]] QColor foreground() const;
     [[nodiscard]] QColor curveColour(const QString& id) const;
+    // The pen pattern of id's curve and legend line: in print, by its place among the shown curves
+    // so that each differs; on screen, dashed where its colour is near another's.
+    void applyDash(QPen& pen, const QString& id) const;
     [[nodiscard]] QString laneLabel(const QString& id) const;
     void paintCurve(QPainter& painter, const ChartPanel& panel, const CurveEntry& entry,
                     double columnWidth) const;

@@ -143,7 +143,7 @@ DepthChartContent layerChart(const DepthLabModel& model, Chart chart)
         const core::Activation* a = state.activation(id);
         if (theory == nullptr || a == nullptr) continue;
         DepthSeries series{
-            QString::fromStdString(a->name), activationColour(state.catalogIndex(id)), {}, {}, Qt::SolidLine};
+            QString::fromStdString(a->name), activationColour(state.session(), id), {}, {}, Qt::SolidLine};
         series.line.reserve(theory->size());
         for (std::size_t l = 0; l < theory->size(); ++l) {
             const core::TheoryLayer& layer = (*theory)[l];
@@ -193,7 +193,7 @@ DepthChartContent phaseChart(const DepthLabModel& model)
     const DepthPhasePlane& plane = model.phasePlane();
     if (selu == nullptr || !plane.valid) return phase;
     const QString seluId = QString::fromStdString(selu->id);
-    const QColor colour = activationColour(state.catalogIndex(seluId));
+    const QColor colour = activationColour(state.session(), seluId);
     phase.arrows = plane.arrows;
     bool first = true;
     for (const std::vector<QPointF>& path : plane.trajectories) {

@@ -113,7 +113,7 @@ LessonPage::LessonPage(const Lesson& lesson, qsizetype stepIndex, const Explanat
         for (const QString& id : m_state->enabledIds()) {
             contestants.push_back({*m_state->activation(id), m_state->parameters(id)});
             m_styles.push_back({QString::fromStdString(m_state->activation(id)->name),
-                                activationColour(m_state->catalogIndex(id))});
+                                activationColour(m_state->session(), id)});
         }
         if (!contestants.empty() && !core::validateRace(settings, contestants)) {
             core::TrainingRace race(settings, contestants);

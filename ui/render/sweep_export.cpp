@@ -56,11 +56,17 @@ FigureOptions frameOptions(const ExplorerState& frameState, const SweepAnimation
     return result;
 }
 
-// The y limits of every chart over the whole sweep, computed before the first frame: each frame's
-// auto-fit limits united, so the axes stay still while the curve moves.
 FigureOptions heldAxes(const ExplorerState& state, const SweepAnimation& sweep, const FigureOptions& options)
 {
     FigureOptions held = options;
+    held.heldLimits = sweepHeldLimits(state, sweep);
+    return held;
+}
+
+}  // namespace
+
+std::array<std::optional<YLimits>, 3> sweepHeldLimits(const ExplorerState& state, const SweepAnimation& sweep)
+{
     std::array<std::optional<YLimits>, 3> limits{};
     ExplorerState frameState;
     for (int frame = 0; frame < sweep.frames; ++frame) {
@@ -77,11 +83,8 @@ FigureOptions heldAxes(const ExplorerState& state, const SweepAnimation& sweep, 
                         : frameLimits;
         }
     }
-    held.heldLimits = limits;
-    return held;
+    return limits;
 }
-
-}  // namespace
 
 double SweepAnimation::value(int frame) const noexcept
 {

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <array>
 #include <functional>
 #include <optional>
 
@@ -39,6 +40,12 @@ using SweepProgress = std::function<bool(int framesDone, int framesTotal)>;
 // Checks the activation, parameter, both ends (inside the parameter's domain, different), frame
 // count and frame rate; returns the message when the sweep cannot be exported.
 [[nodiscard]] std::optional<QString> validateSweep(const ExplorerState& state, const SweepAnimation& sweep);
+
+// The y limits of f, f′ and f″ that hold every frame of the sweep: each chart's auto-fit limits
+// over all frames united (none where the state fixes them), computed before the first frame so the
+// axes stay still while the curve moves, in an export and in the window.
+[[nodiscard]] std::array<std::optional<YLimits>, 3> sweepHeldLimits(const ExplorerState& state,
+                                                                    const SweepAnimation& sweep);
 
 // "sweep-elu-alpha" for the combined figure, "sweep-elu-alpha-function" for one chart.
 [[nodiscard]] QString sweepBaseName(const ExplorerState& state, const SweepAnimation& sweep, Chart chart);

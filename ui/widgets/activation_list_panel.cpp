@@ -314,7 +314,7 @@ void ActivationListPanel::addEntry(const QString& id, const QString& group)
     {
         const auto* activation = m_state.activation(id);
         const QString name = activation ? QString::fromStdString(activation->name) : id;
-        auto* entry = new QListWidgetItem(swatch(activationColour(m_state.catalogIndex(id))), name, m_list);
+        auto* entry = new QListWidgetItem(swatch(activationColour(m_state.session(), id)), name, m_list);
         entry->setData(kIdRole, id);
         entry->setData(kGroupRole, group);
         entry->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);

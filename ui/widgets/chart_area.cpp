@@ -131,7 +131,7 @@ std::vector<ReadoutRow> ChartArea::readout(double z) const
         ReadoutRow row;
         row.id = id;
         row.caption = m_state.caption(id);
-        row.colour = activationColour(m_state.catalogIndex(id));
+        row.colour = activationColour(m_state.session(), id);
         const core::ParameterValues parameters = m_state.parameters(id);
         row.values = activation->evaluate(z, parameters);
         // Dead is the core's rule, as the lanes draw it: inside an interval where f′ is exactly 0 and the

@@ -111,7 +111,7 @@ QString DetailsPane::pageHtml(const QString& id) const
 
     QString html;
     html += QStringLiteral("<h2 style='margin-bottom:2px'><span style='color:%1'>&#9632;</span> %2</h2>")
-                .arg(activationColour(m_state.catalogIndex(id)).name(), escaped(a->name));
+                .arg(activationColour(m_state.session(), id).name(), escaped(a->name));
     if (text) {
         html += QStringLiteral(
                     "<p style='font-family:\"DejaVu Serif\",\"Cambria Math\",serif; font-size:large; "

@@ -64,6 +64,11 @@ GettingStartedDialog::GettingStartedDialog(QWidget* parent) : QDialog(parent)
     html += row(keys(QKeySequence::Open), tr("Opens a session"));
     html += row(keys(QKeySequence::Save), tr("Saves the session"));
     html += row(keys(QKeySequence::FullScreen), tr("Full screen"));
+    html += row(keys(QKeySequence(Qt::Key_F9)), tr("Hides the side panels so the charts fill the window; "
+                                                   "again brings them back"));
+    html += row(keys(QKeySequence(Qt::Key_F5)),
+                tr("Presents the lesson; <b>Page Down</b>, <b>→</b> or <b>Space</b> go on, <b>Page Up</b> or "
+                   "<b>←</b> go back, <b>Esc</b> leaves"));
     html += row(tr("<b>Tab</b>"), tr("Moves through the controls in the order they are shown"));
     html += QStringLiteral("</table>");
 

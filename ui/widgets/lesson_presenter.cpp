@@ -2,6 +2,7 @@
 
 #include "ui/model/curve_cache.h"
 #include "ui/model/explorer_state.h"
+#include "ui/model/training_lab_model.h"
 #include "ui/render/chart_painter.h"
 #include "ui/widgets/chart_area.h"
 #include "ui/widgets/comparison_panel.h"
@@ -145,6 +146,9 @@ void LessonPresenter::leave()
     m_window.chartArea()->setHeldLimits({});
     m_window.chartArea()->setFadedIds({});
     m_window.chartArea()->setScale(1.0, 0.0);
+    // A race the lesson started rests again; the user's view comes back as it was.
+    if (m_playedRace) m_window.trainingLab()->model().pause();
+    m_playedRace = false;
     m_window.stepCaption()->hide();
     m_window.tabs()->tabBar()->show();
     m_window.menuBar()->setVisible(m_savedMenuBar);
@@ -218,6 +222,14 @@ void LessonPresenter::applyStep(bool animate)
         m_window.chartArea()->setHeldLimits({});
         (void)state.setSession(m_to);
         state.setHighlightedId(step.introduces);
+        // A training step's claim shows while the networks learn, not at their first step.
+        if (step.view == LessonView::TrainingLab) {
+            TrainingLabModel& race = m_window.trainingLab()->model();
+            if (!race.isPlaying() && !race.reachedTheEnd()) {
+                race.play();
+                m_playedRace = true;
+            }
+        }
         emit stepShown(m_step);
         return;
     }

@@ -68,6 +68,7 @@ private:
     Lesson m_lesson;
     int m_step = 0;
     bool m_presenting = false;
+    bool m_playedRace = false;  // a training step started the race, which leaving pauses
 
     // What Esc brings back.
     Session m_savedSession;

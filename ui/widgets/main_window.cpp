@@ -5,6 +5,7 @@
 
 #include "ui/model/settings_store.h"
 #include "ui/model/state_loader.h"
+#include "ui/render/sweep_export.h"
 #include "ui/widgets/about_dialog.h"
 #include "ui/widgets/activation_list_panel.h"
 #include "ui/widgets/chart_area.h"
@@ -134,6 +135,7 @@ MainWindow::MainWindow(Persistence persistence, QWidget* parent)
     connect(m_depthLab, &DepthLabView::statusMessage, this, &MainWindow::showStatus);
     connect(m_trainingLab, &TrainingLabView::statusMessage, this, &MainWindow::showStatus);
     connect(m_parameters, &ParameterPanel::problemSolved, this, &MainWindow::clearStatus);
+    connect(m_parameters, &ParameterPanel::sweepsChanged, this, &MainWindow::holdAxesForSweeps);
     connect(m_fileActions, &FileMenuActions::sessionFileChanged, this, [this] {
         setWindowModified(false);
         updateTitle();
@@ -333,6 +335,12 @@ void MainWindow::createActions()
     m_actions.showComparison->setStatusTip(
         tr("Dock the table that compares every activation beside the charts, or put it back in its tab"));
 
+    m_actions.sidePanels = make(
+        tr("Side &Panels"), tr("Hide every side panel so the charts fill the window, or bring them back"));
+    m_actions.sidePanels->setCheckable(true);
+    m_actions.sidePanels->setShortcut(QKeySequence(Qt::Key_F9));
+    connect(m_actions.sidePanels, &QAction::triggered, this, &MainWindow::toggleSidePanels);
+
     m_actions.resetView =
         make(tr("&Reset View"), tr("Back to the default z range and y axes that fit the curves"),
              QStringLiteral("zoom-original"));
@@ -387,6 +395,51 @@ void MainWindow::createActions()
     connect(m_actions.aboutQt, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
+void MainWindow::holdAxesForSweeps()
+{
+    // The y axes cover every value the running sweeps pass through, so they stay still while the
+    // curves move; when the last sweep stops they fit the curves again.
+    std::array<std::optional<YLimits>, 3> held{};
+    for (const SweepAnimation& sweep : m_parameters->sweeps()) {
+        const auto limits = sweepHeldLimits(m_state, sweep);
+        for (std::size_t i = 0; i < held.size(); ++i) {
+            if (!limits[i]) continue;
+            held[i] =
+                held[i] ? YLimits{std::min(held[i]->lo, limits[i]->lo), std::max(held[i]->hi, limits[i]->hi)}
+                        : limits[i];
+        }
+    }
+    m_charts->setHeldLimits(held);
+}
+
+void MainWindow::toggleSidePanels()
+{
+    QList<QPointer<QDockWidget>> shown;
+    for (QDockWidget* dock : findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly))
+        if (dock->isVisible()) shown << dock;
+    if (!shown.isEmpty()) {
+        m_hiddenPanels = shown;
+        for (QDockWidget* dock : std::as_const(shown))
+            dock->hide();
+    } else {
+        // Nothing was hidden by this key (the panels were closed one by one): the controls come back.
+        if (m_hiddenPanels.isEmpty()) m_hiddenPanels << QPointer<QDockWidget>(m_controlsDock);
+        for (QDockWidget* dock : std::as_const(m_hiddenPanels))
+            if (dock) dock->show();
+        m_hiddenPanels.clear();
+    }
+    syncSidePanelsAction();
+}
+
+void MainWindow::syncSidePanelsAction()
+{
+    bool any = false;
+    for (QDockWidget* dock : findChildren<QDockWidget*>(QString(), Qt::FindDirectChildrenOnly))
+        any = any || !dock->isHidden();
+    const QSignalBlocker blocker(m_actions.sidePanels);
+    m_actions.sidePanels->setChecked(any);
+}
+
 void MainWindow::createMenus()
 {
     m_fileMenu = menuBar()->addMenu(tr("&File"));
@@ -405,6 +458,9 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_actions.showSecondDerivative);
     m_viewMenu->addAction(m_actions.showControls);
     m_viewMenu->addAction(m_actions.showComparison);
+    m_viewMenu->addAction(m_actions.sidePanels);
+    // The tick shows whether any panel is out, however it got there.
+    connect(m_viewMenu, &QMenu::aboutToShow, this, &MainWindow::syncSidePanelsAction);
     m_viewMenu->addSeparator();
     QMenu* themeMenu = m_viewMenu->addMenu(tr("&Theme"));
     themeMenu->addActions(m_themeGroup->actions());

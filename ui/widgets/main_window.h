@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -48,6 +49,7 @@ public:
         QAction* showSecondDerivative = nullptr;
         QAction* showControls = nullptr;
         QAction* showComparison = nullptr;
+        QAction* sidePanels = nullptr;
         QAction* resetView = nullptr;
         QAction* zoomIn = nullptr;
         QAction* zoomOut = nullptr;
@@ -111,6 +113,10 @@ protected:
 
 private:
     void applyDefaultDockSizes();
+    void holdAxesForSweeps();
+    // One key for the charts' whole window: hides every shown panel, or brings back those it hid.
+    void toggleSidePanels();
+    void syncSidePanelsAction();
     // Moves the comparison panel into the dock (docked) or back into its tab.
     void placeComparison(bool docked);
     void createActions();
@@ -151,6 +157,7 @@ private:
     ComparisonPanel* m_comparison = nullptr;
     QDockWidget* m_controlsDock = nullptr;
     QDockWidget* m_comparisonDock = nullptr;
+    QList<QPointer<QDockWidget>> m_hiddenPanels;  // what the side-panels key hid, to bring back
     QByteArray m_defaultLayout;
     bool m_layoutRestored = false;
     bool m_laidOut = false;

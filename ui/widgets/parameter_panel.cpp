@@ -141,6 +141,25 @@ void ParameterPanel::onSweepingChanged()
     else if (!sweeping && m_filtering)
         qApp->removeEventFilter(this);
     m_filtering = sweeping;
+    emit sweepsChanged();
+}
+
+std::vector<SweepAnimation> ParameterPanel::sweeps() const
+{
+    // Enough frames that the united limits miss no bump of a curve between two of them.
+    constexpr int kLimitFrames = 33;
+    std::vector<SweepAnimation> out;
+    for (const ParameterEditor* editor : m_editors) {
+        if (!editor->isSweeping()) continue;
+        SweepAnimation sweep;
+        sweep.id = editor->activationId();
+        sweep.parameterIndex = editor->parameterIndex();
+        sweep.from = editor->sliderValue(0);
+        sweep.to = editor->sliderValue(ParameterEditor::kSliderSteps);
+        sweep.frames = kLimitFrames;
+        out.push_back(sweep);
+    }
+    return out;
 }
 
 void ParameterPanel::onStateChanged(const StateChange& change)

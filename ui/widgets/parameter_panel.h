@@ -2,10 +2,13 @@
 // The parameter controls: one group per enabled parameterised activation, with a reset button, and
 // the sweep speed shared by every play button; any user input pauses a running sweep.
 
+#include "ui/render/sweep_export.h"
 #include "ui/widgets/number_box.h"
 
 #include <QHash>
 #include <QWidget>
+
+#include <vector>
 
 class QGroupBox;
 class QPushButton;
@@ -33,8 +36,12 @@ public:
     // Stops every running sweep.
     void pauseSweeps();
     [[nodiscard]] bool anySweeping() const;
+    // The running sweeps, each over its parameter's slider range.
+    [[nodiscard]] std::vector<SweepAnimation> sweeps() const;
 
 signals:
+    // A sweep started or stopped.
+    void sweepsChanged();
     void statusMessage(const QString& message);
     void problemSolved(const QString& message);
 

@@ -403,7 +403,7 @@ void TrainingLabView::showRace()
     for (const QString& id : ids) {
         const core::Activation* activation = m_state.activation(id);
         const QString name = activation != nullptr ? QString::fromStdString(activation->name) : id;
-        const QColor colour = activationColour(m_state.catalogIndex(id));
+        const QColor colour = activationColour(m_state.session(), id);
         styles.push_back({name, colour});
         runners.push_back({name, m_state.caption(id), colour});
     }

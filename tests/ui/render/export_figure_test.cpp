@@ -22,6 +22,8 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <map>
+#include <set>
 
 namespace {
 
@@ -219,6 +221,45 @@ TEST(ExportFigure, SvgIsSmallVectorWithAPathPerCurveAndRealText)
     EXPECT_EQ(polylines, 0) << "curves are paths, not long point lists";
     EXPECT_GT(texts, 10) << "axis labels, title and legend must be text";
     EXPECT_EQ(images, 0) << "a vector figure must not embed a bitmap";
+}
+
+// A greyscale print of the story must still tell its curves apart: each has its own dash.
+TEST(ExportFigure, PrintStyleGivesEveryShownCurveItsOwnDash)
+{
+    ExplorerState state;  // the story
+    FigureOptions options = smallOptions(Chart::Function);
+    options.style = ax::ui::ChartStyle::Print;
+    const QByteArray svg = ax::ui::renderFigureBytes(state, options, FigureFormat::Svg);
+    ASSERT_FALSE(svg.isEmpty());
+
+    // Qt's SVG puts each pen on a group around what it draws; a curve is a group with a path in
+    // the curve's colour.
+    std::map<QString, std::set<QString>> dashesByColour;
+    QXmlStreamReader xml(svg);
+    QString stroke;
+    QString dash;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement) continue;
+        if (xml.name() == QLatin1String("g")) {
+            stroke = xml.attributes().value(QLatin1String("stroke")).toString().toLower();
+            dash = xml.attributes().value(QLatin1String("stroke-dasharray")).toString();
+        } else if (xml.name() == QLatin1String("path") && !stroke.isEmpty()) {
+            dashesByColour[stroke].insert(dash.isEmpty() ? QStringLiteral("solid") : dash);
+        }
+    }
+    ASSERT_FALSE(xml.hasError()) << xml.errorString().toStdString();
+    std::set<QString> patterns;
+    for (const QString& id : state.enabledIds()) {
+        const QString colour = ax::ui::activationColour(state.session(), id).name().toLower();
+        const auto found = dashesByColour.find(colour);
+        ASSERT_NE(found, dashesByColour.end())
+            << id.toStdString() << " has no curve in " << colour.toStdString();
+        // The curve and its legend line share the pattern.
+        EXPECT_EQ(found->second.size(), 1U) << id.toStdString();
+        EXPECT_TRUE(patterns.insert(*found->second.begin()).second)
+            << id.toStdString() << " repeats the dash " << found->second.begin()->toStdString();
+    }
+    EXPECT_EQ(patterns.size(), static_cast<std::size_t>(state.enabledIds().size()));
 }
 
 TEST(ExportFigure, PdfIsSmallVectorOnThePageSizeAsked)

@@ -6,10 +6,13 @@
 
 #include "main_window_fixture.h"
 #include "ui/model/lesson_file.h"
+#include "ui/model/training_lab_model.h"
 #include "ui/render/chart_painter.h"
 #include "ui/widgets/chart_area.h"
 #include "ui/widgets/lesson_actions.h"
+#include "ui/widgets/main_window.h"
 #include "ui/widgets/step_caption.h"
+#include "ui/widgets/training_lab_view.h"
 
 #include <QAction>
 #include <QApplication>
@@ -94,6 +97,35 @@ TEST_F(LessonPresenterTest, TheKeysStepThroughTheShippedLesson)
     expectStepShown(steps - 2);
     press(Qt::Key_PageUp);
     expectStepShown(steps - 3);
+}
+
+// A training step's claim (sigmoid learns slowly, ReLU units die) shows only while the networks
+// learn: presenting it starts the race, and leaving rests it again.
+TEST_F(LessonPresenterTest, ATrainingStepRacesWhileItIsPresented)
+{
+    window->lessonActions()->shippedAction()->trigger();
+    int training = -1;
+    for (int i = 0; i < presenter().lesson().steps.size(); ++i)
+        if (presenter().lesson().steps.at(i).view == LessonView::TrainingLab) {
+            training = i;
+            break;
+        }
+    ASSERT_GE(training, 0) << "the shipped lesson has a training step";
+    TrainingLabModel& race = window->trainingLab()->model();
+    ASSERT_FALSE(race.isPlaying());
+    QTest::keyClick(window.get(), Qt::Key_F5);
+    settle();
+    presenter().showStep(training);
+    settle();
+    EXPECT_TRUE(race.isPlaying()) << "the race runs on its own";
+    const int start = race.step();
+    for (int i = 0; i < 100 && race.step() <= start + 10; ++i)
+        QTest::qWait(50);
+    EXPECT_GT(race.step(), start + 10) << "the networks learn while the class watches";
+    QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window.get(), Qt::Key_Escape);
+    settle();
+    EXPECT_FALSE(presenter().isPresenting());
+    EXPECT_FALSE(race.isPlaying()) << "leaving rests the race the lesson started";
 }
 
 TEST_F(LessonPresenterTest, EscapeRestoresTheWindowAsItWas)

@@ -53,6 +53,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace ax::ui {
 namespace {
 
@@ -684,7 +686,8 @@ TEST_F(MainWindowTest, GettingStartedOpensWithF1AndListsTheShortcuts)
     for (const QString& shown :
          {QStringLiteral("Mouse wheel"), QStringLiteral("Shift-drag"), QStringLiteral("Drag"),
           QKeySequence(Qt::CTRL | Qt::Key_0).toString(QKeySequence::NativeText), QStringLiteral("▶"),
-          QStringLiteral("press any key")})
+          QKeySequence(Qt::Key_F9).toString(QKeySequence::NativeText),
+          QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText), QStringLiteral("press any key")})
         EXPECT_TRUE(page.contains(shown)) << shown.toStdString();
     action->trigger();
     EXPECT_EQ(window->findChildren<GettingStartedDialog*>().size(), 1) << "one page, brought to the front";
@@ -730,6 +733,64 @@ TEST_F(MainWindowTest, TheShortcutsGettingStartedListsWork)
     QTest::mouseClick(elu->playButton(), Qt::LeftButton);
     QTest::mouseClick(charts, Qt::LeftButton, {}, middle);
     EXPECT_FALSE(elu->isSweeping()) << "a click pauses";
+}
+
+TEST_F(MainWindowTest, ASweepHoldsTheYAxesWhileTheCurveMoves)
+{
+    // SELU's λ scales its whole curve: fitted afresh each frame, the f(z) axis would follow it.
+    state().setEnabledIds({QStringLiteral("selu")});
+    ChartArea* charts = window->chartArea();
+    const auto fLimits = [&] {
+        const ChartLayout layout = charts->currentLayout();
+        const ChartPanel* panel = layout.panel(Chart::Function);
+        return panel ? std::pair{panel->yMin, panel->yMax} : std::pair{0.0, 0.0};
+    };
+    const auto fitted = fLimits();
+    ParameterEditor* lambda = window->parameterPanel()->editor(QStringLiteral("selu"), 0);
+    ASSERT_NE(lambda, nullptr);
+    QTest::mouseClick(lambda->playButton(), Qt::LeftButton);
+    ASSERT_TRUE(lambda->isSweeping());
+    const auto held = fLimits();
+    const double start = state().parameters(QStringLiteral("selu"))[0];
+    std::set<double> values;
+    for (int i = 0; i < 12; ++i) {
+        QTest::qWait(60);
+        values.insert(state().parameters(QStringLiteral("selu"))[0]);
+        const auto now = fLimits();
+        EXPECT_EQ(now, held) << "the f(z) axis moved mid-sweep at λ = "
+                             << state().parameters(QStringLiteral("selu"))[0];
+    }
+    EXPECT_GT(values.size(), 3U) << "the sweep moves λ";
+    EXPECT_NE(state().parameters(QStringLiteral("selu"))[0], start);
+    // The held axis covers the sweep's far ends, which fitting the first frame would not.
+    EXPECT_GT(held.second, fitted.second);
+
+    QTest::mouseClick(lambda->playButton(), Qt::LeftButton);
+    EXPECT_FALSE(lambda->isSweeping());
+    EXPECT_FALSE(charts->heldLimits()[0].has_value()) << "a paused sweep lets the axes fit again";
+}
+
+TEST_F(MainWindowTest, OneKeyHidesTheSidePanelsAndBringsThemBack)
+{
+    ASSERT_TRUE(window->controlsDock()->isVisible());
+    window->comparisonDock()->show();
+    QApplication::processEvents();
+    const int chartsWidth = window->chartArea()->width();
+    QTest::keyClick(window.get(), Qt::Key_F9);
+    QApplication::processEvents();
+    EXPECT_FALSE(window->controlsDock()->isVisible());
+    EXPECT_FALSE(window->comparisonDock()->isVisible());
+    EXPECT_GT(window->chartArea()->width(), chartsWidth) << "the charts take the panels' room";
+    QTest::keyClick(window.get(), Qt::Key_F9);
+    QApplication::processEvents();
+    EXPECT_TRUE(window->controlsDock()->isVisible()) << "the same panels come back";
+    EXPECT_TRUE(window->comparisonDock()->isVisible());
+    // Closed one by one, the key brings back the controls.
+    window->controlsDock()->hide();
+    window->comparisonDock()->hide();
+    QTest::keyClick(window.get(), Qt::Key_F9);
+    QApplication::processEvents();
+    EXPECT_TRUE(window->controlsDock()->isVisible());
 }
 
 }  // namespace
