@@ -146,7 +146,8 @@ void ParameterPanel::onSweepingChanged()
 
 std::vector<SweepAnimation> ParameterPanel::sweeps() const
 {
-    // Enough frames that the united limits miss no bump of a curve between two of them.
+    // Frames of the slider range whose limits are united: a sample of the sweep, so a curve's
+    // extreme between two of them may reach a little past the held limits (into their margin).
     constexpr int kLimitFrames = 33;
     std::vector<SweepAnimation> out;
     for (const ParameterEditor* editor : m_editors) {
