@@ -10,6 +10,10 @@
 // wait for a pause, as they do under a hand. Options: --size WxH, --first N (only the catalog's
 // first N activations shown, to compare with a build whose catalog was that long),
 // --theme light|dark, --screenshot FILE.png (saved after the first frame, to look at the result).
+// --present measures the lecture hall instead: the shipped lesson presented full screen in the
+// presentation style (run it on a 3840×2160 screen with QT_SCALE_FACTOR=2 for a 4K projector), every
+// frame of each move from one chart step to the next, then on ELU's step with the story's curves
+// shown, the α drag and the range drag.
 
 #include "ui/model/comparison_model.h"
 #include "ui/model/comparison_proxy.h"
@@ -19,6 +23,8 @@
 #include "ui/widgets/comparison_panel.h"
 #include "ui/widgets/depth_lab_chart.h"
 #include "ui/widgets/depth_lab_view.h"
+#include "ui/widgets/lesson_actions.h"
+#include "ui/widgets/lesson_presenter.h"
 #include "ui/widgets/main_window.h"
 #include "ui/widgets/training_lab_view.h"
 
@@ -110,6 +116,7 @@ int main(int argc, char** argv)
     QString screenshot;
     ax::ui::Theme theme = ax::ui::Theme::Light;
     qsizetype first = -1;
+    const bool present = args.contains(QLatin1String("--present"));
     for (qsizetype i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--size")) {
             const QStringList parts = args[i + 1].split(QLatin1Char('x'));
@@ -176,6 +183,81 @@ int main(int argc, char** argv)
         }
         return ms;
     };
+    if (present) {
+        ax::ui::LessonActions* lessons = window.lessonActions();
+        lessons->shippedAction()->trigger();
+        ax::ui::LessonPresenter* presenter = lessons->presenter();
+        lessons->presentAction()->trigger();
+        // Until a step has moved in and the window system's resize has been drawn.
+        const auto settleDown = [&] {
+            QElapsedTimer wait;
+            wait.start();
+            while (presenter->isMoving() || wait.elapsed() < 200)
+                QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        };
+        settleDown();
+        const auto& steps = presenter->lesson().steps;
+        std::vector<double> transitionMs;
+        PaintWatch moving;
+        window.chartArea()->installEventFilter(&moving);
+        for (qsizetype i = 0; i + 1 < steps.size(); ++i) {
+            if (steps[i].view != ax::ui::LessonView::Charts ||
+                steps[i + 1].view != ax::ui::LessonView::Charts)
+                continue;
+            presenter->showStep(static_cast<int>(i));
+            settleDown();
+            presenter->nextStep();
+            while (presenter->isMoving()) {
+                moving.painted = false;
+                timer.start();
+                QCoreApplication::processEvents();
+                QCoreApplication::sendPostedEvents();
+                if (moving.painted)
+                    transitionMs.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+                else
+                    QThread::msleep(1);
+            }
+        }
+        window.chartArea()->removeEventFilter(&moving);
+        qsizetype eluStep = 0;
+        for (qsizetype i = 0; i < steps.size(); ++i)
+            if (steps[i].introduces == QLatin1String("elu")) eluStep = i;
+        presenter->showStep(static_cast<int>(eluStep));
+        settleDown();
+        state.setEnabledIds(ax::ui::Session::storyIds());
+        settleDown();
+        const std::vector<double> presentParamMs = eluDrag(window.chartArea());
+        const double zMin = state.zMin();
+        const double zMax = state.zMax();
+        std::vector<double> presentRangeMs;
+        for (int i = 0; i < kSteps; ++i) {
+            const double shift = 0.04 * (i + 1);
+            presentRangeMs.push_back(
+                step([&] { (void)state.setRange(zMin + shift, zMax + shift); }, window.chartArea()));
+        }
+        if (!screenshot.isEmpty() && !saveScreenshot(window.grab(), screenshot))
+            std::fprintf(stderr, "window_bench: could not write %s\n", qPrintable(screenshot));
+        if (transitionMs.empty()) {
+            std::fprintf(stderr, "window_bench: no step moved into the next\n");
+            return 1;
+        }
+        std::printf(
+            "window_bench: present_screen=%dx%d present_device_pixel_ratio=%.1f "
+            "present_transition_frame_median_ms=%.2f present_transition_frame_p95_ms=%.2f "
+            "present_transition_frames=%zu present_param_drag_median_ms=%.2f "
+            "present_param_drag_p95_ms=%.2f present_range_drag_median_ms=%.2f "
+            "present_range_drag_p95_ms=%.2f\n",
+            window.width(), window.height(), window.devicePixelRatioF(), percentile(transitionMs, 0.5),
+            percentile(transitionMs, 0.95), transitionMs.size(), percentile(presentParamMs, 0.5),
+            percentile(presentParamMs, 0.95), percentile(presentRangeMs, 0.5),
+            percentile(presentRangeMs, 0.95));
+        if (!allPainted) {
+            std::fprintf(stderr, "window_bench: a step ended before its chart was repainted\n");
+            return 1;
+        }
+        return 0;
+    }
+
     const std::vector<double> paramMs = eluDrag(window.chartArea());
     std::vector<double> rangeMs;
     for (int i = 0; i < kSteps; ++i) {

@@ -144,13 +144,11 @@ void applyStateOptions(const ExportArguments& arguments, ui::ExplorerState& stat
             throw BadInput{ExportCommand::tr("--samples: %1").arg(*error)};
     }
     if (arguments.style) {
-        if (*arguments.style == QLatin1String("screen"))
-            state.setChartStyle(ui::ChartStyle::Screen);
-        else if (*arguments.style == QLatin1String("print"))
-            state.setChartStyle(ui::ChartStyle::Print);
-        else
-            throw BadInput{
-                ExportCommand::tr("--style must be screen or print, not %1.").arg(quoted(*arguments.style))};
+        const auto style = ui::chartStyleFromName(*arguments.style);
+        if (!style)
+            throw BadInput{ExportCommand::tr("--style must be screen, print or presentation, not %1.")
+                               .arg(quoted(*arguments.style))};
+        state.setChartStyle(*style);
     }
 }
 

@@ -47,8 +47,9 @@ ExportOptions::ExportOptions()
                  "slides (default: 1)."),
               tr("s")),
       m_style(QStringLiteral("style"),
-              tr("With --export: screen, or print for a white background, black axes, thicker lines, larger "
-                 "fonts and dashed curves (default: the state's style)."),
+              tr("With --export: screen; print for a white background, black axes, thicker lines, larger "
+                 "fonts and dashed curves; or presentation for text and lines read from the back of a "
+                 "lecture hall (default: the state's style)."),
               tr("style")),
       m_theme(QStringLiteral("theme"),
               tr("With --export and --train: light or dark (default: light). With --screenshot: light or "

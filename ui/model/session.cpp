@@ -6,6 +6,26 @@
 
 namespace ax::ui {
 
+QString chartStyleName(ChartStyle style)
+{
+    switch (style) {
+        case ChartStyle::Print:
+            return QStringLiteral("print");
+        case ChartStyle::Presentation:
+            return QStringLiteral("presentation");
+        case ChartStyle::Screen:
+            break;
+    }
+    return QStringLiteral("screen");
+}
+
+std::optional<ChartStyle> chartStyleFromName(const QString& name)
+{
+    for (const ChartStyle style : {ChartStyle::Screen, ChartStyle::Print, ChartStyle::Presentation})
+        if (name == chartStyleName(style)) return style;
+    return std::nullopt;
+}
+
 Session::Session()
 {
     enabled = storyIds();

@@ -17,7 +17,13 @@
 namespace ax::ui {
 
 enum class Theme { System, Light, Dark };
-enum class ChartStyle { Screen, Print };
+// Screen follows the window's colours; print is black on white with dashed curves; presentation is
+// sized and contrasted for a lecture hall's back row.
+enum class ChartStyle { Screen, Print, Presentation };
+
+// "screen", "print", "presentation": the names session files and the command line use.
+[[nodiscard]] QString chartStyleName(ChartStyle style);
+[[nodiscard]] std::optional<ChartStyle> chartStyleFromName(const QString& name);
 enum class YAxisMode { Auto, Fixed };
 
 // Weight variance presets of the depth lab; Xavier's 2/(fan-in + fan-out) equals LeCun's 1/fan-in for

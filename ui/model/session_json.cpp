@@ -265,8 +265,7 @@ QJsonObject sessionToJson(const Session& session)
                   QJsonArray{session.functionLimits.lo, session.functionLimits.hi});
     charts.insert(QStringLiteral("derivativeLimits"),
                   QJsonArray{session.derivativeLimits.lo, session.derivativeLimits.hi});
-    charts.insert(QStringLiteral("style"),
-                  session.style == ChartStyle::Print ? QStringLiteral("print") : QStringLiteral("screen"));
+    charts.insert(QStringLiteral("style"), chartStyleName(session.style));
     json.insert(QStringLiteral("charts"), charts);
     json.insert(QStringLiteral("theme"), themeName(session.theme));
     json.insert(QStringLiteral("convention"), ExplorerState::conventionKey(session.convention));
@@ -404,12 +403,10 @@ std::variant<Session, QString> sessionFromJson(const QJsonObject& json)
             if (auto error = (next.*setter)(YLimits{array[0].toDouble(), array[1].toDouble()})) return *error;
         }
         if (const QJsonValue style = charts.value(QStringLiteral("style")); !style.isUndefined()) {
-            if (style.toString() == QLatin1String("screen"))
-                next.setChartStyle(ChartStyle::Screen);
-            else if (style.toString() == QLatin1String("print"))
-                next.setChartStyle(ChartStyle::Print);
-            else
-                return ExplorerState::tr("\"style\" must be \"screen\" or \"print\".");
+            const auto parsed = chartStyleFromName(style.toString());
+            if (!parsed)
+                return ExplorerState::tr("\"style\" must be \"screen\", \"print\" or \"presentation\".");
+            next.setChartStyle(*parsed);
         }
     }
     if (const QJsonValue theme = json.value(QStringLiteral("theme")); !theme.isUndefined()) {

@@ -53,10 +53,25 @@ QFont sizedFont(double pixels, bool bold = false)
 Fonts makeFonts(const ChartRenderOptions& options)
 {
     const double u = options.unit;
-    const bool print = options.style == ChartStyle::Print;
-    return {sizedFont((print ? 13.0 : 11.0) * u), sizedFont((print ? 14.0 : 12.0) * u, true),
-            sizedFont((print ? 14.0 : 12.0) * u), sizedFont((print ? 13.0 : 11.0) * u)};
+    switch (options.style) {
+        case ChartStyle::Print:
+            return {sizedFont(13.0 * u), sizedFont(14.0 * u, true), sizedFont(14.0 * u), sizedFont(13.0 * u)};
+        case ChartStyle::Presentation:
+            // With presentationUnit's 600 px per unit, a title is 3 % of the picture's height.
+            return {sizedFont(15.0 * u), sizedFont(18.0 * u, true), sizedFont(17.0 * u), sizedFont(16.0 * u)};
+        case ChartStyle::Screen:
+            break;
+    }
+    return {sizedFont(11.0 * u), sizedFont(12.0 * u, true), sizedFont(12.0 * u), sizedFont(11.0 * u)};
 }
+
+// Presentation curves are at least this wide (× unit): 3 px at 1080 pixels.
+constexpr double kPresentationCurveWidth = 1.7;
+constexpr double kPresentationUnitHeight = 600.0;
+// The longest a direct label may be (layout pixels × unit) before it is elided.
+constexpr double kMaxDirectLabelWidth = 150.0;
+// From the plot's right edge to a direct label's text: room for the leader's bend.
+constexpr double kLabelGap = 16.0;
 
 int derivativeOrder(Chart kind) noexcept
 {
@@ -150,6 +165,11 @@ ChartRenderOptions ChartRenderOptions::fromState(const ExplorerState& state, con
     return options;
 }
 
+double ChartPainter::presentationUnit(double height) noexcept
+{
+    return std::max(1.0, height / kPresentationUnitHeight);
+}
+
 const ChartPanel* ChartLayout::panel(Chart kind) const
 {
     for (const ChartPanel& p : panels)
@@ -212,6 +232,27 @@ void ChartPainter::applyDash(QPen& pen, const QString& id) const
     } else {
         pen.setStyle(activationScreenDash(m_state.catalogIndex(id)));
     }
+}
+
+double ChartPainter::curvePenWidth(bool highlighted) const
+{
+    const double u = m_options.unit;
+    switch (m_options.style) {
+        case ChartStyle::Print:
+            return (highlighted ? 2.6 : 1.6) * u;
+        case ChartStyle::Presentation:
+            return (highlighted ? 2.8 : std::max(m_options.curveWidth, kPresentationCurveWidth)) * u;
+        case ChartStyle::Screen:
+            break;
+    }
+    if (highlighted) return 2.5 * u;
+    return m_options.curveWidth > 0.0 ? m_options.curveWidth * u : 0.0;
+}
+
+bool ChartPainter::emphasised(const QString& id) const
+{
+    if (!m_options.fadedIds.isEmpty()) return !m_options.fadedIds.contains(id);
+    return m_options.highlightedId.isEmpty() || id == m_options.highlightedId;
 }
 
 QString ChartPainter::laneLabel(const QString& id) const
@@ -390,6 +431,14 @@ ChartLayout ChartPainter::layout(const QRectF& target) const
 
     layout.plotLeft = target.left() + pad + marginWidth;
     layout.plotRight = target.right() - pad - 12.0 * u;
+    if (m_options.directLabels && valueCharts > 0 && !m_curves.ids().isEmpty()) {
+        double widest = 0.0;
+        for (const QString& id : m_curves.ids())
+            widest = std::max(widest, tickMetrics.horizontalAdvance(laneLabel(id)));
+        // A leader, then the name; never more than a quarter of the width.
+        layout.labelWidth = std::min({widest, kMaxDirectLabelWidth * u, (target.width() - 2.0 * pad) / 4.0});
+        layout.plotRight = target.right() - pad - layout.labelWidth - kLabelGap * u;
+    }
     const double plotWidth = std::max(1.0, layout.plotRight - layout.plotLeft);
     layout.plotRight = layout.plotLeft + plotWidth;
     // Fewer z ticks when their labels are long (offsets, scientific notation).
@@ -409,7 +458,9 @@ ChartLayout ChartPainter::layout(const QRectF& target) const
         panel.plot.setLeft(layout.plotLeft);
         panel.plot.setWidth(plotWidth);
         panel.titleRect.setLeft(layout.plotLeft);
-        panel.titleRect.setWidth(plotWidth);
+        // The lanes have no direct labels, so their long title may run on over the labels' column.
+        panel.titleRect.setWidth(panel.kind == Chart::Saturation ? target.right() - pad - layout.plotLeft
+                                                                 : plotWidth);
         if (panel.kind == Chart::Saturation && lanes > 0) {
             const double laneHeight = panel.plot.height() / lanes;
             const double spacing = laneHeight > 6.0 * u ? 1.0 * u : 0.0;
@@ -429,15 +480,18 @@ void ChartPainter::paintFrame(QPainter& painter, const ChartLayout& layout) cons
 {
     const double u = m_options.unit;
     const bool print = m_options.style == ChartStyle::Print;
+    const bool presentation = m_options.style == ChartStyle::Presentation;
     const Fonts fonts = makeFonts(m_options);
     const QColor fg = foreground();
+    // A projector washes out faint lines: the presentation style draws the grid and frame firmer.
     QColor grid = fg;
-    grid.setAlphaF(print ? 0.18f : 0.13f);
+    grid.setAlphaF(print ? 0.18f : presentation ? 0.22f : 0.13f);
     QColor zeroLine = fg;
-    zeroLine.setAlphaF(print ? 0.5f : 0.35f);
+    zeroLine.setAlphaF(print ? 0.5f : presentation ? 0.6f : 0.35f);
     QColor frame = fg;
-    frame.setAlphaF(print ? 1.0f : 0.55f);
-    const double lineWidth = print ? 1.0 * u : 1.0;
+    frame.setAlphaF(print || presentation ? 1.0f : 0.55f);
+    const bool scaledLines = print || presentation;
+    const double lineWidth = scaledLines ? 1.0 * u : 1.0;
 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, false);
@@ -459,7 +513,7 @@ void ChartPainter::paintFrame(QPainter& painter, const ChartLayout& layout) cons
 
         const QRectF plot = panel.plot;
         QPen gridPen(grid, lineWidth);
-        gridPen.setCosmetic(!print);
+        gridPen.setCosmetic(!scaledLines);
         painter.setPen(gridPen);
         for (const double z : layout.zTicks.values) {
             const double x = layout.xForZ(z);
@@ -496,7 +550,7 @@ void ChartPainter::paintFrame(QPainter& painter, const ChartLayout& layout) cons
             painter.restore();
         }
         QPen framePen(frame, lineWidth);
-        framePen.setCosmetic(!print);
+        framePen.setCosmetic(!scaledLines);
         painter.setPen(framePen);
         painter.setBrush(Qt::NoBrush);
         painter.drawRect(plot);
@@ -638,18 +692,14 @@ void ChartPainter::paintCurve(QPainter& painter, const ChartPanel& panel, const 
 
     const QColor colour = curveColour(entry.id);
     QPen pen(colour);
-    if (print) {
-        pen.setWidthF((highlighted ? 2.6 : 1.6) * u);
-        pen.setCapStyle(Qt::FlatCap);
-    } else if (highlighted) {
-        pen.setWidthF(2.5 * u);
-    } else if (m_options.curveWidth > 0.0) {
-        pen.setWidthF(m_options.curveWidth * u);
+    if (const double width = curvePenWidth(highlighted); width > 0.0) {
+        pen.setWidthF(width);
     } else {
         // A 1-pixel cosmetic pen keeps the raster engine on its fast path.
         pen.setWidthF(1.0);
         pen.setCosmetic(true);
     }
+    if (print) pen.setCapStyle(Qt::FlatCap);
     applyDash(pen, entry.id);
     pen.setJoinStyle(Qt::RoundJoin);
     painter.setPen(pen);
@@ -786,6 +836,127 @@ void ChartPainter::paintLegend(QPainter& painter, const ChartLayout& layout) con
     painter.restore();
 }
 
+std::vector<DirectLabel> ChartPainter::directLabels(const ChartLayout& layout) const
+{
+    std::vector<DirectLabel> labels;
+    if (layout.labelWidth <= 0.0) return labels;
+    const double u = m_options.unit;
+    const QFontMetricsF metrics(makeFonts(m_options).tick);
+    const double height = metrics.height();
+    const double left = layout.plotRight + kLabelGap * u;
+
+    // Who keeps a name when space is short: the highlighted curve, the others at full strength, then
+    // the faded ones from the most recently faded (a lesson's step before this one is what the new
+    // activation is compared with), then the rest.
+    QStringList priority;
+    if (m_curves.entry(m_options.highlightedId)) priority << m_options.highlightedId;
+    for (const QString& id : m_curves.ids())
+        if (emphasised(id) && !priority.contains(id)) priority << id;
+    for (auto it = m_options.fadedIds.crbegin(); it != m_options.fadedIds.crend(); ++it)
+        if (m_curves.entry(*it) && !priority.contains(*it)) priority << *it;
+    for (const QString& id : m_curves.ids())
+        if (!priority.contains(id)) priority << id;
+
+    for (const ChartPanel& panel : layout.panels) {
+        if (panel.kind == Chart::Saturation) continue;
+        const PlotMapping mapping = panel.mapping();
+        struct Wanted {
+            QString id;
+            QPointF anchor;
+        };
+        std::vector<Wanted> wanted;
+        const bool last = &panel == &layout.panels.back();
+        const double room = panel.plot.bottom() - panel.titleRect.top() + (last ? 0.0 : 10.0 * u);
+        const auto capacity = static_cast<std::size_t>(std::max(0.0, std::floor(room / height)));
+        for (const QString& id : priority) {
+            if (wanted.size() >= capacity) break;
+            const CurveEntry* entry = m_curves.entry(id);
+            if (!entry) continue;
+            // Where the curve leaves the chart on the right: its last finite value.
+            const std::vector<double>& values = valuesOf(*entry, panel.kind);
+            const std::vector<double>& zs = entry->samples.z;
+            std::size_t i = std::min(values.size(), zs.size());
+            while (i > 0 && !std::isfinite(values[i - 1]))
+                --i;
+            if (i == 0) continue;
+            const double x = std::clamp(mapping.xForZ(zs[i - 1]), panel.plot.left(), panel.plot.right());
+            double y = mapping.yForValue(values[i - 1]);
+            y = std::isfinite(y) ? std::clamp(y, panel.plot.top(), panel.plot.bottom())
+                                 : panel.plot.center().y();
+            wanted.push_back({id, QPointF(x, y)});
+        }
+        std::sort(wanted.begin(), wanted.end(),
+                  [](const Wanted& a, const Wanted& b) { return a.anchor.y() < b.anchor.y(); });
+
+        // Runs of labels that would overlap merge into one block centred on their anchors and kept
+        // inside the chart, until no two blocks overlap: each name stays as near its curve as it can.
+        struct Block {
+            std::size_t first;
+            std::size_t count;
+            double sum;  // of the anchors' heights
+            double top;
+        };
+        // The column beside a chart runs from its title's row (whose text stays over the plot) down
+        // to the next chart's title, or to the plot's foot for the last chart, above the z ticks.
+        const double lowest = panel.titleRect.top();
+        const double highest = panel.titleRect.top() + room;
+        const auto place = [&](Block& block) {
+            const double span = static_cast<double>(block.count) * height;
+            const double centred = block.sum / static_cast<double>(block.count) - span / 2.0;
+            block.top = std::clamp(centred, lowest, std::max(lowest, highest - span));
+        };
+        std::vector<Block> blocks;
+        for (std::size_t i = 0; i < wanted.size(); ++i) {
+            blocks.push_back({i, 1, wanted[i].anchor.y(), 0.0});
+            place(blocks.back());
+            while (blocks.size() > 1) {
+                Block& above = blocks[blocks.size() - 2];
+                const Block& below = blocks.back();
+                if (above.top + static_cast<double>(above.count) * height <= below.top + 1e-9) break;
+                above.count += below.count;
+                above.sum += below.sum;
+                blocks.pop_back();
+                place(blocks.back());
+            }
+        }
+        for (const Block& block : blocks)
+            for (std::size_t k = 0; k < block.count; ++k) {
+                const Wanted& label = wanted[block.first + k];
+                const QRectF rect(left, block.top + static_cast<double>(k) * height, layout.labelWidth,
+                                  height);
+                labels.push_back({label.id,
+                                  metrics.elidedText(laneLabel(label.id), Qt::ElideRight, layout.labelWidth),
+                                  panel.kind, rect, label.anchor});
+            }
+    }
+    return labels;
+}
+
+void ChartPainter::paintDirectLabels(QPainter& painter, const ChartLayout& layout) const
+{
+    const std::vector<DirectLabel> labels = directLabels(layout);
+    if (labels.empty()) return;
+    const double u = m_options.unit;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setFont(makeFonts(m_options).tick);
+    for (const DirectLabel& label : labels) {
+        // The leader leaves the curve level, then bends to its name: the colour ties the two.
+        const double y = label.rect.center().y();
+        QPen leader(curveColour(label.id), std::max(1.5, curvePenWidth(false)));
+        leader.setCapStyle(Qt::FlatCap);
+        painter.setPen(leader);
+        painter.drawPolyline(QPolygonF{label.anchor, QPointF(label.anchor.x() + 3.0 * u, label.anchor.y()),
+                                       QPointF(label.rect.left() - 5.0 * u, y),
+                                       QPointF(label.rect.left() - 2.0 * u, y)});
+        QColor text = foreground();
+        if (!emphasised(label.id)) text.setAlphaF(0.55f);
+        painter.setPen(text);
+        painter.drawText(label.rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine, label.text);
+    }
+    painter.restore();
+}
+
 void ChartPainter::paint(QPainter& painter, const QRectF& target) const
 {
     const ChartLayout chartLayout = layout(target);
@@ -794,6 +965,7 @@ void ChartPainter::paint(QPainter& painter, const QRectF& target) const
     QStringList order = m_curves.ids();
     if (order.removeAll(m_options.highlightedId) > 0) order << m_options.highlightedId;
     paintActivations(painter, chartLayout, order);
+    paintDirectLabels(painter, chartLayout);
     paintLegend(painter, chartLayout);
 }
 

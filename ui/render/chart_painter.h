@@ -23,7 +23,8 @@ class QPainter;
 namespace ax::ui {
 
 // How and what to draw. Screen style follows palette; print style is black on white with
-// thicker, dashed curves and larger text, whatever the palette says.
+// thicker, dashed curves and larger text, whatever the palette says; presentation style follows
+// palette at full contrast, with text and curves sized for the back of a lecture hall.
 struct ChartRenderOptions {
     ChartStyle style = ChartStyle::Screen;
     QPalette palette;
@@ -46,6 +47,9 @@ struct ChartRenderOptions {
         0.0;  // > 0: device pixels a curve may move when a vector export drops its points
     // y limits of f, f′ and f″ (by Chart) that override the state's: an animation holds its axes.
     std::array<std::optional<YLimits>, 3> heldLimits{};
+    // Each curve named at its right end, in a column beside the plots, so a figure reads without
+    // the legend.
+    bool directLabels = true;
 
     // The charts, style and highlight the state asks for, with palette for the colours.
     [[nodiscard]] static ChartRenderOptions fromState(const ExplorerState& state, const QPalette& palette);
@@ -73,6 +77,15 @@ struct LegendItem {
     QRectF rect;
 };
 
+// A curve's name beside the right edge of a chart, joined by a leader to where the curve leaves it.
+struct DirectLabel {
+    QString id;
+    QString text;
+    Chart chart = Chart::Function;
+    QRectF rect;     // the text's box
+    QPointF anchor;  // the curve's last point at the plot's right edge
+};
+
 struct SaturationLane {
     QString id;
     QString label;
@@ -86,6 +99,7 @@ struct ChartLayout {
     double zMax = 1.0;
     double plotLeft = 0.0;
     double plotRight = 1.0;
+    double labelWidth = 0.0;  // of the direct labels' column right of the plots; 0 without one
     PlotTicks zTicks;
     QRectF captionRect;
     std::vector<ChartPanel> panels;
@@ -117,6 +131,14 @@ public:
     // The curves, jump markers and saturation lanes of ids (a lane is first cleared to the background).
     void paintActivations(QPainter& painter, const ChartLayout& layout, const QStringList& ids) const;
     void paintLegend(QPainter& painter, const ChartLayout& layout) const;
+    // The direct labels of every value chart: spread so that none overlaps another, in the order of
+    // where their curves end; when a chart has no room for all, the emphasised curves keep theirs.
+    [[nodiscard]] std::vector<DirectLabel> directLabels(const ChartLayout& layout) const;
+    void paintDirectLabels(QPainter& painter, const ChartLayout& layout) const;
+
+    // The unit the presentation style uses at least for a target this tall: text and lines grow
+    // with the picture, so a title is 3 % of the height and a curve 3 px at 1080 pixels.
+    [[nodiscard]] static double presentationUnit(double height) noexcept;
 
     // The auto-fit y limits of a chart (see the rule in the source).
     [[nodiscard]] YLimits autoLimits(Chart kind) const;
@@ -134,6 +156,9 @@ private:
     // so that each differs; on screen, dashed where its colour is near another's.
     void applyDash(QPen& pen, const QString& id) const;
     [[nodiscard]] QString laneLabel(const QString& id) const;
+    // Whether id is drawn at full strength (not faded behind a highlight or an earlier lesson step).
+    [[nodiscard]] bool emphasised(const QString& id) const;
+    [[nodiscard]] double curvePenWidth(bool highlighted) const;
     void paintCurve(QPainter& painter, const ChartPanel& panel, const CurveEntry& entry,
                     double columnWidth) const;
     // RReLU's training-time spread behind its curve: between l z and u z on f, l and u on f′.

@@ -59,6 +59,15 @@ QFont figureFont(double pixelSize, bool bold = false)
     return font;
 }
 
+// The presentation style sizes text and lines by the picture's height, as the window does.
+double styledUnit(const QRectF& target, const FigureOptions& options)
+{
+    const double unit = figureUnit(target);
+    return options.style == ChartStyle::Presentation
+               ? std::max(unit, ChartPainter::presentationUnit(target.height()))
+               : unit;
+}
+
 QFont titleFont(double unit, bool print)
 {
     return figureFont((print ? 20.0 : 17.0) * unit, true);
@@ -314,7 +323,7 @@ void paintFigure(QPainter& painter, const QRectF& target, const ExplorerState& s
     const bool print = options.style == ChartStyle::Print;
     if (!options.transparent)
         painter.fillRect(target, print ? QColor(Qt::white) : palette.color(QPalette::Base));
-    const double unit = figureUnit(target);
+    const double unit = styledUnit(target, options);
     if (const QRectF title = titleRect(target, options, unit); !title.isNull()) {
         painter.setPen(print ? QColor(Qt::black) : palette.color(QPalette::Text));
         painter.setFont(titleFont(unit, print));
@@ -332,7 +341,7 @@ void paintFigure(QPainter& painter, const QRectF& target, const ExplorerState& s
 ChartLayout figureLayout(const ExplorerState& state, const FigureOptions& options)
 {
     const QRectF target(QPointF(0, 0), options.size);
-    const double unit = figureUnit(target);
+    const double unit = styledUnit(target, options);
     CurveCache curves;
     curves.refresh(state);
     return ChartPainter(state, curves, chartOptions(state, options, unit, false))

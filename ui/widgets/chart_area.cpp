@@ -202,7 +202,18 @@ ChartRenderOptions ChartArea::screenOptions() const
     options.heldLimits = m_held;
     options.unit = m_unit;
     options.curveWidth = m_curveWidth;
+    if (m_styleOverride) options.style = *m_styleOverride;
+    if (options.style == ChartStyle::Presentation)
+        options.unit = std::max(options.unit, ChartPainter::presentationUnit(height()));
     return options;
+}
+
+void ChartArea::setStyleOverride(std::optional<ChartStyle> style)
+{
+    if (style == m_styleOverride) return;
+    m_styleOverride = style;
+    m_baseDirty = true;
+    update();
 }
 
 void ChartArea::setScale(double unit, double curveWidth)
@@ -307,6 +318,8 @@ void ChartArea::paintEvent(QPaintEvent*)
     QPainter painter(this);
     painter.drawPixmap(0, 0, m_base);
     chartPainter.paintActivations(painter, layout, front);
+    // Every frame: a label moves when any curve's end does, and its neighbours make way.
+    chartPainter.paintDirectLabels(painter, layout);
     chartPainter.paintLegend(painter, layout);
     m_layout = layout;
     paintOverlay(painter, layout);

@@ -56,6 +56,9 @@ public:
     // Text and lines larger than the window's (see ChartRenderOptions::unit and curveWidth), so a
     // presented chart is read across a room; 1 and 0 are the window's own.
     void setScale(double unit, double curveWidth);
+    // A style that overrides the state's while set: presenting uses the presentation style whatever
+    // style the steps were saved in.
+    void setStyleOverride(std::optional<ChartStyle> style);
 
     // The cached samples and intervals, brought up to date with the state first.
     [[nodiscard]] const CurveCache& curves();
@@ -119,6 +122,7 @@ private:
     std::array<std::optional<YLimits>, 3> m_held{};
     double m_unit = 1.0;
     double m_curveWidth = 0.0;
+    std::optional<ChartStyle> m_styleOverride;
 
     ChartLayout m_layout;  // as last painted, for hit tests
     bool m_hovering = false;

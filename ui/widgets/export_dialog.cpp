@@ -261,10 +261,14 @@ QWidget* ExportDialog::buildLookGroup()
         tr("Multiplies the pixels of PNG and GIF output, for sharp figures on high-density screens."));
     m_transparent = new QCheckBox(tr("Transparent &background"), group);
     m_transparent->setObjectName(QStringLiteral("exportTransparent"));
-    m_printStyle =
-        new QCheckBox(tr("&Print style (white, black axes, thicker dashed lines, larger text)"), group);
-    m_printStyle->setObjectName(QStringLiteral("exportPrintStyle"));
-    m_printStyle->setChecked(m_state.chartStyle() == ChartStyle::Print);
+    m_style = new QComboBox(group);
+    m_style->setObjectName(QStringLiteral("exportStyle"));
+    m_style->addItem(tr("Screen (the window's colours)"), static_cast<int>(ChartStyle::Screen));
+    m_style->addItem(tr("Print (white, black axes, dashed lines, larger text)"),
+                     static_cast<int>(ChartStyle::Print));
+    m_style->addItem(tr("Presentation (text and lines for the back of a lecture hall)"),
+                     static_cast<int>(ChartStyle::Presentation));
+    m_style->setCurrentIndex(m_style->findData(static_cast<int>(m_state.chartStyle())));
 
     auto* form = new QFormLayout(group);
     auto* sizeLabel = new QLabel(tr("&Size:"), group);
@@ -272,7 +276,9 @@ QWidget* ExportDialog::buildLookGroup()
     form->addRow(sizeLabel, sizeRow);
     form->addRow(tr("Sc&ale:"), m_scale);
     form->addRow(QString(), m_transparent);
-    form->addRow(QString(), m_printStyle);
+    auto* styleLabel = new QLabel(tr("St&yle:"), group);
+    styleLabel->setBuddy(m_style);
+    form->addRow(styleLabel, m_style);
 
     connect(m_sizePreset, &QComboBox::currentIndexChanged, this, &ExportDialog::sizePresetChanged);
     sizePresetChanged();
@@ -426,7 +432,7 @@ FigureOptions ExportDialog::figureOptions() const
         options.size = QSizeF(m_width->value(), m_height->value());
     options.scale = density * (m_scale->isEnabled() ? m_scale->currentData().toDouble() : 1.0);
     options.transparent = m_transparent->isEnabled() && m_transparent->isChecked();
-    options.style = m_printStyle->isChecked() ? ChartStyle::Print : ChartStyle::Screen;
+    options.style = static_cast<ChartStyle>(m_style->currentData().toInt());
     options.theme = m_state.theme();
     return options;
 }

@@ -84,7 +84,7 @@ private:
     QSpinBox* m_height = nullptr;
     QComboBox* m_scale = nullptr;
     QCheckBox* m_transparent = nullptr;
-    QCheckBox* m_printStyle = nullptr;
+    QComboBox* m_style = nullptr;
     QComboBox* m_sweepParameter = nullptr;
     QDoubleSpinBox* m_sweepFrom = nullptr;
     QDoubleSpinBox* m_sweepTo = nullptr;

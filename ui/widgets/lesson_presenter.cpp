@@ -129,6 +129,7 @@ void LessonPresenter::present()
     // The window's charts are drawn for a desk; a room needs them larger in proportion to the screen.
     const int screenHeight = m_window.screen() ? m_window.screen()->geometry().height() : 720;
     m_window.chartArea()->setScale(std::max(1.0, screenHeight * kUnitPerScreenPixel), kCurveWidth);
+    m_window.chartArea()->setStyleOverride(ChartStyle::Presentation);
     // Every key goes through here first, so the charts' and the labs' own uses of the arrows wait.
     qApp->installEventFilter(this);
     m_step = std::clamp(m_step, 0, static_cast<int>(m_lesson.steps.size()) - 1);
@@ -146,6 +147,7 @@ void LessonPresenter::leave()
     m_window.chartArea()->setHeldLimits({});
     m_window.chartArea()->setFadedIds({});
     m_window.chartArea()->setScale(1.0, 0.0);
+    m_window.chartArea()->setStyleOverride(std::nullopt);
     // A race the lesson started rests again; the user's view comes back as it was.
     if (m_playedRace) m_window.trainingLab()->model().pause();
     m_playedRace = false;

@@ -327,6 +327,14 @@ void MainWindow::createActions()
     connect(m_actions.showSecondDerivative, &QAction::toggled, &m_state,
             &ExplorerState::setShowSecondDerivative);
 
+    m_actions.presentationStyle =
+        make(tr("&Presentation Style"),
+             tr("Text and lines sized to be read from the back of a lecture hall, at full contrast"));
+    m_actions.presentationStyle->setCheckable(true);
+    m_actions.presentationStyle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(m_actions.presentationStyle, &QAction::toggled, this,
+            [this](bool on) { m_state.setChartStyle(on ? ChartStyle::Presentation : ChartStyle::Screen); });
+
     m_actions.showControls = m_controlsDock->toggleViewAction();
     m_actions.showControls->setText(tr("&Controls Panel"));
     m_actions.showControls->setStatusTip(tr("Show or hide the activations, parameters and range"));
@@ -456,6 +464,7 @@ void MainWindow::createMenus()
     m_viewMenu->addAction(m_actions.resetView);
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(m_actions.showSecondDerivative);
+    m_viewMenu->addAction(m_actions.presentationStyle);
     m_viewMenu->addAction(m_actions.showControls);
     m_viewMenu->addAction(m_actions.showComparison);
     m_viewMenu->addAction(m_actions.sidePanels);
@@ -597,6 +606,8 @@ void MainWindow::syncActions()
 {
     const QSignalBlocker blocker(m_actions.showSecondDerivative);
     m_actions.showSecondDerivative->setChecked(m_state.showSecondDerivative());
+    const QSignalBlocker styleBlocker(m_actions.presentationStyle);
+    m_actions.presentationStyle->setChecked(m_state.chartStyle() == ChartStyle::Presentation);
     switch (m_state.theme()) {
         case Theme::System:
             m_actions.themeSystem->setChecked(true);

@@ -47,6 +47,7 @@ public:
         QAction* themeLight = nullptr;
         QAction* themeDark = nullptr;
         QAction* showSecondDerivative = nullptr;
+        QAction* presentationStyle = nullptr;
         QAction* showControls = nullptr;
         QAction* showComparison = nullptr;
         QAction* sidePanels = nullptr;

@@ -156,6 +156,24 @@ TEST_F(LessonPresenterTest, EscapeRestoresTheWindowAsItWas)
     EXPECT_TRUE(window->chartArea()->heldLimits()[0] == std::nullopt);
 }
 
+// Presenting uses the presentation style whatever the steps were saved in, and leaving gives the
+// window its own back.
+TEST_F(LessonPresenterTest, PresentingUsesThePresentationStyle)
+{
+    window->lessonActions()->shippedAction()->trigger();
+    const double windowTitle = window->chartArea()->currentLayout().panels.front().titleRect.height();
+    QTest::keyClick(window.get(), Qt::Key_F5);
+    settle();
+    const ChartLayout presented = window->chartArea()->currentLayout();
+    ASSERT_FALSE(presented.panels.empty());
+    EXPECT_GE(presented.panels.front().titleRect.height(), 0.03 * window->chartArea()->height());
+    EXPECT_GT(presented.panels.front().titleRect.height(), windowTitle);
+    EXPECT_EQ(state().chartStyle(), presenter().lesson().steps.at(0).session.style) << "the step is as saved";
+    EXPECT_FALSE(window->chartArea()->currentLayout().labelWidth <= 0.0) << "the curves are named";
+    press(Qt::Key_Escape);
+    EXPECT_DOUBLE_EQ(window->chartArea()->currentLayout().panels.front().titleRect.height(), windowTitle);
+}
+
 TEST_F(LessonPresenterTest, TheYAxesMoveOnlyBetweenTheTwoStepsLimits)
 {
     window->lessonActions()->shippedAction()->trigger();

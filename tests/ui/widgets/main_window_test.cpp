@@ -5,6 +5,7 @@
 #include "ui/widgets/main_window.h"
 #include "core/formula/custom_activation.h"
 #include "tests/ui/widgets/main_window_fixture.h"
+#include "ui/model/session_json.h"
 #include "ui/widgets/activation_list_panel.h"
 #include "ui/widgets/chart_area.h"
 #include "ui/widgets/comparison_panel.h"
@@ -687,6 +688,7 @@ TEST_F(MainWindowTest, GettingStartedOpensWithF1AndListsTheShortcuts)
          {QStringLiteral("Mouse wheel"), QStringLiteral("Shift-drag"), QStringLiteral("Drag"),
           QKeySequence(Qt::CTRL | Qt::Key_0).toString(QKeySequence::NativeText), QStringLiteral("▶"),
           QKeySequence(Qt::Key_F9).toString(QKeySequence::NativeText),
+          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P).toString(QKeySequence::NativeText),
           QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText), QStringLiteral("press any key")})
         EXPECT_TRUE(page.contains(shown)) << shown.toStdString();
     action->trigger();
@@ -791,6 +793,34 @@ TEST_F(MainWindowTest, OneKeyHidesTheSidePanelsAndBringsThemBack)
     QTest::keyClick(window.get(), Qt::Key_F9);
     QApplication::processEvents();
     EXPECT_TRUE(window->controlsDock()->isVisible());
+}
+
+// View ▸ Presentation Style: the charts' text grows to 3 % of their height, and the choice is the
+// session's, so it is saved and undone with it.
+TEST_F(MainWindowTest, PresentationStyleIsAViewChoiceOfTheSession)
+{
+    QAction* style = window->actions().presentationStyle;
+    ASSERT_NE(style, nullptr);
+    EXPECT_TRUE(style->isCheckable());
+    const ChartLayout before = window->chartArea()->currentLayout();
+    ASSERT_FALSE(before.panels.empty());
+    QTest::keyClick(window.get(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QApplication::processEvents();
+    EXPECT_EQ(state().chartStyle(), ChartStyle::Presentation);
+    EXPECT_TRUE(style->isChecked());
+    const ChartLayout after = window->chartArea()->currentLayout();
+    ASSERT_FALSE(after.panels.empty());
+    EXPECT_GT(after.panels.front().titleRect.height(), before.panels.front().titleRect.height());
+    EXPECT_GE(after.panels.front().titleRect.height(), 0.03 * window->chartArea()->height());
+    EXPECT_EQ(sessionToJson(state().session())
+                  .value(QStringLiteral("charts"))
+                  .toObject()
+                  .value(QStringLiteral("style"))
+                  .toString(),
+              QStringLiteral("presentation"));
+    ASSERT_FALSE(state().setSession(Session{}).has_value());
+    QApplication::processEvents();
+    EXPECT_FALSE(style->isChecked()) << "a session in the screen style unticks it";
 }
 
 }  // namespace
