@@ -4,6 +4,7 @@
 #include "app/commands/platform.h"
 
 #include "ui/model/lesson_file.h"
+#include "ui/render/chart_painter.h"
 #include "ui/widgets/file_menu_actions.h"
 #include "ui/widgets/lesson_actions.h"
 #include "ui/widgets/main_window.h"
@@ -28,6 +29,7 @@ int runWindow(int& argc, char** argv, const QString& sessionPath)
                                     "--help)."));
         return EXIT_FAILURE;
     }
+    ui::ChartPainter::cacheLargeGlyphs();
     QApplication app(argc, argv);
     QGuiApplication::setDesktopFileName(QStringLiteral("org.activationexplorer.ActivationExplorer"));
     QApplication::setWindowIcon(

@@ -19,6 +19,7 @@
 #include "ui/model/comparison_proxy.h"
 #include "ui/model/explorer_state.h"
 #include "ui/model/training_lab_model.h"
+#include "ui/render/chart_painter.h"
 #include "ui/widgets/chart_area.h"
 #include "ui/widgets/comparison_panel.h"
 #include "ui/widgets/depth_lab_chart.h"
@@ -110,6 +111,7 @@ bool saveScreenshot(const QPixmap& pixmap, const QString& path)
 
 int main(int argc, char** argv)
 {
+    ax::ui::ChartPainter::cacheLargeGlyphs();  // as the program does
     QApplication app(argc, argv);
     const QStringList args = QCoreApplication::arguments();
     QSize size(1600, 900);

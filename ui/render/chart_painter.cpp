@@ -70,6 +70,8 @@ constexpr double kPresentationCurveWidth = 1.7;
 constexpr double kPresentationUnitHeight = 600.0;
 // The longest a direct label may be (layout pixels × unit) before it is elided.
 constexpr double kMaxDirectLabelWidth = 150.0;
+// Device pixels a wide curve on screen may move when it drops vertices (see paintCurve).
+constexpr double kRasterTolerance = 0.3;
 // From the plot's right edge to a direct label's text: room for the leader's bend.
 constexpr double kLabelGap = 16.0;
 
@@ -153,6 +155,49 @@ double deviceScale(const QPainter& painter)
     return std::max(scale, 1e-3);
 }
 
+// A wide solid curve on a raster device, drawn as separate segments where it bends gently: the
+// raster engine draws a lone wide line five times faster than it strokes a polyline's outline,
+// and at such angles the tiny wedge two flat ends leave or overlap is below a pixel. Where the
+// curve turns sharply (a kink) the segments on either side are stroked as one short polyline with
+// a round join, so the corner stays whole and a translucent curve is not painted twice there.
+void drawWideCurve(QPainter& painter, QPen pen, const std::vector<QPolygonF>& polylines)
+{
+    // cos 20°: a turn any sharper would show the wedge.
+    constexpr double kGentleTurn = 0.94;
+    pen.setCapStyle(Qt::FlatCap);
+    pen.setJoinStyle(Qt::RoundJoin);
+    painter.setPen(pen);
+    QList<QLineF> lines;
+    QPolygonF corner;
+    for (const QPolygonF& polyline : polylines) {
+        const qsizetype n = polyline.size();
+        if (n < 2) continue;
+        const auto sharp = [&](qsizetype i) {
+            if (i <= 0 || i >= n - 1) return false;
+            const QPointF a = polyline[i] - polyline[i - 1];
+            const QPointF b = polyline[i + 1] - polyline[i];
+            const double lengths = std::hypot(a.x(), a.y()) * std::hypot(b.x(), b.y());
+            return lengths > 0.0 && (a.x() * b.x() + a.y() * b.y()) < kGentleTurn * lengths;
+        };
+        bool previousSharp = false;
+        for (qsizetype i = 0; i + 1 < n; ++i) {
+            const bool nextSharp = sharp(i + 1);
+            if (previousSharp || nextSharp) {
+                if (corner.isEmpty()) corner << polyline[i];
+                corner << polyline[i + 1];
+            } else {
+                if (corner.size() > 1) painter.drawPolyline(corner);
+                corner.clear();
+                lines << QLineF(polyline[i], polyline[i + 1]);
+            }
+            previousSharp = nextSharp;
+        }
+        if (corner.size() > 1) painter.drawPolyline(corner);
+        corner.clear();
+    }
+    painter.drawLines(lines);
+}
+
 }  // namespace
 
 ChartRenderOptions ChartRenderOptions::fromState(const ExplorerState& state, const QPalette& palette)
@@ -163,6 +208,12 @@ ChartRenderOptions ChartRenderOptions::fromState(const ExplorerState& state, con
     options.showSecond = state.showSecondDerivative();
     options.highlightedId = state.highlightedId();
     return options;
+}
+
+void ChartPainter::cacheLargeGlyphs()
+{
+    // Qt reads the variable once, at the first text it draws; a value the user set stays.
+    if (!qEnvironmentVariableIsSet("QT_MAX_CACHED_GLYPH_SIZE")) qputenv("QT_MAX_CACHED_GLYPH_SIZE", "160");
 }
 
 double ChartPainter::presentationUnit(double height) noexcept
@@ -684,15 +735,26 @@ void ChartPainter::paintCurve(QPainter& painter, const ChartPanel& panel, const 
     }
 
     const PlotMapping mapping = panel.mapping();
+    // A wide pen on a raster device costs the stroker per vertex, a round join most (an arc of many
+    // points each): vertices within a third of a device pixel of the line add nothing visible, and at
+    // the gentle angles that remain a bevel looks as a round join does. A line four device pixels
+    // wide or more hides what happens within two, so its columns are two pixels wide.
+    const QPaintEngine* engine = painter.paintEngine();
+    const double width = curvePenWidth(highlighted);
+    const bool wideRaster = engine != nullptr && engine->type() == QPaintEngine::Raster && width > 0.0;
+    const double columns = wideRaster && width >= 4.0 * columnWidth ? 2.0 * columnWidth : columnWidth;
     std::vector<QPolygonF> polylines;
-    buildPolylines(samples.z, values, flags, mapping, columnWidth, polylines);
-    if (m_options.simplifyTolerance > 0.0)
+    buildPolylines(samples.z, values, flags, mapping, columns, polylines);
+    const double tolerance = m_options.simplifyTolerance > 0.0 ? m_options.simplifyTolerance
+                             : wideRaster                      ? kRasterTolerance
+                                                               : 0.0;
+    if (tolerance > 0.0)
         for (QPolygonF& polyline : polylines)
-            simplifyPolyline(polyline, m_options.simplifyTolerance * columnWidth);
+            simplifyPolyline(polyline, tolerance * columnWidth);
 
     const QColor colour = curveColour(entry.id);
     QPen pen(colour);
-    if (const double width = curvePenWidth(highlighted); width > 0.0) {
+    if (width > 0.0) {
         pen.setWidthF(width);
     } else {
         // A 1-pixel cosmetic pen keeps the raster engine on its fast path.
@@ -701,19 +763,23 @@ void ChartPainter::paintCurve(QPainter& painter, const ChartPanel& panel, const 
     }
     if (print) pen.setCapStyle(Qt::FlatCap);
     applyDash(pen, entry.id);
-    pen.setJoinStyle(Qt::RoundJoin);
+    pen.setJoinStyle(wideRaster ? Qt::BevelJoin : Qt::RoundJoin);
     painter.setPen(pen);
     painter.setBrush(Qt::NoBrush);
     // An SVG keeps each curve as one <path> element, which drawing programs edit as a curve; the
     // screen and other devices take the faster polyline.
-    const bool svg = painter.paintEngine() != nullptr && painter.paintEngine()->type() == QPaintEngine::SVG;
-    for (const QPolygonF& polyline : polylines) {
-        if (svg) {
-            QPainterPath path;
-            path.addPolygon(polyline);
-            painter.drawPath(path);
-        } else {
-            painter.drawPolyline(polyline);
+    const bool svg = engine != nullptr && engine->type() == QPaintEngine::SVG;
+    if (wideRaster && pen.style() == Qt::SolidLine) {
+        drawWideCurve(painter, pen, polylines);
+    } else {
+        for (const QPolygonF& polyline : polylines) {
+            if (svg) {
+                QPainterPath path;
+                path.addPolygon(polyline);
+                painter.drawPath(path);
+            } else {
+                painter.drawPolyline(polyline);
+            }
         }
     }
 
@@ -764,14 +830,15 @@ void ChartPainter::paintLane(QPainter& painter, const SaturationLane& lane, cons
     }
 }
 
-void ChartPainter::paintActivations(QPainter& painter, const ChartLayout& layout,
-                                    const QStringList& ids) const
+void ChartPainter::paintActivations(QPainter& painter, const ChartLayout& layout, const QStringList& ids,
+                                    const QList<Chart>& charts) const
 {
+    const auto wanted = [&charts](Chart kind) { return charts.isEmpty() || charts.contains(kind); };
     const double columnWidth = 1.0 / deviceScale(painter);
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing, true);
     for (const ChartPanel& panel : layout.panels) {
-        if (panel.kind == Chart::Saturation) continue;
+        if (panel.kind == Chart::Saturation || !wanted(panel.kind)) continue;
         painter.save();
         painter.setClipRect(panel.plot.adjusted(0.5, 0.5, -0.5, -0.5));
         // Where a formula has no finite value the curve stops; a hatch in its colour says why.
@@ -799,7 +866,7 @@ void ChartPainter::paintActivations(QPainter& painter, const ChartLayout& layout
     }
     painter.setRenderHint(QPainter::Antialiasing, false);
     for (const SaturationLane& lane : layout.lanes) {
-        if (!ids.contains(lane.id)) continue;
+        if (!ids.contains(lane.id) || !wanted(Chart::Saturation)) continue;
         if (const CurveEntry* entry = m_curves.entry(lane.id)) paintLane(painter, lane, *entry, layout);
     }
     painter.restore();

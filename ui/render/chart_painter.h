@@ -128,13 +128,20 @@ public:
 
     // The pieces, for a widget that caches what did not change.
     void paintFrame(QPainter& painter, const ChartLayout& layout) const;  // background, grid, axes, titles
-    // The curves, jump markers and saturation lanes of ids (a lane is first cleared to the background).
-    void paintActivations(QPainter& painter, const ChartLayout& layout, const QStringList& ids) const;
+    // The curves, jump markers and saturation lanes of ids (a lane is first cleared to the background),
+    // on the charts listed (Chart::Saturation for the lanes; empty: every chart). Nothing of a chart's
+    // curves falls outside its plot, so charts can be drawn apart and put together.
+    void paintActivations(QPainter& painter, const ChartLayout& layout, const QStringList& ids,
+                          const QList<Chart>& charts = {}) const;
     void paintLegend(QPainter& painter, const ChartLayout& layout) const;
     // The direct labels of every value chart: spread so that none overlaps another, in the order of
     // where their curves end; when a chart has no room for all, the emphasised curves keep theirs.
     [[nodiscard]] std::vector<DirectLabel> directLabels(const ChartLayout& layout) const;
     void paintDirectLabels(QPainter& painter, const ChartLayout& layout) const;
+
+    // Call before the application object exists. Qt draws glyphs above 64 device pixels as outlines,
+    // several times slower than its glyph cache: a presented title at device pixel ratio 2 is 68.
+    static void cacheLargeGlyphs();
 
     // The unit the presentation style uses at least for a target this tall: text and lines grow
     // with the picture, so a title is 3 % of the height and a curve 3 px at 1080 pixels.

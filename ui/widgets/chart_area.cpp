@@ -31,14 +31,8 @@ constexpr double kClickSlop = 4.0;
 // How close (pixels) a click must be to a curve to pick it.
 constexpr double kPickDistance = 6.0;
 
-// How many of n curves the GUI thread draws itself, besides the frame (which costs about as much
-// as a fifth of 43 curves), so that both cores finish together; few curves are not worth a thread.
-qsizetype lowerShare(qsizetype n)
-{
-    constexpr qsizetype kWorthAThread = 6;
-    if (n < kWorthAThread) return n;
-    return std::max<qsizetype>(1, (n - n / 5) / 2);
-}
+// Fewer curves than this are not worth a second thread.
+constexpr qsizetype kWorthAThread = 4;
 
 bool sameFrame(const ChartLayout& a, const ChartLayout& b)
 {
@@ -182,6 +176,7 @@ QString ChartArea::activationAt(const QPointF& point)
 void ChartArea::onStateChanged(const StateChange& change)
 {
     m_curves.invalidate(change);
+    m_changedSincePaint |= change.parts;
     if (change.parts == StateChange::Parameters) {
         // While one activation is being edited, the others stay in the cached base drawing.
         if (m_frontIds != change.ids) {
@@ -259,12 +254,66 @@ bool ChartArea::baseIsCurrent(const ChartLayout& layout, const QStringList& base
     return true;
 }
 
+namespace {
+
+// The frame and the curves of ids. While this core draws the frame and the other charts, another
+// draws the first chart's curves and the saturation lanes, each into a layer the size of its plot
+// that then goes on top. Nothing of a chart's curves leaves its plot, so the picture is the one a
+// single pass draws; small layers keep the clearing and blending they cost small on a 4K screen.
+void drawCharts(QPainter& painter, const ChartPainter& chartPainter, const ChartLayout& layout,
+                const QStringList& ids, qreal ratio)
+{
+    struct Layer {
+        Chart chart;
+        QRectF rect;
+        QImage image;
+    };
+    std::vector<Layer> layers;
+    if (ids.size() >= kWorthAThread && layout.panels.size() >= 2) {
+        layers.push_back({layout.panels.front().kind, layout.panels.front().plot, {}});
+        if (layout.panels.back().kind == Chart::Saturation && layout.panels.size() >= 3)
+            layers.push_back({Chart::Saturation, layout.panels.back().plot, {}});
+    }
+    QList<Chart> own;
+    for (const ChartPanel& panel : layout.panels)
+        if (std::none_of(layers.begin(), layers.end(), [&](const Layer& l) { return l.chart == panel.kind; }))
+            own << panel.kind;
+    QFuture<void> drawing;
+    if (!layers.empty()) {
+        for (Layer& layer : layers) {
+            // On whole device pixels, so the layer goes back exactly where its pixels were drawn.
+            const QRect pixels =
+                QRectF(layer.rect.topLeft() * ratio, layer.rect.size() * ratio).toAlignedRect();
+            layer.rect = QRectF(QPointF(pixels.topLeft()) / ratio, QSizeF(pixels.size()) / ratio);
+            layer.image = QImage(pixels.size(), QImage::Format_ARGB32_Premultiplied);
+            layer.image.setDevicePixelRatio(ratio);
+            layer.image.fill(Qt::transparent);
+        }
+        drawing = QtConcurrent::run([&chartPainter, &layers, &layout, &ids] {
+            for (Layer& layer : layers) {
+                QPainter layerPainter(&layer.image);
+                layerPainter.translate(-layer.rect.topLeft());
+                chartPainter.paintActivations(layerPainter, layout, ids, {layer.chart});
+            }
+        });
+    }
+    chartPainter.paintFrame(painter, layout);
+    if (!own.isEmpty()) chartPainter.paintActivations(painter, layout, ids, own);
+    drawing.waitForFinished();
+    for (const Layer& layer : layers)
+        painter.drawImage(layer.rect.topLeft(), layer.image);
+}
+
+}  // namespace
+
 void ChartArea::paintEvent(QPaintEvent*)
 {
     m_curves.refresh(m_state);
     const ChartRenderOptions options = screenOptions();
     const ChartPainter chartPainter(m_state, m_curves, options);
     const ChartLayout layout = chartPainter.layout(QRectF(rect()));
+    const StateChange::Parts changed = m_changedSincePaint;
+    m_changedSincePaint = {};
 
     QStringList front;
     for (const QString& id : m_frontIds)
@@ -277,31 +326,28 @@ void ChartArea::paintEvent(QPaintEvent*)
     for (const QString& id : front)
         baseIds.removeAll(id);
 
+    QPainter painter(this);
     if (!baseIsCurrent(layout, baseIds, options)) {
         const qreal ratio = devicePixelRatioF();
-        m_base = QPixmap((QSizeF(size()) * ratio).toSize());
-        m_base.setDevicePixelRatio(ratio);
-        // The upper curves are drawn on another core into a layer of their own while this one
-        // draws the frame and the lower curves; the layer then goes on top. Source-over is
-        // associative, so the picture is the one a single pass draws, in the same stacking order.
-        const QStringList lower = baseIds.mid(0, lowerShare(baseIds.size()));
-        const QStringList upper = baseIds.mid(lower.size());
-        QImage layer;
-        QFuture<void> drawing;
-        if (!upper.isEmpty()) {
-            layer = QImage(m_base.size(), QImage::Format_ARGB32_Premultiplied);
-            layer.setDevicePixelRatio(ratio);
-            layer.fill(Qt::transparent);
-            drawing = QtConcurrent::run([&chartPainter, &layer, &layout, &upper] {
-                QPainter layerPainter(&layer);
-                chartPainter.paintActivations(layerPainter, layout, upper);
-            });
+        if ((changed & ~StateChange::Parts(StateChange::Parameters)) != StateChange::Parts()) {
+            // More than parameters moved (a range drag, a lesson step moving in): every curve is
+            // redrawn next frame too, so all go straight onto the screen, sparing a copy of the whole
+            // picture. A base is kept again once only some curves move.
+            QStringList all = baseIds;
+            all << front;
+            drawCharts(painter, chartPainter, layout, all, ratio);
+            m_baseDirty = true;
+            chartPainter.paintDirectLabels(painter, layout);
+            chartPainter.paintLegend(painter, layout);
+            m_layout = layout;
+            paintOverlay(painter, layout);
+            return;
         }
+        const QSize pixels = (QSizeF(size()) * ratio).toSize();
+        if (m_base.size() != pixels) m_base = QPixmap(pixels);
+        m_base.setDevicePixelRatio(ratio);
         QPainter basePainter(&m_base);
-        chartPainter.paintFrame(basePainter, layout);
-        chartPainter.paintActivations(basePainter, layout, lower);
-        drawing.waitForFinished();
-        if (!layer.isNull()) basePainter.drawImage(QPointF(0.0, 0.0), layer);
+        drawCharts(basePainter, chartPainter, layout, baseIds, ratio);
         basePainter.end();
         m_baseLayout = layout;
         m_baseIds = baseIds;
@@ -315,7 +361,6 @@ void ChartArea::paintEvent(QPaintEvent*)
         m_baseDirty = false;
     }
 
-    QPainter painter(this);
     painter.drawPixmap(0, 0, m_base);
     chartPainter.paintActivations(painter, layout, front);
     // Every frame: a label moves when any curve's end does, and its neighbours make way.

@@ -117,6 +117,7 @@ private:
     QString m_baseHighlight;
     ChartStyle m_baseStyle = ChartStyle::Screen;
     QStringList m_frontIds;  // the activations whose parameters changed last
+    StateChange::Parts m_changedSincePaint;
     QStringList m_faded;
     double m_fadedAlpha = 0.3;
     std::array<std::optional<YLimits>, 3> m_held{};

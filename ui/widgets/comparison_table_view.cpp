@@ -21,7 +21,7 @@ ComparisonTableView::ComparisonTableView(QWidget* parent) : QTableView(parent)
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_layoutTimer.setSingleShot(true);
     m_layoutTimer.setInterval(0);
-    connect(&m_layoutTimer, &QTimer::timeout, this, &ComparisonTableView::updateRowHeights);
+    connect(&m_layoutTimer, &QTimer::timeout, this, &ComparisonTableView::layOutWhenSeen);
     connect(horizontalHeader(), &QHeaderView::sectionResized, this, &ComparisonTableView::scheduleRowHeights);
 }
 
@@ -45,6 +45,20 @@ void ComparisonTableView::changeEvent(QEvent* event)
         event->type() == QEvent::PaletteChange)
         scheduleRowHeights();
     QTableView::changeEvent(event);
+}
+
+void ComparisonTableView::showEvent(QShowEvent* event)
+{
+    QTableView::showEvent(event);
+    if (m_layoutPending) updateRowHeights();
+}
+
+void ComparisonTableView::layOutWhenSeen()
+{
+    if (isVisible())
+        updateRowHeights();
+    else
+        m_layoutPending = true;
 }
 
 void ComparisonTableView::scheduleRowHeights()
@@ -88,6 +102,7 @@ int ComparisonTableView::heightForRow(int row) const
 void ComparisonTableView::updateRowHeights()
 {
     m_layoutTimer.stop();
+    m_layoutPending = false;
     if (!model()) return;
     ensurePolished();
     ++m_rowLayouts;

@@ -28,9 +28,13 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void scheduleRowHeights();
+    // The scheduled layout: now when the table is seen, else when it is next shown, so a hidden
+    // table (another tab in front, a lesson presented) lays out nothing while steps change.
+    void layOutWhenSeen();
     // After sorting or filtering, rows move but their text does not: reuse the heights.
     void reapplyRowHeights();
     [[nodiscard]] int sourceRowOf(int row) const;
@@ -39,6 +43,7 @@ private:
     QTimer m_layoutTimer;
     QHash<int, int> m_heights;  // by source row
     int m_rowLayouts = 0;
+    bool m_layoutPending = false;
 };
 
 }  // namespace ax::ui

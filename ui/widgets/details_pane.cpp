@@ -11,6 +11,7 @@
 #include <QDesktopServices>
 #include <QEvent>
 #include <QScrollBar>
+#include <QShowEvent>
 #include <QUrl>
 
 #include <cmath>
@@ -81,8 +82,24 @@ void DetailsPane::onStateChanged(const StateChange& change)
         refresh();
 }
 
+void DetailsPane::showEvent(QShowEvent* event)
+{
+    QTextBrowser::showEvent(event);
+    if (m_stale) rebuild();
+}
+
 void DetailsPane::refresh()
 {
+    if (!isVisible()) {
+        m_stale = true;
+        return;
+    }
+    rebuild();
+}
+
+void DetailsPane::rebuild()
+{
+    m_stale = false;
     if (m_id.isEmpty() || !m_state.activation(m_id)) {
         setHtml(QStringLiteral("<p style='color:%1'>%2</p>")
                     .arg(palette().color(QPalette::PlaceholderText).name(),

@@ -23,14 +23,20 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void onStateChanged(const StateChange& change);
+    // Rebuilds the page now when it is seen, else when it is next shown: a hidden page (its dock
+    // closed, another tab in front, a lesson presented) would otherwise redo its framework
+    // comparison on every step of a drag.
     void refresh();
+    void rebuild();
 
     ExplorerState& m_state;
     const ExplanationLibrary& m_library;
     QString m_id;
+    bool m_stale = false;
 };
 
 }  // namespace ax::ui

@@ -41,6 +41,7 @@ TEST(ComparisonPanel, SelectingARowHighlightsItAndExplainsIt)
 {
     ax::ui::ExplorerState state;
     ComparisonPanel panel(state);
+    panel.show();  // a hidden details page is written when it is next seen
     const int row = viewRowOf(panel, QStringLiteral("sigmoid"));
     ASSERT_GE(row, 0);
     panel.tableView()->selectRow(row);
@@ -60,6 +61,7 @@ TEST(ComparisonPanel, TheDetailsPaneCallsLeakyReluSaturatedAtTheChartsEpsilon)
 {
     ax::ui::ExplorerState state;
     ComparisonPanel panel(state);
+    panel.show();  // a hidden details page is written when it is next seen
     panel.tableView()->selectRow(viewRowOf(panel, QStringLiteral("leaky_relu")));
     // A table row of the pane reads as its label, then its value on the next line.
     EXPECT_TRUE(
@@ -74,6 +76,7 @@ TEST(ComparisonPanel, HighlightFromElsewhereSelectsTheRow)
 {
     ax::ui::ExplorerState state;
     ComparisonPanel panel(state);
+    panel.show();  // a hidden details page is written when it is next seen
     state.setHighlightedId(QStringLiteral("mish"));
     EXPECT_EQ(panel.selectedId(), QStringLiteral("mish"));
     EXPECT_EQ(panel.detailsPane()->shownId(), QStringLiteral("mish"));
@@ -87,6 +90,7 @@ TEST(ComparisonPanel, FilterBoxFiltersTheTable)
 {
     ax::ui::ExplorerState state;
     ComparisonPanel panel(state);
+    panel.show();  // a hidden details page is written when it is next seen
     QTest::keyClicks(panel.filterEdit(), QStringLiteral("alpha-dropout"));
     EXPECT_EQ(panel.tableView()->model()->rowCount(), 1);
     panel.filterEdit()->clear();
@@ -97,6 +101,7 @@ TEST(ComparisonPanel, FamilyBoxShowsOneFamilyAndAHighlightElsewhereClearsIt)
 {
     ax::ui::ExplorerState state;
     ComparisonPanel panel(state);
+    panel.show();  // a hidden details page is written when it is next seen
     QComboBox* family = panel.familyBox();
     EXPECT_EQ(family->count(), 1 + ax::core::kFamilyCount);
     EXPECT_EQ(family->itemText(0), QStringLiteral("All families"));
@@ -117,6 +122,7 @@ TEST(ComparisonPanel, DetailsFollowTheParameters)
 {
     ax::ui::ExplorerState state;
     ComparisonPanel panel(state);
+    panel.show();  // a hidden details page is written when it is next seen
     state.setHighlightedId(QStringLiteral("elu"));
     EXPECT_TRUE(panel.detailsPane()->toPlainText().contains(QStringLiteral("(−1, ∞)")));
     ASSERT_FALSE(state.setParameter(QStringLiteral("elu"), QStringLiteral("alpha"), 0.5));
@@ -129,6 +135,7 @@ TEST(ComparisonPanel, DetailsLinkThePaper)
 {
     ax::ui::ExplorerState state;
     ComparisonPanel panel(state);
+    panel.show();  // a hidden details page is written when it is next seen
     const QString html = panel.detailsPane()->pageHtml(QStringLiteral("selu"));
     EXPECT_TRUE(html.contains(QStringLiteral("https://arxiv.org/abs/1706.02515")));
     EXPECT_TRUE(html.contains(QStringLiteral("Self-Normalizing Neural Networks")));
@@ -140,6 +147,7 @@ TEST(ComparisonPanel, CopyPutsTheSelectedRowsOnTheClipboard)
 {
     ax::ui::ExplorerState state;
     ComparisonPanel panel(state);
+    panel.show();  // a hidden details page is written when it is next seen
     panel.show();
     panel.tableView()->selectRow(viewRowOf(panel, QStringLiteral("relu")));
     panel.tableView()->setFocus();
@@ -155,6 +163,7 @@ TEST(ComparisonPanel, HidingThePanelWithARowSelectedEndsTheHighlight)
 {
     ax::ui::ExplorerState state;
     ComparisonPanel panel(state);
+    panel.show();  // a hidden details page is written when it is next seen
     panel.show();
     const int row = viewRowOf(panel, QStringLiteral("elu"));
     ASSERT_GE(row, 0);

@@ -16,6 +16,8 @@
 #include <QMenu>
 #include <QTest>
 
+#include <QTabWidget>
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -125,6 +127,11 @@ TEST_F(ConventionWindowTest, CompareModeShadesWhereHardSigmoidVariantsDiffer)
 
 TEST_F(ConventionWindowTest, DetailsPaneListsEachDifferenceWithItsCitation)
 {
+    // The details page is written when it is seen: the Comparison tab in front.
+    for (int i = 0; i < window->tabs()->count(); ++i)
+        if (QWidget* tab = window->tabs()->widget(i);
+            tab == window->comparisonPanel() || tab->isAncestorOf(window->comparisonPanel()))
+            window->tabs()->setCurrentIndex(i);
     DetailsPane* details = window->comparisonPanel()->detailsPane();
     details->showActivation(QStringLiteral("hard_sigmoid"));
     const QString page = details->toPlainText();

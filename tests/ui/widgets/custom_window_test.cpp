@@ -25,6 +25,8 @@
 #include <QTableWidget>
 #include <QTest>
 
+#include <QTabWidget>
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -319,6 +321,11 @@ TEST_F(CustomWindowTest, RemoveTakesItOutOfTheListTheChartsAndTheTable)
     ASSERT_FALSE(
         state().addCustomActivation({"custom_1", "Cubic", "z^3/a", {{"a", 9.0, 1.0, 20.0}}}).has_value());
     ASSERT_NE(window->parameterPanel()->group(QStringLiteral("custom_1")), nullptr);
+    // The details page is written when it is seen: the Comparison tab in front.
+    for (int i = 0; i < window->tabs()->count(); ++i)
+        if (QWidget* tab = window->tabs()->widget(i);
+            tab == window->comparisonPanel() || tab->isAncestorOf(window->comparisonPanel()))
+            window->tabs()->setCurrentIndex(i);
     window->comparisonPanel()->detailsPane()->showActivation(QStringLiteral("custom_1"));
     const QString page = window->comparisonPanel()->detailsPane()->toPlainText();
     EXPECT_TRUE(page.contains(QStringLiteral("f′(z) = "))) << page.toStdString();
