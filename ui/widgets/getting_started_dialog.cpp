@@ -69,6 +69,9 @@ GettingStartedDialog::GettingStartedDialog(QWidget* parent) : QDialog(parent)
     html += row(keys(QKeySequence(Qt::Key_F5)),
                 tr("Presents the lesson; <b>Page Down</b>, <b>→</b> or <b>Space</b> go on, <b>Page Up</b> or "
                    "<b>←</b> go back, <b>Esc</b> leaves"));
+    html += row(keys(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A)),
+                tr("Adds what the window shows to the lesson as its next step"));
+    html += row(keys(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S)), tr("Saves the lesson"));
     html += row(tr("<b>Tab</b>"), tr("Moves through the controls in the order they are shown"));
     html += QStringLiteral("</table>");
 
