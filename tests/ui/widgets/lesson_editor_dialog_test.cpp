@@ -120,14 +120,14 @@ TEST_F(LessonEditorDialogTest, TypedTitlesAndCaptionsGoIntoTheLesson)
     dialog->selectStep(2);
     dialog->stepTitleEdit()->selectAll();
     QTest::keyClicks(dialog->stepTitleEdit(), QStringLiteral("The dead lane"));
-    typeCaption(QStringLiteral("For z < 0 the gradient is <b>zero</b>."));
+    typeCaption(QStringLiteral("For z &lt; 0 the gradient is <b>zero</b>."));
     dialog->lessonTitleEdit()->selectAll();
     QTest::keyClicks(dialog->lessonTitleEdit(), QStringLiteral("Rectifiers"));
 
     const Lesson& edited = dialog->lesson();
     EXPECT_EQ(edited.title, QStringLiteral("Rectifiers"));
     EXPECT_EQ(edited.steps.at(2).title, QStringLiteral("The dead lane"));
-    EXPECT_EQ(edited.steps.at(2).caption, QStringLiteral("For z < 0 the gradient is <b>zero</b>."));
+    EXPECT_EQ(edited.steps.at(2).caption, QStringLiteral("For z &lt; 0 the gradient is <b>zero</b>."));
     EXPECT_EQ(rowText(*dialog, 2), QStringLiteral("3. The dead lane"));
     EXPECT_TRUE(edited.steps.at(2).session == original.steps.at(2).session) << "the view stays";
     EXPECT_TRUE(dialog->okButton()->isEnabled());
@@ -136,7 +136,8 @@ TEST_F(LessonEditorDialogTest, TypedTitlesAndCaptionsGoIntoTheLesson)
     dialog->selectStep(0);
     EXPECT_EQ(dialog->captionEdit()->toPlainText(), original.steps.at(0).caption);
     dialog->selectStep(2);
-    EXPECT_EQ(dialog->captionEdit()->toPlainText(), QStringLiteral("For z < 0 the gradient is <b>zero</b>."));
+    EXPECT_EQ(dialog->captionEdit()->toPlainText(),
+              QStringLiteral("For z &lt; 0 the gradient is <b>zero</b>."));
 }
 
 TEST_F(LessonEditorDialogTest, AnInvalidCaptionIsNamedAndDisablesOk)
