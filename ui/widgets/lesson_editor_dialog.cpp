@@ -68,6 +68,8 @@ LessonEditorDialog::LessonEditorDialog(const Lesson& lesson, std::function<Shown
     m_problem->setObjectName(QStringLiteral("lessonProblem"));
     m_problem->setStyleSheet(QStringLiteral("color: #c0392b;"));
     m_problem->setTextFormat(Qt::PlainText);
+    // A message naming the allowed tags is longer than the dialog is wide.
+    m_problem->setWordWrap(true);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -83,7 +85,10 @@ LessonEditorDialog::LessonEditorDialog(const Lesson& lesson, std::function<Shown
 
     auto* form = new QFormLayout;
     form->addRow(tr("Lesson &title:"), m_lessonTitle);
-    form->addRow(tr("&Steps:"), listRow);
+    // A layout takes no buddy of its own: the label names the list for its mnemonic.
+    auto* stepsLabel = new QLabel(tr("&Steps:"), this);
+    stepsLabel->setBuddy(m_steps);
+    form->addRow(stepsLabel, listRow);
     form->addRow(tr("Step t&itle:"), m_stepTitle);
     form->addRow(tr("&Caption:"), m_caption);
     form->addRow(QString(), m_problem);
@@ -208,8 +213,8 @@ void LessonEditorDialog::sync()
             problem = tr("The caption is %1 characters long; at most %2 are allowed.")
                           .arg(caption.size())
                           .arg(Lesson::kMaxCaptionLength);
-        else
-            problem = LessonCaption::validate(caption);
+        else if (auto error = LessonCaption::validate(caption))
+            problem = tr("Caption: %1").arg(*error);
     }
     if (!problem) problem = LessonDraft::problem(m_lesson);
     m_problem->setText(problem.value_or(QString()));
