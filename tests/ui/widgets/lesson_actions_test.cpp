@@ -425,5 +425,42 @@ TEST_F(LessonActionsTest, AFailedExportSaysWhy)
               QStringList{QStringLiteral("notes.txt")});
 }
 
+TEST_F(LessonActionsTest, ExportLessonAsksForAPlaceAndSaysWhenItCannotWrite)
+{
+    actions().shippedAction()->trigger();
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+
+    // A PDF named without its suffix gets it.
+    const QString handout = dir.filePath(QStringLiteral("handout"));
+    whenModal<QFileDialog>([handout](QFileDialog* dialog) {
+        dialog->selectNameFilter(dialog->nameFilters().value(0));
+        dialog->selectFile(handout);
+        static_cast<QDialog*>(dialog)->accept();
+    });
+    actions().exportAction()->trigger();
+    EXPECT_TRUE(contentsOf(handout + QStringLiteral(".pdf")).startsWith("%PDF"));
+
+    // Slides go into a folder, which cannot be made inside a file: the dialog says why.
+    const QString notAFolder = dir.filePath(QStringLiteral("notes.txt"));
+    {
+        QFile file(notAFolder);
+        ASSERT_TRUE(file.open(QIODevice::WriteOnly));
+    }
+    QString shown;
+    whenModal<QFileDialog>([notAFolder, &shown](QFileDialog* dialog) {
+        const QString svg = dialog->nameFilters().value(2);
+        EXPECT_TRUE(svg.contains(QStringLiteral("*.svg"))) << svg.toStdString();
+        dialog->selectNameFilter(svg);
+        dialog->selectFile(notAFolder + QStringLiteral("/slides"));
+        captureWarning(&shown);
+        static_cast<QDialog*>(dialog)->accept();
+    });
+    actions().exportAction()->trigger();
+    EXPECT_TRUE(shown.contains(QStringLiteral("slides"))) << shown.toStdString();
+    EXPECT_FALSE(shown.contains(QLatin1Char('\n'))) << shown.toStdString();
+    EXPECT_FALSE(QFileInfo::exists(notAFolder + QStringLiteral("/slides")));
+}
+
 }  // namespace
 }  // namespace ax::ui
