@@ -72,7 +72,8 @@ GettingStartedDialog::GettingStartedDialog(QWidget* parent) : QDialog(parent)
     html += row(keys(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)),
                 tr("Presentation style: text and lines for the back of a lecture hall"));
     html += row(keys(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_A)),
-                tr("Adds what is on screen to the lesson as its next step"));
+                tr("Adds what the window shows to the lesson as its next step"));
+    html += row(keys(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_S)), tr("Saves the lesson"));
     html += row(tr("<b>Tab</b>"), tr("Moves through the controls in the order they are shown"));
     html += QStringLiteral("</table>");
 

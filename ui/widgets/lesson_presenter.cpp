@@ -83,6 +83,13 @@ void LessonPresenter::setLesson(const Lesson& lesson)
     m_step = 0;
 }
 
+void LessonPresenter::editLesson(const Lesson& lesson, int step)
+{
+    if (m_presenting) leave();
+    m_lesson = lesson;
+    m_step = std::clamp(step, 0, std::max(0, static_cast<int>(m_lesson.steps.size()) - 1));
+}
+
 bool LessonPresenter::isMoving() const noexcept
 {
     return m_animation->state() == QAbstractAnimation::Running;

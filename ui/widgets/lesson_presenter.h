@@ -32,6 +32,9 @@ public:
 
     // The lesson to present; a new one starts again at its first step.
     void setLesson(const Lesson& lesson);
+    // The lesson as edited, on step (clamped): nothing is shown, since what the window shows is what
+    // was edited, and going on from there goes on from step.
+    void editLesson(const Lesson& lesson, int step);
     [[nodiscard]] const Lesson& lesson() const noexcept { return m_lesson; }
     [[nodiscard]] bool hasLesson() const noexcept { return !m_lesson.steps.isEmpty(); }
     [[nodiscard]] bool isPresenting() const noexcept { return m_presenting; }

@@ -555,7 +555,7 @@ void MainWindow::changeEvent(QEvent* event)
 void MainWindow::closeEvent(QCloseEvent* event)
 {
     m_parameters->pauseSweeps();
-    if (!confirmUnsavedChanges()) {
+    if (!confirmUnsavedChanges() || !m_lessonActions->confirmUnsavedLesson()) {
         event->ignore();
         return;
     }
