@@ -118,7 +118,7 @@ LessonActions::LessonActions(MainWindow& window) : QObject(&window), m_window(wi
     connect(m_save, &QAction::triggered, this, [this] { (void)save(); });
 
     m_saveAs =
-        new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Save Lesson &As…"), this);
+        new QAction(QIcon::fromTheme(QStringLiteral("document-save-as")), tr("Save Less&on As…"), this);
     m_saveAs->setStatusTip(tr("Save the lesson to a new file, which later saves go to"));
     connect(m_saveAs, &QAction::triggered, this, [this] { (void)saveAs(); });
 

@@ -26,7 +26,7 @@ struct Labelled {
     std::vector<DirectLabel> labels;
 };
 
-Labelled labelsOf(const ExplorerState& state, const QSizeF& size, ChartRenderOptions options)
+Labelled labelsOf(const ExplorerState& state, const QSizeF& size, const ChartRenderOptions& options)
 {
     CurveCache curves;
     curves.refresh(state);
