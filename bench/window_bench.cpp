@@ -319,6 +319,9 @@ int main(int argc, char** argv)
     // saturation) is recomputed and repainted at each step, and no row's text is laid out again.
     tabs->setCurrentWidget(window.comparisonPanel());
     ax::ui::ComparisonPanel* panel = window.comparisonPanel();
+    // The table lays out its rows when first seen; the row is found once they have their heights.
+    panel->tableView()->updateRowHeights();
+    QCoreApplication::processEvents();
     const QModelIndex eluRow =
         panel->proxy()->mapFromSource(panel->model()->index(panel->model()->rowOf(QStringLiteral("elu")), 0));
     panel->tableView()->scrollTo(eluRow, QAbstractItemView::PositionAtTop);

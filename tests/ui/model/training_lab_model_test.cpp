@@ -13,6 +13,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 namespace ax::ui {
 namespace {
 
@@ -166,7 +168,10 @@ TEST(TrainingLabModelTest, RestsOffScreenAndGoesOnWhenShownAgain)
     model.play();
     QTest::qWait(200);
     model.setOnScreen(false);
-    QTest::qWait(300);  // what was under way ends
+    // What was under way ends (however long a loaded machine takes), and its result arrives.
+    while (!model.waitUntilIdle(std::chrono::milliseconds(10)))
+        QCoreApplication::processEvents();
+    QTest::qWait(50);
     QCoreApplication::processEvents();
     const int resting = model.step();
     QTest::qWait(400);
