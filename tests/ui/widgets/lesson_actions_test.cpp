@@ -383,7 +383,11 @@ TEST_F(LessonActionsTest, OpeningAnotherLessonOverUnsavedEditsAsks)
 TEST_F(LessonActionsTest, ExportWritesAPdfPagePerStepAndAFolderOfSlides)
 {
     actions().shippedAction()->trigger();
-    const Lesson shipped = lesson();
+    // Three of the shipped lesson's chart steps: each page costs a whole figure to draw.
+    Lesson shipped = lesson();
+    shipped.steps = {shipped.steps.at(0), shipped.steps.at(2), shipped.steps.at(3)};
+    actions().setLesson(shipped);
+    ASSERT_EQ(lesson().steps.size(), 3);
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
 
@@ -428,6 +432,9 @@ TEST_F(LessonActionsTest, AFailedExportSaysWhy)
 TEST_F(LessonActionsTest, ExportLessonAsksForAPlaceAndSaysWhenItCannotWrite)
 {
     actions().shippedAction()->trigger();
+    Lesson shipped = lesson();
+    shipped.steps = {shipped.steps.at(0), shipped.steps.at(2)};  // two pages are enough here
+    actions().setLesson(shipped);
     QTemporaryDir dir;
     ASSERT_TRUE(dir.isValid());
 
