@@ -1,24 +1,12 @@
 #include "core/activation.h"
 
 #include "core/cpu_vector_registers.h"
+#include "core/number_text.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 namespace ax::core {
-
-namespace {
-
-std::string numberText(double value)
-{
-    if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
-
-}  // namespace
 
 bool Parameter::accepts(double value) const noexcept
 {
@@ -33,9 +21,9 @@ std::string Parameter::domainText() const
     std::string text;
     text.reserve(48);
     text.append(domainMinOpen || std::isinf(domainMin) ? "(" : "[");
-    text.append(numberText(domainMin));
+    text.append(shortestText(domainMin));
     text.append(", ");
-    text.append(numberText(domainMax));
+    text.append(shortestText(domainMax));
     text.append(domainMaxOpen || std::isinf(domainMax) ? ")" : "]");
     return text;
 }

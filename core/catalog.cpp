@@ -5,6 +5,7 @@
 // for z ≥ kink), so e.g. ReLU′(0) = 1, step(0) = 1, hard sigmoid′(−3) = 1/6 and hard sigmoid′(3) = 0.
 
 #include "core/catalog.h"
+#include "core/number_text.h"
 #include "core/special_functions.h"
 
 #include <algorithm>
@@ -17,8 +18,6 @@ namespace ax::core {
 
 namespace {
 
-constexpr double kInf = std::numeric_limits<double>::infinity();
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInvSqrt2 = 0.70710678118654752440084436210485;
 constexpr double kInvSqrt2Pi = 0.39894228040143267793994605993438;
 constexpr double kSqrt2OverPi = 0.79788456080286535587989211986876;
@@ -740,14 +739,6 @@ Reference carlileReference()
                      "1710.09967");
 }
 
-// A parameter value inside a message: the shortest text that reads back as the same value.
-std::string numberText(double value)
-{
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
-
 std::vector<Activation> buildCatalog()
 {
     std::vector<Activation> all;
@@ -1164,8 +1155,8 @@ std::vector<Activation> buildCatalog()
                       "1505.00853"));
         rrelu.parameterConflict = [](const ParameterValues& p) {
             if (p[0] <= p[1]) return std::string{};
-            return "lower of rrelu must not exceed its upper; lower = " + numberText(p[0]) +
-                   " is above upper = " + numberText(p[1]);
+            return "lower of rrelu must not exceed its upper; lower = " + shortestText(p[0]) +
+                   " is above upper = " + shortestText(p[1]);
         };
         rrelu.randomSlopeBand = [](const ParameterValues& p) { return RandomSlopeBand{p[0], p[1]}; };
         all.push_back(std::move(rrelu));

@@ -1,6 +1,7 @@
 #include "core/command_line_syntax.h"
 
 #include "core/catalog.h"
+#include "core/number_text.h"
 
 #include <algorithm>
 #include <charconv>
@@ -65,15 +66,6 @@ bool decimalMagnitudeIsBelowOne(std::string_view text) noexcept
     return lead + power < 0;
 }
 
-// A number inside a message: the shortest text that reads back as the same value.
-std::string shortText(double value)
-{
-    if (std::isnan(value)) return "nan";
-    char buffer[40];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
-
 std::string validIds()
 {
     std::string ids;
@@ -123,7 +115,8 @@ ParseResult<double> parameterValue(const Activation& activation, int index, std:
                                             ": " + number.error());
     if (!parameter.accepts(*number))
         return ParseResult<double>::failure(parameter.name + " of " + activation.id + " must be in " +
-                                            parameter.domainText() + "; " + shortText(*number) + " is not");
+                                            parameter.domainText() + "; " + shortestText(*number) +
+                                            " is not");
     return *number;
 }
 
@@ -274,16 +267,16 @@ ParseResult<Range> parseRange(std::string_view text)
     const auto hi = parseNumber(trimmed(text.substr(comma + 1)));
     if (!hi) return Result::failure("range maximum: " + hi.error());
     if (!std::isfinite(*lo) || !std::isfinite(*hi))
-        return Result::failure("the range ends must be finite numbers; got " + shortText(*lo) + "," +
-                               shortText(*hi));
+        return Result::failure("the range ends must be finite numbers; got " + shortestText(*lo) + "," +
+                               shortestText(*hi));
     if (std::fabs(*lo) > kLargestRangeEnd || std::fabs(*hi) > kLargestRangeEnd)
-        return Result::failure("the range ends must lie within [-1e300, 1e300]; got " + shortText(*lo) + "," +
-                               shortText(*hi));
+        return Result::failure("the range ends must lie within [-1e300, 1e300]; got " + shortestText(*lo) +
+                               "," + shortestText(*hi));
     if (*lo == *hi)
-        return Result::failure("the range " + shortText(*lo) + "," + shortText(*hi) +
+        return Result::failure("the range " + shortestText(*lo) + "," + shortestText(*hi) +
                                " is empty: MIN must be less than MAX");
     if (*lo > *hi)
-        return Result::failure("the range " + shortText(*lo) + "," + shortText(*hi) +
+        return Result::failure("the range " + shortestText(*lo) + "," + shortestText(*hi) +
                                " is inverted: MIN must be less than MAX");
     return Range{*lo, *hi};
 }
@@ -294,7 +287,7 @@ ParseResult<double> parseEpsilon(std::string_view text)
     if (!epsilon) return ParseResult<double>::failure("epsilon: " + epsilon.error());
     if (!std::isfinite(*epsilon) || !(*epsilon > 0.0))
         return ParseResult<double>::failure("epsilon must be a finite number greater than 0; got " +
-                                            shortText(*epsilon));
+                                            shortestText(*epsilon));
     return *epsilon;
 }
 
@@ -363,7 +356,7 @@ ParseResult<ParameterSweep> parseSweep(std::string_view text)
     if (*from == *to)
         return Result::failure(
             "the sweep of " + activation->parameters[static_cast<std::size_t>(index)].name + " of " +
-            activation->id + " starts and ends at " + shortText(*from) + "; FROM and TO must differ");
+            activation->id + " starts and ends at " + shortestText(*from) + "; FROM and TO must differ");
     return ParameterSweep{activation, index, *from, *to};
 }
 

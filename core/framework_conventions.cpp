@@ -6,6 +6,7 @@
 
 #include "core/bisection.h"
 #include "core/catalog.h"
+#include "core/special_functions.h"
 
 #include <algorithm>
 #include <array>
@@ -17,9 +18,6 @@
 namespace ax::core {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kInf = std::numeric_limits<double>::infinity();
 
 constexpr std::array kFrameworks{Framework::PyTorch, Framework::TensorFlowKeras2, Framework::Keras3,
                                  Framework::Jax};

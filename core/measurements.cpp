@@ -4,6 +4,7 @@
 #include "core/measurements.h"
 
 #include "core/bisection.h"
+#include "core/special_functions.h"
 
 #include <algorithm>
 #include <array>
@@ -14,9 +15,6 @@
 namespace ax::core {
 
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kInf = std::numeric_limits<double>::infinity();
 
 bool finite(const Derivatives& d) noexcept
 {

@@ -3,8 +3,12 @@
 // complement from one exponential, and softplus without overflow or cancellation.
 
 #include <cmath>
+#include <limits>
 
 namespace ax::core {
+
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+inline constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // σ(x), σ(−x) and σ(−x) − σ(x) = −tanh(x/2), all computed from one exp(−|x|) so that none of them
 // is obtained by subtracting from 1 (which would lose every digit of the small one in a tail).

@@ -19,7 +19,7 @@ namespace ax::app {
 
 namespace {
 
-QString fromCore(const std::string& message)
+QString fromCoreText(const std::string& message)
 {
     return QString::fromStdString(message);
 }
@@ -83,7 +83,7 @@ int PrintCommands::eval(const QString& spec, std::FILE* input, std::FILE* output
 {
     const auto parsed = core::parseActivationSpec(spec.toStdString());
     if (!parsed) {
-        reportError(fromCore(parsed.error()));
+        reportError(fromCoreText(parsed.error()));
         return kBadInputExitCode;
     }
     std::string text;
@@ -93,7 +93,7 @@ int PrintCommands::eval(const QString& spec, std::FILE* input, std::FILE* output
     }
     const auto values = core::parseInputLines(text);
     if (!values) {
-        reportError(tr("standard input, %1").arg(fromCore(values.error())));
+        reportError(tr("standard input, %1").arg(fromCoreText(values.error())));
         return kBadInputExitCode;
     }
 
@@ -123,14 +123,14 @@ int PrintCommands::saturation(const Invocation& invocation, std::FILE* output)
 {
     const auto parsed = core::parseActivationSpec(invocation.activationSpec.toStdString());
     if (!parsed) {
-        reportError(fromCore(parsed.error()));
+        reportError(fromCoreText(parsed.error()));
         return kBadInputExitCode;
     }
     core::Range range{ui::ExplorerState::kDefaultZMin, ui::ExplorerState::kDefaultZMax};
     if (invocation.range) {
         const auto parsedRange = core::parseRange(invocation.range->toStdString());
         if (!parsedRange) {
-            reportError(fromCore(parsedRange.error()));
+            reportError(fromCoreText(parsedRange.error()));
             return kBadInputExitCode;
         }
         range = *parsedRange;
@@ -139,7 +139,7 @@ int PrintCommands::saturation(const Invocation& invocation, std::FILE* output)
     if (invocation.epsilon) {
         const auto parsedEpsilon = core::parseEpsilon(invocation.epsilon->toStdString());
         if (!parsedEpsilon) {
-            reportError(fromCore(parsedEpsilon.error()));
+            reportError(fromCoreText(parsedEpsilon.error()));
             return kBadInputExitCode;
         }
         epsilon = *parsedEpsilon;

@@ -40,7 +40,7 @@ using ui::quoted;
 constexpr int kDefaultSteps = 500;
 constexpr int kMaxSteps = 1000000;
 constexpr int kMaxSeed = 2147483647;
-const QSizeF kDefaultSize(1920.0, 1080.0);
+const QSizeF kDefaultChartSize(1920.0, 1080.0);
 // The article's story, from the rectifiers to the saturating classics.
 const QStringList kDefaultActivations{
     QStringLiteral("relu"),    QStringLiteral("leaky_relu"), QStringLiteral("prelu"), QStringLiteral("elu"),
@@ -188,11 +188,11 @@ void readFigureOptions(const TrainArguments& arguments, TrainPlan& plan)
             plan.formats << *format;
         }
     }
-    OptionValues::readFigureOptions(arguments.size, arguments.scale, arguments.theme, kDefaultSize,
+    OptionValues::readFigureOptions(arguments.size, arguments.scale, arguments.theme, kDefaultChartSize,
                                     plan.options);
 }
 
-void checkDirectory(const QString& path)
+void checkTrainingDirectory(const QString& path)
 {
     if (path.isEmpty()) throw BadInput{TrainCommand::tr("--train needs a directory.")};
     const QFileInfo info(path);
@@ -212,7 +212,7 @@ void checkDirectory(const QString& path)
                            .arg(quoted(path), quoted(QDir::toNativeSeparators(parent.filePath())))};
 }
 
-QString number(double value)
+QString csvNumber(double value)
 {
     if (std::isnan(value)) return QStringLiteral("nan");
     return QString::number(value, 'g', 10);
@@ -237,16 +237,16 @@ QByteArray csv(const core::RaceSnapshot& snapshot, int depth)
         for (const core::ContestantHistory& history : snapshot.contestants) {
             if (r >= history.measurements.size()) continue;
             const core::Measurement& m = history.measurements[r];
-            QStringList row{QString::number(m.step), QString::fromStdString(history.id),
-                            number(m.trainLoss),     number(m.testLoss),
-                            number(m.trainAccuracy), number(m.testAccuracy)};
+            QStringList row{QString::number(m.step),    QString::fromStdString(history.id),
+                            csvNumber(m.trainLoss),     csvNumber(m.testLoss),
+                            csvNumber(m.trainAccuracy), csvNumber(m.testAccuracy)};
             for (int k = 0; k < depth; ++k)
                 row << (static_cast<std::size_t>(k) < m.layers.size()
-                            ? number(m.layers[static_cast<std::size_t>(k)].deadShare)
+                            ? csvNumber(m.layers[static_cast<std::size_t>(k)].deadShare)
                             : QString());
             for (int k = 0; k < depth; ++k)
                 row << (static_cast<std::size_t>(k) < m.layers.size()
-                            ? number(m.layers[static_cast<std::size_t>(k)].gradientNorm)
+                            ? csvNumber(m.layers[static_cast<std::size_t>(k)].gradientNorm)
                             : QString());
             bytes += row.join(QLatin1Char(',')).toUtf8() + '\n';
         }
@@ -357,7 +357,7 @@ int TrainCommand::run(const TrainArguments& arguments, std::FILE* output)
         readSettings(arguments, plan);
         readFigureOptions(arguments, plan);
         plan.directory = QDir::cleanPath(arguments.directory);
-        checkDirectory(arguments.directory.isEmpty() ? QString() : plan.directory);
+        checkTrainingDirectory(arguments.directory.isEmpty() ? QString() : plan.directory);
     } catch (const BadInput& bad) {
         reportError(bad.message);
         return kBadInputExitCode;

@@ -3,6 +3,7 @@
 #include "core/cpu_vector_registers.h"
 #include "core/depth/gaussian_expectation.h"
 #include "core/saturation.h"
+#include "core/special_functions.h"
 
 #include <algorithm>
 #include <cmath>
@@ -14,8 +15,6 @@
 namespace ax::core {
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kUlp = std::numeric_limits<double>::epsilon();
 // A Gaussian this many times wider (in variance) than the furthest bend of an activation, or this
 // many times narrower than 1, sees it as scale-free to double precision: what the bends add to

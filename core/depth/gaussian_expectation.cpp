@@ -1,6 +1,7 @@
 #include "core/depth/gaussian_expectation.h"
 
 #include "core/cpu_vector_registers.h"
+#include "core/special_functions.h"
 
 #include <algorithm>
 #include <array>
@@ -12,8 +13,6 @@
 
 namespace ax::core {
 namespace {
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // Gauss–Kronrod 10/21 nodes and weights on [−1, 1] (QUADPACK's qk21): the Kronrod sum is the
 // estimate, its distance from the embedded Gauss sum the basis of the error estimate.

@@ -9,8 +9,6 @@ namespace ax::core::formula {
 
 namespace {
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
 double muSigmoid(double x)
 {
     return logistic(x).s;

@@ -1,4 +1,5 @@
 #include "core/formula/expression_printers.h"
+#include "core/number_text.h"
 
 #include <charconv>
 #include <map>
@@ -14,13 +15,6 @@ constexpr int kPrecAdd = 1;
 constexpr int kPrecMul = 2;
 constexpr int kPrecPow = 3;
 constexpr int kPrecAtom = 4;
-
-std::string doubleText(double value)
-{
-    char buffer[40];
-    const auto r = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, r.ptr);
-}
 
 class ExpressionPrinter {
 public:
@@ -59,7 +53,7 @@ private:
         if (!n.is_real()) throw UnsupportedExpression{"a complex number"};
         if (m_dialect == Dialect::MuParser || !n.is_rational()) {
             const double value = n.to_double();
-            return {doubleText(value), value < 0.0 ? kPrecAdd : kPrecAtom};
+            return {shortestText(value), value < 0.0 ? kPrecAdd : kPrecAtom};
         }
         std::ostringstream os;
         os << n;
@@ -73,7 +67,7 @@ private:
         if (GiNaC::is_exactly_a<GiNaC::constant>(e)) {
             // muParser's own _pi holds only 13 digits: write the constant out in full.
             if (e.is_equal(GiNaC::Pi))
-                return {m_dialect == Dialect::Text ? "pi" : doubleText(std::numbers::pi), kPrecAtom};
+                return {m_dialect == Dialect::Text ? "pi" : shortestText(std::numbers::pi), kPrecAtom};
             std::ostringstream os;
             os << e;
             throw UnsupportedExpression{"the constant " + os.str()};
@@ -181,7 +175,7 @@ private:
         const bool text = m_dialect == Dialect::Text;
         std::string target;
         if (name == "exp" && e.op(0).is_equal(1))
-            return {text ? "e" : doubleText(std::numbers::e), kPrecAtom};
+            return {text ? "e" : shortestText(std::numbers::e), kPrecAtom};
         if (name == "exp" || name == "sin" || name == "cos" || name == "tan" || name == "tanh" ||
             name == "sinh" || name == "cosh" || name == "atan")
             target = name;

@@ -1,5 +1,6 @@
 #include "core/training/training_network.h"
 
+#include "core/special_functions.h"
 #include "core/training/dense_products.h"
 #include "core/training/layer_activation.h"
 #include "core/training/random_stream.h"
@@ -17,7 +18,6 @@ namespace {
 using Matrix = Eigen::MatrixXd;
 using Vector = Eigen::VectorXd;
 
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // The weight streams sit far from the data and batch streams of the same seed.
 constexpr std::uint64_t kWeightStream = 1ULL << 32;
 

@@ -15,7 +15,7 @@ namespace ax::ui {
 namespace {
 
 // This unit's strings, in one translation context of their own.
-struct Text {
+struct ConventionNotesText {
     Q_DECLARE_TR_FUNCTIONS(ax::ui::ConventionNotes)
 };
 
@@ -43,19 +43,19 @@ QString ConventionNotes::html(const ExplorerState& state, const QString& id, con
     if (!applies(id)) return {};
     QString html =
         QStringLiteral("<h3 style='margin-top:12px; margin-bottom:4px'>%1</h3><ul style='margin-top:0'>")
-            .arg(Text::tr("In the frameworks").toHtmlEscaped());
+            .arg(ConventionNotesText::tr("In the frameworks").toHtmlEscaped());
     for (const core::Framework framework : core::frameworks()) {
         const auto variant = core::conventionVariant(framework, id.toStdString());
         if (!variant) {
-            html +=
-                QStringLiteral("<li><b>%1</b>: %2</li>")
-                    .arg(nameOf(framework).toHtmlEscaped(), Text::tr("no built-in function").toHtmlEscaped());
+            html += QStringLiteral("<li><b>%1</b>: %2</li>")
+                        .arg(nameOf(framework).toHtmlEscaped(),
+                             ConventionNotesText::tr("no built-in function").toHtmlEscaped());
             continue;
         }
         const bool current = framework == state.convention();
         html += QStringLiteral("<li>%1%2: %3<br/><span style='color:%4'>%5</span></li>")
                     .arg(QStringLiteral("<b>%1</b>").arg(nameOf(framework).toHtmlEscaped()),
-                         current ? Text::tr(" (used now)").toHtmlEscaped() : QString(),
+                         current ? ConventionNotesText::tr(" (used now)").toHtmlEscaped() : QString(),
                          QString::fromStdString(variant->note).toHtmlEscaped(), mutedColour,
                          QString::fromStdString(variant->citation).toHtmlEscaped());
     }
@@ -68,18 +68,21 @@ QString ConventionNotes::html(const ExplorerState& state, const QString& id, con
         for (const core::Interval& interval : d.intervals)
             where << intervalText(interval);
         lines << QStringLiteral("<li>%1</li>")
-                     .arg(Text::tr("%1 and %2 differ in %3 by more than 0.001 on z ∈ %4")
-                              .arg(nameOf(d.first), nameOf(d.second),
-                                   d.order == 0 ? Text::tr("f") : Text::tr("f′"),
-                                   where.join(QStringLiteral(" ∪ ")))
-                              .toHtmlEscaped());
+                     .arg(
+                         ConventionNotesText::tr("%1 and %2 differ in %3 by more than 0.001 on z ∈ %4")
+                             .arg(nameOf(d.first), nameOf(d.second),
+                                  d.order == 0 ? ConventionNotesText::tr("f") : ConventionNotesText::tr("f′"),
+                                  where.join(QStringLiteral(" ∪ ")))
+                             .toHtmlEscaped());
     }
     html += QStringLiteral("<p style='margin-bottom:0'>%1</p>")
                 .arg(lines.isEmpty()
-                         ? Text::tr("All the frameworks agree within 0.001 over the range shown, at their "
-                                    "default parameters.")
+                         ? ConventionNotesText::tr(
+                               "All the frameworks agree within 0.001 over the range shown, at their "
+                               "default parameters.")
                                .toHtmlEscaped()
-                         : Text::tr("At their default parameters, over the range shown:").toHtmlEscaped());
+                         : ConventionNotesText::tr("At their default parameters, over the range shown:")
+                               .toHtmlEscaped());
     if (!lines.isEmpty())
         html += QStringLiteral("<ul style='margin-top:0'>%1</ul>").arg(lines.join(QString()));
     return html;

@@ -12,7 +12,7 @@ namespace ax::ui {
 namespace {
 
 // This unit's strings, in one translation context of their own.
-struct Text {
+struct DepthLabReadingsText {
     Q_DECLARE_TR_FUNCTIONS(DepthLabReadings)
 };
 
@@ -44,22 +44,24 @@ ActivationReading gradientReading(const QString& name, std::span<const core::The
     ActivationReading r{name, {}, ReadingTrend::Steady, 0.0, {}};
     const int depth = static_cast<int>(layers.size()) - 1;
     if (depth < 1) {
-        r.text = Text::tr("%1: no layer to pass through").arg(name);
+        r.text = DepthLabReadingsText::tr("%1: no layer to pass through").arg(name);
         return r;
     }
     const double total = layers.front().log10GradientNorm;
     if (std::isnan(total) || (std::isinf(total) && total < 0.0)) {
         r.trend = ReadingTrend::Blocked;
-        r.text = std::isnan(total)
-                     ? Text::tr("%1: the gradient is not defined here").arg(name)
-                     : Text::tr("%1: no gradient gets through at all (f′ = 0 almost everywhere)").arg(name);
+        r.text =
+            std::isnan(total)
+                ? DepthLabReadingsText::tr("%1: the gradient is not defined here").arg(name)
+                : DepthLabReadingsText::tr("%1: no gradient gets through at all (f′ = 0 almost everywhere)")
+                      .arg(name);
         return r;
     }
     r.value = total;
     const double perLayer = std::pow(10.0, total / depth);
     const QString factor = QStringLiteral("×") + number(perLayer);
     if (std::fabs(total) < 0.3) {
-        r.text = Text::tr("%1: gradient keeps its size (%2 per layer)").arg(name, factor);
+        r.text = DepthLabReadingsText::tr("%1: gradient keeps its size (%2 per layer)").arg(name, factor);
         return r;
     }
     // Within a few decades a plain factor reads better than a power of ten.
@@ -68,12 +70,12 @@ ActivationReading gradientReading(const QString& name, std::span<const core::The
     r.valueText = QStringLiteral("→ ") + after;
     if (total < 0.0) {
         r.trend = ReadingTrend::Falls;
-        r.text = Text::tr("%1: gradient shrinks %2 per layer → %3 after %4 layers")
+        r.text = DepthLabReadingsText::tr("%1: gradient shrinks %2 per layer → %3 after %4 layers")
                      .arg(name, factor, after)
                      .arg(depth);
     } else {
         r.trend = ReadingTrend::Rises;
-        r.text = Text::tr("%1: gradient grows %2 per layer → %3 after %4 layers")
+        r.text = DepthLabReadingsText::tr("%1: gradient grows %2 per layer → %3 after %4 layers")
                      .arg(name, factor, after)
                      .arg(depth);
     }
@@ -89,23 +91,29 @@ ActivationReading varianceReading(const QString& name, std::span<const core::The
     const double last = layers.back().variance;
     const double before = layers[layers.size() - 2].variance;
     r.value = last > 0.0 ? std::log10(last) : -std::numeric_limits<double>::infinity();
-    r.valueText = Text::tr("to q = %1").arg(number(last));
+    r.valueText = DepthLabReadingsText::tr("to q = %1").arg(number(last));
     if (!std::isfinite(last)) {
         r.trend = ReadingTrend::Blocked;
-        r.text = Text::tr("%1: variance explodes past every number").arg(name);
+        r.text = DepthLabReadingsText::tr("%1: variance explodes past every number").arg(name);
     } else if (std::fabs(last - before) <= 1e-4 * std::fabs(last) && last > 1e-6) {
-        r.text = Text::tr("%1: variance settles at q = %2").arg(name, number(last));
+        r.text = DepthLabReadingsText::tr("%1: variance settles at q = %2").arg(name, number(last));
     } else if (last < 1e-3 * first && last > 0.0) {
         r.trend = ReadingTrend::Falls;
-        r.text = Text::tr("%1: variance fades, q = %2 by layer %3").arg(name, number(last)).arg(depth);
+        r.text = DepthLabReadingsText::tr("%1: variance fades, q = %2 by layer %3")
+                     .arg(name, number(last))
+                     .arg(depth);
     } else if (last == 0.0) {
         r.trend = ReadingTrend::Blocked;
-        r.text = Text::tr("%1: variance dies out completely").arg(name);
+        r.text = DepthLabReadingsText::tr("%1: variance dies out completely").arg(name);
     } else if (last > 1e3 * first) {
         r.trend = ReadingTrend::Rises;
-        r.text = Text::tr("%1: variance grows to q = %2 by layer %3").arg(name, number(last)).arg(depth);
+        r.text = DepthLabReadingsText::tr("%1: variance grows to q = %2 by layer %3")
+                     .arg(name, number(last))
+                     .arg(depth);
     } else {
-        r.text = Text::tr("%1: variance drifts to q = %2 by layer %3").arg(name, number(last)).arg(depth);
+        r.text = DepthLabReadingsText::tr("%1: variance drifts to q = %2 by layer %3")
+                     .arg(name, number(last))
+                     .arg(depth);
     }
     return r;
 }
@@ -116,7 +124,7 @@ ActivationReading deadReading(const QString& name, std::span<const core::TheoryL
     ActivationReading r{name, name, ReadingTrend::Steady, 0.0, {}};
     if (!canDie) {
         r.trend = ReadingTrend::Blocked;
-        r.text = Text::tr("%1: f′ never vanishes, no unit can die").arg(name);
+        r.text = DepthLabReadingsText::tr("%1: f′ never vanishes, no unit can die").arg(name);
         return r;
     }
     const auto percent = [](double share) {
@@ -136,17 +144,18 @@ ActivationReading deadReading(const QString& name, std::span<const core::TheoryL
             }
         }
         if (worst == 0.0) {
-            r.text = Text::tr("%1: no dead units").arg(name);
+            r.text = DepthLabReadingsText::tr("%1: no dead units").arg(name);
             return r;
         }
         r.trend = ReadingTrend::Rises;
         r.value = worst;
-        r.valueText = Text::tr("up to %1% (layer %2)").arg(percent(worst)).arg(static_cast<int>(where));
-        r.text = Text::tr("%1: up to %2% of units dead (layer %3)")
+        r.valueText =
+            DepthLabReadingsText::tr("up to %1% (layer %2)").arg(percent(worst)).arg(static_cast<int>(where));
+        r.text = DepthLabReadingsText::tr("%1: up to %2% of units dead (layer %3)")
                      .arg(name, percent(worst))
                      .arg(static_cast<int>(where));
         if (const double theory = theoryAt(where); std::isfinite(theory))
-            r.text += Text::tr(", theory %1%").arg(percent(theory));
+            r.text += DepthLabReadingsText::tr(", theory %1%").arg(percent(theory));
         return r;
     }
     if (layers.size() < 2) return r;
@@ -162,19 +171,21 @@ ActivationReading deadReading(const QString& name, std::span<const core::TheoryL
     }
     if (mass == 0.0) {
         r.trend = ReadingTrend::Blocked;
-        r.text = Text::tr("%1: f′ never vanishes, no unit can die").arg(name);
+        r.text = DepthLabReadingsText::tr("%1: f′ never vanishes, no unit can die").arg(name);
         return r;
     }
     const QString perInput = percent(layers[where == 0 ? 1 : where].deadMass);
     if (worst < 5e-4) {
-        r.text = Text::tr("%1: f′ = 0 for up to %2% of inputs, yet almost no unit is off for all of them")
+        r.text = DepthLabReadingsText::tr(
+                     "%1: f′ = 0 for up to %2% of inputs, yet almost no unit is off for all of them")
                      .arg(name, percent(mass));
         return r;
     }
     r.trend = ReadingTrend::Rises;
     r.value = worst;
-    r.valueText = Text::tr("%1% by layer %2").arg(percent(worst)).arg(static_cast<int>(where));
-    r.text = Text::tr("%1: %2% of units dead by layer %3 (f′ = 0 for %4% of inputs)")
+    r.valueText =
+        DepthLabReadingsText::tr("%1% by layer %2").arg(percent(worst)).arg(static_cast<int>(where));
+    r.text = DepthLabReadingsText::tr("%1: %2% of units dead by layer %3 (f′ = 0 for %4% of inputs)")
                  .arg(name, percent(worst))
                  .arg(static_cast<int>(where))
                  .arg(perInput);
@@ -202,8 +213,9 @@ QString trendPart(std::span<const ActivationReading> readings, ReadingTrend tren
     if (count == 0) return {};
     QString part = (count == 1 ? singular : plural).arg(count);
     if (which != Furthest::None && furthest != nullptr && !furthest->valueText.isEmpty())
-        part += count == 1 ? Text::tr(" (%1, %2)").arg(furthest->name, furthest->valueText)
-                           : Text::tr(" (most: %1, %2)").arg(furthest->name, furthest->valueText);
+        part += count == 1
+                    ? DepthLabReadingsText::tr(" (%1, %2)").arg(furthest->name, furthest->valueText)
+                    : DepthLabReadingsText::tr(" (most: %1, %2)").arg(furthest->name, furthest->valueText);
     return part;
 }
 
@@ -228,29 +240,30 @@ QString summary(const QString& subject, const QStringList& parts)
 QString gradientSummary(std::span<const ActivationReading> readings, int depth)
 {
     if (std::ssize(readings) <= kReadingsListed) return listed(readings);
-    return summary(Text::tr("Gradient over %1 layers").arg(depth),
-                   {trendPart(readings, ReadingTrend::Falls, Text::tr("%1 shrinks it"),
-                              Text::tr("%1 shrink it"), Furthest::Lowest),
-                    trendPart(readings, ReadingTrend::Steady, Text::tr("%1 keeps its size"),
-                              Text::tr("%1 keep its size"), Furthest::None),
-                    trendPart(readings, ReadingTrend::Rises, Text::tr("%1 grows it"), Text::tr("%1 grow it"),
-                              Furthest::Highest),
-                    trendPart(readings, ReadingTrend::Blocked, Text::tr("%1 blocks it"),
-                              Text::tr("%1 block it"), Furthest::None)});
+    return summary(DepthLabReadingsText::tr("Gradient over %1 layers").arg(depth),
+                   {trendPart(readings, ReadingTrend::Falls, DepthLabReadingsText::tr("%1 shrinks it"),
+                              DepthLabReadingsText::tr("%1 shrink it"), Furthest::Lowest),
+                    trendPart(readings, ReadingTrend::Steady, DepthLabReadingsText::tr("%1 keeps its size"),
+                              DepthLabReadingsText::tr("%1 keep its size"), Furthest::None),
+                    trendPart(readings, ReadingTrend::Rises, DepthLabReadingsText::tr("%1 grows it"),
+                              DepthLabReadingsText::tr("%1 grow it"), Furthest::Highest),
+                    trendPart(readings, ReadingTrend::Blocked, DepthLabReadingsText::tr("%1 blocks it"),
+                              DepthLabReadingsText::tr("%1 block it"), Furthest::None)});
 }
 
 QString varianceSummary(std::span<const ActivationReading> readings, int depth)
 {
     if (std::ssize(readings) <= kReadingsListed) return listed(readings);
-    return summary(Text::tr("Variance over %1 layers").arg(depth),
-                   {trendPart(readings, ReadingTrend::Steady, Text::tr("%1 settles or drifts"),
-                              Text::tr("%1 settle or drift"), Furthest::None),
-                    trendPart(readings, ReadingTrend::Falls, Text::tr("%1 fades"), Text::tr("%1 fade"),
-                              Furthest::Lowest),
-                    trendPart(readings, ReadingTrend::Rises, Text::tr("%1 grows"), Text::tr("%1 grow"),
-                              Furthest::Highest),
-                    trendPart(readings, ReadingTrend::Blocked, Text::tr("%1 dies out or explodes"),
-                              Text::tr("%1 die out or explode"), Furthest::None)});
+    return summary(
+        DepthLabReadingsText::tr("Variance over %1 layers").arg(depth),
+        {trendPart(readings, ReadingTrend::Steady, DepthLabReadingsText::tr("%1 settles or drifts"),
+                   DepthLabReadingsText::tr("%1 settle or drift"), Furthest::None),
+         trendPart(readings, ReadingTrend::Falls, DepthLabReadingsText::tr("%1 fades"),
+                   DepthLabReadingsText::tr("%1 fade"), Furthest::Lowest),
+         trendPart(readings, ReadingTrend::Rises, DepthLabReadingsText::tr("%1 grows"),
+                   DepthLabReadingsText::tr("%1 grow"), Furthest::Highest),
+         trendPart(readings, ReadingTrend::Blocked, DepthLabReadingsText::tr("%1 dies out or explodes"),
+                   DepthLabReadingsText::tr("%1 die out or explode"), Furthest::None)});
 }
 
 QString deadSummary(std::span<const ActivationReading> readings)
@@ -265,17 +278,20 @@ QString deadSummary(std::span<const ActivationReading> readings)
     });
     QStringList named;
     for (std::size_t i = 0; i < dying.size() && i < static_cast<std::size_t>(kReadingsListed); ++i)
-        named << Text::tr("%1 %2").arg(dying[i]->name, dying[i]->valueText);
+        named << DepthLabReadingsText::tr("%1 %2").arg(dying[i]->name, dying[i]->valueText);
     if (dying.size() > static_cast<std::size_t>(kReadingsListed))
-        named << Text::tr("%1 more").arg(dying.size() - static_cast<std::size_t>(kReadingsListed));
+        named << DepthLabReadingsText::tr("%1 more").arg(dying.size() -
+                                                         static_cast<std::size_t>(kReadingsListed));
     const auto cannot = std::count_if(readings.begin(), readings.end(), [](const ActivationReading& r) {
         return r.trend == ReadingTrend::Blocked;
     });
     QStringList parts;
-    parts << (named.isEmpty() ? Text::tr("none") : named.join(QStringLiteral(", ")));
+    parts << (named.isEmpty() ? DepthLabReadingsText::tr("none") : named.join(QStringLiteral(", ")));
     if (cannot > 0)
-        parts << Text::tr("%1 of %2 cannot lose a unit (f′ never vanishes)").arg(cannot).arg(readings.size());
-    return Text::tr("Dead units: %1.").arg(parts.join(QStringLiteral("; ")));
+        parts << DepthLabReadingsText::tr("%1 of %2 cannot lose a unit (f′ never vanishes)")
+                     .arg(cannot)
+                     .arg(readings.size());
+    return DepthLabReadingsText::tr("Dead units: %1.").arg(parts.join(QStringLiteral("; ")));
 }
 
 QString readingLines(std::span<const ActivationReading> readings)
@@ -302,9 +318,11 @@ QString phaseReading(const QString& name, const std::optional<core::MeanVariance
             else if (last < 1e-2 * first)
                 collapse = true;
         }
-        if (collapse && !grow) return Text::tr("%1: no fixed point, the variance collapses to 0").arg(name);
-        if (grow && !collapse) return Text::tr("%1: no fixed point, the variance runs off").arg(name);
-        return Text::tr("%1: no fixed point, the variance settles nowhere").arg(name);
+        if (collapse && !grow)
+            return DepthLabReadingsText::tr("%1: no fixed point, the variance collapses to 0").arg(name);
+        if (grow && !collapse)
+            return DepthLabReadingsText::tr("%1: no fixed point, the variance runs off").arg(name);
+        return DepthLabReadingsText::tr("%1: no fixed point, the variance settles nowhere").arg(name);
     }
     const QString where =
         QStringLiteral("(%1, %2)")
@@ -314,14 +332,16 @@ QString phaseReading(const QString& name, const std::optional<core::MeanVariance
     const QString radius = QString::number(fixedPoint->spectralRadius, 'f', 2);
     switch (fixedPoint->stability) {
         case core::Stability::Stable:
-            return Text::tr("%1: (μ, ν) → %2, stable: each layer shrinks a deviation to ×%3")
+            return DepthLabReadingsText::tr("%1: (μ, ν) → %2, stable: each layer shrinks a deviation to ×%3")
                 .arg(name, where, radius);
         case core::Stability::Marginal:
-            return Text::tr("%1: (μ, ν) = %2 is fixed but only marginally stable").arg(name, where);
+            return DepthLabReadingsText::tr("%1: (μ, ν) = %2 is fixed but only marginally stable")
+                .arg(name, where);
         case core::Stability::Unstable:
             break;
     }
-    return Text::tr("%1: (μ, ν) = %2 is fixed but unstable (×%3 per layer)").arg(name, where, radius);
+    return DepthLabReadingsText::tr("%1: (μ, ν) = %2 is fixed but unstable (×%3 per layer)")
+        .arg(name, where, radius);
 }
 
 }  // namespace ax::ui

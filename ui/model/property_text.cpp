@@ -11,7 +11,7 @@ namespace ax::ui {
 namespace {
 
 // This unit's strings, in one translation context of their own.
-struct Text {
+struct PropertyTextTr {
     Q_DECLARE_TR_FUNCTIONS(ax::ui::PropertyText)
 };
 
@@ -41,7 +41,7 @@ QString smoothnessText(core::Smoothness smoothness)
 {
     switch (smoothness) {
         case core::Smoothness::Discontinuous:
-            return Text::tr("discontinuous");
+            return PropertyTextTr::tr("discontinuous");
         case core::Smoothness::C0:
             return QStringLiteral("C⁰");
         case core::Smoothness::C1:
@@ -73,10 +73,10 @@ int smoothnessOrder(core::Smoothness smoothness) noexcept
 
 QString boundedText(const core::Properties& properties)
 {
-    if (properties.boundedBelow && properties.boundedAbove) return Text::tr("both");
-    if (properties.boundedBelow) return Text::tr("below");
-    if (properties.boundedAbove) return Text::tr("above");
-    return Text::tr("no");
+    if (properties.boundedBelow && properties.boundedAbove) return PropertyTextTr::tr("both");
+    if (properties.boundedBelow) return PropertyTextTr::tr("below");
+    if (properties.boundedAbove) return PropertyTextTr::tr("above");
+    return PropertyTextTr::tr("no");
 }
 
 int boundedKey(const core::Properties& properties) noexcept
@@ -88,20 +88,20 @@ QString saturationText(core::Saturation saturation)
 {
     switch (saturation) {
         case core::Saturation::None:
-            return Text::tr("none");
+            return PropertyTextTr::tr("none");
         case core::Saturation::Left:
-            return Text::tr("left");
+            return PropertyTextTr::tr("left");
         case core::Saturation::Right:
-            return Text::tr("right");
+            return PropertyTextTr::tr("right");
         case core::Saturation::Both:
-            return Text::tr("both");
+            return PropertyTextTr::tr("both");
     }
     return {};
 }
 
 QString yesNo(bool value)
 {
-    return value ? Text::tr("yes") : Text::tr("no");
+    return value ? PropertyTextTr::tr("yes") : PropertyTextTr::tr("no");
 }
 
 }  // namespace ax::ui

@@ -14,7 +14,7 @@ namespace ax::ui {
 namespace {
 
 // This unit's strings, in one translation context of their own.
-struct Text {
+struct SessionFileText {
     Q_DECLARE_TR_FUNCTIONS(ax::ui::SessionFile)
 };
 
@@ -28,7 +28,7 @@ std::optional<QString> saveSession(const ExplorerState& state, const QString& pa
 std::optional<QString> sessionFormatProblem(const QJsonObject& json)
 {
     if (json.value(QStringLiteral("format")).toString() != QLatin1String("activation-explorer-session"))
-        return Text::tr(
+        return SessionFileText::tr(
             "The file is not an Activation Explorer session (its \"format\" is missing or different).");
     return std::nullopt;
 }
@@ -36,13 +36,15 @@ std::optional<QString> sessionFormatProblem(const QJsonObject& json)
 std::optional<QString> applySessionBytes(ExplorerState& state, const QByteArray& bytes)
 {
     if (bytes.size() > kMaxSessionFileBytes)
-        return Text::tr("The file is too large to be a session (%1 bytes; sessions are at most 1 MiB).")
+        return SessionFileText::tr(
+                   "The file is too large to be a session (%1 bytes; sessions are at most 1 MiB).")
             .arg(bytes.size());
     const JsonReadResult read = JsonReader::read(bytes);
     if (const auto* error = std::get_if<QString>(&read))
-        return Text::tr("The file is not valid JSON (%1).").arg(*error);
+        return SessionFileText::tr("The file is not valid JSON (%1).").arg(*error);
     const QJsonDocument& document = std::get<QJsonDocument>(read);
-    if (!document.isObject()) return Text::tr("The file does not hold a session (expected a JSON object).");
+    if (!document.isObject())
+        return SessionFileText::tr("The file does not hold a session (expected a JSON object).");
     const QJsonObject json = document.object();
     if (auto problem = sessionFormatProblem(json)) return problem;
     return state.fromJson(json);
@@ -52,13 +54,14 @@ std::optional<QString> openSession(ExplorerState& state, const QString& path)
 {
     QFile file(path);
     const QString name = QFileInfo(path).fileName();
-    if (!file.open(QIODevice::ReadOnly)) return Text::tr("Cannot open %1: %2").arg(name, file.errorString());
+    if (!file.open(QIODevice::ReadOnly))
+        return SessionFileText::tr("Cannot open %1: %2").arg(name, file.errorString());
     if (file.size() > kMaxSessionFileBytes)
-        return Text::tr("%1 is too large to be a session (%2 bytes; sessions are at most 1 MiB).")
+        return SessionFileText::tr("%1 is too large to be a session (%2 bytes; sessions are at most 1 MiB).")
             .arg(name)
             .arg(file.size());
     const QByteArray bytes = file.read(kMaxSessionFileBytes + 1);
-    if (auto error = applySessionBytes(state, bytes)) return Text::tr("%1: %2").arg(name, *error);
+    if (auto error = applySessionBytes(state, bytes)) return SessionFileText::tr("%1: %2").arg(name, *error);
     return std::nullopt;
 }
 

@@ -20,7 +20,7 @@ const QString kWindowStateKey = QStringLiteral("window/state");
 constexpr qsizetype kMaxStateBytes = 1 << 20;
 
 // This unit's strings, in one translation context of their own.
-struct Text {
+struct SettingsText {
     Q_DECLARE_TR_FUNCTIONS(ax::ui::SettingsStore)
 };
 
@@ -28,9 +28,9 @@ QString statusText(QSettings::Status status)
 {
     switch (status) {
         case QSettings::AccessError:
-            return Text::tr("the settings file cannot be read or written");
+            return SettingsText::tr("the settings file cannot be read or written");
         case QSettings::FormatError:
-            return Text::tr("the settings file is damaged");
+            return SettingsText::tr("the settings file is damaged");
         case QSettings::NoError:
             break;
     }
@@ -70,7 +70,7 @@ std::optional<QString> SettingsStore::saveState(const ExplorerState& state)
                          QString::fromUtf8(QJsonDocument(state.toJson()).toJson(QJsonDocument::Compact)));
     m_settings->sync();
     if (m_settings->status() == QSettings::AccessError)
-        return Text::tr("The settings could not be saved: %1.").arg(statusText(m_settings->status()));
+        return SettingsText::tr("The settings could not be saved: %1.").arg(statusText(m_settings->status()));
     return std::nullopt;
 }
 
@@ -80,26 +80,28 @@ std::optional<QString> SettingsStore::loadState(ExplorerState& state)
     (void)m_settings->allKeys();
     const QVariant value = m_settings->value(kStateKey);
     if (m_settings->status() != QSettings::NoError)
-        return Text::tr("The saved settings were ignored (%1); the defaults are used.")
+        return SettingsText::tr("The saved settings were ignored (%1); the defaults are used.")
             .arg(statusText(m_settings->status()));
     if (!value.isValid()) return std::nullopt;
     if (value.typeId() != QMetaType::QString && value.typeId() != QMetaType::QByteArray)
-        return Text::tr("The saved settings were ignored (they are not text); the defaults are used.");
+        return SettingsText::tr(
+            "The saved settings were ignored (they are not text); the defaults are used.");
     const QByteArray bytes =
         value.typeId() == QMetaType::QString ? value.toString().toUtf8() : value.toByteArray();
     if (bytes.size() > kMaxStateBytes)
-        return Text::tr("The saved settings were ignored (they are far too large); the defaults are used.");
+        return SettingsText::tr(
+            "The saved settings were ignored (they are far too large); the defaults are used.");
     const JsonReadResult read = JsonReader::read(bytes);
     if (const auto* error = std::get_if<QString>(&read))
-        return Text::tr(
+        return SettingsText::tr(
                    "The saved settings were ignored (they are not valid JSON: %1); the defaults are used.")
             .arg(*error);
     const QJsonDocument& document = std::get<QJsonDocument>(read);
     if (!document.isObject())
-        return Text::tr(
+        return SettingsText::tr(
             "The saved settings were ignored (they are not a JSON object); the defaults are used.");
     if (auto error = state.fromJson(document.object()))
-        return Text::tr("The saved settings were ignored (%1); the defaults are used.").arg(*error);
+        return SettingsText::tr("The saved settings were ignored (%1); the defaults are used.").arg(*error);
     return std::nullopt;
 }
 

@@ -13,7 +13,7 @@ namespace {
 
 // The window's depth charts are laid out for a few hundred pixels; a figure keeps their proportions
 // by drawing at this text size and scaling the whole chart with the figure.
-constexpr int kChartFontPx = 13;
+constexpr int kDepthChartFontPx = 13;
 constexpr double kCaptionMargin = 8.0;
 
 }  // namespace
@@ -33,7 +33,7 @@ QByteArray renderDepthChartBytes(const DepthLabModel& model, Chart chart, const 
         painter.translate(target.topLeft());
         painter.scale(unit, unit);
         QFont font = QGuiApplication::font();
-        font.setPixelSize(kChartFontPx);
+        font.setPixelSize(kDepthChartFontPx);
         painter.setFont(font);
         const QSizeF size = target.size() / unit;
         // The reading, in words, under the chart as the window shows it.

@@ -100,41 +100,43 @@ void drawLabel(QPainter& painter, const QRectF& rect, int flags, const QString& 
 }  // namespace
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("DepthChartPainter", text);
-}
+struct DepthChartPainterText {
+    Q_DECLARE_TR_FUNCTIONS(DepthChartPainter)
+};
 
 DepthChartContent layerChart(const DepthLabModel& model, Chart chart)
 {
     const ExplorerState& state = model.state();
     const int depth = state.depthLab().depth;
     DepthChartContent content;
-    content.xTitle = tr("layer");
+    content.xTitle = DepthChartPainterText::tr("layer");
     content.xMin = 0.0;
     content.xMax = depth;
     content.xWholeNumbers = true;
     switch (chart) {
         case Chart::DepthVariance:
-            content.title = tr("Variance of pre-activations");
-            content.yTitle = tr("q = Var h");
+            content.title = DepthChartPainterText::tr("Variance of pre-activations");
+            content.yTitle = DepthChartPainterText::tr("q = Var h");
             content.yScale = DepthScale::Auto;
-            content.emptyText = tr("Enable an activation to see its variance through the layers.");
+            content.emptyText =
+                DepthChartPainterText::tr("Enable an activation to see its variance through the layers.");
             break;
         case Chart::DepthGradient:
-            content.title = tr("Gradient norm (relative to the top)");
-            content.yTitle = tr("‖∂L/∂h‖");
+            content.title = DepthChartPainterText::tr("Gradient norm (relative to the top)");
+            content.yTitle = DepthChartPainterText::tr("‖∂L/∂h‖");
             content.yScale = DepthScale::Log;
             content.showLegend = false;
-            content.emptyText = tr("Enable an activation to see its gradient through the layers.");
+            content.emptyText =
+                DepthChartPainterText::tr("Enable an activation to see its gradient through the layers.");
             break;
         default:  // the dead units; SELU's map is painted by its own routine
-            content.title = tr("Fraction of dead units");
-            content.yTitle = tr("dead for all %1 inputs").arg(DepthLabModel::kBatch);
+            content.title = DepthChartPainterText::tr("Fraction of dead units");
+            content.yTitle = DepthChartPainterText::tr("dead for all %1 inputs").arg(DepthLabModel::kBatch);
             content.yMin = 0.0;
             content.yMax = 1.0;
             content.showLegend = false;
-            content.emptyText = tr("Enable an activation to see which of its units die through the layers.");
+            content.emptyText = DepthChartPainterText::tr(
+                "Enable an activation to see which of its units die through the layers.");
             break;
     }
     bool anyDead = false;
@@ -172,7 +174,8 @@ DepthChartContent layerChart(const DepthLabModel& model, Chart chart)
     if (chart == Chart::DepthDead && !anyDead) {
         content.series.clear();
         // The lines come in slices after the rest, and wait while the network keeps changing.
-        if (model.isWorkingOutDeadUnits()) content.emptyText = tr("Working out which units die…");
+        if (model.isWorkingOutDeadUnits())
+            content.emptyText = DepthChartPainterText::tr("Working out which units die…");
     }
     return content;
 }
@@ -181,9 +184,9 @@ DepthChartContent phaseChart(const DepthLabModel& model)
 {
     const ExplorerState& state = model.state();
     DepthChartContent phase;
-    phase.title = tr("SELU's mean/variance map");
-    phase.xTitle = tr("mean μ of a layer's outputs");
-    phase.yTitle = tr("variance ν");
+    phase.title = DepthChartPainterText::tr("SELU's mean/variance map");
+    phase.xTitle = DepthChartPainterText::tr("mean μ of a layer's outputs");
+    phase.yTitle = DepthChartPainterText::tr("variance ν");
     phase.xIsLayer = false;
     phase.xMin = -1.0;
     phase.xMax = 1.0;
@@ -197,13 +200,17 @@ DepthChartContent phaseChart(const DepthLabModel& model)
     phase.arrows = plane.arrows;
     bool first = true;
     for (const std::vector<QPointF>& path : plane.trajectories) {
-        DepthSeries series{
-            first ? tr("SELU, theory") : QString(), colour, path, {path.front()}, Qt::SolidLine};
+        DepthSeries series{first ? DepthChartPainterText::tr("SELU, theory") : QString(),
+                           colour,
+                           path,
+                           {path.front()},
+                           Qt::SolidLine};
         phase.series.push_back(std::move(series));
         first = false;
     }
     if (const core::SimulationResult* simulated = model.simulated(seluId)) {
-        DepthSeries measured{tr("SELU, simulated layers"), colour.darker(160), {}, {}, Qt::SolidLine};
+        DepthSeries measured{
+            DepthChartPainterText::tr("SELU, simulated layers"), colour.darker(160), {}, {}, Qt::SolidLine};
         for (const core::SimulatedLayer& layer : simulated->layers)
             measured.dots.emplace_back(layer.activationMean, layer.activationVariance);
         phase.series.push_back(std::move(measured));

@@ -34,7 +34,7 @@ constexpr double kExportCurveWidth = 1.5;
 constexpr double kVectorTolerance = 0.1;
 
 // This unit's strings, in one translation context of their own.
-struct Text {
+struct FigureExportText {
     Q_DECLARE_TR_FUNCTIONS(ax::ui::FigureExport)
 };
 
@@ -241,17 +241,17 @@ QString figureChartTitle(Chart chart)
 {
     switch (chart) {
         case Chart::Function:
-            return Text::tr("Function f(z)");
+            return FigureExportText::tr("Function f(z)");
         case Chart::Derivative:
-            return Text::tr("Derivative f′(z)");
+            return FigureExportText::tr("Derivative f′(z)");
         case Chart::Second:
-            return Text::tr("Second derivative f″(z)");
+            return FigureExportText::tr("Second derivative f″(z)");
         case Chart::Saturation:
-            return Text::tr("Saturation regions");
+            return FigureExportText::tr("Saturation regions");
         default:  // the combined figure
             break;
     }
-    return Text::tr("Activation functions");
+    return FigureExportText::tr("Activation functions");
 }
 
 QString figureFormatName(FigureFormat format)
@@ -283,23 +283,26 @@ QSize FigureOptions::pixelSize() const
 std::optional<QString> validateFigureOptions(const FigureOptions& options)
 {
     if (!std::isfinite(options.scale) || options.scale < kMinPixelScale || options.scale > kMaxPixelScale)
-        return Text::tr("The scale must be a number from %1 to %2.").arg(kMinScale).arg(kMaxScale);
+        return FigureExportText::tr("The scale must be a number from %1 to %2.")
+            .arg(kMinScale)
+            .arg(kMaxScale);
     const double w = options.size.width();
     const double h = options.size.height();
     if (!std::isfinite(w) || !std::isfinite(h) || w < 1.0 || h < 1.0)
-        return Text::tr("The figure size must be at least 1×1 pixels.");
+        return FigureExportText::tr("The figure size must be at least 1×1 pixels.");
     // Below this the axes, labels and legend no longer fit and the figure would be unreadable.
     if (w < 160.0 || h < 120.0)
-        return Text::tr("A figure must be at least 160×120 pixels to hold its axes and labels.");
+        return FigureExportText::tr("A figure must be at least 160×120 pixels to hold its axes and labels.");
     const QSize pixels = options.pixelSize();
     if (w * options.scale > kMaxRasterSide || h * options.scale > kMaxRasterSide)
-        return Text::tr(
+        return FigureExportText::tr(
                    "The figure would be %1×%2 pixels; each side can be at most %3 (lower the size or the "
                    "scale).")
             .arg(std::lround(w * options.scale))
             .arg(std::lround(h * options.scale))
             .arg(kMaxRasterSide);
-    if (pixels.width() < 1 || pixels.height() < 1) return Text::tr("The figure would have no pixels.");
+    if (pixels.width() < 1 || pixels.height() < 1)
+        return FigureExportText::tr("The figure would have no pixels.");
     return std::nullopt;
 }
 
@@ -310,8 +313,8 @@ QString figureCaption(const ExplorerState& state, const QString& leadingId)
     for (const QString& id : state.enabledIds())
         if (id != leadingId) parts << state.caption(id);
     const QString range =
-        Text::tr("z from %1 to %2").arg(formatNumber(state.zMin()), formatNumber(state.zMax()));
-    if (parts.isEmpty()) return Text::tr("No activation shown · %1").arg(range);
+        FigureExportText::tr("z from %1 to %2").arg(formatNumber(state.zMin()), formatNumber(state.zMax()));
+    if (parts.isEmpty()) return FigureExportText::tr("No activation shown · %1").arg(range);
     return QStringLiteral("%1 · %2").arg(parts.join(QStringLiteral(" · ")), range);
 }
 
@@ -404,7 +407,7 @@ std::optional<QString> exportFigure(const ExplorerState& state, const FigureOpti
 {
     if (auto error = validateFigureOptions(options)) return error;
     const QByteArray bytes = renderFigureBytes(state, options, format);
-    if (bytes.isEmpty()) return Text::tr("The figure could not be rendered.");
+    if (bytes.isEmpty()) return FigureExportText::tr("The figure could not be rendered.");
     return writeFileAtomically(path, bytes);
 }
 

@@ -15,7 +15,7 @@ namespace ax::ui {
 namespace {
 
 // This unit's strings, in one translation context of their own.
-struct Text {
+struct GifWriterText {
     Q_DECLARE_TR_FUNCTIONS(ax::ui::GifWriter)
 };
 
@@ -47,7 +47,7 @@ quint8 nearestIndex(const QList<QRgb>& palette, QRgb colour)
 QString gifError(int code)
 {
     const char* text = GifErrorString(code);
-    return text ? QString::fromLatin1(text) : Text::tr("unknown GIF encoder error");
+    return text ? QString::fromLatin1(text) : GifWriterText::tr("unknown GIF encoder error");
 }
 
 }  // namespace
@@ -83,14 +83,14 @@ std::optional<QString> GifWriter::fail(const QString& message)
 std::optional<QString> GifWriter::start()
 {
     if (m_size.width() < 1 || m_size.height() < 1 || m_size.width() > 65535 || m_size.height() > 65535)
-        return fail(Text::tr("A GIF frame must be between 1×1 and 65535×65535 pixels."));
+        return fail(GifWriterText::tr("A GIF frame must be between 1×1 and 65535×65535 pixels."));
     if (auto error = m_file.open()) return fail(*error);
     int error = 0;
     m_gif = EGifOpen(&m_file, &writeToFile, &error);
-    if (!m_gif) return fail(Text::tr("Cannot start the GIF: %1").arg(gifError(error)));
+    if (!m_gif) return fail(GifWriterText::tr("Cannot start the GIF: %1").arg(gifError(error)));
     EGifSetGifVersion(m_gif, true);
     if (EGifPutScreenDesc(m_gif, m_size.width(), m_size.height(), 8, 0, nullptr) == GIF_ERROR)
-        return fail(Text::tr("Cannot write the GIF header: %1").arg(gifError(m_gif->Error)));
+        return fail(GifWriterText::tr("Cannot write the GIF header: %1").arg(gifError(m_gif->Error)));
     // The NETSCAPE2.0 application block makes viewers loop the animation forever.
     const GifByteType application[] = {'N', 'E', 'T', 'S', 'C', 'A', 'P', 'E', '2', '.', '0'};
     const GifByteType loop[] = {1, 0, 0};
@@ -98,9 +98,9 @@ std::optional<QString> GifWriter::start()
         EGifPutExtensionBlock(m_gif, sizeof application, application) == GIF_ERROR ||
         EGifPutExtensionBlock(m_gif, sizeof loop, loop) == GIF_ERROR ||
         EGifPutExtensionTrailer(m_gif) == GIF_ERROR)
-        return fail(Text::tr("Cannot write the GIF loop block: %1").arg(gifError(m_gif->Error)));
+        return fail(GifWriterText::tr("Cannot write the GIF loop block: %1").arg(gifError(m_gif->Error)));
     if (!m_comment.isEmpty() && EGifPutComment(m_gif, m_comment.constData()) == GIF_ERROR)
-        return fail(Text::tr("Cannot write the GIF comment: %1").arg(gifError(m_gif->Error)));
+        return fail(GifWriterText::tr("Cannot write the GIF comment: %1").arg(gifError(m_gif->Error)));
     return std::nullopt;
 }
 
@@ -184,11 +184,12 @@ std::optional<QString> GifWriter::addFrame(const QImage& frame)
 {
     if (m_error) return m_error;
     if (frame.size() != m_size)
-        return fail(Text::tr("Every frame of a GIF must have the same size (%1×%2 expected, %3×%4 given).")
-                        .arg(m_size.width())
-                        .arg(m_size.height())
-                        .arg(frame.width())
-                        .arg(frame.height()));
+        return fail(
+            GifWriterText::tr("Every frame of a GIF must have the same size (%1×%2 expected, %3×%4 given).")
+                .arg(m_size.width())
+                .arg(m_size.height())
+                .arg(frame.width())
+                .arg(frame.height()));
     if (!m_gif)
         if (auto error = start()) return error;
 
@@ -210,7 +211,7 @@ std::optional<QString> GifWriter::addFrame(const QImage& frame)
         if (GifQuantizeBuffer(static_cast<unsigned>(m_size.width()), static_cast<unsigned>(m_size.height()),
                               &colours, red.data(), green.data(), blue.data(), indices.data(),
                               palette.data()) == GIF_ERROR)
-            return fail(Text::tr("Cannot reduce the frame to 256 colours."));
+            return fail(GifWriterText::tr("Cannot reduce the frame to 256 colours."));
     } else {
         for (qsizetype c = 0; c < m_palette.size(); ++c)
             palette[static_cast<std::size_t>(c)] = {static_cast<GifByteType>(qRed(m_palette[c])),
@@ -225,7 +226,7 @@ std::optional<QString> GifWriter::addFrame(const QImage& frame)
         }
     }
     ColorMapObject* map = GifMakeMapObject(256, palette.data());
-    if (!map) return fail(Text::tr("Out of memory while encoding the GIF."));
+    if (!map) return fail(GifWriterText::tr("Out of memory while encoding the GIF."));
 
     GraphicsControlBlock control{};
     control.DisposalMode = DISPOSE_DO_NOT;
@@ -238,12 +239,15 @@ std::optional<QString> GifWriter::addFrame(const QImage& frame)
                                      controlBytes) != GIF_ERROR &&
                     EGifPutImageDesc(m_gif, 0, 0, m_size.width(), m_size.height(), false, map) != GIF_ERROR;
     GifFreeMapObject(map);
-    if (!ok) return fail(Text::tr("Cannot write frame %1: %2").arg(m_frames + 1).arg(gifError(m_gif->Error)));
+    if (!ok)
+        return fail(
+            GifWriterText::tr("Cannot write frame %1: %2").arg(m_frames + 1).arg(gifError(m_gif->Error)));
     for (int y = 0; y < m_size.height(); ++y) {
         GifByteType* row =
             indices.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(m_size.width());
         if (EGifPutLine(m_gif, row, m_size.width()) == GIF_ERROR)
-            return fail(Text::tr("Cannot write frame %1: %2").arg(m_frames + 1).arg(gifError(m_gif->Error)));
+            return fail(
+                GifWriterText::tr("Cannot write frame %1: %2").arg(m_frames + 1).arg(gifError(m_gif->Error)));
     }
     ++m_frames;
     return std::nullopt;
@@ -252,11 +256,11 @@ std::optional<QString> GifWriter::addFrame(const QImage& frame)
 std::optional<QString> GifWriter::finish()
 {
     if (m_error) return m_error;
-    if (m_frames == 0) return fail(Text::tr("An animation needs at least one frame."));
+    if (m_frames == 0) return fail(GifWriterText::tr("An animation needs at least one frame."));
     int error = 0;
     const int closed = EGifCloseFile(m_gif, &error);
     m_gif = nullptr;
-    if (closed == GIF_ERROR) return fail(Text::tr("Cannot finish the GIF: %1").arg(gifError(error)));
+    if (closed == GIF_ERROR) return fail(GifWriterText::tr("Cannot finish the GIF: %1").arg(gifError(error)));
     if (auto error = m_file.commit()) return fail(*error);
     return std::nullopt;
 }

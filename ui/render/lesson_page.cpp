@@ -31,7 +31,7 @@ constexpr int kHeadingPx = 11;
 constexpr int kTitlePx = 24;
 constexpr int kCaptionPx = 15;
 constexpr int kTablePx = 11;
-constexpr int kChartFontPx = 11;
+constexpr int kLessonChartFontPx = 11;
 // The charts' share of the height left under the title, on a page that has charts.
 constexpr double kChartShare = 0.66;
 // The caption's share of the width beside the table rows.
@@ -75,7 +75,7 @@ void paintChartGrid(QPainter& painter, const QRectF& area, const std::array<Char
     const double w = (grid.width() - kGap - kAxisRoom) / 2.0;
     const double h = (grid.height() - kGap - kAxisRoom) / 2.0;
     painter.save();
-    painter.setFont(pixelFont(kChartFontPx));
+    painter.setFont(pixelFont(kLessonChartFontPx));
     for (std::size_t i = 0; i < charts.size(); ++i) {
         const std::size_t column = i % 2;
         const std::size_t row = i / 2;

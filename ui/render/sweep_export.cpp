@@ -23,7 +23,7 @@ namespace ax::ui {
 namespace {
 
 // This unit's strings, in one translation context of their own.
-struct Text {
+struct SweepExportText {
     Q_DECLARE_TR_FUNCTIONS(ax::ui::SweepExport)
 };
 
@@ -38,7 +38,7 @@ QString slug(const QString& text)
 
 QString cancelledMessage()
 {
-    return Text::tr("The animation export was cancelled.");
+    return SweepExportText::tr("The animation export was cancelled.");
 }
 
 void prepareFrameState(const ExplorerState& state, const SweepAnimation& sweep, int frame, ExplorerState& out)
@@ -97,18 +97,19 @@ double SweepAnimation::value(int frame) const noexcept
 std::optional<QString> validateSweep(const ExplorerState& state, const SweepAnimation& sweep)
 {
     const core::Activation* activation = state.activation(sweep.id);
-    if (!activation) return Text::tr("Unknown activation %1 for the sweep.").arg(quoted(sweep.id));
+    if (!activation) return SweepExportText::tr("Unknown activation %1 for the sweep.").arg(quoted(sweep.id));
     if (activation->parameters.empty())
-        return Text::tr("%1 has no parameter to sweep.").arg(QString::fromStdString(activation->name));
+        return SweepExportText::tr("%1 has no parameter to sweep.")
+            .arg(QString::fromStdString(activation->name));
     if (sweep.parameterIndex < 0 || sweep.parameterIndex >= static_cast<int>(activation->parameters.size()))
-        return Text::tr("%1 has no parameter number %2.")
+        return SweepExportText::tr("%1 has no parameter number %2.")
             .arg(QString::fromStdString(activation->name))
             .arg(sweep.parameterIndex + 1);
     const core::Parameter& parameter = activation->parameters[static_cast<std::size_t>(sweep.parameterIndex)];
     const QString name = QString::fromStdString(parameter.name);
     for (const double end : {sweep.from, sweep.to}) {
         if (!parameter.accepts(end))
-            return Text::tr("The sweep's end %1 is outside the domain %2 of %3.%4.")
+            return SweepExportText::tr("The sweep's end %1 is outside the domain %2 of %3.%4.")
                 .arg(formatNumber(end), QString::fromStdString(parameter.domainText()), sweep.id, name);
     }
     // A rule tying the parameters together (RReLU's lower ≤ upper) holds over the whole sweep when
@@ -117,18 +118,19 @@ std::optional<QString> validateSweep(const ExplorerState& state, const SweepAnim
         core::ParameterValues values = state.parameters(sweep.id);
         values[static_cast<std::size_t>(sweep.parameterIndex)] = end;
         if (const std::string conflict = core::parameterConflict(*activation, values); !conflict.empty())
-            return Text::tr("At the sweep's end %1, %2.")
+            return SweepExportText::tr("At the sweep's end %1, %2.")
                 .arg(formatNumber(end), QString::fromStdString(conflict));
     }
     if (sweep.from == sweep.to)
-        return Text::tr("The sweep's two ends must differ (both are %1).").arg(formatNumber(sweep.from));
+        return SweepExportText::tr("The sweep's two ends must differ (both are %1).")
+            .arg(formatNumber(sweep.from));
     if (sweep.frames < SweepAnimation::kMinFrames || sweep.frames > SweepAnimation::kMaxFrames)
-        return Text::tr("The frame count must be a whole number from %1 to %2.")
+        return SweepExportText::tr("The frame count must be a whole number from %1 to %2.")
             .arg(SweepAnimation::kMinFrames)
             .arg(SweepAnimation::kMaxFrames);
     if (!std::isfinite(sweep.fps) || sweep.fps < SweepAnimation::kMinFps ||
         sweep.fps > SweepAnimation::kMaxFps)
-        return Text::tr("The frame rate must be a number from %1 to %2 frames per second.")
+        return SweepExportText::tr("The frame rate must be a number from %1 to %2 frames per second.")
             .arg(SweepAnimation::kMinFps)
             .arg(SweepAnimation::kMaxFps);
     return std::nullopt;

@@ -16,7 +16,7 @@ namespace ax::ui {
 namespace {
 
 // This unit's strings, in one translation context of their own.
-struct Text {
+struct TableExportText {
     Q_DECLARE_TR_FUNCTIONS(ax::ui::TableExport)
 };
 
@@ -260,7 +260,7 @@ QString renderTable(const QAbstractItemModel& model, TableFormat format)
                        ".swatch{display:inline-block;width:0.8em;height:0.8em;margin-right:0.4em;"
                        "border:1px solid #0006}ul{margin:0;padding-left:1.2em}</style>\n</head>\n<body>\n"
                        "<table>\n<thead>\n<tr>")
-                       .arg(Text::tr("Activation functions compared").toHtmlEscaped());
+                       .arg(TableExportText::tr("Activation functions compared").toHtmlEscaped());
             for (const QString& h : head)
                 out += QStringLiteral("<th>%1</th>").arg(h.toHtmlEscaped());
             out += QStringLiteral("</tr>\n</thead>\n<tbody>\n");
@@ -310,7 +310,7 @@ std::optional<QString> writeTable(const QAbstractItemModel& model, const QString
 {
     const auto format = tableFormatForPath(path);
     if (!format)
-        return Text::tr("Cannot tell the table format from %1: use .csv, .md, .tex or .html.")
+        return TableExportText::tr("Cannot tell the table format from %1: use .csv, .md, .tex or .html.")
             .arg(quoted(path));
     return writeFileAtomically(path, renderTable(model, *format).toUtf8());
 }
@@ -318,11 +318,11 @@ std::optional<QString> writeTable(const QAbstractItemModel& model, const QString
 std::optional<QString> checkTableColumns(const QStringList& keys)
 {
     if (keys.isEmpty())
-        return Text::tr("The list of columns is empty; the columns are %1.")
+        return TableExportText::tr("The list of columns is empty; the columns are %1.")
             .arg(ComparisonModel::columnKeys().join(QStringLiteral(",")));
     for (const QString& key : keys)
         if (!ComparisonModel::columnForKey(key))
-            return Text::tr("Unknown column %1; the columns are %2.")
+            return TableExportText::tr("Unknown column %1; the columns are %2.")
                 .arg(quoted(key), ComparisonModel::columnKeys().join(QStringLiteral(",")));
     return std::nullopt;
 }

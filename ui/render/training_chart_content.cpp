@@ -12,10 +12,9 @@ namespace ax::ui {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("TrainingChartContent", text);
-}
+struct TrainingChartContentText {
+    Q_DECLARE_TR_FUNCTIONS(TrainingChartContent)
+};
 
 // The contestant's name and colour, with "(diverged)" when it stopped.
 TrainingSeriesStyle styleOf(const core::ContestantHistory& history,
@@ -24,7 +23,7 @@ TrainingSeriesStyle styleOf(const core::ContestantHistory& history,
     TrainingSeriesStyle style = index < styles.size() ? styles[index] : TrainingSeriesStyle{};
     if (style.label.isEmpty()) style.label = QString::fromStdString(history.id);
     if (!style.colour.isValid()) style.colour = QColor(Qt::gray);
-    if (history.diverged) style.label += tr(" (diverged)");
+    if (history.diverged) style.label += TrainingChartContentText::tr(" (diverged)");
     return style;
 }
 
@@ -59,8 +58,11 @@ void addTrainAndTest(DepthChartContent& content, const core::RaceSnapshot& snaps
         const core::ContestantHistory& history = snapshot.contestants[i];
         const TrainingSeriesStyle style = styleOf(history, styles, i);
         content.series.push_back({style.label, style.colour, overSteps(history, train), {}, Qt::SolidLine});
-        content.series.push_back(
-            {tr("%1 (test)").arg(style.label), style.colour, overSteps(history, test), {}, Qt::DashLine});
+        content.series.push_back({TrainingChartContentText::tr("%1 (test)").arg(style.label),
+                                  style.colour,
+                                  overSteps(history, test),
+                                  {},
+                                  Qt::DashLine});
     }
 }
 
@@ -75,14 +77,14 @@ DepthChartContent lossChart(const core::RaceSnapshot& snapshot,
                             const std::vector<TrainingSeriesStyle>& styles)
 {
     DepthChartContent content;
-    content.title = tr("Loss (solid: training data, dashed: test data)");
-    content.xTitle = tr("training step");
-    content.yTitle = tr("loss");
+    content.title = TrainingChartContentText::tr("Loss (solid: training data, dashed: test data)");
+    content.xTitle = TrainingChartContentText::tr("training step");
+    content.yTitle = TrainingChartContentText::tr("loss");
     content.yScale = DepthScale::Log;
     content.xIsLayer = false;
     content.xWholeNumbers = true;
     content.xMin = 0.0;
-    content.emptyText = tr("Train a network to see its loss fall.");
+    content.emptyText = TrainingChartContentText::tr("Train a network to see its loss fall.");
     addTrainAndTest(
         content, snapshot, styles, [](const core::Measurement& m) { return std::optional(m.trainLoss); },
         [](const core::Measurement& m) { return std::optional(m.testLoss); });
@@ -93,9 +95,9 @@ DepthChartContent accuracyChart(const core::RaceSnapshot& snapshot,
                                 const std::vector<TrainingSeriesStyle>& styles)
 {
     DepthChartContent content;
-    content.title = tr("Accuracy (solid: training data, dashed: test data)");
-    content.xTitle = tr("training step");
-    content.yTitle = tr("share classified correctly");
+    content.title = TrainingChartContentText::tr("Accuracy (solid: training data, dashed: test data)");
+    content.xTitle = TrainingChartContentText::tr("training step");
+    content.yTitle = TrainingChartContentText::tr("share classified correctly");
     content.yScale = DepthScale::Linear;
     content.yMin = 0.0;
     content.yMax = 1.0;
@@ -110,13 +112,14 @@ DepthChartContent accuracyChart(const core::RaceSnapshot& snapshot,
     for (const core::ContestantHistory& history : snapshot.contestants)
         measured = measured || !history.measurements.empty();
     if (measured && !hasPoints(content)) {
-        content.title = tr("Accuracy (not measured: a regression target has no classes)");
-        content.emptyText =
-            tr("Accuracy counts correct classes; this data set is a regression target, "
-               "so only its loss tells how well a network fits.");
+        content.title =
+            TrainingChartContentText::tr("Accuracy (not measured: a regression target has no classes)");
+        content.emptyText = TrainingChartContentText::tr(
+            "Accuracy counts correct classes; this data set is a regression target, "
+            "so only its loss tells how well a network fits.");
         content.series.clear();
     } else {
-        content.emptyText = tr("Train a network to see its accuracy rise.");
+        content.emptyText = TrainingChartContentText::tr("Train a network to see its accuracy rise.");
     }
     return content;
 }
@@ -125,17 +128,17 @@ DepthChartContent deadChart(const core::RaceSnapshot& snapshot,
                             const std::vector<TrainingSeriesStyle>& styles, int layer)
 {
     DepthChartContent content;
-    content.title = layer < 0 ? tr("Dead units in the hidden layers")
-                              : tr("Dead units in hidden layer %1").arg(layer + 1);
-    content.xTitle = tr("training step");
-    content.yTitle = tr("share dead for every training example");
+    content.title = layer < 0 ? TrainingChartContentText::tr("Dead units in the hidden layers")
+                              : TrainingChartContentText::tr("Dead units in hidden layer %1").arg(layer + 1);
+    content.xTitle = TrainingChartContentText::tr("training step");
+    content.yTitle = TrainingChartContentText::tr("share dead for every training example");
     content.yScale = DepthScale::Linear;
     content.yMin = 0.0;
     content.yMax = 1.0;
     content.xIsLayer = false;
     content.xWholeNumbers = true;
     content.xMin = 0.0;
-    content.emptyText = tr("Train a network to see which of its units die.");
+    content.emptyText = TrainingChartContentText::tr("Train a network to see which of its units die.");
     const Reading reading = [layer](const core::Measurement& m) -> std::optional<double> {
         if (m.layers.empty()) return std::nullopt;
         if (layer >= 0) {
@@ -160,13 +163,14 @@ DepthChartContent gradientChart(const core::RaceSnapshot& snapshot,
                                 const std::vector<TrainingSeriesStyle>& styles)
 {
     DepthChartContent content;
-    content.title = tr("Gradient through the layers at step %1").arg(snapshot.step);
-    content.xTitle = tr("hidden layer (1: next to the input)");
-    content.yTitle = tr("gradient norm of the layer's weights");
+    content.title = TrainingChartContentText::tr("Gradient through the layers at step %1").arg(snapshot.step);
+    content.xTitle = TrainingChartContentText::tr("hidden layer (1: next to the input)");
+    content.yTitle = TrainingChartContentText::tr("gradient norm of the layer's weights");
     content.yScale = DepthScale::Log;
     content.xIsLayer = true;
     content.xWholeNumbers = true;
-    content.emptyText = tr("Train a network to see how its gradient fades or grows through the layers.");
+    content.emptyText = TrainingChartContentText::tr(
+        "Train a network to see how its gradient fades or grows through the layers.");
     std::size_t depth = 0;
     for (std::size_t i = 0; i < snapshot.contestants.size(); ++i) {
         const core::ContestantHistory& history = snapshot.contestants[i];

@@ -12,7 +12,7 @@ namespace ax::ui {
 namespace {
 
 // As the depth lab's figures: drawn at this text size, the whole chart scaled with the figure.
-constexpr int kChartFontPx = 13;
+constexpr int kTrainingChartFontPx = 13;
 
 }  // namespace
 
@@ -31,7 +31,7 @@ QByteArray renderTrainingChartBytes(const core::RaceSnapshot& snapshot,
         painter.translate(target.topLeft());
         painter.scale(unit, unit);
         QFont font = QGuiApplication::font();
-        font.setPixelSize(kChartFontPx);
+        font.setPixelSize(kTrainingChartFontPx);
         painter.setFont(font);
         const QSizeF size = target.size() / unit;
         paintDepthChart(painter, QRectF(0, 0, size.width(), size.height()), content, palette);

@@ -24,7 +24,7 @@ constexpr auto kIconPath = ":/icons/org.activationexplorer.ActivationExplorer.sv
 constexpr auto kLicencePath = ":/LICENSE";
 constexpr int kIconSize = 64;
 
-QString escaped(const std::string& text)
+QString htmlText(const std::string& text)
 {
     return QString::fromStdString(text).toHtmlEscaped();
 }
@@ -54,22 +54,23 @@ QString referenceEntry(const core::Activation& activation)
     QStringList parts;
     if (!reference.authors.empty()) {
         parts << (reference.year > 0
-                      ? AboutDialog::tr("%1 (%2).").arg(escaped(reference.authors)).arg(reference.year)
-                      : escaped(reference.authors) + QLatin1Char('.'));
+                      ? AboutDialog::tr("%1 (%2).").arg(htmlText(reference.authors)).arg(reference.year)
+                      : htmlText(reference.authors) + QLatin1Char('.'));
     } else if (reference.year > 0) {
         parts << AboutDialog::tr("(%1).").arg(reference.year);
     }
-    if (!reference.title.empty()) parts << QStringLiteral("<i>%1</i>.").arg(escaped(reference.title));
-    if (!reference.venue.empty()) parts << escaped(reference.venue) + QLatin1Char('.');
+    if (!reference.title.empty()) parts << QStringLiteral("<i>%1</i>.").arg(htmlText(reference.title));
+    if (!reference.venue.empty()) parts << htmlText(reference.venue) + QLatin1Char('.');
     if (!reference.arxiv.empty()) {
         parts << QStringLiteral("<a href=\"%1\">arXiv:%2</a>")
-                     .arg(arxivUrl(reference.arxiv).toHtmlEscaped(), escaped(reference.arxiv));
+                     .arg(arxivUrl(reference.arxiv).toHtmlEscaped(), htmlText(reference.arxiv));
     }
     if (!reference.doi.empty()) {
         parts << QStringLiteral("<a href=\"%1\">doi:%2</a>")
-                     .arg(doiUrl(reference.doi).toHtmlEscaped(), escaped(reference.doi));
+                     .arg(doiUrl(reference.doi).toHtmlEscaped(), htmlText(reference.doi));
     }
-    return QStringLiteral("<p><b>%1</b>: %2</p>").arg(escaped(activation.name), parts.join(QLatin1Char(' ')));
+    return QStringLiteral("<p><b>%1</b>: %2</p>")
+        .arg(htmlText(activation.name), parts.join(QLatin1Char(' ')));
 }
 
 }  // namespace
@@ -120,7 +121,7 @@ QString AboutDialog::referencesHtml()
         if (hasPaper(activation.reference))
             html += referenceEntry(activation);
         else
-            classical << escaped(activation.name);
+            classical << htmlText(activation.name);
     }
     if (!classical.isEmpty()) {
         html += QStringLiteral("<p>%1</p>")

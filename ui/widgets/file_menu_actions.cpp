@@ -25,7 +25,7 @@ namespace ax::ui {
 
 namespace {
 
-constexpr int kStatusTimeoutMs = 5000;
+constexpr int kExportStatusTimeoutMs = 5000;
 
 // The Export dialog's last folder and figure format, kept beside the other window settings.
 const QString kExportFolderKey = QStringLiteral("export/folder");
@@ -222,7 +222,7 @@ void FileMenuActions::rebuildRecentMenu()
 
 void FileMenuActions::report(const QString& message)
 {
-    m_window.statusBar()->showMessage(message, kStatusTimeoutMs);
+    m_window.statusBar()->showMessage(message, kExportStatusTimeoutMs);
 }
 
 void FileMenuActions::warn(const QString& title, const QString& message)

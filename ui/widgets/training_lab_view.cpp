@@ -39,7 +39,7 @@ int seedShown(std::uint64_t seed)
     return static_cast<int>(std::min<std::uint64_t>(seed, kMaxSeedShown));
 }
 
-QLabel* sectionTitle(const QString& text, QWidget* parent)
+QLabel* boldLabel(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
     QFont font = label->font();
@@ -234,7 +234,7 @@ TrainingLabView::TrainingLabView(ExplorerState& state, QWidget* parent)
     charts->setRowStretch(0, 1);
     charts->setRowStretch(1, 1);
 
-    m_regionsTitle = sectionTitle(QString(), this);
+    m_regionsTitle = boldLabel(QString(), this);
     m_regions = new DecisionRegionGrid(this);
     m_regions->setObjectName(QStringLiteral("trainingRegions"));
     m_regions->setToolTip(QString());

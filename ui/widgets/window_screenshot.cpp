@@ -21,7 +21,7 @@ constexpr int kMaxSide = 8192;
 constexpr int kSettleMs = 150;
 
 // This unit's strings, in one translation context of their own.
-struct Text {
+struct WindowScreenshotText {
     Q_DECLARE_TR_FUNCTIONS(ax::ui::WindowScreenshot)
 };
 
@@ -38,7 +38,7 @@ void settle()
 std::optional<QString> checkScreenshotSize(QSize size)
 {
     if (size.width() < 320 || size.height() < 240 || size.width() > kMaxSide || size.height() > kMaxSide)
-        return Text::tr("The screenshot size %1×%2 is not between 320×240 and 8192×8192.")
+        return WindowScreenshotText::tr("The screenshot size %1×%2 is not between 320×240 and 8192×8192.")
             .arg(size.width())
             .arg(size.height());
     return std::nullopt;
@@ -48,7 +48,7 @@ std::optional<QString> renderWindowScreenshot(const QString& path, QSize size, T
 {
     if (sizeRefused != nullptr) *sizeRefused = false;
     if (!qobject_cast<QApplication*>(QCoreApplication::instance()))
-        return Text::tr("A screenshot needs the application's window system.");
+        return WindowScreenshotText::tr("A screenshot needs the application's window system.");
     if (auto error = checkScreenshotSize(size)) {
         if (sizeRefused != nullptr) *sizeRefused = true;
         return error;
@@ -70,7 +70,7 @@ std::optional<QString> renderWindowScreenshot(const QString& path, QSize size, T
         const QSize taken = window.size();
         window.close();
         if (sizeRefused != nullptr) *sizeRefused = true;
-        return Text::tr("The window cannot be laid out at %1×%2; it needs at least %3×%4.")
+        return WindowScreenshotText::tr("The window cannot be laid out at %1×%2; it needs at least %3×%4.")
             .arg(size.width())
             .arg(size.height())
             .arg(std::max(taken.width(), size.width()))
@@ -78,12 +78,13 @@ std::optional<QString> renderWindowScreenshot(const QString& path, QSize size, T
     }
     const QImage image = window.grab().toImage();
     window.close();
-    if (image.isNull()) return Text::tr("The window could not be rendered.");
+    if (image.isNull()) return WindowScreenshotText::tr("The window could not be rendered.");
 
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    if (!image.save(&buffer, "PNG")) return Text::tr("The image could not be encoded as PNG.");
+    if (!image.save(&buffer, "PNG"))
+        return WindowScreenshotText::tr("The image could not be encoded as PNG.");
 
     return writeFileAtomically(path, bytes);
 }
