@@ -464,4 +464,34 @@ std::vector<Interval> conventionDifferences(std::string_view id, Framework a, Fr
     return result;
 }
 
+std::vector<ConventionDifference> visibleConventionDifferences(std::string_view id, double zMin, double zMax)
+{
+    std::vector<ConventionDifference> result;
+    const auto all = frameworks();
+    for (int order = 0; order <= 1; ++order)
+        for (std::size_t i = 0; i < all.size(); ++i)
+            for (std::size_t j = i + 1; j < all.size(); ++j) {
+                auto intervals = conventionDifferences(id, all[i], all[j], zMin, zMax,
+                                                       kVisibleConventionDifference, order);
+                if (!intervals.empty()) result.push_back({all[i], all[j], order, std::move(intervals)});
+            }
+    return result;
+}
+
+std::vector<Interval> shadedConventionIntervals(std::string_view id, double zMin, double zMax, int order)
+{
+    std::vector<Interval> all;
+    for (const ConventionDifference& d : visibleConventionDifferences(id, zMin, zMax))
+        if (d.order == order) all.insert(all.end(), d.intervals.begin(), d.intervals.end());
+    std::sort(all.begin(), all.end(), [](const Interval& a, const Interval& b) { return a.lo < b.lo; });
+    std::vector<Interval> merged;
+    for (const Interval& interval : all) {
+        if (!merged.empty() && interval.lo <= merged.back().hi)
+            merged.back().hi = std::max(merged.back().hi, interval.hi);
+        else
+            merged.push_back(interval);
+    }
+    return merged;
+}
+
 }  // namespace ax::core

@@ -46,4 +46,22 @@ struct ConventionVariant {
                                                           double zMin, double zMax, double threshold = 1e-3,
                                                           int order = 0);
 
+// The difference a reader sees on a chart: 0.001 in f or f′.
+inline constexpr double kVisibleConventionDifference = 1e-3;
+
+// Where one pair of frameworks disagrees, in f (order 0) or f′ (order 1).
+struct ConventionDifference {
+    Framework first = Framework::PyTorch;
+    Framework second = Framework::PyTorch;
+    int order = 0;
+    std::vector<Interval> intervals;
+};
+
+// Every pair of frameworks whose variants of id differ visibly within [zMin, zMax], in f and in f′.
+[[nodiscard]] std::vector<ConventionDifference> visibleConventionDifferences(std::string_view id, double zMin,
+                                                                             double zMax);
+// The union of the intervals of one order, merged and sorted: what the charts shade.
+[[nodiscard]] std::vector<Interval> shadedConventionIntervals(std::string_view id, double zMin, double zMax,
+                                                              int order);
+
 }  // namespace ax::core

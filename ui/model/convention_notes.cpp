@@ -3,7 +3,6 @@
 #include "core/framework_conventions.h"
 #include "core/measurements.h"
 #include "ui/model/explorer_state.h"
-#include "ui/render/convention_overlay.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -61,9 +60,9 @@ QString ConventionNotes::html(const ExplorerState& state, const QString& id, con
     }
     html += QStringLiteral("</ul>");
 
-    const auto differences = ConventionOverlay::differences(id, state.zMin(), state.zMax());
+    const auto differences = core::visibleConventionDifferences(id.toStdString(), state.zMin(), state.zMax());
     QStringList lines;
-    for (const ConventionOverlay::Difference& d : differences) {
+    for (const core::ConventionDifference& d : differences) {
         QStringList where;
         for (const core::Interval& interval : d.intervals)
             where << intervalText(interval);

@@ -33,39 +33,6 @@ QString nameOf(core::Framework framework)
 
 }  // namespace
 
-std::vector<ConventionOverlay::Difference> ConventionOverlay::differences(const QString& id, double zMin,
-                                                                          double zMax)
-{
-    std::vector<Difference> result;
-    const auto all = core::frameworks();
-    for (int order = 0; order <= 1; ++order)
-        for (std::size_t i = 0; i < all.size(); ++i)
-            for (std::size_t j = i + 1; j < all.size(); ++j) {
-                auto intervals =
-                    core::conventionDifferences(key(id), all[i], all[j], zMin, zMax, kThreshold, order);
-                if (!intervals.empty()) result.push_back({all[i], all[j], order, std::move(intervals)});
-            }
-    return result;
-}
-
-std::vector<core::Interval> ConventionOverlay::shadedIntervals(const QString& id, double zMin, double zMax,
-                                                               int order)
-{
-    std::vector<core::Interval> all;
-    for (const Difference& d : differences(id, zMin, zMax))
-        if (d.order == order) all.insert(all.end(), d.intervals.begin(), d.intervals.end());
-    std::sort(all.begin(), all.end(),
-              [](const core::Interval& a, const core::Interval& b) { return a.lo < b.lo; });
-    std::vector<core::Interval> merged;
-    for (const core::Interval& interval : all) {
-        if (!merged.empty() && interval.lo <= merged.back().hi)
-            merged.back().hi = std::max(merged.back().hi, interval.hi);
-        else
-            merged.push_back(interval);
-    }
-    return merged;
-}
-
 QColor ConventionOverlay::frameworkColour(core::Framework framework)
 {
     // Okabe–Ito: told apart with every common colour-vision deficiency.
@@ -123,7 +90,7 @@ void ConventionOverlay::paint(QPainter& painter, const ChartLayout& layout, cons
 
         QColor shade(0xe6, 0x9f, 0x00);
         shade.setAlphaF(0.22f);
-        for (const core::Interval& interval : shadedIntervals(id, zMin, zMax, order)) {
+        for (const core::Interval& interval : core::shadedConventionIntervals(key(id), zMin, zMax, order)) {
             const double x0 = std::clamp(mapping.xForZ(interval.lo), panel.plot.left(), panel.plot.right());
             const double x1 = std::clamp(mapping.xForZ(interval.hi), panel.plot.left(), panel.plot.right());
             painter.fillRect(QRectF(x0, panel.plot.top(), std::max(x1 - x0, 1.0), panel.plot.height()),

@@ -203,6 +203,32 @@ TEST(Session, RefusesUnknownOrMalformedTableColumns)
     EXPECT_TRUE(state.hiddenTableColumns().isEmpty()) << "a refused session changes nothing";
 }
 
+TEST(Session, KeepsTheChartStyleAndRefusesAnUnknownOneNamingAllThree)
+{
+    for (const ChartStyle style : {ChartStyle::Screen, ChartStyle::Print, ChartStyle::Presentation}) {
+        ExplorerState state;
+        state.setChartStyle(style);
+        ExplorerState reopened;
+        ASSERT_EQ(reopened.fromJson(state.toJson()), std::nullopt);
+        EXPECT_EQ(reopened.chartStyle(), style) << chartStyleName(style).toStdString();
+    }
+
+    ExplorerState state;
+    state.setChartStyle(ChartStyle::Print);
+    for (const QJsonValue& bad : {QJsonValue(QStringLiteral("slides")), QJsonValue(QStringLiteral("Print")),
+                                  QJsonValue(2), QJsonValue(QJsonValue::Null)}) {
+        QJsonObject json = ExplorerState().toJson();
+        QJsonObject charts = json.value(QStringLiteral("charts")).toObject();
+        charts.insert(QStringLiteral("style"), bad);
+        json.insert(QStringLiteral("charts"), charts);
+        const auto error = state.fromJson(json);
+        ASSERT_TRUE(error.has_value()) << "accepted";
+        for (const char* name : {"\"screen\"", "\"print\"", "\"presentation\""})
+            EXPECT_TRUE(error->contains(QString::fromUtf8(name))) << error->toStdString();
+        EXPECT_EQ(state.chartStyle(), ChartStyle::Print) << "a refused session changes nothing";
+    }
+}
+
 TEST(Session, TheStoryFollowsTheArticleThroughPRelu)
 {
     EXPECT_EQ(Session::storyIds(), (QStringList{"sigmoid", "relu", "leaky_relu", "prelu", "elu", "selu",

@@ -1,9 +1,9 @@
 // Framework conventions in the window: the View menu switches definitions on the charts, and the
 // compare mode overlays one activation's variants and shades where they differ.
 
+#include "core/framework_conventions.h"
 #include "tests/ui/widgets/main_window_fixture.h"
 #include "ui/render/chart_painter.h"
-#include "ui/render/convention_overlay.h"
 #include "ui/widgets/chart_area.h"
 #include "ui/widgets/comparison_panel.h"
 #include "ui/widgets/convention_actions.h"
@@ -92,7 +92,7 @@ TEST_F(ConventionWindowTest, CompareModeShadesWhereHardSigmoidVariantsDiffer)
 
     // PyTorch's z/6 + 1/2 and Keras 2's 0.2z + 0.5 part by |z|/30: more than 0.001 beyond |z| = 0.03,
     // until both are flat (Keras 2 from ±2.5, PyTorch from ±3).
-    const auto shaded = ConventionOverlay::shadedIntervals(QStringLiteral("hard_sigmoid"), -6.0, 6.0, 0);
+    const auto shaded = core::shadedConventionIntervals("hard_sigmoid", -6.0, 6.0, 0);
     ASSERT_EQ(shaded.size(), 2u);
     EXPECT_NEAR(shaded[0].lo, -3.0 + 0.006, 1e-6);
     EXPECT_NEAR(shaded[0].hi, -0.03, 1e-6);
