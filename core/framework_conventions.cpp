@@ -483,15 +483,7 @@ std::vector<Interval> shadedConventionIntervals(std::string_view id, double zMin
     std::vector<Interval> all;
     for (const ConventionDifference& d : visibleConventionDifferences(id, zMin, zMax))
         if (d.order == order) all.insert(all.end(), d.intervals.begin(), d.intervals.end());
-    std::sort(all.begin(), all.end(), [](const Interval& a, const Interval& b) { return a.lo < b.lo; });
-    std::vector<Interval> merged;
-    for (const Interval& interval : all) {
-        if (!merged.empty() && interval.lo <= merged.back().hi)
-            merged.back().hi = std::max(merged.back().hi, interval.hi);
-        else
-            merged.push_back(interval);
-    }
-    return merged;
+    return mergedIntervals(std::move(all));
 }
 
 }  // namespace ax::core

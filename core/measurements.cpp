@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <utility>
 
 namespace ax::core {
 
@@ -139,15 +140,7 @@ std::vector<Interval> nonFiniteIntervals(const Activation& activation, const Par
     }
     for (const Interval& pole : poles)
         result.push_back(pole);
-    std::sort(result.begin(), result.end(), [](const Interval& a, const Interval& b) { return a.lo < b.lo; });
-    std::vector<Interval> merged;
-    for (const Interval& interval : result) {
-        if (!merged.empty() && interval.lo <= merged.back().hi)
-            merged.back().hi = std::max(merged.back().hi, interval.hi);
-        else
-            merged.push_back(interval);
-    }
-    return merged;
+    return mergedIntervals(std::move(result));
 }
 
 Properties measureProperties(const Activation& activation, const ParameterValues& p, double zMin, double zMax)
@@ -234,6 +227,20 @@ Properties measureProperties(const Activation& activation, const ParameterValues
                   : saturated[1]               ? Saturation::Right
                                                : Saturation::None;
     return r;
+}
+
+std::vector<Interval> mergedIntervals(std::vector<Interval> intervals)
+{
+    std::sort(intervals.begin(), intervals.end(),
+              [](const Interval& a, const Interval& b) { return a.lo < b.lo; });
+    std::vector<Interval> merged;
+    for (const Interval& interval : intervals) {
+        if (!merged.empty() && interval.lo <= merged.back().hi)
+            merged.back().hi = std::max(merged.back().hi, interval.hi);
+        else
+            merged.push_back(interval);
+    }
+    return merged;
 }
 
 }  // namespace ax::core

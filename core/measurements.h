@@ -13,6 +13,9 @@ struct Interval {
     double hi = 0.0;
 };
 
+// The union of intervals, sorted by start: overlapping and touching ones become one.
+[[nodiscard]] std::vector<Interval> mergedIntervals(std::vector<Interval> intervals);
+
 // Where f, f′ or f″ is NaN or infinite within [zMin, zMax], ends refined by bisection; isolated
 // poles (1/z at 0) come back as very narrow intervals around them. Works for any activation.
 [[nodiscard]] std::vector<Interval> nonFiniteIntervals(const Activation& activation, const ParameterValues& p,
