@@ -21,6 +21,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QKeySequence>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -71,6 +72,18 @@ void captureWarning(QString* text)
         *text = box->text();
         box->accept();
     });
+}
+
+// QFileDialog::selectFile leaves the name box alone while it has the keyboard focus, which it gets
+// as soon as the dialog's window is active: on a busy machine, before the test chooses. The focus
+// is taken away first, so the choice always reaches the box.
+void chooseFile(QFileDialog* dialog, const QString& path)
+{
+    auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+    ASSERT_NE(name, nullptr) << "the dialog has no file name box";
+    name->setFocus();  // as a busy machine may leave it: the choice must arrive all the same
+    name->clearFocus();
+    dialog->selectFile(path);
 }
 
 QByteArray contentsOf(const QString& path)
@@ -276,7 +289,7 @@ TEST_F(LessonActionsTest, SavingANewLessonAsksForAFileAndAddsTheSuffix)
     ASSERT_TRUE(dir.isValid());
     const QString chosen = dir.filePath(QStringLiteral("lecture"));
     whenModal<QFileDialog>([chosen](QFileDialog* dialog) {
-        dialog->selectFile(chosen);
+        chooseFile(dialog, chosen);
         // QFileDialog's own accept, which takes the chosen name, reached through the public one.
         static_cast<QDialog*>(dialog)->accept();
     });
@@ -442,7 +455,7 @@ TEST_F(LessonActionsTest, ExportLessonAsksForAPlaceAndSaysWhenItCannotWrite)
     const QString handout = dir.filePath(QStringLiteral("handout"));
     whenModal<QFileDialog>([handout](QFileDialog* dialog) {
         dialog->selectNameFilter(dialog->nameFilters().value(0));
-        dialog->selectFile(handout);
+        chooseFile(dialog, handout);
         static_cast<QDialog*>(dialog)->accept();
     });
     actions().exportAction()->trigger();
@@ -459,7 +472,7 @@ TEST_F(LessonActionsTest, ExportLessonAsksForAPlaceAndSaysWhenItCannotWrite)
         const QString svg = dialog->nameFilters().value(2);
         EXPECT_TRUE(svg.contains(QStringLiteral("*.svg"))) << svg.toStdString();
         dialog->selectNameFilter(svg);
-        dialog->selectFile(notAFolder + QStringLiteral("/slides"));
+        chooseFile(dialog, notAFolder + QStringLiteral("/slides"));
         captureWarning(&shown);
         static_cast<QDialog*>(dialog)->accept();
     });
