@@ -176,7 +176,8 @@ void drawWideCurve(QPainter& painter, QPen pen, const std::vector<QPolygonF>& po
             if (i <= 0 || i >= n - 1) return false;
             const QPointF a = polyline[i] - polyline[i - 1];
             const QPointF b = polyline[i + 1] - polyline[i];
-            const double lengths = std::hypot(a.x(), a.y()) * std::hypot(b.x(), b.y());
+            const double lengths =
+                std::sqrt((a.x() * a.x() + a.y() * a.y()) * (b.x() * b.x() + b.y() * b.y()));
             return lengths > 0.0 && (a.x() * b.x() + a.y() * b.y()) < kGentleTurn * lengths;
         };
         bool previousSharp = false;

@@ -1,6 +1,5 @@
 #include "ui/render/polyline_simplify.h"
 
-#include <cmath>
 #include <utility>
 #include <vector>
 
@@ -8,15 +7,18 @@ namespace ax::ui {
 
 namespace {
 
-// Distance from p to the segment a–b.
-double distanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b)
+// The squared distance from p to the segment a–b: comparing squares spares a square root per
+// vertex, and every point is inside the plot, so no square overflows.
+double squaredDistanceToSegment(const QPointF& p, const QPointF& a, const QPointF& b)
 {
     const double dx = b.x() - a.x();
     const double dy = b.y() - a.y();
     const double length2 = dx * dx + dy * dy;
     double t = length2 > 0.0 ? ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / length2 : 0.0;
     t = t < 0.0 ? 0.0 : (t > 1.0 ? 1.0 : t);
-    return std::hypot(p.x() - (a.x() + t * dx), p.y() - (a.y() + t * dy));
+    const double ex = p.x() - (a.x() + t * dx);
+    const double ey = p.y() - (a.y() + t * dy);
+    return ex * ex + ey * ey;
 }
 
 }  // namespace
@@ -36,13 +38,13 @@ void simplifyPolyline(QPolygonF& polyline, double tolerance)
         double worst = -1.0;
         qsizetype worstIndex = -1;
         for (qsizetype i = first + 1; i < last; ++i) {
-            const double d = distanceToSegment(polyline[i], polyline[first], polyline[last]);
+            const double d = squaredDistanceToSegment(polyline[i], polyline[first], polyline[last]);
             if (d > worst) {
                 worst = d;
                 worstIndex = i;
             }
         }
-        if (worstIndex < 0 || worst <= tolerance) continue;
+        if (worstIndex < 0 || worst <= tolerance * tolerance) continue;
         keep[static_cast<std::size_t>(worstIndex)] = true;
         pending.emplace_back(first, worstIndex);
         pending.emplace_back(worstIndex, last);

@@ -16,6 +16,7 @@
 #include <QtConcurrentRun>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 namespace ax::ui {
@@ -33,7 +34,6 @@ constexpr double kPickDistance = 6.0;
 
 // Fewer curves than this are not worth a second thread.
 constexpr qsizetype kWorthAThread = 4;
-constexpr qsizetype kLanesOnWorker = 16;
 
 bool sameFrame(const ChartLayout& a, const ChartLayout& b)
 {
@@ -49,6 +49,42 @@ bool sameFrame(const ChartLayout& a, const ChartLayout& b)
     }
     for (std::size_t i = 0; i < a.lanes.size(); ++i)
         if (a.lanes[i].id != b.lanes[i].id || a.lanes[i].rect != b.lanes[i].rect) return false;
+    return true;
+}
+
+bool sameTicks(const PlotTicks& a, const PlotTicks& b)
+{
+    return a.values == b.values && a.labels == b.labels && a.offsetText == b.offsetText;
+}
+
+// Whether everything but the plots' contents, ticks, legend and labels is where it was.
+bool sameGeometry(const ChartLayout& a, const ChartLayout& b)
+{
+    if (a.target != b.target || a.plotLeft != b.plotLeft || a.plotRight != b.plotRight ||
+        a.labelWidth != b.labelWidth || a.captionRect != b.captionRect ||
+        a.panels.size() != b.panels.size() || a.lanes.size() != b.lanes.size())
+        return false;
+    for (std::size_t i = 0; i < a.panels.size(); ++i) {
+        const ChartPanel& p = a.panels[i];
+        const ChartPanel& q = b.panels[i];
+        if (p.kind != q.kind || p.plot != q.plot || p.titleRect != q.titleRect || p.title != q.title ||
+            p.axisTitle != q.axisTitle)
+            return false;
+    }
+    for (std::size_t i = 0; i < a.lanes.size(); ++i)
+        if (a.lanes[i].id != b.lanes[i].id || a.lanes[i].label != b.lanes[i].label ||
+            a.lanes[i].rect != b.lanes[i].rect)
+            return false;
+    return true;
+}
+
+bool sameLegend(const ChartLayout& a, const ChartLayout& b)
+{
+    if (a.legend.size() != b.legend.size()) return false;
+    for (std::size_t i = 0; i < a.legend.size(); ++i)
+        if (a.legend[i].id != b.legend[i].id || a.legend[i].text != b.legend[i].text ||
+            a.legend[i].rect != b.legend[i].rect)
+            return false;
     return true;
 }
 
@@ -187,7 +223,59 @@ void ChartArea::onStateChanged(const StateChange& change)
     } else {
         m_baseDirty = true;
     }
-    update();
+    if ((change.parts & ~StateChange::Parts(StateChange::Parameters | StateChange::Range)) !=
+        StateChange::Parts())
+        m_repaintAll = true;
+    scheduleRepaint();
+}
+
+void ChartArea::scheduleRepaint()
+{
+    if (m_repaintPending) return;
+    m_repaintPending = true;
+    QMetaObject::invokeMethod(this, &ChartArea::repaintChanged, Qt::QueuedConnection);
+}
+
+void ChartArea::repaintChanged()
+{
+    m_repaintPending = false;
+    update(changedRegion());
+    m_repaintAll = false;
+}
+
+QRegion ChartArea::changedRegion()
+{
+    QRegion all(rect());
+    if (m_repaintAll || m_shown.panels.empty() || m_hovering || m_drag != DragMode::None) return all;
+    m_curves.refresh(m_state);
+    const ChartRenderOptions options = screenOptions();
+    const ChartLayout next = ChartPainter(m_state, m_curves, options).layout(QRectF(rect()));
+    if (!sameGeometry(m_shown, next)) return all;
+    QRegion region;
+    const auto add = [&region](const QRectF& area) { region += area.toAlignedRect(); };
+    // The frame's pen and a jump's marker reach a little past a plot's edge.
+    const double reach = 6.0 * options.unit + 2.0;
+    for (std::size_t i = 0; i < next.panels.size(); ++i) {
+        const ChartPanel& now = next.panels[i];
+        const ChartPanel& before = m_shown.panels[i];
+        add(now.plot.adjusted(-reach, -reach, reach, reach));
+        // The tick labels left of the plot; the top and bottom ones stand out by half a line, which
+        // the title's height covers.
+        if (now.yMin != before.yMin || now.yMax != before.yMax || !sameTicks(now.yTicks, before.yTicks))
+            add(QRectF(QPointF(next.target.left(), now.titleRect.top()),
+                       QPointF(now.plot.left(), now.plot.bottom() + now.titleRect.height())));
+    }
+    if (next.zMin != m_shown.zMin || next.zMax != m_shown.zMax || !sameTicks(next.zTicks, m_shown.zTicks))
+        add(QRectF(QPointF(next.target.left(), next.panels.back().plot.bottom()), next.target.bottomRight()));
+    // The direct labels follow the curves' ends.
+    if (next.labelWidth > 0.0)
+        add(QRectF(QPointF(next.plotRight, next.target.top()), next.target.bottomRight()));
+    if (!sameLegend(next, m_shown))
+        for (const ChartLayout* layout : std::array<const ChartLayout*, 2>{&next, &m_shown})
+            for (const LegendItem& item : layout->legend)
+                add(QRectF(QPointF(next.target.left(), item.rect.top()),
+                           QPointF(next.target.right(), item.rect.bottom())));
+    return region;
 }
 
 ChartRenderOptions ChartArea::screenOptions() const
@@ -235,7 +323,7 @@ void ChartArea::setHeldLimits(const std::array<std::optional<YLimits>, 3>& limit
 {
     if (limits == m_held) return;
     m_held = limits;
-    update();
+    scheduleRepaint();
 }
 
 bool ChartArea::baseIsCurrent(const ChartLayout& layout, const QStringList& baseIds,
@@ -257,62 +345,83 @@ bool ChartArea::baseIsCurrent(const ChartLayout& layout, const QStringList& base
 
 namespace {
 
-// The frame and the curves of ids. While this core draws the frame and the other charts, another
-// draws the first chart's curves and the saturation lanes, each into a layer the size of its plot
-// that then goes on top. Nothing of a chart's curves leaves its plot, so the picture is the one a
-// single pass draws; small layers keep the clearing and blending they cost small on a 4K screen.
+// The frame, the curves of ids and, with labels, the curves' direct labels. With enough curves the
+// work is shared: while this core draws the frame, the other takes the parts (each chart's curves,
+// the saturation lanes, the labels) one at a time from a common queue, the longest first, each into
+// a layer the size of its part that then goes on top; this core joins in once the frame is done and
+// draws the parts it takes straight onto the device. Nothing of a chart's curves leaves its plot and
+// the labels' column only overlaps the plots' right edge, so the picture is the one a single pass
+// draws. The layers are kept in layers between frames: a fresh image the size of a 4K chart costs
+// its page faults on every frame.
 void drawCharts(QPainter& painter, const ChartPainter& chartPainter, const ChartLayout& layout,
-                const QStringList& ids, qreal ratio)
+                const QStringList& ids, qreal ratio, bool labels, std::vector<QImage>& layers)
 {
-    struct Layer {
-        Chart chart;
-        QRectF rect;
-        QImage image;
-    };
-    std::vector<Layer> layers;
-    if (ids.size() >= kWorthAThread && layout.panels.size() >= 2) {
-        layers.push_back({layout.panels.front().kind, layout.panels.front().plot, {}});
-        // The lanes cost by their number, the frame by the screen's size: with many curves the other
-        // core takes the lanes too, with few this one keeps them (measured at 1600×900 with all 43
-        // and on a 4K screen with the story's nine).
-        if (ids.size() >= kLanesOnWorker && layout.panels.back().kind == Chart::Saturation &&
-            layout.panels.size() >= 3)
-            layers.push_back({Chart::Saturation, layout.panels.back().plot, {}});
+    if (ids.size() < kWorthAThread || layout.panels.size() < 2) {
+        chartPainter.paintFrame(painter, layout);
+        chartPainter.paintActivations(painter, layout, ids);
+        if (labels) chartPainter.paintDirectLabels(painter, layout);
+        return;
     }
-    QList<Chart> own;
+    struct Part {
+        std::optional<Chart> chart;  // nullopt: the direct labels
+        QRectF rect;
+        bool layered = false;
+    };
+    std::vector<Part> parts;
     for (const ChartPanel& panel : layout.panels)
-        if (std::none_of(layers.begin(), layers.end(), [&](const Layer& l) { return l.chart == panel.kind; }))
-            own << panel.kind;
-    QFuture<void> drawing;
-    if (!layers.empty()) {
-        for (Layer& layer : layers) {
+        parts.push_back({panel.kind, panel.plot});
+    // The lanes cost least, the labels must come after every curve: both go last.
+    std::stable_partition(parts.begin(), parts.end(),
+                          [](const Part& part) { return part.chart != Chart::Saturation; });
+    if (labels && layout.labelWidth > 0.0)
+        parts.push_back({std::nullopt, QRectF(QPointF(layout.plotRight - 1.0, layout.target.top()),
+                                              layout.target.bottomRight())});
+    const auto draw = [&](QPainter& onto, const Part& part) {
+        if (part.chart)
+            chartPainter.paintActivations(onto, layout, ids, {*part.chart});
+        else
+            chartPainter.paintDirectLabels(onto, layout);
+    };
+    layers.resize(parts.size());
+    std::atomic<std::size_t> next{0};
+    QFuture<void> drawing = QtConcurrent::run([&] {
+        for (std::size_t i = next++; i < parts.size(); i = next++) {
+            Part& part = parts[i];
             // On whole device pixels, so the layer goes back exactly where its pixels were drawn.
             const QRect pixels =
-                QRectF(layer.rect.topLeft() * ratio, layer.rect.size() * ratio).toAlignedRect();
-            layer.rect = QRectF(QPointF(pixels.topLeft()) / ratio, QSizeF(pixels.size()) / ratio);
-            layer.image = QImage(pixels.size(), QImage::Format_ARGB32_Premultiplied);
-            layer.image.setDevicePixelRatio(ratio);
-            layer.image.fill(Qt::transparent);
+                QRectF(part.rect.topLeft() * ratio, part.rect.size() * ratio).toAlignedRect();
+            part.rect = QRectF(QPointF(pixels.topLeft()) / ratio, QSizeF(pixels.size()) / ratio);
+            QImage& image = layers[i];
+            if (image.size() != pixels.size())
+                image = QImage(pixels.size(), QImage::Format_ARGB32_Premultiplied);
+            image.setDevicePixelRatio(ratio);
+            image.fill(Qt::transparent);
+            QPainter layerPainter(&image);
+            layerPainter.translate(-part.rect.topLeft());
+            draw(layerPainter, part);
+            part.layered = true;
         }
-        drawing = QtConcurrent::run([&chartPainter, &layers, &layout, &ids] {
-            for (Layer& layer : layers) {
-                QPainter layerPainter(&layer.image);
-                layerPainter.translate(-layer.rect.topLeft());
-                chartPainter.paintActivations(layerPainter, layout, ids, {layer.chart});
-            }
-        });
-    }
+    });
     chartPainter.paintFrame(painter, layout);
-    if (!own.isEmpty()) chartPainter.paintActivations(painter, layout, ids, own);
+    bool labelsLeft = false;
+    for (std::size_t i = next++; i < parts.size(); i = next++) {
+        if (!parts[i].chart)
+            labelsLeft = true;  // over the curves, so after the other core's layers
+        else
+            draw(painter, parts[i]);
+    }
     drawing.waitForFinished();
-    for (const Layer& layer : layers)
-        painter.drawImage(layer.rect.topLeft(), layer.image);
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        if (parts[i].layered) painter.drawImage(parts[i].rect.topLeft(), layers[i]);
+    if (labelsLeft) chartPainter.paintDirectLabels(painter, layout);
 }
 
 }  // namespace
 
 void ChartArea::paintEvent(QPaintEvent*)
 {
+    // A change after the last repaint was asked for may have moved what lies outside this one.
+    if (m_repaintPending) m_repaintAll = true;
     m_curves.refresh(m_state);
     const ChartRenderOptions options = screenOptions();
     const ChartPainter chartPainter(m_state, m_curves, options);
@@ -340,11 +449,11 @@ void ChartArea::paintEvent(QPaintEvent*)
             // picture. A base is kept again once only some curves move.
             QStringList all = baseIds;
             all << front;
-            drawCharts(painter, chartPainter, layout, all, ratio);
+            drawCharts(painter, chartPainter, layout, all, ratio, true, m_layers);
             m_baseDirty = true;
-            chartPainter.paintDirectLabels(painter, layout);
             chartPainter.paintLegend(painter, layout);
             m_layout = layout;
+            m_shown = layout;
             paintOverlay(painter, layout);
             return;
         }
@@ -352,7 +461,7 @@ void ChartArea::paintEvent(QPaintEvent*)
         if (m_base.size() != pixels) m_base = QPixmap(pixels);
         m_base.setDevicePixelRatio(ratio);
         QPainter basePainter(&m_base);
-        drawCharts(basePainter, chartPainter, layout, baseIds, ratio);
+        drawCharts(basePainter, chartPainter, layout, baseIds, ratio, false, m_layers);
         basePainter.end();
         m_baseLayout = layout;
         m_baseIds = baseIds;
@@ -372,6 +481,7 @@ void ChartArea::paintEvent(QPaintEvent*)
     chartPainter.paintDirectLabels(painter, layout);
     chartPainter.paintLegend(painter, layout);
     m_layout = layout;
+    m_shown = layout;
     paintOverlay(painter, layout);
 }
 

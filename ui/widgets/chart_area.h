@@ -7,7 +7,9 @@
 
 #include <QColor>
 #include <QHash>
+#include <QImage>
 #include <QPixmap>
+#include <QRegion>
 #include <QStringList>
 #include <QWidget>
 
@@ -91,6 +93,14 @@ protected:
 
 private:
     void onStateChanged(const StateChange& change);
+    // A repaint of what a change moved, asked for once the event loop has delivered every change of
+    // this frame (a lesson's transition sets the range, the limits and several parameters at once).
+    void scheduleRepaint();
+    void repaintChanged();
+    // What differs between the charts as shown and as the state now draws them: the plots, and the
+    // ticks, labels and legend where they moved; the whole widget when anything else moved. Qt then
+    // fills, blits and sends to the screen only that, which on a 4K screen is most of a frame's cost.
+    [[nodiscard]] QRegion changedRegion();
     [[nodiscard]] ChartRenderOptions screenOptions() const;
     // Applies a new range through the state; a refusal is reported and the old view kept.
     void requestRange(double zMin, double zMax);
@@ -116,7 +126,8 @@ private:
     qint64 m_basePaletteKey = 0;
     QString m_baseHighlight;
     ChartStyle m_baseStyle = ChartStyle::Screen;
-    QStringList m_frontIds;  // the activations whose parameters changed last
+    std::vector<QImage> m_layers;  // what the second core draws, reused from frame to frame
+    QStringList m_frontIds;        // the activations whose parameters changed last
     StateChange::Parts m_changedSincePaint;
     QStringList m_faded;
     double m_fadedAlpha = 0.3;
@@ -126,6 +137,9 @@ private:
     std::optional<ChartStyle> m_styleOverride;
 
     ChartLayout m_layout;  // as last painted, for hit tests
+    ChartLayout m_shown;   // as last painted, for what a change must repaint
+    bool m_repaintPending = false;
+    bool m_repaintAll = true;  // a change since the last repaint moved more than the range or parameters
     bool m_hovering = false;
     double m_hoverX = 0.0;
     DragMode m_drag = DragMode::None;

@@ -15,7 +15,9 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QImage>
+#include <QPaintEvent>
 #include <QPainter>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QSvgGenerator>
 #include <QTest>
@@ -544,6 +546,101 @@ TEST_F(ChartAreaTest, EveryCurveShownLooksAsTheExportDrawsIt)
     // missing, drawn under the grid or in another order would change thousands of pixels.
     EXPECT_LT(differing, screen.width() * screen.height() / 500) << "worst difference " << worst;
     EXPECT_LE(worst, 80);
+}
+
+// Counts and keeps the regions the chart area is asked to repaint.
+class RepaintWatch : public QObject {
+public:
+    std::vector<QRegion> regions;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint) regions.push_back(static_cast<QPaintEvent*>(event)->region());
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+// The largest channel difference between two pictures, and how many pixels differ by more than 8.
+std::pair<int, qsizetype> difference(const QImage& a, const QImage& b)
+{
+    int worst = 0;
+    qsizetype differing = 0;
+    for (int y = 0; y < std::min(a.height(), b.height()); ++y)
+        for (int x = 0; x < std::min(a.width(), b.width()); ++x) {
+            const QRgb p = a.pixel(x, y);
+            const QRgb q = b.pixel(x, y);
+            const int d = std::max({std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
+                                    std::abs(qBlue(p) - qBlue(q))});
+            worst = std::max(worst, d);
+            differing += d > 8 ? 1 : 0;
+        }
+    return {worst, differing};
+}
+
+TEST_F(ChartAreaTest, ARepaintOfWhatMovedLeavesTheScreenAsAFreshDrawing)
+{
+    // A slider or range step repaints only the plots and the ticks, labels and legend that moved;
+    // what is then on the screen must be what drawing everything anew gives, whatever moved.
+    state.setEnabledIds(Session::storyIds());
+    // Fixed y axes, so that the step below moves no tick label (a wider one moves the plots).
+    state.setYAxisMode(YAxisMode::Fixed);
+    area->clearFocus();
+    QTest::qWait(50);
+    RepaintWatch watch;
+    area->installEventFilter(&watch);
+    const auto shown = [this] {
+        return area->screen()->grabWindow(area->winId()).toImage().convertToFormat(QImage::Format_RGB32);
+    };
+    const auto fresh = [this] { return area->grab().toImage().convertToFormat(QImage::Format_RGB32); };
+    const auto settle = [&] {
+        QTRY_VERIFY_WITH_TIMEOUT(!watch.regions.empty(), 2000);
+        QTest::qWait(20);
+    };
+    const auto check = [&](const char* what) {
+        const auto [worst, differing] = difference(shown(), fresh());
+        // As above: only the rounding of antialiased edges blended in a layer may differ; a
+        // stale tick, label or curve would leave hundreds of pixels.
+        EXPECT_LT(differing, 60) << what << ": worst difference " << worst;
+    };
+
+    const double alpha = state.parameters(QStringLiteral("elu")).at(0);
+    ASSERT_FALSE(state.setParameters(QStringLiteral("elu"), {alpha + 0.5}).has_value());
+    settle();
+    const QRegion whole(area->rect());
+    ASSERT_FALSE(watch.regions.empty());
+    EXPECT_NE(watch.regions.back(), whole) << "a parameter step repainted the whole widget";
+    check("a parameter step");
+
+    watch.regions.clear();
+    ASSERT_FALSE(state.setRange(-3.0, 9.0).has_value());
+    settle();
+    check("a range step");
+
+    // Automatic y axes follow the curves: the tick labels change, and with them their width.
+    watch.regions.clear();
+    state.setYAxisMode(YAxisMode::Auto);
+    settle();
+    for (const double a : {alpha + 0.05, alpha + 1.0, alpha + 2.5}) {
+        watch.regions.clear();
+        ASSERT_FALSE(state.setParameters(QStringLiteral("elu"), {a}).has_value());
+        settle();
+        check("a parameter step with automatic y axes");
+    }
+
+    // Several changes in one frame, the y axis held as a lesson does: each part is repainted.
+    watch.regions.clear();
+    ASSERT_FALSE(state.setRange(-2.0, 4.0).has_value());
+    ASSERT_FALSE(state.setParameters(QStringLiteral("elu"), {alpha}).has_value());
+    area->setHeldLimits({YLimits{-3.0, 7.0}, YLimits{-0.5, 1.5}, std::nullopt});
+    settle();
+    check("a range, a parameter and held limits at once");
+
+    watch.regions.clear();
+    area->setHeldLimits({});
+    settle();
+    check("the limits let go");
+    area->removeEventFilter(&watch);
 }
 
 TEST_F(ChartAreaTest, FocusedChartsWearTheFocusRingOfEveryOtherControl)
