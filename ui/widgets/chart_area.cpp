@@ -35,23 +35,6 @@ constexpr double kPickDistance = 6.0;
 // Fewer curves than this are not worth a second thread.
 constexpr qsizetype kWorthAThread = 4;
 
-bool sameFrame(const ChartLayout& a, const ChartLayout& b)
-{
-    if (a.target != b.target || a.zMin != b.zMin || a.zMax != b.zMax || a.plotLeft != b.plotLeft ||
-        a.plotRight != b.plotRight || a.panels.size() != b.panels.size() || a.lanes.size() != b.lanes.size())
-        return false;
-    for (std::size_t i = 0; i < a.panels.size(); ++i) {
-        const ChartPanel& p = a.panels[i];
-        const ChartPanel& q = b.panels[i];
-        if (p.kind != q.kind || p.plot != q.plot || p.yMin != q.yMin || p.yMax != q.yMax ||
-            p.title != q.title)
-            return false;
-    }
-    for (std::size_t i = 0; i < a.lanes.size(); ++i)
-        if (a.lanes[i].id != b.lanes[i].id || a.lanes[i].rect != b.lanes[i].rect) return false;
-    return true;
-}
-
 bool sameTicks(const PlotTicks& a, const PlotTicks& b)
 {
     return a.values == b.values && a.labels == b.labels && a.offsetText == b.offsetText;
@@ -75,6 +58,15 @@ bool sameGeometry(const ChartLayout& a, const ChartLayout& b)
         if (a.lanes[i].id != b.lanes[i].id || a.lanes[i].label != b.lanes[i].label ||
             a.lanes[i].rect != b.lanes[i].rect)
             return false;
+    return true;
+}
+
+// Whether a drawing of the frame and curves made for a is still right for b.
+bool sameFrame(const ChartLayout& a, const ChartLayout& b)
+{
+    if (!sameGeometry(a, b) || a.zMin != b.zMin || a.zMax != b.zMax) return false;
+    for (std::size_t i = 0; i < a.panels.size(); ++i)
+        if (a.panels[i].yMin != b.panels[i].yMin || a.panels[i].yMax != b.panels[i].yMax) return false;
     return true;
 }
 

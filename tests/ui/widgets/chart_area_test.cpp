@@ -516,6 +516,23 @@ TEST_F(ChartAreaTest, ReadoutSaysUndefinedWhereACustomFunctionIsNotDefined)
     }
 }
 
+// The largest channel difference between two pictures, and how many pixels differ by more than 8.
+std::pair<int, qsizetype> difference(const QImage& a, const QImage& b)
+{
+    int worst = 0;
+    qsizetype differing = 0;
+    for (int y = 0; y < std::min(a.height(), b.height()); ++y)
+        for (int x = 0; x < std::min(a.width(), b.width()); ++x) {
+            const QRgb p = a.pixel(x, y);
+            const QRgb q = b.pixel(x, y);
+            const int d = std::max({std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
+                                    std::abs(qBlue(p) - qBlue(q))});
+            worst = std::max(worst, d);
+            differing += d > 8 ? 1 : 0;
+        }
+    return {worst, differing};
+}
+
 TEST_F(ChartAreaTest, EveryCurveShownLooksAsTheExportDrawsIt)
 {
     // The window shares the drawing of many curves between two cores; the picture must be the
@@ -531,17 +548,7 @@ TEST_F(ChartAreaTest, EveryCurveShownLooksAsTheExportDrawsIt)
         area->render(painter, QRectF(QPointF(0.0, 0.0), QSizeF(area->size())),
                      ChartRenderOptions::fromState(state, area->palette()));
     }
-    int worst = 0;
-    qsizetype differing = 0;
-    for (int y = 0; y < screen.height(); ++y)
-        for (int x = 0; x < screen.width(); ++x) {
-            const QRgb a = screen.pixel(x, y);
-            const QRgb b = single.pixel(x, y);
-            const int d = std::max({std::abs(qRed(a) - qRed(b)), std::abs(qGreen(a) - qGreen(b)),
-                                    std::abs(qBlue(a) - qBlue(b))});
-            worst = std::max(worst, d);
-            differing += d > 8 ? 1 : 0;
-        }
+    const auto [worst, differing] = difference(screen, single);
     // Blending in a layer of its own rounds some antialiased edge pixels differently; a curve
     // missing, drawn under the grid or in another order would change thousands of pixels.
     EXPECT_LT(differing, screen.width() * screen.height() / 500) << "worst difference " << worst;
@@ -560,23 +567,6 @@ protected:
         return QObject::eventFilter(watched, event);
     }
 };
-
-// The largest channel difference between two pictures, and how many pixels differ by more than 8.
-std::pair<int, qsizetype> difference(const QImage& a, const QImage& b)
-{
-    int worst = 0;
-    qsizetype differing = 0;
-    for (int y = 0; y < std::min(a.height(), b.height()); ++y)
-        for (int x = 0; x < std::min(a.width(), b.width()); ++x) {
-            const QRgb p = a.pixel(x, y);
-            const QRgb q = b.pixel(x, y);
-            const int d = std::max({std::abs(qRed(p) - qRed(q)), std::abs(qGreen(p) - qGreen(q)),
-                                    std::abs(qBlue(p) - qBlue(q))});
-            worst = std::max(worst, d);
-            differing += d > 8 ? 1 : 0;
-        }
-    return {worst, differing};
-}
 
 TEST_F(ChartAreaTest, ARepaintOfWhatMovedLeavesTheScreenAsAFreshDrawing)
 {
